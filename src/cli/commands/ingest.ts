@@ -1,0 +1,130 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { resolveDataDir } from '../../config/data-dir.js';
+import { followDirectory } from '../../ingest/follow.js';
+import { defaultSensor, findInputFiles, type IngestSummary, ingestPaths } from '../../ingest/ingest-paths.js';
+import { defaultMaxLineBytes } from '../../ingest/line-reader.js';
+import { type EngineChoice, engineChoices } from '../../ingest/registry.js';
+import { openStore } from '../../store/open-store.js';
+import { formatBytes, toJson } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface IngestFlags {
+  data?: string;
+  sensor?: string;
+  strict?: boolean;
+  json?: boolean;
+  engine: EngineChoice;
+  maxLineBytes: number;
+  follow?: boolean;
+  interval: number;
+  progress: boolean;
+}
+
+/** Human summary of an ingest run. */
+export function describeSummary(s: IngestSummary): string {
+  const lines: string[] = [];
+  const st = s.byStatus;
+  lines.push(
+    `files: ${s.files} (${st.ingested} new, ${st.resumed} grown, ${st.unchanged} unchanged, ${st.empty} empty, ${st.skipped} not telemetry, ${st.failed} failed)`,
+  );
+  const tables = Object.entries(s.rowsByTable);
+  lines.push(
+    `rows:  ${s.rows.toLocaleString('en')}${tables.length ? ` (${tables.map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')})` : ''}`,
+  );
+  lines.push(
+    `rejects: ${s.rejects.toLocaleString('en')}${s.rejects ? ' (see: mamori query "SELECT file, line, reason FROM rejects")' : ''}`,
+  );
+  lines.push(
+    `time:  ${s.seconds.toFixed(2)} s (${Math.round(s.rows / Math.max(s.seconds, 0.001)).toLocaleString('en')} rows/s, ${formatBytes(s.rawBytes)} read)`,
+  );
+  for (const o of s.outcomes) {
+    if (o.status === 'failed') lines.push(`error: ${o.message}`);
+    else if (o.status === 'skipped') lines.push(`skipped: ${o.message}`);
+    else if (o.status === 'empty') lines.push(`note: ${o.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** `mamori ingest`: load Zeek, Suricata logs into the store. */
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description(
+      'Ingest Zeek logs (TSV or JSON, plain or .gz, folders of rotated logs) and Suricata EVE JSON',
+    )
+    .argument('<paths...>', 'files or directories (searched recursively)')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .option('-s, --sensor <name>', 'sensor name stored with every row (default: name of the first path)')
+    .option('--strict', 'stop a file at its first bad line and keep none of its rows')
+    .option('--json', 'print the summary as JSON')
+    .option('--follow', 'keep watching the directories for new and growing logs until Ctrl-C')
+    .option('--interval <seconds>', 'with --follow, seconds between scans', (v) => Number(v), 5)
+    .addOption(
+      new Option('--engine <engine>', "Zeek TSV reader: the store's native reader or JavaScript")
+        .choices(engineChoices)
+        .default('auto'),
+    )
+    .option('--max-line-bytes <n>', 'longer lines are rejected', (v) => Number(v), defaultMaxLineBytes)
+    .option('--no-progress', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Files already ingested are skipped (keyed on content); files that grew get only their new lines;
+Zeek's rotated copies of a live log are recognised. Bad lines go to the rejects table.
+Exit code: 0 when every file was read (even with rejects), 1 when some file could not be ingested at all.
+
+Examples:
+  mamori ingest /opt/zeek/logs/2024-04-19
+  mamori ingest --sensor dmz eve.json
+  mamori ingest --follow /opt/zeek/spool/zeek`,
+    )
+    .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
+      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+      const store = await openStore({ dataDir });
+      const sensor = flags.sensor ?? defaultSensor(paths);
+      const tmpDir = join(dataDir, 'tmp');
+      try {
+        if (flags.follow) {
+          await followDirectory(paths, {
+            store,
+            sensor,
+            tmpDir,
+            strict: flags.strict,
+            engine: flags.engine,
+            maxLineBytes: flags.maxLineBytes,
+            intervalSeconds: flags.interval,
+            json: flags.json ?? false,
+            exclude: [dataDir],
+          });
+          return;
+        }
+        const files = await findInputFiles(paths, [dataDir]);
+        const sizes = new Map<string, number>();
+        for (const f of files) sizes.set(f.path, (await stat(f.path)).size);
+        const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+        const progress = createProgress(total, flags.progress && !flags.json);
+        let doneBytes = 0;
+        let doneRows = 0;
+        const summary = await ingestPaths(paths, {
+          store,
+          sensor,
+          tmpDir,
+          strict: flags.strict,
+          engine: flags.engine,
+          maxLineBytes: flags.maxLineBytes,
+          exclude: [dataDir],
+          onProgress: (p) => progress.update(doneBytes + p.rawBytes, doneRows + p.rows, p.file),
+          onFile: (o) => {
+            doneBytes += sizes.get(o.path) ?? 0;
+            doneRows += o.rows;
+          },
+        });
+        progress.stop();
+        console.log(flags.json ? toJson({ dataDir, sensor, ...summary }) : describeSummary(summary));
+        if (summary.byStatus.failed > 0) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
+}

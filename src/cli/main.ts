@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { errorCodes, MamoriError } from '../errors.js';
+import { demoCommand } from './commands/demo.js';
+import { ingestCommand } from './commands/ingest.js';
+import { queryCommand } from './commands/query.js';
+import { statsCommand } from './commands/stats.js';
+
+/** Exit code for each error code; everything unexpected is 70 (EX_SOFTWARE). */
+const exitCodes: Record<string, number> = {
+  [errorCodes.usage]: 2,
+  [errorCodes.badInput]: 1,
+  [errorCodes.unknownFormat]: 1,
+  [errorCodes.badLine]: 1,
+  [errorCodes.io]: 1,
+  [errorCodes.readOnly]: 1,
+  [errorCodes.store]: 1,
+  [errorCodes.storeLocked]: 75,
+  [errorCodes.schemaTooNew]: 1,
+};
+
+/** The command tree; commands hold no business logic, only option parsing and printing. */
+export function buildProgram(): Command {
+  return new Command('mamori')
+    .description(
+      'Network threat hunting and attribution: from Zeek and Suricata telemetry to attributed incidents',
+    )
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .addCommand(demoCommand())
+    .addCommand(ingestCommand())
+    .addCommand(statsCommand())
+    .addCommand(queryCommand());
+}
+
+/** Runs the CLI and returns the exit code; errors become one line on stderr. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof MamoriError) {
+      console.error(`mamori: ${err.message}`);
+      return exitCodes[err.code] ?? 1;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+import cliProgress from 'cli-progress';
+import { formatBytes } from './output.js';
+
+/** Progress reporting for long work: a bar on a terminal, nothing otherwise. */
+export interface Progress {
+  update(rawBytes: number, rows: number, file: string): void;
+  stop(): void;
+}
+
+/** A bytes-and-rows-per-second bar on stderr when it is a TTY and output is for humans. */
+export function createProgress(totalBytes: number, enabled: boolean): Progress {
+  if (!enabled || !process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: ' {bar} {percentage}% | {done}/{total_h} | {rate} | {rowRate} rows/s | {file}',
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = performance.now();
+  bar.start(Math.max(totalBytes, 1), 0, {
+    done: '0 B',
+    total_h: formatBytes(totalBytes),
+    rate: '',
+    rowRate: 0,
+    file: '',
+  });
+  return {
+    update(rawBytes, rows, file) {
+      const s = Math.max((performance.now() - started) / 1000, 0.001);
+      bar.update(Math.min(rawBytes, totalBytes), {
+        done: formatBytes(rawBytes),
+        total_h: formatBytes(totalBytes),
+        rate: `${formatBytes(rawBytes / s)}/s`,
+        rowRate: Math.round(rows / s),
+        file: file.length > 40 ? `…${file.slice(-39)}` : file,
+      });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { IngestFileOptions } from './ingest-file.js';
+import { type IngestSummary, ingestPaths } from './ingest-paths.js';
+
+/** Options for watching live log directories. */
+export interface FollowOptions extends Omit<IngestFileOptions, 'live' | 'signal'> {
+  readonly intervalSeconds: number;
+  readonly json: boolean;
+  readonly exclude?: readonly string[];
+  /** Stops the loop after the scan in progress; defaults to SIGINT/SIGTERM handling. */
+  readonly stop?: AbortSignal;
+  readonly onPass?: (s: IngestSummary) => void;
+}
+
+/**
+ * Re-scans the directories every interval, ingesting new files and the new lines of growing ones.
+ * Zeek's rotation (conn.log moved into a dated folder and gzipped) is recognised through the
+ * ledger's stream keys, so rotated copies add only the lines written since the last scan.
+ * The first Ctrl-C lets the file in progress finish and commit; a second one aborts it.
+ */
+export async function followDirectory(paths: readonly string[], opts: FollowOptions): Promise<void> {
+  const graceful = new AbortController();
+  const hard = new AbortController();
+  const onSignal = () => {
+    if (graceful.signal.aborted) hard.abort();
+    else {
+      graceful.abort();
+      if (!opts.json) process.stderr.write('\nstopping after the current file (Ctrl-C again to abort it)\n');
+    }
+  };
+  if (!opts.stop) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  const stopped = () => graceful.signal.aborted || (opts.stop?.aborted ?? false);
+  try {
+    while (!stopped()) {
+      const summary = await ingestPaths(paths, { ...opts, live: true, signal: hard.signal });
+      opts.onPass?.(summary);
+      const changed = summary.rows > 0 || summary.rejects > 0 || summary.byStatus.failed > 0;
+      if (changed) {
+        const line = opts.json
+          ? JSON.stringify({
+              at: new Date().toISOString(),
+              rows: summary.rows,
+              rowsByTable: summary.rowsByTable,
+              rejects: summary.rejects,
+              failed: summary.byStatus.failed,
+            })
+          : `${new Date().toISOString()}  +${summary.rows} rows ${JSON.stringify(summary.rowsByTable)}${summary.rejects ? `, ${summary.rejects} rejects` : ''}`;
+        console.log(line);
+        for (const o of summary.outcomes) if (o.status === 'failed') console.error(`error: ${o.message}`);
+      }
+      if (stopped()) break;
+      await sleep(opts.intervalSeconds * 1000, undefined, { signal: opts.stop ?? graceful.signal }).catch(
+        () => {},
+      );
+    }
+  } finally {
+    if (!opts.stop) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  }
+}

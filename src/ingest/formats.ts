@@ -1,0 +1,32 @@
+/** The input formats mamori reads, and what each looks like. */
+export const inputFormats = {
+  'zeek-tsv': 'Zeek TSV log (#separator / #fields header)',
+  'zeek-json': 'Zeek JSON log (one object per line with ts)',
+  eve: 'Suricata EVE JSON (one object per line with event_type)',
+  'eve-array': 'JSON array of Suricata EVE events',
+} as const;
+
+export type InputFormat = keyof typeof inputFormats;
+
+/** The sentence naming the formats mamori expects, for "not telemetry" errors. */
+export const expectedFormats = Object.values(inputFormats).join('; ');
+
+/** Format of a file from its first decompressed bytes, or null when it is none of ours. */
+export function sniffFormat(head: Buffer): InputFormat | null {
+  let i = 0;
+  // A UTF-8 byte-order mark and leading blank space are tolerated.
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09))
+    i++;
+  const text = head.subarray(i, i + 4096).toString('utf8');
+  if (text.startsWith('#separator') || text.startsWith('#fields')) return 'zeek-tsv';
+  if (text.startsWith('['))
+    return /"event_type"\s*:/.test(text) || /^\[\s*\]?\s*$/.test(text) ? 'eve-array' : null;
+  if (text.startsWith('{')) {
+    const firstLine = text.split('\n', 1)[0] ?? '';
+    if (/"event_type"\s*:/.test(firstLine)) return 'eve';
+    if (/"(ts|_path)"\s*:/.test(firstLine)) return 'zeek-json';
+    return null;
+  }
+  return null;
+}

@@ -1,0 +1,177 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { errorCodes, MamoriError, messageOf } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { EngineInput, EngineOutput } from './engine.js';
+import { isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
+import { expectedFormats, sniffFormat } from './formats.js';
+import { defaultMaxLineBytes } from './line-reader.js';
+import { type EngineChoice, formatEngines } from './registry.js';
+import { logTypeFromFileName } from './zeek/zeek-log-types.js';
+import { ingestZeekTsvNative, NeedsJsEngine } from './zeek/zeek-tsv-native.js';
+
+/** Options for ingesting files. */
+export interface IngestFileOptions {
+  readonly store: Store;
+  readonly sensor: string;
+  readonly tmpDir: string;
+  readonly strict?: boolean;
+  readonly engine?: EngineChoice;
+  readonly maxLineBytes?: number;
+  /** A live directory: never parse a last line that has no newline yet. */
+  readonly live?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: { file: string; rawBytes: number; rows: number }) => void;
+}
+
+/** What happened to one file. */
+export interface FileOutcome {
+  readonly path: string;
+  readonly status: 'ingested' | 'resumed' | 'unchanged' | 'empty' | 'skipped' | 'failed';
+  readonly format: string | null;
+  readonly logType: string | null;
+  readonly engine: 'native' | 'js' | null;
+  readonly rows: number;
+  readonly rejects: number;
+  readonly message?: string;
+  readonly error?: MamoriError;
+}
+
+const recentMs = 60_000;
+
+/** Ingests one file: skips what the ledger has seen, resumes what grew, loads what is new. */
+export async function ingestFile(path: string, opts: IngestFileOptions): Promise<FileOutcome> {
+  const base = { path, format: null, logType: null, engine: null, rows: 0, rejects: 0 } as const;
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
+  }
+  if (info.size === 0) return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
+  const digest = await rawDigest(path, info.size);
+  const seen = await opts.store.findByRawDigest(digest);
+  if (seen) return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
+
+  const gzip = await isGzip(path);
+  const head = await readHead(path, gzip);
+  if (head.length === 0) {
+    if (gzip)
+      return fail(
+        base,
+        errorCodes.badInput,
+        `${path}: compressed file holds no data (truncated or corrupt gzip)`,
+      );
+    return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
+  }
+  const format = sniffFormat(head);
+  if (!format) {
+    return fail(
+      base,
+      errorCodes.unknownFormat,
+      `${path}: not telemetry mamori can read; expected one of: ${expectedFormats}`,
+    );
+  }
+  const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head);
+  const static_ = gzip || !opts.live || Date.now() - info.mtimeMs > recentMs;
+  if (!identity) {
+    return {
+      ...base,
+      status: 'empty',
+      format,
+      message: `${path}: no complete record yet, nothing to ingest`,
+    };
+  }
+  const prior = await opts.store.findByStreamKey(identity.key);
+  if (prior?.complete) {
+    await opts.store.recordFile({ ...prior, rawDigest: digest, path });
+    return { ...base, status: 'unchanged', format, logType: prior.logType };
+  }
+  const resume = prior !== null && prior.consumedBytes > 0;
+  const fileLogType = logTypeFromFileName(basename(path));
+  const { engine: jsEngine, source } = formatEngines[format];
+  const useNative =
+    format === 'zeek-tsv' && opts.store.capabilities.nativeTsvLoad && (opts.engine ?? 'auto') !== 'js';
+  if (opts.engine === 'native' && format === 'zeek-tsv' && !opts.store.capabilities.nativeTsvLoad) {
+    return fail(
+      base,
+      errorCodes.usage,
+      `the ${opts.store.backend} store has no native TSV reader; use --engine js`,
+    );
+  }
+
+  const batch = await opts.store.beginBatch({ sensor: opts.sensor, sourceFile: path, engine: source });
+  const input: EngineInput = {
+    path,
+    gzip,
+    batch,
+    startByte: resume ? prior.consumedBytes : 0,
+    startLine: resume ? prior.consumedLines : 0,
+    header: resume ? prior.header : '',
+    maxLineBytes: opts.maxLineBytes ?? defaultMaxLineBytes,
+    strict: opts.strict ?? false,
+    finalPartialLine: static_ ? 'parse' : 'leave',
+    tmpDir: opts.tmpDir,
+    signal: opts.signal,
+    onProgress: (p) => opts.onProgress?.({ file: path, ...p }),
+  };
+  let out: EngineOutput;
+  let engineUsed: 'native' | 'js' = useNative ? 'native' : 'js';
+  try {
+    try {
+      out = useNative ? await ingestZeekTsvNative(input, fileLogType) : await jsEngine(input, fileLogType);
+    } catch (err) {
+      if (!(err instanceof NeedsJsEngine)) throw err;
+      // The native load wrote nothing yet; restart the file in a fresh batch with the JS engine.
+      await batch.abort();
+      return ingestFile(path, { ...opts, engine: 'js' });
+    }
+    if (out.rejects.length > 0) await batch.addRejects(out.rejects);
+    if (resume && out.consumedBytes < prior.consumedBytes) {
+      throw new MamoriError(
+        errorCodes.badInput,
+        `${path}: shorter than when it was last ingested; it was replaced, not appended to`,
+      );
+    }
+    await opts.store.recordFile({
+      streamKey: identity.key,
+      rawDigest: digest,
+      path,
+      format,
+      logType: out.logType,
+      consumedBytes: out.consumedBytes,
+      consumedLines: out.consumedLines,
+      anchor: out.anchor,
+      header: out.header || prior?.header || identity.headerText,
+      complete: gzip || out.closed || format === 'eve-array',
+      rows: (prior?.rows ?? 0) + out.rows,
+      rejects: (prior?.rejects ?? 0) + out.rejects.length,
+    });
+    await batch.commit();
+  } catch (err) {
+    await batch.abort();
+    if (err instanceof MamoriError)
+      return { ...base, format, status: 'failed', message: err.message, error: err };
+    if (opts.signal?.aborted) throw err;
+    return fail(base, errorCodes.io, `${path}: ${messageOf(err)}`, err);
+  }
+  engineUsed = useNative ? 'native' : 'js';
+  return {
+    path,
+    status: resume ? 'resumed' : 'ingested',
+    format,
+    logType: out.logType,
+    engine: format === 'zeek-tsv' ? engineUsed : 'js',
+    rows: out.rows,
+    rejects: out.rejects.length,
+  };
+}
+
+function fail(
+  base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,
+  code: (typeof errorCodes)[keyof typeof errorCodes],
+  message: string,
+  cause?: unknown,
+): FileOutcome {
+  return { ...base, status: 'failed', message, error: new MamoriError(code, message, { cause }) };
+}

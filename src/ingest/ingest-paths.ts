@@ -1,0 +1,108 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { errorCodes, MamoriError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import { type FileOutcome, type IngestFileOptions, ingestFile } from './ingest-file.js';
+
+/** A file to ingest, and whether the user named it (errors) or a directory walk found it (skips). */
+export interface FoundFile {
+  readonly path: string;
+  readonly named: boolean;
+}
+
+/** Lists the files under the given paths, recursively, in a stable order; hidden entries are skipped. */
+export async function findInputFiles(
+  paths: readonly string[],
+  exclude: readonly string[] = [],
+): Promise<FoundFile[]> {
+  const out: FoundFile[] = [];
+  const skip = new Set(exclude.map((p) => resolve(p)));
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (skip.has(resolve(p))) continue;
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push({ path: p, named: false });
+    }
+  };
+  for (const p of paths) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(p);
+    } catch {
+      throw new MamoriError(errorCodes.io, `${p}: no such file or directory`);
+    }
+    if (info.isDirectory()) await walk(p);
+    else out.push({ path: p, named: true });
+  }
+  return out;
+}
+
+/** The default sensor name: the name of the first path given. */
+export function defaultSensor(paths: readonly string[]): string {
+  const first = paths[0];
+  return first ? basename(resolve(first)) || 'default' : 'default';
+}
+
+/** Summary of one ingest run. */
+export interface IngestSummary {
+  files: number;
+  byStatus: Record<FileOutcome['status'], number>;
+  rowsByTable: Record<string, number>;
+  rows: number;
+  rejects: number;
+  seconds: number;
+  rawBytes: number;
+  outcomes: FileOutcome[];
+}
+
+/** Ingests every file under `paths`, one batch per file. */
+export async function ingestPaths(
+  paths: readonly string[],
+  opts: IngestFileOptions & {
+    exclude?: readonly string[];
+    onFile?: (o: FileOutcome, index: number, total: number) => void;
+  },
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const files = await findInputFiles(paths, opts.exclude);
+  const before = await tableCounts(opts.store);
+  const summary: IngestSummary = {
+    files: files.length,
+    byStatus: { ingested: 0, resumed: 0, unchanged: 0, empty: 0, failed: 0, skipped: 0 },
+    rowsByTable: {},
+    rows: 0,
+    rejects: 0,
+    seconds: 0,
+    rawBytes: 0,
+    outcomes: [],
+  };
+  for (const [i, f] of files.entries()) {
+    opts.signal?.throwIfAborted();
+    let outcome = await ingestFile(f.path, opts);
+    // Inside a directory, files that are not telemetry (READMEs, state files) are skipped, not errors.
+    if (!f.named && outcome.error?.code === errorCodes.unknownFormat) {
+      outcome = { ...outcome, status: 'skipped', error: undefined };
+    }
+    summary.byStatus[outcome.status] += 1;
+    summary.rows += outcome.rows;
+    summary.rejects += outcome.rejects;
+    summary.rawBytes += (await stat(f.path).catch(() => ({ size: 0 }))).size;
+    summary.outcomes.push(outcome);
+    opts.onFile?.(outcome, i, files.length);
+  }
+  const after = await tableCounts(opts.store);
+  for (const [t, n] of Object.entries(after)) {
+    const d = n - (before[t] ?? 0);
+    if (d > 0) summary.rowsByTable[t] = d;
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+function tableCounts(store: Store): Promise<Record<string, number>> {
+  return store.tableRows();
+}

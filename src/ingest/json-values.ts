@@ -1,0 +1,74 @@
+import type { ColumnType } from '../store/schema/column.js';
+import type { CellValue } from '../store/store.js';
+import { FieldError } from './zeek/zeek-row-plan.js';
+import {
+  epochNumberToMicros,
+  isoToMicros,
+  parseCount,
+  parseDouble,
+  parseEpochMicros,
+} from './zeek/zeek-values.js';
+
+const maxU64 = 18446744073709551615n;
+
+function toBigInt(v: unknown, signed: boolean): bigint | null {
+  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+  if (typeof v === 'string') return signed ? (/^-?\d+$/.test(v) ? BigInt(v) : null) : parseCount(v);
+  return null;
+}
+
+/** Converts a JSON value to a column's type; null for absent values, FieldError for wrong ones. */
+export function jsonToCell(value: unknown, type: ColumnType, field: string): CellValue | FieldError {
+  if (value === null || value === undefined) return null;
+  const bad = () =>
+    new FieldError(`field ${field}: ${JSON.stringify(value).slice(0, 80)} is not a valid ${type}`);
+  switch (type) {
+    case 'timestamp': {
+      const v =
+        typeof value === 'number'
+          ? epochNumberToMicros(value)
+          : typeof value === 'string'
+            ? (isoToMicros(value) ?? parseEpochMicros(value))
+            : null;
+      return v ?? bad();
+    }
+    case 'ubigint': {
+      const v = toBigInt(value, false);
+      return v === null || v < 0n || v > maxU64 ? bad() : v;
+    }
+    case 'bigint': {
+      const v = toBigInt(value, true);
+      return v === null || v < -(2n ** 63n) || v >= 2n ** 63n ? bad() : v;
+    }
+    case 'integer': {
+      const v = typeof value === 'string' ? Number(value) : value;
+      return typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31 ? v : bad();
+    }
+    case 'double': {
+      if (typeof value === 'number') return value;
+      const v = typeof value === 'string' ? parseDouble(value) : null;
+      return v ?? bad();
+    }
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (value === 'T' || value === 'true') return true;
+      if (value === 'F' || value === 'false') return false;
+      return bad();
+    case 'varchar':
+      return typeof value === 'string'
+        ? value
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
+    case 'varchar[]': {
+      const list = Array.isArray(value) ? value : [value];
+      return list.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+    }
+    case 'double[]': {
+      const list = Array.isArray(value) ? value : [value];
+      return list.map((x) => (typeof x === 'number' ? x : typeof x === 'string' ? parseDouble(x) : null));
+    }
+    case 'json':
+      return JSON.stringify(value);
+  }
+}

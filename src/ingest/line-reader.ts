@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { messageOf } from '../errors.js';
+import type { RejectRecord } from '../store/store.js';
+
+/** Complete lines (the buffer ends with `\n`) starting at line `firstLine` (1-based). */
+export interface LineBlock {
+  readonly buf: Buffer;
+  readonly firstLine: number;
+  readonly lines: number;
+}
+
+/** How to read one input file. */
+export interface LineReaderOptions {
+  readonly path: string;
+  readonly gzip: boolean;
+  /** Decompressed bytes to skip (already ingested); they must end on a line boundary. */
+  readonly startByte?: number;
+  /** Number of lines in the skipped bytes, so that line numbers stay those of the file. */
+  readonly startLine?: number;
+  /** Longer lines are rejected instead of loaded. */
+  readonly maxLineBytes?: number;
+  /**
+   * What to do with bytes after the last newline: `parse` treats them as a final line (a static file),
+   * `leave` leaves them for the next read (a live file still being written).
+   */
+  readonly finalPartialLine?: 'parse' | 'leave';
+  readonly signal?: AbortSignal;
+  /** Called with the raw (compressed) bytes read so far, for progress bars. */
+  readonly onRawBytes?: (bytes: number) => void;
+}
+
+/** What a finished read found, beyond the lines it yielded. */
+export interface LineReaderResult {
+  /** Decompressed bytes up to the end of the last line handed out (including skipped bytes). */
+  consumedBytes: number;
+  consumedLines: number;
+  /** Hash of the last bytes before `consumedBytes`. */
+  anchor: string;
+  rejects: RejectRecord[];
+  /** Set when the compressed stream ended early or was corrupt. */
+  truncated: string | null;
+}
+
+export const defaultMaxLineBytes = 1024 * 1024;
+const rejectRawLimit = 64 * 1024;
+const anchorBytes = 256;
+const NL = 10;
+
+/** Hash of the `anchorBytes` before `end` in `tail`, which holds the last bytes up to `end`. */
+export function anchorOf(tail: Buffer): string {
+  return createHash('sha256')
+    .update(tail.subarray(Math.max(0, tail.length - anchorBytes)))
+    .digest('hex');
+}
+
+/**
+ * Streams a plain or gzip file as blocks of complete lines. Over-long lines and a corrupt gzip
+ * tail become rejects in `result`; everything else is yielded, so nothing is silently dropped.
+ */
+export async function* readLineBlocks(
+  opts: LineReaderOptions,
+  result: LineReaderResult,
+): AsyncGenerator<LineBlock> {
+  const maxLine = opts.maxLineBytes ?? defaultMaxLineBytes;
+  const startByte = opts.startByte ?? 0;
+  let lineNo = (opts.startLine ?? 0) + 1;
+  let position = opts.gzip ? 0 : startByte;
+  let toSkip = opts.gzip ? startByte : 0;
+  let carry: Buffer = Buffer.alloc(0);
+  // While inside an over-long line we keep only its start, for the reject's raw text.
+  let longLine: { prefix: Buffer; bytes: number } | null = null;
+  let lastTail: Buffer = Buffer.alloc(0);
+  result.consumedBytes = startByte;
+  result.consumedLines = opts.startLine ?? 0;
+
+  const raw = createReadStream(opts.path, opts.gzip ? {} : { start: startByte });
+  let rawBytes = 0;
+  raw.on('data', (chunk) => {
+    rawBytes += chunk.length;
+    opts.onRawBytes?.(rawBytes);
+  });
+  const source: AsyncIterable<Buffer> = opts.gzip ? raw.pipe(createGunzip()) : raw;
+  if (opts.gzip) raw.on('error', () => {});
+
+  const finishLongLine = () => {
+    if (!longLine) return;
+    result.rejects.push({
+      file: opts.path,
+      line: lineNo,
+      reason: `line is ${longLine.bytes} bytes, over the ${maxLine}-byte limit (raw text cut to ${rejectRawLimit} bytes)`,
+      raw: longLine.prefix.toString('utf8'),
+    });
+    lineNo += 1;
+    longLine = null;
+  };
+
+  try {
+    for await (const chunkIn of source) {
+      opts.signal?.throwIfAborted();
+      let chunk = chunkIn as Buffer;
+      if (toSkip > 0) {
+        if (chunk.length <= toSkip) {
+          toSkip -= chunk.length;
+          position += chunk.length;
+          lastTail = chunk;
+          continue;
+        }
+        lastTail = chunk.subarray(0, toSkip);
+        chunk = chunk.subarray(toSkip);
+        position += toSkip;
+        toSkip = 0;
+      }
+      let start = 0;
+      if (longLine) {
+        const nl = chunk.indexOf(NL);
+        if (nl < 0) {
+          longLine.bytes += chunk.length;
+          position += chunk.length;
+          continue;
+        }
+        longLine.bytes += nl;
+        position += nl + 1;
+        start = nl + 1;
+        finishLongLine();
+        result.consumedBytes = position;
+        result.consumedLines = lineNo - 1;
+      }
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(start)]) : chunk.subarray(start);
+      const lastNl = data.lastIndexOf(NL);
+      if (lastNl < 0) {
+        carry = data;
+      } else {
+        const complete = data.subarray(0, lastNl + 1);
+        carry = data.subarray(lastNl + 1);
+        yield* splitOversized(complete);
+      }
+      if (carry.length > maxLine) {
+        longLine = { prefix: Buffer.from(carry.subarray(0, rejectRawLimit)), bytes: carry.length };
+        position += carry.length;
+        carry = Buffer.alloc(0);
+      }
+    }
+  } catch (err) {
+    if (opts.signal?.aborted) throw err;
+    if (!opts.gzip) throw err;
+    result.truncated = `compressed stream is truncated or corrupt after ${position + carry.length} decompressed bytes (${messageOf(err)})`;
+  }
+
+  if (longLine) {
+    finishLongLine();
+    result.consumedBytes = position;
+    result.consumedLines = lineNo - 1;
+  }
+  if (carry.length > 0) {
+    if (result.truncated) {
+      result.rejects.push({
+        file: opts.path,
+        line: lineNo,
+        reason: 'last line cut off by the truncated compressed stream',
+        raw: carry.subarray(0, rejectRawLimit).toString('utf8'),
+      });
+      lineNo += 1;
+    } else if (opts.finalPartialLine !== 'leave') {
+      const withNl = Buffer.concat([carry, Buffer.from('\n')]);
+      yield* emit(withNl, carry.length);
+    }
+  }
+  if (result.truncated) {
+    result.rejects.push({ file: opts.path, line: lineNo, reason: result.truncated, raw: '' });
+  }
+  result.anchor = anchorOf(lastTail);
+
+  // Lines within `complete` may still exceed the limit when a chunk held a whole long line.
+  function* splitOversized(complete: Buffer): Generator<LineBlock> {
+    if (complete.length <= maxLine) {
+      yield* emit(complete, complete.length);
+      return;
+    }
+    let from = 0;
+    let pos = 0;
+    while (pos < complete.length) {
+      const nl = complete.indexOf(NL, pos);
+      if (nl - pos > maxLine) {
+        if (from < pos) yield* emit(complete.subarray(from, pos), pos - from);
+        result.rejects.push({
+          file: opts.path,
+          line: lineNo,
+          reason: `line is ${nl - pos} bytes, over the ${maxLine}-byte limit (raw text cut to ${rejectRawLimit} bytes)`,
+          raw: complete.subarray(pos, pos + rejectRawLimit).toString('utf8'),
+        });
+        lineNo += 1;
+        position += nl + 1 - pos;
+        result.consumedBytes = position;
+        result.consumedLines = lineNo - 1;
+        from = nl + 1;
+      }
+      pos = nl + 1;
+    }
+    if (from < complete.length) yield* emit(complete.subarray(from), complete.length - from);
+  }
+
+  function* emit(buf: Buffer, fileBytes: number): Generator<LineBlock> {
+    let lines = 0;
+    let pos = buf.indexOf(NL);
+    while (pos >= 0) {
+      lines += 1;
+      pos = buf.indexOf(NL, pos + 1);
+    }
+    const block: LineBlock = { buf, firstLine: lineNo, lines };
+    lineNo += lines;
+    position += fileBytes;
+    result.consumedBytes = position;
+    result.consumedLines = lineNo - 1;
+    lastTail =
+      buf.length >= anchorBytes
+        ? buf.subarray(buf.length - anchorBytes)
+        : Buffer.concat([lastTail, buf]).subarray(-anchorBytes);
+    yield block;
+  }
+}
+
+/** A fresh result object for `readLineBlocks`. */
+export function newLineReaderResult(): LineReaderResult {
+  return { consumedBytes: 0, consumedLines: 0, anchor: '', rejects: [], truncated: null };
+}

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { errorCodes, MamoriError, messageOf } from '../../errors.js';
+import type { TelemetryTableName } from '../../store/schema/tables.js';
+import type { EngineInput, EngineOutput } from '../engine.js';
+import { ingestNdjson } from '../ndjson.js';
+import { failOnReject } from '../strict.js';
+import { FieldError } from '../zeek/zeek-row-plan.js';
+import { mapEveEvent } from './eve-mapper.js';
+
+/** Reads Suricata EVE JSON lines. */
+export function ingestEve(input: EngineInput): Promise<EngineOutput> {
+  return ingestNdjson(input, 'eve', mapEveEvent);
+}
+
+const maxArrayBytes = 512 * 1024 * 1024;
+
+/** Reads a JSON array of EVE events (the alerts-only samples); "lines" in rejects are 1-based array positions. */
+export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> {
+  const raw = await readFile(input.path);
+  const bytes = input.gzip ? gunzipSync(raw, { maxOutputLength: maxArrayBytes }) : raw;
+  let events: unknown;
+  try {
+    events = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new MamoriError(
+      errorCodes.badInput,
+      `${input.path}: not a valid JSON array of EVE events: ${messageOf(err)}`,
+    );
+  }
+  if (!Array.isArray(events)) {
+    throw new MamoriError(errorCodes.badInput, `${input.path}: expected a JSON array of EVE events`);
+  }
+  const out: EngineOutput = {
+    rows: 0,
+    rejects: [],
+    consumedBytes: bytes.length,
+    consumedLines: events.length,
+    anchor: '',
+    header: '',
+    logType: 'eve',
+    closed: true,
+  };
+  const prepared = new Set<TelemetryTableName>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const row =
+      e !== null && typeof e === 'object' && !Array.isArray(e)
+        ? mapEveEvent(e as Record<string, unknown>)
+        : new FieldError('array element is not an object');
+    if (row instanceof FieldError) {
+      out.rejects.push({
+        file: input.path,
+        line: i + 1,
+        reason: `element ${i + 1}: ${row.reason}`,
+        raw: JSON.stringify(e) ?? '',
+      });
+      failOnReject(input.strict, out.rejects);
+      continue;
+    }
+    if (!prepared.has(row.table)) {
+      await input.batch.prepare(row.table);
+      prepared.add(row.table);
+    }
+    input.batch.append(row.table, row.values, row.extra);
+    out.rows += 1;
+  }
+  input.onProgress?.({ rawBytes: raw.length, rows: out.rows });
+  return out;
+}

@@ -1,0 +1,43 @@
+import type { TelemetryTableName } from '../../store/schema/tables.js';
+import type { CellValue } from '../../store/store.js';
+
+/** Where one Zeek log type lands. */
+export interface LogTarget {
+  readonly table: TelemetryTableName;
+  readonly constants: Readonly<Record<string, CellValue>>;
+}
+
+const direct: Readonly<Record<string, LogTarget>> = {
+  conn: { table: 'conn', constants: { is_open: false } },
+  open_conn: { table: 'conn', constants: { is_open: true } },
+  dns: { table: 'dns', constants: {} },
+  http: { table: 'http', constants: { is_open: false } },
+  open_http: { table: 'http', constants: { is_open: true } },
+  ssl: { table: 'ssl', constants: { is_open: false } },
+  open_ssl: { table: 'ssl', constants: { is_open: true } },
+  x509: { table: 'x509', constants: {} },
+  files: { table: 'files', constants: {} },
+  notice: { table: 'notice', constants: {} },
+  weird: { table: 'weird', constants: {} },
+};
+
+/** The table for a Zeek `#path`; unknown paths go to `events`, keeping every field. */
+export function targetForLogType(logType: string): LogTarget {
+  return direct[logType] ?? { table: 'events', constants: { log_type: logType } };
+}
+
+/** Log types with a table of their own. */
+export const dedicatedLogTypes = Object.keys(direct);
+
+/**
+ * Log type from a file name: `conn.log`, `conn.00-00-00-01-00-00.log.gz`, `conn.log.labeled`,
+ * `conn_20240419.log`, `dns.json.gz`, `opt.basic__conn.log` (btest baselines).
+ */
+export function logTypeFromFileName(name: string): string | null {
+  const base = name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : name;
+  const m = /^([a-z][a-z0-9_]*?)(?:[._-].*)?$/i.exec(base);
+  if (!m) return null;
+  const type = (m[1] as string).toLowerCase();
+  if (type === 'labeled' || type === 'eve') return null;
+  return type;
+}

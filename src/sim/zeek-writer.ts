@@ -1,0 +1,194 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Field names and types of the Zeek logs the simulator writes. */
+export const simLogLayouts = {
+  conn: {
+    fields: [
+      'ts',
+      'uid',
+      'id.orig_h',
+      'id.orig_p',
+      'id.resp_h',
+      'id.resp_p',
+      'proto',
+      'service',
+      'duration',
+      'orig_bytes',
+      'resp_bytes',
+      'conn_state',
+      'local_orig',
+      'local_resp',
+      'missed_bytes',
+      'history',
+      'orig_pkts',
+      'orig_ip_bytes',
+      'resp_pkts',
+      'resp_ip_bytes',
+      'tunnel_parents',
+    ],
+    types: [
+      'time',
+      'string',
+      'addr',
+      'port',
+      'addr',
+      'port',
+      'enum',
+      'string',
+      'interval',
+      'count',
+      'count',
+      'string',
+      'bool',
+      'bool',
+      'count',
+      'string',
+      'count',
+      'count',
+      'count',
+      'count',
+      'set[string]',
+    ],
+  },
+  dns: {
+    fields: [
+      'ts',
+      'uid',
+      'id.orig_h',
+      'id.orig_p',
+      'id.resp_h',
+      'id.resp_p',
+      'proto',
+      'trans_id',
+      'rtt',
+      'query',
+      'qclass',
+      'qclass_name',
+      'qtype',
+      'qtype_name',
+      'rcode',
+      'rcode_name',
+      'AA',
+      'TC',
+      'RD',
+      'RA',
+      'Z',
+      'answers',
+      'TTLs',
+      'rejected',
+    ],
+    types: [
+      'time',
+      'string',
+      'addr',
+      'port',
+      'addr',
+      'port',
+      'enum',
+      'count',
+      'interval',
+      'string',
+      'count',
+      'string',
+      'count',
+      'string',
+      'count',
+      'string',
+      'bool',
+      'bool',
+      'bool',
+      'bool',
+      'count',
+      'vector[string]',
+      'vector[interval]',
+      'bool',
+    ],
+  },
+  http: {
+    fields: [
+      'ts',
+      'uid',
+      'id.orig_h',
+      'id.orig_p',
+      'id.resp_h',
+      'id.resp_p',
+      'trans_depth',
+      'method',
+      'host',
+      'uri',
+      'referrer',
+      'version',
+      'user_agent',
+      'request_body_len',
+      'response_body_len',
+      'status_code',
+      'status_msg',
+    ],
+    types: [
+      'time',
+      'string',
+      'addr',
+      'port',
+      'addr',
+      'port',
+      'count',
+      'string',
+      'string',
+      'string',
+      'string',
+      'string',
+      'string',
+      'count',
+      'count',
+      'count',
+      'string',
+    ],
+  },
+} as const;
+
+export type SimLogType = keyof typeof simLogLayouts;
+
+function stamp(d: Date): string {
+  return d.toISOString().slice(0, 19).replace('T', '-').replaceAll(':', '-');
+}
+
+/** Zeek TSV text for one log file, with the header and `#close` footer Zeek writes. */
+export function zeekTsv(
+  type: SimLogType,
+  rows: readonly (readonly string[])[],
+  open: Date,
+  close: Date,
+): string {
+  const l = simLogLayouts[type];
+  const head = [
+    '#separator \\x09',
+    '#set_separator\t,',
+    '#empty_field\t(empty)',
+    '#unset_field\t-',
+    `#path\t${type}`,
+    `#open\t${stamp(open)}`,
+    `#fields\t${l.fields.join('\t')}`,
+    `#types\t${l.types.join('\t')}`,
+  ];
+  return `${[...head, ...rows.map((r) => r.join('\t')), `#close\t${stamp(close)}`].join('\n')}\n`;
+}
+
+/** Writes rows as Zeek's hourly rotation does: `<dir>/<YYYY-MM-DD>/<type>.HH-00-00-HH-00-00.log.gz`. */
+export function writeRotated(
+  dir: string,
+  type: SimLogType,
+  hourStart: Date,
+  rows: readonly (readonly string[])[],
+): string {
+  const day = hourStart.toISOString().slice(0, 10);
+  const h = hourStart.getUTCHours();
+  const hh = (n: number) => String(n % 24).padStart(2, '0');
+  const folder = join(dir, day);
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${type}.${hh(h)}-00-00-${hh(h + 1)}-00-00.log.gz`);
+  const close = new Date(hourStart.getTime() + 3600_000);
+  writeFileSync(path, gzipSync(zeekTsv(type, rows, hourStart, close)));
+  return path;
+}

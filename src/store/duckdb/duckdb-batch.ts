@@ -1,0 +1,186 @@
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBTimestampValue,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { unescapeZeek } from '../../ingest/zeek/zeek-values.js';
+import { type TelemetryTableName, telemetryTables } from '../schema/tables.js';
+import type {
+  BatchOrigin,
+  CellValue,
+  IngestBatch,
+  NativeLoadResult,
+  NativeTsvLoad,
+  RejectRecord,
+} from '../store.js';
+import { runNativeTsvLoad } from './duckdb-tsv-load.js';
+import { duckdbAppenders, sqlIdent } from './duckdb-types.js';
+
+/** One file's rows in a DuckDB transaction; appenders are flushed before native loads and commit. */
+export class DuckDBBatch implements IngestBatch {
+  private readonly appenders = new Map<TelemetryTableName, DuckDBAppender>();
+  private rows = 0;
+  private rejectCount = 0;
+  private done = false;
+
+  constructor(
+    private readonly conn: DuckDBConnection,
+    readonly id: number,
+    private readonly origin: BatchOrigin,
+    private readonly onEnd: (committed: boolean) => void,
+  ) {}
+
+  private readonly startedAt = new Date();
+
+  /** Opens the transaction; the batch row is written at commit, in the same statement count as one. */
+  static async begin(
+    conn: DuckDBConnection,
+    id: number,
+    origin: BatchOrigin,
+    onEnd: (committed: boolean) => void,
+  ): Promise<DuckDBBatch> {
+    await conn.run('BEGIN TRANSACTION');
+    return new DuckDBBatch(conn, id, origin, onEnd);
+  }
+
+  private appender(table: TelemetryTableName): DuckDBAppender | undefined {
+    return this.appenders.get(table);
+  }
+
+  async prepare(table: TelemetryTableName): Promise<void> {
+    if (!this.appenders.has(table)) this.appenders.set(table, await this.conn.createAppender(table));
+  }
+
+  append(table: TelemetryTableName, values: readonly CellValue[], extra: string | null): void {
+    const a = this.appender(table);
+    if (!a) throw new Error(`batch.prepare('${table}') must be awaited before append`);
+    const cols = telemetryTables[table].columns;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) a.appendNull();
+      else duckdbAppenders[cols[i]!.type](a, v);
+    }
+    if (extra === null) a.appendNull();
+    else a.appendVarchar(extra);
+    a.appendVarchar(this.origin.engine);
+    a.appendVarchar(this.origin.sensor);
+    a.appendVarchar(this.origin.sourceFile);
+    a.appendBigInt(BigInt(this.id));
+    a.endRow();
+    this.rows += 1;
+  }
+
+  private flushAppenders(): void {
+    for (const a of this.appenders.values()) a.flushSync();
+  }
+
+  async loadNativeTsv(load: NativeTsvLoad): Promise<NativeLoadResult> {
+    this.flushAppenders();
+    const result = await runNativeTsvLoad(this.conn, load, this.origin, this.id, (table) =>
+      this.unescapeStaged(table, load.table),
+    );
+    this.rows += result.rows;
+    return result;
+  }
+
+  // Zeek writes non-printable bytes and separators as \xHH; DuckDB's reader keeps them as text.
+  private async unescapeStaged(stage: string, table: TelemetryTableName): Promise<void> {
+    const cols = telemetryTables[table].columns.filter(
+      (c) => c.type === 'varchar' || c.type === 'varchar[]' || c.type === 'json',
+    );
+    const cond = cols
+      .map((c) =>
+        c.type === 'varchar[]'
+          ? `contains(array_to_string(${sqlIdent(c.name)}, ' '), '\\x')`
+          : `contains(${sqlIdent(c.name)}::VARCHAR, '\\x')`,
+      )
+      .join(' OR ');
+    const r = await this.conn.runAndReadAll(
+      `SELECT rowid AS rid, ${cols.map((c) => sqlIdent(c.name)).join(', ')} FROM ${stage} WHERE ${cond}`,
+    );
+    for (const row of r.getRowObjectsJson()) {
+      const params: Record<string, DuckDBValue> = { rid: Number(row['rid']) };
+      const sets: string[] = [];
+      cols.forEach((c, i) => {
+        const v = row[c.name];
+        if (v === null || v === undefined) return;
+        if (c.type === 'varchar[]') {
+          params[`v${i}`] = JSON.stringify((v as string[]).map(unescapeZeek));
+          sets.push(`${sqlIdent(c.name)} = CAST($v${i} AS JSON)::VARCHAR[]`);
+        } else if (c.type === 'json') {
+          params[`v${i}`] = JSON.stringify(decodeJson(JSON.parse(String(v))));
+          sets.push(`${sqlIdent(c.name)} = $v${i}`);
+        } else {
+          params[`v${i}`] = unescapeZeek(String(v));
+          sets.push(`${sqlIdent(c.name)} = $v${i}`);
+        }
+      });
+      await this.conn.run(`UPDATE ${stage} SET ${sets.join(', ')} WHERE rowid = $rid`, params);
+    }
+  }
+
+  async addRejects(rejects: readonly RejectRecord[]): Promise<void> {
+    if (rejects.length === 0) return;
+    const a = await this.conn.createAppender('rejects');
+    const now = new DuckDBTimestampValue(BigInt(Date.now()) * 1000n);
+    for (const r of rejects) {
+      a.appendBigInt(BigInt(this.id));
+      a.appendVarchar(r.file);
+      a.appendUBigInt(BigInt(r.line));
+      a.appendVarchar(r.reason);
+      a.appendVarchar(r.raw);
+      a.appendTimestamp(now);
+      a.endRow();
+    }
+    a.closeSync();
+    this.rejectCount += rejects.length;
+  }
+
+  async commit(): Promise<void> {
+    if (this.done) return;
+    for (const a of this.appenders.values()) a.closeSync();
+    await this.conn.run(
+      `INSERT INTO ingest_batches VALUES ($id, $sensor, $engine, $file, $started::TIMESTAMP, now()::TIMESTAMP, $rows, $rejects)`,
+      {
+        id: this.id,
+        sensor: this.origin.sensor,
+        engine: this.origin.engine,
+        file: this.origin.sourceFile,
+        started: this.startedAt.toISOString().replace('T', ' ').replace('Z', ''),
+        rows: this.rows,
+        rejects: this.rejectCount,
+      },
+    );
+    await this.conn.run('COMMIT');
+    this.end(true);
+  }
+
+  async abort(): Promise<void> {
+    if (this.done) return;
+    for (const a of this.appenders.values()) {
+      try {
+        a.closeSync();
+      } catch {
+        // The rollback below discards whatever the appender held.
+      }
+    }
+    await this.conn.run('ROLLBACK');
+    this.end(false);
+  }
+
+  private end(committed: boolean): void {
+    this.done = true;
+    this.appenders.clear();
+    this.onEnd(committed);
+  }
+}
+
+function decodeJson(v: unknown): unknown {
+  if (typeof v === 'string') return unescapeZeek(v);
+  if (Array.isArray(v)) return v.map(decodeJson);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodeJson(x)]));
+  }
+  return v;
+}

@@ -1,0 +1,102 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { errorCodes, MamoriError } from '../../errors.js';
+import { telemetryTables } from '../schema/tables.js';
+import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
+
+/** The schema version this build writes. Bump it with a new entry in `migrations`. */
+export const schemaVersion = 2;
+
+const metaDdl = [
+  `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  `CREATE SEQUENCE IF NOT EXISTS batch_seq START 1`,
+  `CREATE TABLE IF NOT EXISTS ingest_batches (
+     batch_id BIGINT PRIMARY KEY, sensor VARCHAR, engine VARCHAR, source_file VARCHAR,
+     started_at TIMESTAMP, finished_at TIMESTAMP, rows UBIGINT, rejects UBIGINT)`,
+  `CREATE TABLE IF NOT EXISTS ingest_files (
+     stream_key VARCHAR, raw_digest VARCHAR, path VARCHAR, format VARCHAR, log_type VARCHAR,
+     consumed_bytes UBIGINT, consumed_lines UBIGINT, anchor VARCHAR, header VARCHAR, complete BOOLEAN,
+     rows UBIGINT, rejects UBIGINT, updated_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS rejects (
+     batch_id BIGINT, file VARCHAR, line UBIGINT, reason VARCHAR, raw VARCHAR, rejected_at TIMESTAMP)`,
+];
+
+/**
+ * Numbered upgrades for databases written by older builds. Each runs once, in order; the
+ * telemetry tables are then brought up to the column specs (new columns are added, never dropped).
+ */
+const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
+  1: async (c) => {
+    for (const ddl of metaDdl) await c.run(ddl);
+  },
+  // v2 keyed the file ledger on stream content instead of on the path.
+  2: async (c) => {
+    const cols = await c.runAndReadAll(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'ingest_files'`,
+    );
+    const names = new Set(cols.getRowObjectsJson().map((r) => String(r['column_name'])));
+    if (!names.has('stream_key')) {
+      await c.run(`DROP TABLE IF EXISTS ingest_files`);
+      await c.run(metaDdl[3] as string);
+    }
+  },
+};
+
+/** v1's ledger, kept so the upgrade path can be tested. */
+export const v1LedgerDdl = `CREATE TABLE ingest_files (path VARCHAR PRIMARY KEY, size UBIGINT, rows UBIGINT)`;
+
+async function storedVersion(c: DuckDBConnection): Promise<number> {
+  const t = await c.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'schema_meta'`,
+  );
+  if (Number(t.getRowObjectsJson()[0]?.['n']) === 0) return 0;
+  const r = await c.runAndReadAll(`SELECT value FROM schema_meta WHERE key = 'version'`);
+  const row = r.getRowObjectsJson()[0];
+  return row ? Number(row['value']) : 0;
+}
+
+async function syncTelemetryTables(c: DuckDBConnection): Promise<void> {
+  for (const spec of Object.values(telemetryTables)) {
+    const cols = spec.columns.map((col) => `${sqlIdent(col.name)} ${duckdbSqlTypes[col.type]}`).join(', ');
+    await c.run(`CREATE TABLE IF NOT EXISTS ${sqlIdent(spec.name)} (${cols})`);
+    const existing = await c.runAndReadAll(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = $t`,
+      { t: spec.name },
+    );
+    const have = new Set(existing.getRowObjectsJson().map((r) => String(r['column_name'])));
+    for (const col of spec.columns) {
+      if (!have.has(col.name)) {
+        await c.run(
+          `ALTER TABLE ${sqlIdent(spec.name)} ADD COLUMN ${sqlIdent(col.name)} ${duckdbSqlTypes[col.type]}`,
+        );
+      }
+    }
+  }
+}
+
+/** Brings the database up to `schemaVersion`; returns the version it found. */
+export async function migrate(c: DuckDBConnection, target = schemaVersion): Promise<number> {
+  const found = await storedVersion(c);
+  if (found > schemaVersion) {
+    throw new MamoriError(
+      errorCodes.schemaTooNew,
+      `the database has schema version ${found}, newer than this mamori understands (${schemaVersion}); upgrade mamori`,
+    );
+  }
+  if (found === target) return found;
+  await c.run('BEGIN TRANSACTION');
+  try {
+    for (let v = found + 1; v <= target; v++) await migrations[v]?.(c);
+    await syncTelemetryTables(c);
+    await c.run(`INSERT OR REPLACE INTO schema_meta VALUES ('version', $v)`, { v: String(target) });
+    await c.run('COMMIT');
+  } catch (err) {
+    await c.run('ROLLBACK');
+    throw err;
+  }
+  return found;
+}
+
+/** Reads the version without changing anything (for read-only opens). */
+export async function readSchemaVersion(c: DuckDBConnection): Promise<number> {
+  return storedVersion(c);
+}

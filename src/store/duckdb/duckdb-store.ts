@@ -1,0 +1,237 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { errorCodes, MamoriError, messageOf } from '../../errors.js';
+import { telemetryTableNames } from '../schema/tables.js';
+import type {
+  BatchOrigin,
+  CellValue,
+  IngestBatch,
+  LedgerEntry,
+  QueryResult,
+  Store,
+  StoreCapabilities,
+  StoreOptions,
+  StoreStats,
+} from '../store.js';
+import { DuckDBBatch } from './duckdb-batch.js';
+import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
+import { runUserQuery } from './duckdb-user-query.js';
+
+/** File name of the database inside the data directory. */
+export const duckdbFileName = 'mamori.duckdb';
+
+/** The embedded store: one DuckDB file in the data directory, no server. */
+export class DuckDBStore implements Store {
+  readonly backend = 'duckdb' as const;
+  readonly capabilities: StoreCapabilities = { nativeTsvLoad: true, transactions: true };
+  private batchOpen = false;
+  private nextBatchId = 1;
+  // The ledger is small (one row per log stream) and read for every file, so it is kept in memory;
+  // entries written inside a batch join the cache only when that batch commits.
+  private readonly byDigest = new Map<string, LedgerEntry>();
+  private readonly byKey = new Map<string, LedgerEntry>();
+  private pending: LedgerEntry[] = [];
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    readonly readOnly: boolean,
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating and upgrading when writable) the database in `opts.dataDir`. */
+  static async open(opts: StoreOptions): Promise<DuckDBStore> {
+    const readOnly = opts.readOnly ?? false;
+    if (!readOnly) mkdirSync(opts.dataDir, { recursive: true });
+    const path = join(opts.dataDir, duckdbFileName);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(
+        path,
+        readOnly ? { access_mode: 'READ_ONLY', enable_external_access: 'false' } : {},
+      );
+    } catch (err) {
+      const msg = messageOf(err);
+      if (/lock/i.test(msg)) {
+        throw new MamoriError(
+          errorCodes.storeLocked,
+          `the store ${path} is in use by another mamori process (only one writer at a time)`,
+          { cause: err },
+        );
+      }
+      throw new MamoriError(errorCodes.store, `cannot open the store ${path}: ${msg}`, { cause: err });
+    }
+    const conn = await instance.connect();
+    if (readOnly) {
+      const v = await readSchemaVersion(conn);
+      if (v !== schemaVersion) {
+        conn.closeSync();
+        throw new MamoriError(
+          v > schemaVersion ? errorCodes.schemaTooNew : errorCodes.store,
+          v === 0
+            ? `the store ${path} is empty: ingest something first`
+            : `the store ${path} has schema version ${v}; this mamori uses ${schemaVersion}. Run any writing command (e.g. mamori ingest) to upgrade it`,
+        );
+      }
+    } else {
+      await migrate(conn);
+    }
+    const store = new DuckDBStore(instance, conn, readOnly, path);
+    await store.loadLedger();
+    return store;
+  }
+
+  private async loadLedger(): Promise<void> {
+    const r = await this.conn.runAndReadAll(`SELECT * FROM ingest_files`);
+    for (const row of r.getRowObjectsJson()) this.cache(ledgerFromRow(row));
+    const b = await this.conn.runAndReadAll(
+      `SELECT coalesce(max(batch_id), 0)::BIGINT AS m FROM ingest_batches`,
+    );
+    this.nextBatchId = Number(b.getRowObjectsJson()[0]?.['m']) + 1;
+  }
+
+  private cache(e: LedgerEntry): void {
+    const old = this.byKey.get(e.streamKey);
+    if (old) this.byDigest.delete(old.rawDigest);
+    this.byKey.set(e.streamKey, e);
+    this.byDigest.set(e.rawDigest, e);
+  }
+
+  async schemaVersion(): Promise<number> {
+    return readSchemaVersion(this.conn);
+  }
+
+  async beginBatch(origin: BatchOrigin): Promise<IngestBatch> {
+    if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+    if (this.batchOpen) throw new Error('one batch at a time: commit or abort the open batch first');
+    this.batchOpen = true;
+    try {
+      const id = this.nextBatchId++;
+      return await DuckDBBatch.begin(this.conn, id, origin, (committed) => {
+        this.batchOpen = false;
+        if (committed) for (const e of this.pending) this.cache(e);
+        this.pending = [];
+      });
+    } catch (err) {
+      this.batchOpen = false;
+      throw err;
+    }
+  }
+
+  async findByRawDigest(rawDigest: string): Promise<LedgerEntry | null> {
+    return this.byDigest.get(rawDigest) ?? null;
+  }
+
+  async findByStreamKey(streamKey: string): Promise<LedgerEntry | null> {
+    return this.byKey.get(streamKey) ?? null;
+  }
+
+  async recordFile(e: LedgerEntry): Promise<void> {
+    if (this.batchOpen) this.pending.push(e);
+    else this.cache(e);
+    await this.conn.run(`DELETE FROM ingest_files WHERE stream_key = $k`, { k: e.streamKey });
+    await this.conn.run(
+      `INSERT INTO ingest_files VALUES ($k, $d, $p, $f, $t, $cb, $cl, $a, $h, $c, $r, $j, now()::TIMESTAMP)`,
+      {
+        k: e.streamKey,
+        d: e.rawDigest,
+        p: e.path,
+        f: e.format,
+        t: e.logType,
+        cb: e.consumedBytes,
+        cl: e.consumedLines,
+        a: e.anchor,
+        h: e.header,
+        c: e.complete,
+        r: e.rows,
+        j: e.rejects,
+      },
+    );
+  }
+
+  userQuery(sql: string, opts?: { limit?: number }): Promise<QueryResult> {
+    return runUserQuery(this.conn, sql, opts);
+  }
+
+  async query(sql: string, params: readonly CellValue[] = []): Promise<Record<string, unknown>[]> {
+    const r = await this.conn.runAndReadAll(sql, params as DuckDBValue[]);
+    return r.getRowObjectsJson() as Record<string, unknown>[];
+  }
+
+  async tableRows(): Promise<Record<string, number>> {
+    const sql = telemetryTableNames
+      .map((t) => `SELECT '${t}' AS t, count(*)::BIGINT AS n FROM "${t}"`)
+      .join(' UNION ALL ');
+    const r = await this.conn.runAndReadAll(sql);
+    return Object.fromEntries(r.getRowObjectsJson().map((x) => [String(x['t']), Number(x['n'])]));
+  }
+
+  async stats(opts?: { top?: number }): Promise<StoreStats> {
+    const one = async (sql: string, params: Record<string, DuckDBValue> = {}) =>
+      (await this.conn.runAndReadAll(sql, params)).getRowObjectsJson();
+    const counts = await this.tableRows();
+    const tables = telemetryTableNames.map((t) => ({ table: t, rows: counts[t] ?? 0 }));
+    const union = telemetryTableNames.map((t) => `SELECT sensor, engine, ts FROM "${t}"`).join(' UNION ALL ');
+    const sensors = await one(
+      `SELECT sensor, engine, strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%fZ') AS first,
+              strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%fZ') AS last, count(*)::BIGINT AS n
+       FROM (${union}) GROUP BY ALL ORDER BY sensor, engine`,
+    );
+    const talkers = await one(
+      `SELECT orig_h AS host, count(*)::BIGINT AS n,
+              (coalesce(sum(orig_bytes), 0) + coalesce(sum(resp_bytes), 0))::DOUBLE AS bytes
+       FROM conn WHERE NOT coalesce(is_open, false) GROUP BY orig_h ORDER BY n DESC, host LIMIT $top`,
+      { top: opts?.top ?? 10 },
+    );
+    const files = await one(`SELECT count(*)::BIGINT AS n FROM ingest_files`);
+    const rejects = await one(`SELECT count(*)::BIGINT AS n FROM rejects`);
+    return {
+      schemaVersion: await this.schemaVersion(),
+      tables,
+      sensors: sensors.map((s) => ({
+        sensor: String(s['sensor']),
+        engine: String(s['engine']),
+        first: (s['first'] as string | null) ?? null,
+        last: (s['last'] as string | null) ?? null,
+        rows: Number(s['n']),
+      })),
+      topTalkers: talkers.map((t) => ({
+        host: String(t['host']),
+        connections: Number(t['n']),
+        bytes: Number(t['bytes']),
+      })),
+      files: Number(files[0]?.['n']),
+      rejects: Number(rejects[0]?.['n']),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (!this.readOnly) {
+      try {
+        await this.conn.run('CHECKPOINT');
+      } catch {
+        // A failed checkpoint only means the WAL is replayed at the next open.
+      }
+    }
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function ledgerFromRow(row: Record<string, unknown>): LedgerEntry {
+  return {
+    streamKey: String(row['stream_key']),
+    rawDigest: String(row['raw_digest']),
+    path: String(row['path']),
+    format: String(row['format']),
+    logType: String(row['log_type']),
+    consumedBytes: Number(row['consumed_bytes']),
+    consumedLines: Number(row['consumed_lines']),
+    anchor: String(row['anchor']),
+    header: String(row['header']),
+    complete: row['complete'] === true,
+    rows: Number(row['rows']),
+    rejects: Number(row['rejects']),
+  };
+}

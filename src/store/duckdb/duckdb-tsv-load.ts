@@ -1,0 +1,192 @@
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { zeekKind } from '../../ingest/zeek/zeek-values.js';
+import type { ColumnSpec, ColumnType } from '../schema/column.js';
+import { provenanceNames } from '../schema/column.js';
+import { telemetryTables } from '../schema/tables.js';
+import type { BatchOrigin, NativeLoadResult, NativeTsvLoad, RejectRecord } from '../store.js';
+import { sqlIdent } from './duckdb-types.js';
+
+/** How DuckDB's CSV reader must parse a field feeding a column of this type (mirrors the JS engine). */
+const readTypes: Record<ColumnType, string> = {
+  timestamp: 'DECIMAL(18,6)',
+  ubigint: 'UBIGINT',
+  bigint: 'BIGINT',
+  integer: 'USMALLINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  varchar: 'VARCHAR',
+  'varchar[]': 'VARCHAR',
+  'double[]': 'VARCHAR',
+  json: 'VARCHAR',
+};
+
+const rejectsTable = 'mamori_reject_errors';
+const scansTable = 'mamori_reject_scans';
+// DuckDB appends to its reject tables on every scan; they are cleared only after a scan used them.
+let rejectTablesDirty = true;
+
+function projection(col: ColumnSpec, c: string): string {
+  switch (col.type) {
+    case 'timestamp':
+      return `make_timestamp(CAST(CAST(${c} AS DECIMAL(38,6)) * 1000000 AS BIGINT))`;
+    case 'varchar':
+      return `CASE WHEN ${c} = $empty THEN '' ELSE ${c} END`;
+    case 'varchar[]':
+      return `CASE WHEN ${c} = $empty THEN []::VARCHAR[] ELSE string_split(${c}, $setsep) END`;
+    case 'double[]':
+      return `CASE WHEN ${c} = $empty THEN []::DOUBLE[] ELSE list_transform(string_split(${c}, $setsep), x -> TRY_CAST(x AS DOUBLE)) END`;
+    case 'integer':
+      return `CAST(${c} AS INTEGER)`;
+    default:
+      return c;
+  }
+}
+
+/** The INSERT … SELECT … FROM read_csv statement and its parameters for one load. */
+export function buildTsvInsert(
+  load: NativeTsvLoad,
+  origin: BatchOrigin,
+  batchId: number,
+  target: string,
+): { sql: string; params: Record<string, DuckDBValue> } {
+  const { layout } = load;
+  const spec = telemetryTables[load.table];
+  const indexOf = new Map(layout.fields.map((f, i) => [f, i]));
+  const readType = layout.fields.map(() => 'VARCHAR');
+  const used = new Set<number>();
+  const params: Record<string, DuckDBValue> = {
+    path: load.path,
+    delim: layout.separator,
+    nullstr: layout.unsetField,
+    empty: layout.emptyField,
+    setsep: layout.setSeparator,
+    engine: origin.engine,
+    sensor: origin.sensor,
+    source_file: origin.sourceFile,
+    batch_id: batchId,
+  };
+  const names: string[] = [];
+  const exprs: string[] = [];
+  let k = 0;
+  for (const col of spec.columns) {
+    if (provenanceNames.has(col.name)) continue;
+    names.push(sqlIdent(col.name));
+    const index = col.zeek === undefined ? undefined : indexOf.get(col.zeek);
+    if (index === undefined) {
+      const constant = load.constants[col.name];
+      if (constant === undefined || constant === null) {
+        exprs.push('NULL');
+      } else {
+        params[`k${k}`] = constant as DuckDBValue;
+        exprs.push(`CAST($k${k} AS ${col.type === 'boolean' ? 'BOOLEAN' : 'VARCHAR'})`);
+        k += 1;
+      }
+      continue;
+    }
+    used.add(index);
+    readType[index] = readTypes[col.type];
+    exprs.push(projection(col, `c${index}`));
+  }
+  const extras = layout.fields.map((_, i) => i).filter((i) => !used.has(i));
+  names.push('extra');
+  if (extras.length === 0) {
+    exprs.push('NULL');
+  } else {
+    const pairs = extras.map((i, n) => {
+      params[`x${n}`] = layout.fields[i] as string;
+      const isList = zeekKind(layout.types[i] ?? 'string') === 'list';
+      const c = `c${i}`;
+      return `$x${n}, ${isList ? `CASE WHEN ${c} = $empty THEN []::VARCHAR[] ELSE string_split(${c}, $setsep) END` : `CASE WHEN ${c} = $empty THEN '' ELSE ${c} END`}`;
+    });
+    exprs.push(`json_object(${pairs.join(', ')})`);
+  }
+  names.push('engine', 'sensor', 'source_file', 'batch_id');
+  exprs.push('$engine', '$sensor', '$source_file', '$batch_id');
+  const columns = readType.map((t, i) => `'c${i}': '${t}'`).join(', ');
+  const sql = `INSERT INTO ${target} (${names.join(', ')})
+    SELECT ${exprs.join(',\n      ')}
+    FROM read_csv($path, delim = $delim, quote = '', escape = '', header = false, auto_detect = false,
+      columns = {${columns}}, nullstr = $nullstr, strict_mode = true, null_padding = false,
+      store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}',
+      max_line_size = 2097152)`;
+  // DuckDB refuses parameters the statement does not use.
+  const usedParams = Object.fromEntries(
+    Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
+  );
+  return { sql, params: usedParams };
+}
+
+/** Runs a native TSV load inside the caller's transaction and collects DuckDB's rejects. */
+export async function runNativeTsvLoad(
+  conn: DuckDBConnection,
+  load: NativeTsvLoad,
+  origin: BatchOrigin,
+  batchId: number,
+  decodeEscapes: (stage: string) => Promise<void>,
+): Promise<NativeLoadResult> {
+  if (rejectTablesDirty) {
+    await conn.run(`DROP TABLE IF EXISTS temp.${rejectsTable}`);
+    await conn.run(`DROP TABLE IF EXISTS temp.${scansTable}`);
+    rejectTablesDirty = false;
+  }
+  const needsUnescape = load.mayHaveEscapes;
+  const target = needsUnescape ? 'mamori_stage' : sqlIdent(load.table);
+  if (needsUnescape) {
+    await conn.run(`DROP TABLE IF EXISTS temp.mamori_stage`);
+    await conn.run(`CREATE TEMP TABLE mamori_stage AS SELECT * FROM ${sqlIdent(load.table)} LIMIT 0`);
+  }
+  const { sql, params } = buildTsvInsert(load, origin, batchId, target);
+  const res = await conn.run(sql, params);
+  let rows = Number(res.rowsChanged);
+  if (needsUnescape) {
+    await decodeEscapes('mamori_stage');
+    const moved = await conn.run(`INSERT INTO ${sqlIdent(load.table)} SELECT * FROM mamori_stage`);
+    rows = Number(moved.rowsChanged);
+    await conn.run(`DROP TABLE temp.mamori_stage`);
+  }
+  if (rows === load.dataLines) return { rows, rejects: [] };
+  rejectTablesDirty = true;
+  const rej = await conn.runAndReadAll(
+    `SELECT line, string_agg(coalesce(column_name, ''), '|' ORDER BY column_idx) AS cols,
+            string_agg(error_type, '|' ORDER BY column_idx) AS types,
+            string_agg(error_message, ' | ' ORDER BY column_idx) AS messages, any_value(csv_line) AS raw
+     FROM temp.${rejectsTable} GROUP BY line ORDER BY line`,
+  );
+  const rejects: RejectRecord[] = [];
+  for (const r of rej.getRowObjectsJson()) {
+    const raw = String(r['raw'] ?? '').replace(/^\n+/, '');
+    // The trailing `#close` line is a footer, not data.
+    if (raw.startsWith('#')) continue;
+    rejects.push({
+      file: origin.sourceFile,
+      line: Number(r['line']) + load.lineOffset,
+      reason: rejectReason(
+        String(r['types']),
+        String(r['cols']),
+        String(r['messages']),
+        load.layout.fields,
+        raw,
+        load.layout.separator,
+      ),
+      raw,
+    });
+  }
+  return { rows, rejects };
+}
+
+function rejectReason(
+  types: string,
+  cols: string,
+  messages: string,
+  fields: readonly string[],
+  raw: string,
+  sep: string,
+): string {
+  if (types.includes('COLUMNS')) return `expected ${fields.length} fields, found ${raw.split(sep).length}`;
+  const named = cols
+    .split('|')
+    .filter((c) => /^c\d+$/.test(c))
+    .map((c) => fields[Number(c.slice(1))] ?? c);
+  const msg = messages.replace(/Error when converting column "c\d+"\. /g, '');
+  return named.length > 0 ? `field ${named.join(', ')}: ${msg}` : msg;
+}

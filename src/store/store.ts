@@ -1,0 +1,153 @@
+import type { TelemetryTableName } from './schema/tables.js';
+
+/** Names of the storage backends; `Record<BackendName, T>` makes the compiler list every gap. */
+export type BackendName = 'duckdb';
+
+/** What a backend can do beyond the basics; callers branch on these, never on the backend name. */
+export interface StoreCapabilities {
+  /** Can bulk-load a Zeek TSV file straight from disk with its own reader. */
+  readonly nativeTsvLoad: boolean;
+  /** Batches are atomic: an aborted batch leaves no rows behind. */
+  readonly transactions: boolean;
+}
+
+/** A JS value bound for one column; see ColumnType for the mapping. */
+export type CellValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | readonly string[]
+  | readonly (number | null)[];
+
+/** One malformed input record, kept so nothing is silently lost. */
+export interface RejectRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+  readonly raw: string;
+}
+
+/** Where the rows of a batch come from. */
+export interface BatchOrigin {
+  readonly sensor: string;
+  readonly sourceFile: string;
+  readonly engine: 'zeek' | 'suricata';
+}
+
+/** Column layout of a Zeek TSV file, as its header declares it. */
+export interface TsvLayout {
+  readonly separator: string;
+  readonly setSeparator: string;
+  readonly emptyField: string;
+  readonly unsetField: string;
+  readonly fields: readonly string[];
+  readonly types: readonly string[];
+}
+
+/** A Zeek TSV body for the backend's own reader: a clean file, known layout, target table. */
+export interface NativeTsvLoad {
+  readonly path: string;
+  readonly layout: TsvLayout;
+  readonly table: TelemetryTableName;
+  /** Constant columns, such as `is_open` for open_conn logs or `log_type` for events. */
+  readonly constants: Readonly<Record<string, CellValue>>;
+  /** Added to the backend's line numbers so rejects name lines of the original file. */
+  readonly lineOffset: number;
+  /** The body holds `\x` sequences, so Zeek's escapes must be decoded after loading. */
+  readonly mayHaveEscapes: boolean;
+  /** Non-blank lines in the body; when every one became a row there are no rejects to collect. */
+  readonly dataLines: number;
+}
+
+/** Rows and rejects a native load produced. */
+export interface NativeLoadResult {
+  readonly rows: number;
+  readonly rejects: readonly RejectRecord[];
+}
+
+/** Rows of one input file, written atomically: commit keeps them, abort drops them. */
+export interface IngestBatch {
+  readonly id: number;
+  /** Readies a table for `append`; await it once per table before appending. */
+  prepare(table: TelemetryTableName): Promise<void>;
+  /** Appends one row; `values` are in the table's column order, without the provenance columns. */
+  append(table: TelemetryTableName, values: readonly CellValue[], extra: string | null): void;
+  /** Loads a clean TSV body with the backend's reader; only when `capabilities.nativeTsvLoad`. */
+  loadNativeTsv(load: NativeTsvLoad): Promise<NativeLoadResult>;
+  addRejects(rejects: readonly RejectRecord[]): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** What the ledger remembers of an ingested input file. */
+export interface LedgerEntry {
+  /** Hash of the decompressed header and first record: the identity of a log across rotation. */
+  readonly streamKey: string;
+  /** Hash of the raw bytes' head, tail and size: equal means nothing new to read. */
+  readonly rawDigest: string;
+  readonly path: string;
+  readonly format: string;
+  readonly logType: string;
+  /** Decompressed bytes consumed so far (up to the last complete line). */
+  readonly consumedBytes: number;
+  readonly consumedLines: number;
+  /** Hash of the bytes just before `consumedBytes`, to check a resumed file is the same stream. */
+  readonly anchor: string;
+  /** The header text, so that a tail can be parsed without re-reading the head. */
+  readonly header: string;
+  /** True once the stream can no longer grow (rotated, compressed or closed). */
+  readonly complete: boolean;
+  readonly rows: number;
+  readonly rejects: number;
+}
+
+/** Result of a user query. */
+export interface QueryResult {
+  readonly columns: readonly string[];
+  readonly rows: readonly Record<string, unknown>[];
+}
+
+/** Stored telemetry summary for `mamori stats`. */
+export interface StoreStats {
+  readonly schemaVersion: number;
+  readonly tables: readonly { table: string; rows: number }[];
+  readonly sensors: readonly {
+    sensor: string;
+    engine: string;
+    first: string | null;
+    last: string | null;
+    rows: number;
+  }[];
+  readonly topTalkers: readonly { host: string; connections: number; bytes: number }[];
+  readonly files: number;
+  readonly rejects: number;
+}
+
+/** The storage interface every backend implements; the contract suite runs against each. */
+export interface Store {
+  readonly backend: BackendName;
+  readonly capabilities: StoreCapabilities;
+  readonly readOnly: boolean;
+  schemaVersion(): Promise<number>;
+  beginBatch(origin: BatchOrigin): Promise<IngestBatch>;
+  findByRawDigest(rawDigest: string): Promise<LedgerEntry | null>;
+  findByStreamKey(streamKey: string): Promise<LedgerEntry | null>;
+  recordFile(entry: LedgerEntry): Promise<void>;
+  /** Read-only SQL from a user; refuses anything but queries. */
+  userQuery(sql: string, opts?: { limit?: number }): Promise<QueryResult>;
+  /** Internal parameterised query. */
+  query(sql: string, params?: readonly CellValue[]): Promise<Record<string, unknown>[]>;
+  /** Row count of each telemetry table. */
+  tableRows(): Promise<Record<string, number>>;
+  stats(opts?: { top?: number }): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+/** How a store is opened. */
+export interface StoreOptions {
+  /** Data directory holding the database. */
+  readonly dataDir: string;
+  readonly readOnly?: boolean;
+}
