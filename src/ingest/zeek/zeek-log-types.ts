@@ -31,11 +31,11 @@ export const dedicatedLogTypes = Object.keys(direct);
 
 /**
  * Log type from a file name: `conn.log`, `conn.00-00-00-01-00-00.log.gz`, `conn.log.labeled`,
- * `conn_20240419.log`, `dns.json.gz`, `opt.basic__conn.log` (btest baselines).
+ * `dns.json.gz`, `opt.basic__conn.log` (btest baselines).
  */
 export function logTypeFromFileName(name: string): string | null {
   const base = name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : name;
-  const m = /^([a-z][a-z0-9_]*?)(?:[._-].*)?$/i.exec(base);
+  const m = /^([a-z][a-z0-9_]*?)(?:[.-].*)?$/i.exec(base);
   if (!m) return null;
   const type = (m[1] as string).toLowerCase();
   if (type === 'labeled' || type === 'eve') return null;

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  isoToMicros,
+  parseBool,
+  parseCount,
+  parseEpochMicros,
+  parsePort,
+  unescapeZeek,
+} from './zeek-values.js';
+
+describe('zeek values', () => {
+  it('parses epoch seconds exactly', () => {
+    expect(parseEpochMicros('1713484795.943239')).toBe(1713484795943239n);
+    expect(parseEpochMicros('19.981745')).toBe(19981745n);
+    expect(parseEpochMicros('XXXXXXXXXX.XXXXXX')).toBeNull();
+  });
+  it('parses ISO-8601 with offsets and sub-millisecond digits', () => {
+    expect(isoToMicros('2021-06-06T15:59:46.457984+0200')).toBe(
+      BigInt(Date.parse('2021-06-06T13:59:46Z')) * 1000n + 457984n,
+    );
+    expect(isoToMicros('2020-01-01T00:00:00Z')).toBe(1577836800000000n);
+    expect(isoToMicros('yesterday')).toBeNull();
+  });
+  it('validates counts, ports and booleans', () => {
+    expect(parseCount('18446744073709551615')).toBe(18446744073709551615n);
+    expect(parseCount('18446744073709551616')).toBeNull();
+    expect(parseCount('-1')).toBeNull();
+    expect(parsePort('65535')).toBe(65535);
+    expect(parsePort('65536')).toBeNull();
+    expect(parseBool('T')).toBe(true);
+    expect(parseBool('maybe')).toBeNull();
+  });
+  it('decodes \\x escapes into UTF-8', () => {
+    expect(unescapeZeek('a\\x09b')).toBe('a\tb');
+    expect(unescapeZeek('\\xe2\\x80\\x99')).toBe('\u2019');
+    expect(unescapeZeek('plain')).toBe('plain');
+  });
+  it('never throws on arbitrary text (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        parseEpochMicros(s);
+        isoToMicros(s);
+        parseCount(s);
+        parsePort(s);
+        expect(typeof unescapeZeek(s)).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('round-trips any microsecond timestamp (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 16n }), (us) => {
+        const text = `${us / 1_000_000n}.${String(us % 1_000_000n).padStart(6, '0')}`;
+        expect(parseEpochMicros(text)).toBe(us);
+      }),
+    );
+  });
+});
