@@ -1,8 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { errorCodes, MamoriError } from '../errors.js';
+import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
 import { type FileOutcome, type IngestFileOptions, ingestFile } from './ingest-file.js';
+
+const defaultGroupFiles = 256;
+const defaultGroupBytes = 256 * 1024 * 1024;
 
 /** A file to ingest, and whether the user named it (errors) or a directory walk found it (skips). */
 export interface FoundFile {
@@ -64,6 +68,8 @@ export async function ingestPaths(
   paths: readonly string[],
   opts: IngestFileOptions & {
     exclude?: readonly string[];
+    /** Files per commit; 1 makes every file durable as soon as it is read. */
+    groupFiles?: number;
     onFile?: (o: FileOutcome, index: number, total: number) => void;
   },
 ): Promise<IngestSummary> {
@@ -80,9 +86,38 @@ export async function ingestPaths(
     rawBytes: 0,
     outcomes: [],
   };
+  // Batches are made durable in groups: one commit per group instead of one per small file.
+  let group: FoundFile[] = [];
+  let groupBytes = 0;
+  const ingestOne = async (f: FoundFile): Promise<FileOutcome> => {
+    try {
+      return await ingestFile(f.path, opts);
+    } catch (err) {
+      if (!(err instanceof BatchesLost)) throw err;
+      // The store undid the group: ingest its files again, each made durable on its own.
+      for (const g of group) {
+        if (g === f) continue;
+        await ingestFile(g.path, opts);
+        await opts.store.flush();
+      }
+      group = [];
+      groupBytes = 0;
+      const again = await ingestFile(f.path, opts);
+      await opts.store.flush();
+      return again;
+    }
+  };
   for (const [i, f] of files.entries()) {
     opts.signal?.throwIfAborted();
-    let outcome = await ingestFile(f.path, opts);
+    group.push(f);
+    let outcome = await ingestOne(f);
+    const size = (await stat(f.path).catch(() => ({ size: 0 }))).size;
+    groupBytes += size;
+    if (group.length >= (opts.groupFiles ?? defaultGroupFiles) || groupBytes >= defaultGroupBytes) {
+      await opts.store.flush();
+      group = [];
+      groupBytes = 0;
+    }
     // Inside a directory, files that are not telemetry (READMEs, state files) are skipped, not errors.
     if (!f.named && outcome.error?.code === errorCodes.unknownFormat) {
       outcome = { ...outcome, status: 'skipped', error: undefined };
@@ -90,10 +125,11 @@ export async function ingestPaths(
     summary.byStatus[outcome.status] += 1;
     summary.rows += outcome.rows;
     summary.rejects += outcome.rejects;
-    summary.rawBytes += (await stat(f.path).catch(() => ({ size: 0 }))).size;
+    summary.rawBytes += size;
     summary.outcomes.push(outcome);
     opts.onFile?.(outcome, i, files.length);
   }
+  await opts.store.flush();
   const after = await tableCounts(opts.store);
   for (const [t, n] of Object.entries(after)) {
     const d = n - (before[t] ?? 0);

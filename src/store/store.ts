@@ -67,7 +67,7 @@ export interface NativeLoadResult {
   readonly rejects: readonly RejectRecord[];
 }
 
-/** Rows of one input file, written atomically: commit keeps them, abort drops them. */
+/** Rows of one input file, all or nothing: commit keeps them, abort drops them. */
 export interface IngestBatch {
   readonly id: number;
   /** Readies a table for `append`; await it once per table before appending. */
@@ -131,7 +131,14 @@ export interface Store {
   readonly capabilities: StoreCapabilities;
   readonly readOnly: boolean;
   schemaVersion(): Promise<number>;
+  /**
+   * Starts a batch. Committed batches become durable together at the next `flush()` (or `close()`);
+   * an aborted batch leaves nothing behind. If the backend has to undo other finished batches to
+   * abort one, `abort()` throws `BatchesLost` naming their files.
+   */
   beginBatch(origin: BatchOrigin): Promise<IngestBatch>;
+  /** Makes every committed batch durable. */
+  flush(): Promise<void>;
   findByRawDigest(rawDigest: string): Promise<LedgerEntry | null>;
   findByStreamKey(streamKey: string): Promise<LedgerEntry | null>;
   recordFile(entry: LedgerEntry): Promise<void>;

@@ -17,32 +17,35 @@ import type {
 import { runNativeTsvLoad } from './duckdb-tsv-load.js';
 import { duckdbAppenders, sqlIdent } from './duckdb-types.js';
 
-/** One file's rows in a DuckDB transaction; appenders are flushed before native loads and commit. */
+/** What a finished batch leaves for the unit of work to write at its commit. */
+export interface BatchRecord {
+  readonly id: number;
+  readonly origin: BatchOrigin;
+  readonly startedAt: Date;
+  readonly rows: number;
+  readonly rejects: number;
+}
+
+/** The unit of work a batch belongs to; see DuckDBUnitOfWork. */
+export interface BatchOwner {
+  batchCommitted(record: BatchRecord): void;
+  batchAborted(id: number): Promise<void>;
+}
+
+/** One file's rows inside the store's open transaction; appenders are flushed before native loads. */
 export class DuckDBBatch implements IngestBatch {
   private readonly appenders = new Map<TelemetryTableName, DuckDBAppender>();
   private rows = 0;
   private rejectCount = 0;
   private done = false;
+  private readonly startedAt = new Date();
 
   constructor(
     private readonly conn: DuckDBConnection,
     readonly id: number,
     private readonly origin: BatchOrigin,
-    private readonly onEnd: (committed: boolean) => void,
+    private readonly owner: BatchOwner,
   ) {}
-
-  private readonly startedAt = new Date();
-
-  /** Opens the transaction; the batch row is written at commit, in the same statement count as one. */
-  static async begin(
-    conn: DuckDBConnection,
-    id: number,
-    origin: BatchOrigin,
-    onEnd: (committed: boolean) => void,
-  ): Promise<DuckDBBatch> {
-    await conn.run('BEGIN TRANSACTION');
-    return new DuckDBBatch(conn, id, origin, onEnd);
-  }
 
   private appender(table: TelemetryTableName): DuckDBAppender | undefined {
     return this.appenders.get(table);
@@ -139,40 +142,30 @@ export class DuckDBBatch implements IngestBatch {
 
   async commit(): Promise<void> {
     if (this.done) return;
+    this.done = true;
     for (const a of this.appenders.values()) a.closeSync();
-    await this.conn.run(
-      `INSERT INTO ingest_batches VALUES ($id, $sensor, $engine, $file, $started::TIMESTAMP, now()::TIMESTAMP, $rows, $rejects)`,
-      {
-        id: this.id,
-        sensor: this.origin.sensor,
-        engine: this.origin.engine,
-        file: this.origin.sourceFile,
-        started: this.startedAt.toISOString().replace('T', ' ').replace('Z', ''),
-        rows: this.rows,
-        rejects: this.rejectCount,
-      },
-    );
-    await this.conn.run('COMMIT');
-    this.end(true);
+    this.appenders.clear();
+    this.owner.batchCommitted({
+      id: this.id,
+      origin: this.origin,
+      startedAt: this.startedAt,
+      rows: this.rows,
+      rejects: this.rejectCount,
+    });
   }
 
   async abort(): Promise<void> {
     if (this.done) return;
+    this.done = true;
     for (const a of this.appenders.values()) {
       try {
         a.closeSync();
       } catch {
-        // The rollback below discards whatever the appender held.
+        // The owner deletes or rolls back whatever the appender held.
       }
     }
-    await this.conn.run('ROLLBACK');
-    this.end(false);
-  }
-
-  private end(committed: boolean): void {
-    this.done = true;
     this.appenders.clear();
-    this.onEnd(committed);
+    await this.owner.batchAborted(this.id);
   }
 }
 

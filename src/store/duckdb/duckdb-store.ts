@@ -16,6 +16,7 @@ import type {
 } from '../store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
 import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
+import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
 import { runUserQuery } from './duckdb-user-query.js';
 
 /** File name of the database inside the data directory. */
@@ -27,6 +28,7 @@ export class DuckDBStore implements Store {
   readonly capabilities: StoreCapabilities = { nativeTsvLoad: true, transactions: true };
   private batchOpen = false;
   private nextBatchId = 1;
+  private readonly uow: DuckDBUnitOfWork;
   // The ledger is small (one row per log stream) and read for every file, so it is kept in memory;
   // entries written inside a batch join the cache only when that batch commits.
   private readonly byDigest = new Map<string, LedgerEntry>();
@@ -38,7 +40,9 @@ export class DuckDBStore implements Store {
     private readonly conn: DuckDBConnection,
     readonly readOnly: boolean,
     readonly path: string,
-  ) {}
+  ) {
+    this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
+  }
 
   /** Opens (creating and upgrading when writable) the database in `opts.dataDir`. */
   static async open(opts: StoreOptions): Promise<DuckDBStore> {
@@ -83,6 +87,8 @@ export class DuckDBStore implements Store {
   }
 
   private async loadLedger(): Promise<void> {
+    this.byDigest.clear();
+    this.byKey.clear();
     const r = await this.conn.runAndReadAll(`SELECT * FROM ingest_files`);
     for (const row of r.getRowObjectsJson()) this.cache(ledgerFromRow(row));
     const b = await this.conn.runAndReadAll(
@@ -105,18 +111,30 @@ export class DuckDBStore implements Store {
   async beginBatch(origin: BatchOrigin): Promise<IngestBatch> {
     if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
     if (this.batchOpen) throw new Error('one batch at a time: commit or abort the open batch first');
+    await this.uow.ensureOpen();
     this.batchOpen = true;
-    try {
-      const id = this.nextBatchId++;
-      return await DuckDBBatch.begin(this.conn, id, origin, (committed) => {
+    const id = this.nextBatchId++;
+    const owner = {
+      batchCommitted: (record: Parameters<DuckDBUnitOfWork['batchCommitted']>[0]) => {
         this.batchOpen = false;
-        if (committed) for (const e of this.pending) this.cache(e);
+        for (const e of this.pending) {
+          this.cache(e);
+          this.uow.recordLedger(e);
+        }
         this.pending = [];
-      });
-    } catch (err) {
-      this.batchOpen = false;
-      throw err;
-    }
+        this.uow.batchCommitted(record);
+      },
+      batchAborted: async (batchId: number) => {
+        this.batchOpen = false;
+        this.pending = [];
+        await this.uow.batchAborted(batchId);
+      },
+    };
+    return new DuckDBBatch(this.conn, id, origin, owner);
+  }
+
+  async flush(): Promise<void> {
+    await this.uow.commit();
   }
 
   async findByRawDigest(rawDigest: string): Promise<LedgerEntry | null> {
@@ -128,26 +146,15 @@ export class DuckDBStore implements Store {
   }
 
   async recordFile(e: LedgerEntry): Promise<void> {
-    if (this.batchOpen) this.pending.push(e);
-    else this.cache(e);
-    await this.conn.run(`DELETE FROM ingest_files WHERE stream_key = $k`, { k: e.streamKey });
-    await this.conn.run(
-      `INSERT INTO ingest_files VALUES ($k, $d, $p, $f, $t, $cb, $cl, $a, $h, $c, $r, $j, now()::TIMESTAMP)`,
-      {
-        k: e.streamKey,
-        d: e.rawDigest,
-        p: e.path,
-        f: e.format,
-        t: e.logType,
-        cb: e.consumedBytes,
-        cl: e.consumedLines,
-        a: e.anchor,
-        h: e.header,
-        c: e.complete,
-        r: e.rows,
-        j: e.rejects,
-      },
-    );
+    if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+    // Inside a batch the entry counts only once the batch commits.
+    if (this.batchOpen) {
+      this.pending.push(e);
+      return;
+    }
+    this.cache(e);
+    await this.uow.ensureOpen();
+    this.uow.recordLedger(e);
   }
 
   userQuery(sql: string, opts?: { limit?: number }): Promise<QueryResult> {
@@ -208,6 +215,8 @@ export class DuckDBStore implements Store {
 
   async close(): Promise<void> {
     if (!this.readOnly) {
+      if (this.batchOpen) throw new Error('close() with a batch still open');
+      await this.uow.commit();
       try {
         await this.conn.run('CHECKPOINT');
       } catch {
