@@ -29,6 +29,8 @@ export interface EngineOutput {
   logType: string;
   /** The file said it is finished (Zeek's `#close`). */
   closed: boolean;
+  /** Hash of the bytes before the resume point, as the file holds them now. */
+  resumeAnchor: string | null;
 }
 
 /** Reads one format. */

@@ -10,6 +10,8 @@ export interface FollowOptions extends Omit<IngestFileOptions, 'live' | 'signal'
   /** Stops the loop after the scan in progress; defaults to SIGINT/SIGTERM handling. */
   readonly stop?: AbortSignal;
   readonly onPass?: (s: IngestSummary) => void;
+  /** Where pass lines go (stdout by default). */
+  readonly log?: (line: string) => void;
 }
 
 /**
@@ -48,8 +50,9 @@ export async function followDirectory(paths: readonly string[], opts: FollowOpti
               failed: summary.byStatus.failed,
             })
           : `${new Date().toISOString()}  +${summary.rows} rows ${JSON.stringify(summary.rowsByTable)}${summary.rejects ? `, ${summary.rejects} rejects` : ''}`;
-        console.log(line);
-        for (const o of summary.outcomes) if (o.status === 'failed') console.error(`error: ${o.message}`);
+        const log = opts.log ?? ((l: string) => console.log(l));
+        log(line);
+        for (const o of summary.outcomes) if (o.status === 'failed') log(`error: ${o.message}`);
       }
       if (stopped()) break;
       await sleep(opts.intervalSeconds * 1000, undefined, { signal: opts.stop ?? graceful.signal }).catch(

@@ -127,10 +127,11 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
       return ingestFile(path, { ...opts, engine: 'js' });
     }
     if (out.rejects.length > 0) await batch.addRejects(out.rejects);
-    if (resume && out.consumedBytes < prior.consumedBytes) {
+    const rewritten = out.resumeAnchor !== null && out.resumeAnchor !== prior?.anchor;
+    if (resume && (out.consumedBytes < prior.consumedBytes || rewritten)) {
       throw new MamoriError(
         errorCodes.badInput,
-        `${path}: shorter than when it was last ingested; it was replaced, not appended to`,
+        `${path}: its first ${prior.consumedBytes} bytes differ from what was ingested before (rewritten, not appended to); nothing was added`,
       );
     }
     await opts.store.recordFile({

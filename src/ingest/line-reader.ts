@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { messageOf } from '../errors.js';
 import type { RejectRecord } from '../store/store.js';
@@ -41,6 +42,8 @@ export interface LineReaderResult {
   rejects: RejectRecord[];
   /** Set when the compressed stream ended early or was corrupt. */
   truncated: string | null;
+  /** Hash of the bytes just before `startByte`, to compare with the ledger's anchor on resume. */
+  resumeAnchor: string | null;
 }
 
 export const defaultMaxLineBytes = 1024 * 1024;
@@ -75,6 +78,18 @@ export async function* readLineBlocks(
   result.consumedBytes = startByte;
   result.consumedLines = opts.startLine ?? 0;
 
+  if (!opts.gzip && startByte > 0) {
+    const fh = await open(opts.path, 'r');
+    try {
+      const n = Math.min(anchorBytes, startByte);
+      const before = Buffer.alloc(n);
+      await fh.read(before, 0, n, startByte - n);
+      lastTail = before;
+      result.resumeAnchor = anchorOf(before);
+    } finally {
+      await fh.close();
+    }
+  }
   const raw = createReadStream(opts.path, opts.gzip ? {} : { start: startByte });
   let rawBytes = 0;
   raw.on('data', (chunk) => {
@@ -104,14 +119,16 @@ export async function* readLineBlocks(
         if (chunk.length <= toSkip) {
           toSkip -= chunk.length;
           position += chunk.length;
-          lastTail = chunk;
+          lastTail = Buffer.concat([lastTail, chunk]).subarray(-anchorBytes);
           continue;
         }
-        lastTail = chunk.subarray(0, toSkip);
+        lastTail = Buffer.concat([lastTail, chunk.subarray(0, toSkip)]).subarray(-anchorBytes);
         chunk = chunk.subarray(toSkip);
         position += toSkip;
         toSkip = 0;
       }
+      if (opts.gzip && startByte > 0 && result.resumeAnchor === null)
+        result.resumeAnchor = anchorOf(lastTail);
       let start = 0;
       if (longLine) {
         const nl = chunk.indexOf(NL);
@@ -148,6 +165,7 @@ export async function* readLineBlocks(
     result.truncated = `compressed stream is truncated or corrupt after ${position + carry.length} decompressed bytes (${messageOf(err)})`;
   }
 
+  if (opts.gzip && startByte > 0 && result.resumeAnchor === null) result.resumeAnchor = anchorOf(lastTail);
   if (longLine) {
     finishLongLine();
     result.consumedBytes = position;
@@ -164,7 +182,8 @@ export async function* readLineBlocks(
       lineNo += 1;
     } else if (opts.finalPartialLine !== 'leave') {
       const withNl = Buffer.concat([carry, Buffer.from('\n')]);
-      yield* emit(withNl, carry.length);
+      // The anchor must hash the file's own bytes, not the newline added here.
+      yield* emit(withNl, carry.length, carry);
     }
   }
   if (result.truncated) {
@@ -201,7 +220,7 @@ export async function* readLineBlocks(
     if (from < complete.length) yield* emit(complete.subarray(from), complete.length - from);
   }
 
-  function* emit(buf: Buffer, fileBytes: number): Generator<LineBlock> {
+  function* emit(buf: Buffer, fileBytes: number, tailBytes: Buffer = buf): Generator<LineBlock> {
     let lines = 0;
     let pos = buf.indexOf(NL);
     while (pos >= 0) {
@@ -214,14 +233,14 @@ export async function* readLineBlocks(
     result.consumedBytes = position;
     result.consumedLines = lineNo - 1;
     lastTail =
-      buf.length >= anchorBytes
-        ? buf.subarray(buf.length - anchorBytes)
-        : Buffer.concat([lastTail, buf]).subarray(-anchorBytes);
+      tailBytes.length >= anchorBytes
+        ? tailBytes.subarray(tailBytes.length - anchorBytes)
+        : Buffer.concat([lastTail, tailBytes]).subarray(-anchorBytes);
     yield block;
   }
 }
 
 /** A fresh result object for `readLineBlocks`. */
 export function newLineReaderResult(): LineReaderResult {
-  return { consumedBytes: 0, consumedLines: 0, anchor: '', rejects: [], truncated: null };
+  return { consumedBytes: 0, consumedLines: 0, anchor: '', rejects: [], truncated: null, resumeAnchor: null };
 }

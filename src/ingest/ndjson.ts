@@ -29,6 +29,7 @@ export async function ingestNdjson(
     header: '',
     logType,
     closed: false,
+    resumeAnchor: null,
   };
   const prepared = new Set<TelemetryTableName>();
   let rawBytes = 0;
@@ -92,6 +93,7 @@ export async function ingestNdjson(
   out.consumedBytes = reader.consumedBytes;
   out.consumedLines = reader.consumedLines;
   out.anchor = reader.anchor;
+  out.resumeAnchor = reader.resumeAnchor;
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;
 }

@@ -40,6 +40,7 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
     header: '',
     logType: 'eve',
     closed: true,
+    resumeAnchor: null,
   };
   const prepared = new Set<TelemetryTableName>();
   for (let i = 0; i < events.length; i++) {

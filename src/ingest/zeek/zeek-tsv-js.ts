@@ -27,6 +27,7 @@ export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | 
     header: input.header,
     logType: draft.path ?? fileLogType ?? 'unknown',
     closed: false,
+    resumeAnchor: null,
   };
   let plan: TsvRowPlan | null = null;
   let planError: string | null = null;
@@ -132,6 +133,7 @@ export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | 
   out.consumedBytes = reader.consumedBytes;
   out.consumedLines = reader.consumedLines;
   out.anchor = reader.anchor;
+  out.resumeAnchor = reader.resumeAnchor;
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;
 }

@@ -34,6 +34,7 @@ export async function ingestZeekTsvNative(
     header: input.header,
     logType: draft.path ?? fileLogType ?? 'unknown',
     closed: false,
+    resumeAnchor: null,
   };
   mkdirSync(input.tmpDir, { recursive: true });
   tmpCounter += 1;
@@ -168,6 +169,7 @@ export async function ingestZeekTsvNative(
   out.consumedBytes = reader.consumedBytes;
   out.consumedLines = reader.consumedLines;
   out.anchor = reader.anchor;
+  out.resumeAnchor = reader.resumeAnchor;
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;
 }

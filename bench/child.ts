@@ -1,0 +1,37 @@
+// One measured run in its own process, so peak RSS belongs to that run alone.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ingestPaths } from '../src/ingest/ingest-paths.js';
+import { DuckDBStore, duckdbFileName } from '../src/store/duckdb/duckdb-store.js';
+
+const [mode, input, dataDir, columnsJson] = process.argv.slice(2) as [string, string, string, string?];
+mkdirSync(dataDir, { recursive: true });
+const t0 = performance.now();
+let rows = 0;
+if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
+  const inst = await DuckDBInstance.create(join(dataDir, duckdbFileName));
+  const c = await inst.connect();
+  const sql =
+    mode === 'duckdb-read_csv'
+      ? `CREATE TABLE conn AS SELECT * FROM read_csv($p, delim = '\t', header = false, skip = 8, nullstr = '-', quote = '', escape = '', auto_detect = false, columns = ${columnsJson}, ignore_errors = true)`
+      : `CREATE TABLE conn AS SELECT * FROM read_json($p, format = 'newline_delimited')`;
+  await c.run(sql, { p: input });
+  rows = Number((await c.runAndReadAll('SELECT count(*)::BIGINT AS n FROM conn')).getRowObjectsJson()[0]?.['n']);
+  await c.run('CHECKPOINT');
+  c.closeSync();
+  inst.closeSync();
+} else {
+  const store = await DuckDBStore.open({ dataDir });
+  const s = await ingestPaths([input], {
+    store,
+    sensor: 'bench',
+    tmpDir: join(dataDir, 'tmp'),
+    engine: mode === 'mamori-js' ? 'js' : 'auto',
+  });
+  rows = s.rows;
+  await store.close();
+  if (s.byStatus.failed > 0) throw new Error(`ingest failed: ${JSON.stringify(s.outcomes.find((o) => o.status === 'failed'))}`);
+}
+const seconds = (performance.now() - t0) / 1000;
+process.stdout.write(JSON.stringify({ seconds, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

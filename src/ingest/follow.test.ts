@@ -1,0 +1,126 @@
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { zeekTsv } from '../sim/zeek-writer.js';
+import { DuckDBStore } from '../store/duckdb/duckdb-store.js';
+import { followDirectory } from './follow.js';
+import type { IngestSummary } from './ingest-paths.js';
+
+const root = mkdtempSync(join(tmpdir(), 'mamori-follow-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const row = (i: number) => [
+  (1700000000 + i).toFixed(6),
+  `C${i}`,
+  '10.0.0.5',
+  '50000',
+  '198.51.100.7',
+  '443',
+  'tcp',
+  'ssl',
+  '1.000000',
+  '100',
+  '200',
+  'SF',
+  'T',
+  'F',
+  '0',
+  'ShADadFf',
+  '5',
+  '300',
+  '5',
+  '400',
+  '(empty)',
+];
+
+/** The live conn.log as Zeek writes it: header, records, no #close yet. */
+function liveText(open: Date, from: number, to: number): string {
+  const full = zeekTsv('conn', [], open, open).split('\n');
+  const header = full.filter((l) => l.startsWith('#') && !l.startsWith('#close'));
+  const rows = [];
+  for (let i = from; i < to; i++) rows.push(row(i).join('\t'));
+  return `${[...header, ...rows].join('\n')}\n`;
+}
+
+describe('ingest --follow', () => {
+  it('takes new lines, waits for half-written ones, and follows Zeek rotation without duplicates', async () => {
+    const live = join(root, 'spool');
+    mkdirSync(live);
+    const store = await DuckDBStore.open({ dataDir: join(root, 'data') });
+    const stop = new AbortController();
+    const passes: IngestSummary[] = [];
+    let waiters: (() => void)[] = [];
+    const nextPass = () => new Promise<void>((r) => waiters.push(r));
+    const conn = async () => Number((await store.query('SELECT count(*)::INTEGER AS n FROM conn'))[0]?.['n']);
+    const uniqueUids = async () =>
+      Number((await store.query('SELECT count(DISTINCT uid)::INTEGER AS n FROM conn'))[0]?.['n']);
+
+    const hour1 = new Date(Date.UTC(2023, 10, 14, 22));
+    writeFileSync(join(live, 'conn.log'), liveText(hour1, 0, 10));
+    const running = followDirectory([live], {
+      store,
+      sensor: 'live',
+      tmpDir: join(root, 'data', 'tmp'),
+      intervalSeconds: 0.05,
+      json: true,
+      stop: stop.signal,
+      log: () => {},
+      onPass: (s) => {
+        passes.push(s);
+        const w = waiters;
+        waiters = [];
+        for (const r of w) r();
+      },
+    });
+    await nextPass();
+    expect(await conn()).toBe(10);
+
+    // Zeek is mid-write: the last line has no newline yet.
+    appendFileSync(join(live, 'conn.log'), `${row(10).join('\t')}\n${row(11).join('\t').slice(0, 20)}`);
+    await nextPass();
+    await nextPass();
+    expect(await conn()).toBe(11);
+    appendFileSync(join(live, 'conn.log'), `${row(11).join('\t').slice(20)}\n`);
+    await nextPass();
+    await nextPass();
+    expect(await conn()).toBe(12);
+
+    // Rotation: two more lines, then conn.log is closed, moved to a dated folder and compressed,
+    // and a new conn.log begins.
+    const rotated = `${liveText(hour1, 0, 14)}#close\t2023-11-14-23-00-00\n`;
+    mkdirSync(join(live, '2023-11-14'));
+    writeFileSync(join(live, '2023-11-14', 'conn.22-00-00-23-00-00.log.gz'), gzipSync(rotated));
+    renameSync(join(live, 'conn.log'), join(root, 'gone.log'));
+    writeFileSync(join(live, 'conn.log'), liveText(new Date(Date.UTC(2023, 10, 14, 23)), 100, 103));
+    await nextPass();
+    await nextPass();
+    expect(await conn()).toBe(17);
+    expect(await uniqueUids()).toBe(17);
+
+    stop.abort();
+    await running;
+    await store.close();
+    expect(passes.every((p) => p.byStatus.failed === 0)).toBe(true);
+  });
+
+  it('refuses a file whose already-ingested part was rewritten', async () => {
+    const dir = join(root, 'rewrite');
+    mkdirSync(dir);
+    const store = await DuckDBStore.open({ dataDir: join(root, 'data2') });
+    const { ingestPaths } = await import('./ingest-paths.js');
+    const opts = { store, sensor: 's', tmpDir: join(root, 'data2', 'tmp') };
+    const open = new Date(Date.UTC(2023, 0, 1));
+    writeFileSync(join(dir, 'conn.log'), liveText(open, 0, 5));
+    expect((await ingestPaths([dir], opts)).rows).toBe(5);
+    // Same header and first record, but the last ingested record changed and two lines were added.
+    // (Only the head and the 256 bytes before the resume point are compared.)
+    writeFileSync(join(dir, 'conn.log'), liveText(open, 0, 7).replace('\tC4\t', '\tCX\t'));
+    const s = await ingestPaths([dir], opts);
+    expect(s.byStatus.failed).toBe(1);
+    expect(s.outcomes[0]?.message).toMatch(/rewritten/);
+    expect((await store.tableRows())['conn']).toBe(5);
+    await store.close();
+  });
+});
