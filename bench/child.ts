@@ -17,7 +17,9 @@ if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
       ? `CREATE TABLE conn AS SELECT * FROM read_csv($p, delim = '\t', header = false, skip = 8, nullstr = '-', quote = '', escape = '', auto_detect = false, columns = ${columnsJson}, ignore_errors = true)`
       : `CREATE TABLE conn AS SELECT * FROM read_json($p, format = 'newline_delimited')`;
   await c.run(sql, { p: input });
-  rows = Number((await c.runAndReadAll('SELECT count(*)::BIGINT AS n FROM conn')).getRowObjectsJson()[0]?.['n']);
+  rows = Number(
+    (await c.runAndReadAll('SELECT count(*)::BIGINT AS n FROM conn')).getRowObjectsJson()[0]?.['n'],
+  );
   await c.run('CHECKPOINT');
   c.closeSync();
   inst.closeSync();
@@ -31,7 +33,8 @@ if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
   });
   rows = s.rows;
   await store.close();
-  if (s.byStatus.failed > 0) throw new Error(`ingest failed: ${JSON.stringify(s.outcomes.find((o) => o.status === 'failed'))}`);
+  if (s.byStatus.failed > 0)
+    throw new Error(`ingest failed: ${JSON.stringify(s.outcomes.find((o) => o.status === 'failed'))}`);
 }
 const seconds = (performance.now() - t0) / 1000;
 process.stdout.write(JSON.stringify({ seconds, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

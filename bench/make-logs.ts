@@ -1,7 +1,6 @@
-import { createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 
 /** The real conn rows the benchmark scales up: RITA's three days of hourly logs. */
 export function realConnRows(sharedData: string): { header: string[]; rows: string[] } {
@@ -12,7 +11,9 @@ export function realConnRows(sharedData: string): { header: string[]; rows: stri
   for (const day of readdirSync(root).sort()) {
     for (const f of readdirSync(join(root, day)).sort()) {
       if (!f.startsWith('conn.')) continue;
-      const lines = gunzipSync(readFileSync(join(root, day, f))).toString('utf8').split('\n');
+      const lines = gunzipSync(readFileSync(join(root, day, f)))
+        .toString('utf8')
+        .split('\n');
       header = lines.filter((l) => l.startsWith('#') && !l.startsWith('#close'));
       for (const l of lines) if (l !== '' && !l.startsWith('#')) rows.push(l);
     }
@@ -24,12 +25,18 @@ export function realConnRows(sharedData: string): { header: string[]; rows: stri
  * Writes `count` conn rows: the real rows repeated, each copy shifted by three days and moved to
  * another /16 for its originators, so the data keeps its shape without being one copy.
  */
-export async function writeScaledConn(path: string, count: number, sharedData: string, format: 'tsv' | 'json'): Promise<void> {
+export async function writeScaledConn(
+  path: string,
+  count: number,
+  sharedData: string,
+  format: 'tsv' | 'json',
+): Promise<void> {
   const { header, rows } = realConnRows(sharedData);
   const fields = (header.find((h) => h.startsWith('#fields')) ?? '').split('\t').slice(1);
   const types = (header.find((h) => h.startsWith('#types')) ?? '').split('\t').slice(1);
   const out = createWriteStream(path);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   if (format === 'tsv') await write(`${header.join('\n')}\n`);
   const tsIdx = fields.indexOf('ts');
   const origIdx = fields.indexOf('id.orig_h');
@@ -42,7 +49,8 @@ export async function writeScaledConn(path: string, count: number, sharedData: s
       const f = r.split('\t');
       f[tsIdx] = (Number(f[tsIdx]) + copy * 259200).toFixed(6);
       const o = (f[origIdx] as string).split('.');
-      if (o.length === 4) f[origIdx] = `${(Number(o[0]) + copy) % 224 || 1}.${(Number(o[1]) + copy * 7) % 256}.${o[2]}.${o[3]}`;
+      if (o.length === 4)
+        f[origIdx] = `${(Number(o[0]) + copy) % 224 || 1}.${(Number(o[1]) + copy * 7) % 256}.${o[2]}.${o[3]}`;
       if (format === 'tsv') buf.push(f.join('\t'));
       else {
         const rec: Record<string, unknown> = {};
@@ -50,7 +58,13 @@ export async function writeScaledConn(path: string, count: number, sharedData: s
           const v = f[i] as string;
           if (v === '-') return;
           const t = types[i] ?? 'string';
-          rec[name] = ['time', 'interval', 'double'].includes(t) ? Number(v) : ['count', 'port', 'int'].includes(t) ? Number(v) : t === 'bool' ? v === 'T' : v;
+          rec[name] = ['time', 'interval', 'double'].includes(t)
+            ? Number(v)
+            : ['count', 'port', 'int'].includes(t)
+              ? Number(v)
+              : t === 'bool'
+                ? v === 'T'
+                : v;
         });
         buf.push(JSON.stringify(rec));
       }

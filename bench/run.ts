@@ -21,20 +21,28 @@ interface Run {
 function measure(mode: string, input: string, tag: string): Run {
   const dataDir = join(work, `db-${tag}-${mode}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'bench/child.ts'), mode, input, dataDir, connColumns], {
-    cwd: repo,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(repo, 'bench/child.ts'), mode, input, dataDir, connColumns],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out) as Run;
 }
 
 function reingest(mode: string, input: string, tag: string): Run {
   const dataDir = join(work, `db-${tag}-${mode}`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'bench/child.ts'), mode, input, dataDir], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(repo, 'bench/child.ts'), mode, input, dataDir],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out) as Run;
 }
 
@@ -43,7 +51,9 @@ const rate = (r: Run) => Math.round(r.rows / r.seconds).toLocaleString('en');
 
 mkdirSync(work, { recursive: true });
 const lines: string[] = [];
-lines.push(`mamori benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+lines.push(
+  `mamori benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+);
 lines.push('');
 lines.push('| measure | input | baseline | mamori | ratio | target |');
 lines.push('|---|---|---|---|---|---|');
@@ -54,13 +64,21 @@ for (const n of sizes) {
   const mb = statSync(file).size / 2 ** 20;
   const base = measure('duckdb-read_csv', file, `${n}`);
   const native = measure('mamori-native', file, `${n}`);
-  lines.push(`| Zeek TSV ingest, native engine (rows/s) | conn ${n.toLocaleString('en')} rows, ${fmt(mb, 0)} MiB | DuckDB read_csv CTAS ${fmt(base.seconds)} s (${rate(base)}/s) | ${fmt(native.seconds)} s (${rate(native)}/s) | **${fmt(base.seconds / native.seconds)}×** | ≥ 0.5× |`);
-  lines.push(`| peak RSS, native engine | conn ${n.toLocaleString('en')} rows | DuckDB CTAS ${fmt(base.maxRssMB, 0)} MB | ${fmt(native.maxRssMB, 0)} MB | | < 1,500 MB |`);
+  lines.push(
+    `| Zeek TSV ingest, native engine (rows/s) | conn ${n.toLocaleString('en')} rows, ${fmt(mb, 0)} MiB | DuckDB read_csv CTAS ${fmt(base.seconds)} s (${rate(base)}/s) | ${fmt(native.seconds)} s (${rate(native)}/s) | **${fmt(base.seconds / native.seconds)}×** | ≥ 0.5× |`,
+  );
+  lines.push(
+    `| peak RSS, native engine | conn ${n.toLocaleString('en')} rows | DuckDB CTAS ${fmt(base.maxRssMB, 0)} MB | ${fmt(native.maxRssMB, 0)} MB | | < 1,500 MB |`,
+  );
   const again = reingest('mamori-native', file, `${n}`);
-  lines.push(`| re-ingest the same file | conn ${n.toLocaleString('en')} rows | first ingest ${fmt(native.seconds)} s | ${fmt(again.seconds, 3)} s | **${fmt(native.seconds / again.seconds, 0)}× faster** | ≥ 20× |`);
+  lines.push(
+    `| re-ingest the same file | conn ${n.toLocaleString('en')} rows | first ingest ${fmt(native.seconds)} s | ${fmt(again.seconds, 3)} s | **${fmt(native.seconds / again.seconds, 0)}× faster** | ≥ 20× |`,
+  );
   if (n === sizes[0]) {
     const js = measure('mamori-js', file, `${n}`);
-    lines.push(`| Zeek TSV ingest, JS engine (rows/s) | conn ${n.toLocaleString('en')} rows | DuckDB read_csv CTAS ${fmt(base.seconds)} s | ${fmt(js.seconds)} s (${rate(js)}/s), ${fmt(js.maxRssMB, 0)} MB | ${fmt(base.seconds / js.seconds)}× | (reference) |`);
+    lines.push(
+      `| Zeek TSV ingest, JS engine (rows/s) | conn ${n.toLocaleString('en')} rows | DuckDB read_csv CTAS ${fmt(base.seconds)} s | ${fmt(js.seconds)} s (${rate(js)}/s), ${fmt(js.maxRssMB, 0)} MB | ${fmt(base.seconds / js.seconds)}× | (reference) |`,
+    );
   }
 }
 
@@ -68,12 +86,16 @@ const jsonFile = join(work, `conn-${jsonRows}.json`);
 if (!existsSync(jsonFile)) await writeScaledConn(jsonFile, jsonRows, shared, 'json');
 const jBase = measure('duckdb-read_json', jsonFile, 'json');
 const jOurs = measure('mamori-js', jsonFile, 'json');
-lines.push(`| Zeek JSON ingest, JS engine (rows/s) | conn ${jsonRows.toLocaleString('en')} rows JSON | DuckDB read_json CTAS ${fmt(jBase.seconds)} s (${rate(jBase)}/s) | ${fmt(jOurs.seconds)} s (${rate(jOurs)}/s), ${fmt(jOurs.maxRssMB, 0)} MB | ${fmt(jBase.seconds / jOurs.seconds)}× | (no target) |`);
+lines.push(
+  `| Zeek JSON ingest, JS engine (rows/s) | conn ${jsonRows.toLocaleString('en')} rows JSON | DuckDB read_json CTAS ${fmt(jBase.seconds)} s (${rate(jBase)}/s) | ${fmt(jOurs.seconds)} s (${rate(jOurs)}/s), ${fmt(jOurs.maxRssMB, 0)} MB | ${fmt(jBase.seconds / jOurs.seconds)}× | (no target) |`,
+);
 
 const rita = join(shared, 'zeek/rita-missing-host-beacon');
 const first = measure('mamori-native', rita, 'rita');
 const second = reingest('mamori-native', rita, 'rita');
-lines.push(`| re-ingest a rotated folder | rita-missing-host-beacon, 602 files, ${first.rows.toLocaleString('en')} rows | first ingest ${fmt(first.seconds)} s | ${fmt(second.seconds)} s | **${fmt(first.seconds / second.seconds, 0)}× faster** | ≥ 20× |`);
+lines.push(
+  `| re-ingest a rotated folder | rita-missing-host-beacon, 602 files, ${first.rows.toLocaleString('en')} rows | first ingest ${fmt(first.seconds)} s | ${fmt(second.seconds)} s | **${fmt(first.seconds / second.seconds, 0)}× faster** | ≥ 20× |`,
+);
 
 console.log(lines.join('\n'));
 if (process.env['MAMORI_BENCH_KEEP'] !== '1') rmSync(work, { recursive: true, force: true });
