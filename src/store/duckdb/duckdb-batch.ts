@@ -1,8 +1,10 @@
 import {
   type DuckDBAppender,
   type DuckDBConnection,
+  type DuckDBListType,
+  type DuckDBListValue,
   DuckDBTimestampValue,
-  type DuckDBValue,
+  listValue,
 } from '@duckdb/node-api';
 import { unescapeZeek } from '../../ingest/zeek/zeek-values.js';
 import { type TelemetryTableName, telemetryTables } from '../schema/tables.js';
@@ -81,46 +83,51 @@ export class DuckDBBatch implements IngestBatch {
   async loadNativeTsv(load: NativeTsvLoad): Promise<NativeLoadResult> {
     this.flushAppenders();
     const result = await runNativeTsvLoad(this.conn, load, this.origin, this.id, (table) =>
-      this.unescapeStaged(table, load.table),
+      this.moveStaged(table, load.table),
     );
     this.rows += result.rows;
     return result;
   }
 
   // Zeek writes non-printable bytes and separators as \xHH; DuckDB's reader keeps them as text.
-  private async unescapeStaged(stage: string, table: TelemetryTableName): Promise<void> {
-    const cols = telemetryTables[table].columns.filter(
-      (c) => c.type === 'varchar' || c.type === 'varchar[]' || c.type === 'json',
-    );
+  // Rows without escapes move to the table in SQL; the few with escapes are decoded here and
+  // appended, so no row is ever matched by position.
+  private async moveStaged(stage: string, table: TelemetryTableName): Promise<number> {
+    const cols = telemetryTables[table].columns;
     const cond = cols
+      .filter((c) => c.type === 'varchar' || c.type === 'varchar[]' || c.type === 'json')
       .map((c) =>
         c.type === 'varchar[]'
-          ? `contains(array_to_string(${sqlIdent(c.name)}, ' '), '\\x')`
-          : `contains(${sqlIdent(c.name)}::VARCHAR, '\\x')`,
+          ? `coalesce(contains(array_to_string(${sqlIdent(c.name)}, ' '), '\\x'), false)`
+          : `coalesce(contains(${sqlIdent(c.name)}::VARCHAR, '\\x'), false)`,
       )
       .join(' OR ');
-    const r = await this.conn.runAndReadAll(
-      `SELECT rowid AS rid, ${cols.map((c) => sqlIdent(c.name)).join(', ')} FROM ${stage} WHERE ${cond}`,
+    const plain = await this.conn.run(
+      `INSERT INTO ${sqlIdent(table)} SELECT * FROM ${stage} WHERE NOT (${cond})`,
     );
-    for (const row of r.getRowObjectsJson()) {
-      const params: Record<string, DuckDBValue> = { rid: Number(row['rid']) };
-      const sets: string[] = [];
-      cols.forEach((c, i) => {
-        const v = row[c.name];
-        if (v === null || v === undefined) return;
-        if (c.type === 'varchar[]') {
-          params[`v${i}`] = JSON.stringify((v as string[]).map(unescapeZeek));
-          sets.push(`${sqlIdent(c.name)} = CAST($v${i} AS JSON)::VARCHAR[]`);
-        } else if (c.type === 'json') {
-          params[`v${i}`] = JSON.stringify(decodeJson(JSON.parse(String(v))));
-          sets.push(`${sqlIdent(c.name)} = $v${i}`);
-        } else {
-          params[`v${i}`] = unescapeZeek(String(v));
-          sets.push(`${sqlIdent(c.name)} = $v${i}`);
-        }
-      });
-      await this.conn.run(`UPDATE ${stage} SET ${sets.join(', ')} WHERE rowid = $rid`, params);
+    const escaped = await this.conn.runAndReadAll(`SELECT * FROM ${stage} WHERE ${cond}`);
+    const types = escaped.columnTypes();
+    const rows = escaped.getRows();
+    if (rows.length > 0) {
+      const a = await this.conn.createAppender(table);
+      for (const row of rows) {
+        row.forEach((v, i) => {
+          const type = cols[i]?.type;
+          if (v === null) a.appendNull();
+          else if (type === 'varchar') a.appendVarchar(unescapeZeek(String(v)));
+          else if (type === 'json') a.appendVarchar(JSON.stringify(decodeJson(JSON.parse(String(v)))));
+          else if (type === 'varchar[]') {
+            const items = (v as DuckDBListValue).items.map((x) =>
+              x === null ? null : unescapeZeek(String(x)),
+            );
+            a.appendList(listValue(items), types[i] as DuckDBListType);
+          } else a.appendValue(v, types[i]);
+        });
+        a.endRow();
+      }
+      a.closeSync();
     }
+    return Number(plain.rowsChanged) + rows.length;
   }
 
   async addRejects(rejects: readonly RejectRecord[]): Promise<void> {

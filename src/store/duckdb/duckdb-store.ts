@@ -157,7 +157,10 @@ export class DuckDBStore implements Store {
     this.uow.recordLedger(e);
   }
 
-  userQuery(sql: string, opts?: { limit?: number }): Promise<QueryResult> {
+  async userQuery(sql: string, opts?: { limit?: number }): Promise<QueryResult> {
+    if (this.batchOpen) throw new Error('userQuery() while a batch is open');
+    // The user's statement runs in its own transaction, so pending batches are made durable first.
+    await this.uow.commit();
     return runUserQuery(this.conn, sql, opts);
   }
 

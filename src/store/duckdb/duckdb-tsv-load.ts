@@ -122,7 +122,7 @@ export async function runNativeTsvLoad(
   load: NativeTsvLoad,
   origin: BatchOrigin,
   batchId: number,
-  decodeEscapes: (stage: string) => Promise<void>,
+  moveStaged: (stage: string) => Promise<number>,
 ): Promise<NativeLoadResult> {
   if (rejectTablesDirty) {
     await conn.run(`DROP TABLE IF EXISTS temp.${rejectsTable}`);
@@ -139,9 +139,7 @@ export async function runNativeTsvLoad(
   const res = await conn.run(sql, params);
   let rows = Number(res.rowsChanged);
   if (needsUnescape) {
-    await decodeEscapes('mamori_stage');
-    const moved = await conn.run(`INSERT INTO ${sqlIdent(load.table)} SELECT * FROM mamori_stage`);
-    rows = Number(moved.rowsChanged);
+    rows = await moveStaged('mamori_stage');
     await conn.run(`DROP TABLE temp.mamori_stage`);
   }
   if (rows === load.dataLines) return { rows, rejects: [] };

@@ -1,0 +1,152 @@
+// The contract every store backend keeps. A new backend joins `storeBackends` and runs this suite.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeBackends } from './open-store.js';
+import type { BackendName, LedgerEntry, Store } from './store.js';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'mamori-contract-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const weirdRow = (uid: string) => [
+  1700000000000000n,
+  uid,
+  '10.0.0.1',
+  1,
+  '192.0.2.9',
+  2,
+  'bad_TCP_checksum',
+  null,
+  false,
+  null,
+  'zeek',
+];
+
+const ledger = (key: string): LedgerEntry => ({
+  streamKey: key,
+  rawDigest: `raw-${key}`,
+  path: `/logs/${key}.log`,
+  format: 'zeek-tsv',
+  logType: 'weird',
+  consumedBytes: 10,
+  consumedLines: 2,
+  anchor: 'a',
+  header: '#fields\tts\n',
+  complete: false,
+  rows: 1,
+  rejects: 0,
+});
+
+describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s', (backend) => {
+  const open = (dataDir: string, readOnly = false): Promise<Store> =>
+    storeBackends[backend]({ dataDir, readOnly });
+
+  it('keeps committed batches across a reopen, with their ledger entries', async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    const b = await s.beginBatch({ sensor: 'hq', sourceFile: '/logs/weird.log', engine: 'zeek' });
+    await b.prepare('weird');
+    b.append('weird', weirdRow('C1'), '{"_node_name":"w1"}');
+    b.append('weird', weirdRow('C2'), null);
+    await s.recordFile(ledger('k1'));
+    await b.commit();
+    await s.close();
+    const again = await open(dir);
+    expect((await again.tableRows())['weird']).toBe(2);
+    expect((await again.findByStreamKey('k1'))?.consumedBytes).toBe(10);
+    expect((await again.findByRawDigest('raw-k1'))?.streamKey).toBe('k1');
+    const rows = await again.userQuery(
+      `SELECT sensor, source_file, engine, json_extract_string(extra, '$._node_name') AS node FROM weird ORDER BY uid`,
+    );
+    expect(rows.rows[0]).toMatchObject({
+      sensor: 'hq',
+      source_file: '/logs/weird.log',
+      engine: 'zeek',
+      node: 'w1',
+    });
+    await again.close();
+  });
+
+  it('drops an aborted batch and its ledger entry, keeping the batches around it', async () => {
+    const s = await open(tmp());
+    for (const [uid, keep] of [
+      ['A', true],
+      ['B', false],
+      ['C', true],
+    ] as const) {
+      const b = await s.beginBatch({ sensor: 's', sourceFile: uid, engine: 'zeek' });
+      await b.prepare('weird');
+      b.append('weird', weirdRow(uid), null);
+      await b.addRejects([{ file: uid, line: 3, reason: 'test', raw: 'x' }]);
+      await s.recordFile(ledger(uid));
+      if (keep) await b.commit();
+      else await b.abort();
+    }
+    await s.flush();
+    const uids = await s.userQuery('SELECT uid FROM weird ORDER BY uid');
+    expect(uids.rows.map((r) => r['uid'])).toEqual(['A', 'C']);
+    expect(await s.findByStreamKey('B')).toBeNull();
+    expect((await s.userQuery('SELECT count(*)::INTEGER AS n FROM rejects')).rows[0]?.['n']).toBe(2);
+    await s.close();
+  });
+
+  it('loads a TSV body natively when it says it can', async () => {
+    const s = await open(tmp());
+    if (!s.capabilities.nativeTsvLoad) {
+      await s.close();
+      return;
+    }
+    const dir = tmp();
+    const body = join(dir, 'body.tsv');
+    writeFileSync(body, '1700000000.5\tC1\tbad\n1700000001.25\tC2\tok\\x2dfine\nnot-a-time\tC3\tx\n');
+    const b = await s.beginBatch({ sensor: 's', sourceFile: '/x/weird.log', engine: 'zeek' });
+    const r = await b.loadNativeTsv({
+      path: body,
+      layout: {
+        separator: '\t',
+        setSeparator: ',',
+        emptyField: '(empty)',
+        unsetField: '-',
+        fields: ['ts', 'uid', 'name'],
+        types: ['time', 'string', 'string'],
+      },
+      table: 'weird',
+      constants: {},
+      lineOffset: 8,
+      mayHaveEscapes: true,
+      dataLines: 3,
+    });
+    await b.commit();
+    expect(r.rows).toBe(2);
+    expect(r.rejects).toEqual([expect.objectContaining({ line: 11, file: '/x/weird.log' })]);
+    expect(r.rejects[0]?.reason).toMatch(/field ts/);
+    const names = await s.userQuery(`SELECT name, strftime(ts, '%S.%f') AS s FROM weird ORDER BY uid`);
+    expect(names.rows).toEqual([
+      { name: 'bad', s: '20.500000' },
+      { name: 'ok-fine', s: '21.250000' },
+    ]);
+    await s.close();
+  });
+
+  it('answers read-only queries and refuses writes', async () => {
+    const dir = tmp();
+    await (await open(dir)).close();
+    const s = await open(dir, true);
+    expect(s.readOnly).toBe(true);
+    await expect(s.userQuery('INSERT INTO weird (uid) VALUES (1)')).rejects.toThrow(/read-only/);
+    await expect(s.userQuery('UPDATE conn SET uid = 1')).rejects.toThrow(/read-only/);
+    await expect(s.userQuery("COPY conn TO '/tmp/x.csv'")).rejects.toThrow();
+    await expect(s.userQuery("ATTACH '/tmp/other.db'")).rejects.toThrow();
+    await expect(s.beginBatch({ sensor: 's', sourceFile: 'f', engine: 'zeek' })).rejects.toThrow(/read-only/);
+    expect((await s.userQuery('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await s.close();
+  });
+});
