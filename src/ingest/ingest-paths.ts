@@ -94,7 +94,7 @@ export async function ingestPaths(
       return await ingestFile(f.path, opts);
     } catch (err) {
       if (!(err instanceof BatchesLost)) throw err;
-      // The store undid the group: ingest its files again, each made durable on its own.
+      // The store undid the group: ingest its other files again, each made durable on its own.
       for (const g of group) {
         if (g === f) continue;
         await ingestFile(g.path, opts);
@@ -102,9 +102,15 @@ export async function ingestPaths(
       }
       group = [];
       groupBytes = 0;
-      const again = await ingestFile(f.path, opts);
-      await opts.store.flush();
-      return again;
+      if (err.files.length === 0) return failedOutcome(f.path, err);
+      try {
+        const again = await ingestFile(f.path, opts);
+        await opts.store.flush();
+        return again;
+      } catch (retryErr) {
+        if (retryErr instanceof BatchesLost) return failedOutcome(f.path, retryErr);
+        throw retryErr;
+      }
     }
   };
   for (const [i, f] of files.entries()) {
@@ -141,4 +147,20 @@ export async function ingestPaths(
 
 function tableCounts(store: Store): Promise<Record<string, number>> {
   return store.tableRows();
+}
+
+function failedOutcome(path: string, err: BatchesLost): FileOutcome {
+  const cause = err.cause instanceof Error ? err.cause.message : String(err.cause);
+  const message = `${path}: the store failed while loading it: ${cause}`;
+  return {
+    path,
+    status: 'failed',
+    format: null,
+    logType: null,
+    engine: null,
+    rows: 0,
+    rejects: 0,
+    message,
+    error: err,
+  };
 }

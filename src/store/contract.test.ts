@@ -110,6 +110,7 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     const b = await s.beginBatch({ sensor: 's', sourceFile: '/x/weird.log', engine: 'zeek' });
     const r = await b.loadNativeTsv({
       path: body,
+      skipLines: 0,
       layout: {
         separator: '\t',
         setSeparator: ',',

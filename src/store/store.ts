@@ -49,6 +49,8 @@ export interface TsvLayout {
 /** A Zeek TSV body for the backend's own reader: a clean file, known layout, target table. */
 export interface NativeTsvLoad {
   readonly path: string;
+  /** Lines to skip at the start of the file (its header, when the original file is read in place). */
+  readonly skipLines: number;
   readonly layout: TsvLayout;
   readonly table: TelemetryTableName;
   /** Constant columns, such as `is_open` for open_conn logs or `log_type` for events. */

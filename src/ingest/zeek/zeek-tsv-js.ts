@@ -4,6 +4,7 @@ import { progressEvery } from '../engine.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { failOnReject } from '../strict.js';
 import { applyHeaderLine, finishHeader, type HeaderDraft, newHeaderDraft } from './zeek-header.js';
+import { badLineReason, trimCr } from './zeek-line-check.js';
 import { targetForLogType } from './zeek-log-types.js';
 import { convertTsvFields, extraJson, FieldError, planTsvRows, type TsvRowPlan } from './zeek-row-plan.js';
 
@@ -65,20 +66,17 @@ export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | 
     reader,
   );
   for await (const block of blocks) {
-    const valid = isUtf8(block.buf);
-    const text = block.buf.toString('utf8', 0, block.buf.length - 1);
-    const lines = text.split('\n');
-    const rawLines = valid ? null : splitRaw(block.buf);
+    // Clean blocks are split as text; others line by line as bytes, to find what is damaged.
+    const rawLines = needsByteChecks(block.buf) ? splitRaw(block.buf).map(trimCr) : null;
+    const lines = rawLines
+      ? rawLines.map((r) => r.toString('utf8'))
+      : block.buf.toString('utf8', 0, block.buf.length - 1).split('\n');
     for (let i = 0; i < lines.length; i++) {
       const lineNo = block.firstLine + i;
       const line = lines[i] as string;
-      if (rawLines && !isUtf8(rawLines[i] as Buffer)) {
-        out.rejects.push({
-          file: input.path,
-          line: lineNo,
-          reason: 'line holds bytes that are not UTF-8',
-          raw: line,
-        });
+      const problem = rawLines && line[0] !== '#' ? badLineReason(rawLines[i] as Buffer) : null;
+      if (problem) {
+        out.rejects.push({ file: input.path, line: lineNo, reason: problem, raw: line });
         failOnReject(input.strict, out.rejects);
         continue;
       }
@@ -136,6 +134,11 @@ export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | 
   out.resumeAnchor = reader.resumeAnchor;
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;
+}
+
+/** True when a block holds invalid UTF-8 or a carriage return somewhere. */
+function needsByteChecks(buf: Buffer): boolean {
+  return buf.indexOf(13) >= 0 || !isUtf8(buf);
 }
 
 /** Splits a block (ending with a newline) into raw line buffers. */

@@ -1,28 +1,50 @@
-import { isUtf8 } from 'node:buffer';
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineInput, EngineOutput } from '../engine.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { failOnReject } from '../strict.js';
 import { applyHeaderLine, finishHeader } from './zeek-header.js';
+import { badLineReason, isCleanBlock, trimCr } from './zeek-line-check.js';
 import { targetForLogType } from './zeek-log-types.js';
 import { draftFromHeader, splitRaw } from './zeek-tsv-js.js';
 
 /** Thrown when a file needs the line-by-line engine (its header changes mid-file). */
 export class NeedsJsEngine extends Error {}
 
+/** Thrown when a file read in place turns out to need a cleaned copy. */
+class NeedsCopy extends Error {}
+
 const blank = Buffer.from('\n');
 let tmpCounter = 0;
 
 /**
- * Hands the body of a Zeek TSV file to the store's own reader. JavaScript only streams the bytes
- * once: it decompresses, checks UTF-8 per block, blanks out `#` lines and bad lines (keeping line
- * numbers aligned for the reader's rejects) and writes a clean copy to the data directory.
+ * Hands the body of a Zeek TSV file to the store's own reader. JavaScript streams the bytes once:
+ * it decompresses, checks UTF-8 per block and finds `#` lines and bad lines. A clean, uncompressed
+ * file that is not being written to is then read in place; anything else is written as a clean
+ * copy to the data directory, with bad lines blanked so that line numbers stay aligned for the
+ * reader's rejects.
  */
 export async function ingestZeekTsvNative(
   input: EngineInput,
   fileLogType: string | null,
 ): Promise<EngineOutput> {
+  const inPlace = !input.gzip && input.startByte === 0 && input.finalPartialLine === 'parse';
+  if (inPlace) {
+    try {
+      return await loadTsv(input, fileLogType, true);
+    } catch (err) {
+      if (!(err instanceof NeedsCopy)) throw err;
+    }
+  }
+  return loadTsv(input, fileLogType, false);
+}
+
+async function loadTsv(
+  input: EngineInput,
+  fileLogType: string | null,
+  inPlace: boolean,
+): Promise<EngineOutput> {
+  const before = inPlace ? statSync(input.path) : null;
   const reader = newLineReaderResult();
   const draft = draftFromHeader(input.header);
   const out: EngineOutput = {
@@ -39,7 +61,11 @@ export async function ingestZeekTsvNative(
   mkdirSync(input.tmpDir, { recursive: true });
   tmpCounter += 1;
   const tmp = join(input.tmpDir, `body-${process.pid}-${tmpCounter}.tsv`);
-  const fd = openSync(tmp, 'w');
+  const fd = inPlace ? -1 : openSync(tmp, 'w');
+  const write = (b: Buffer) => {
+    if (inPlace) throw new NeedsCopy();
+    writeSync(fd, b);
+  };
   let headerDone = input.startByte > 0;
   const headerLines: string[] = [];
   let firstBodyLine = 0;
@@ -50,7 +76,7 @@ export async function ingestZeekTsvNative(
   let dataLines = 0;
 
   const writeBlank = (n: number) => {
-    for (let i = 0; i < n; i++) writeSync(fd, blank);
+    for (let i = 0; i < n; i++) write(blank);
   };
 
   try {
@@ -97,36 +123,36 @@ export async function ingestZeekTsvNative(
       const lines = block.lines - (line - block.firstLine);
       nextLine = line + lines;
       bodyLines += lines;
-      if (buf[0] !== 0x23 && buf.indexOf('\n#') < 0 && isUtf8(buf)) {
-        writeSync(fd, buf);
+      if (isCleanBlock(buf)) {
+        if (!inPlace) writeSync(fd, buf);
         dataLines += lines;
         if (!mayHaveEscapes && buf.indexOf('\\x') >= 0) mayHaveEscapes = true;
         continue;
       }
       const raw = splitRaw(buf);
       for (let i = 0; i < raw.length; i++) {
-        const r = raw[i] as Buffer;
+        const r = trimCr(raw[i] as Buffer);
+        const problem = r[0] === 0x23 ? null : badLineReason(r);
         if (r[0] === 0x23) {
           const text = r.toString('utf8');
           const kind = applyHeaderLine(draft, text);
           if (kind === 'layout') throw new NeedsJsEngine(`header changes at line ${line + i}`);
           if (kind === 'close') out.closed = true;
-        } else if (!isUtf8(r)) {
-          out.rejects.push({
-            file: input.path,
-            line: line + i,
-            reason: 'line holds bytes that are not UTF-8',
-            raw: r.toString('utf8'),
-          });
+          // In place, the reader rejects `#` lines itself and they are dropped as footers.
+          if (inPlace) continue;
+        } else if (problem) {
+          if (inPlace) throw new NeedsCopy();
+          out.rejects.push({ file: input.path, line: line + i, reason: problem, raw: r.toString('utf8') });
         } else {
-          writeSync(fd, r);
+          if (!inPlace) writeSync(fd, r);
           if (r.length > 0) dataLines += 1;
           if (!mayHaveEscapes && r.indexOf('\\x') >= 0) mayHaveEscapes = true;
         }
-        writeSync(fd, blank);
+        write(blank);
       }
     }
-    closeSync(fd);
+    if (inPlace && (reader.rejects.length > 0 || reader.truncated)) throw new NeedsCopy();
+    if (!inPlace) closeSync(fd);
     if (!headerDone) out.header = headerLines.length > 0 ? `${headerLines.join('\n')}\n` : '';
     else if (input.startByte === 0) out.header = `${headerLines.join('\n')}\n`;
     const header = finishHeader(draft);
@@ -144,25 +170,35 @@ export async function ingestZeekTsvNative(
       const target = targetForLogType(out.logType);
       if (bodyLines > 0) {
         const res = await input.batch.loadNativeTsv({
-          path: tmp,
+          path: inPlace ? input.path : tmp,
+          skipLines: inPlace ? firstBodyLine - 1 : 0,
           layout: header,
           table: target.table,
           constants: target.constants,
-          lineOffset: firstBodyLine - 1,
+          lineOffset: inPlace ? 0 : firstBodyLine - 1,
           mayHaveEscapes,
           dataLines,
         });
         out.rows = res.rows;
         out.rejects.push(...res.rejects);
+        if (before) {
+          // The store read the file itself: if it grew meanwhile, it may have read past our count.
+          const after = statSync(input.path);
+          if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+            throw new Error(`${input.path} changed while it was being read; run the ingest again`);
+          }
+        }
       }
     }
   } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
+    if (!inPlace) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      rmSync(tmp, { force: true });
     }
-    rmSync(tmp, { force: true });
   }
   out.rejects.sort((a, b) => a.line - b.line);
   failOnReject(input.strict, out.rejects);

@@ -43,7 +43,8 @@ export function unescapeZeek(value: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-const timeRe = /^-?\d+(\.\d{1,9})?$/;
+// DuckDB reads Zeek times as DECIMAL(18,6): at most 12 digits before the point.
+const timeRe = /^-?\d{1,12}(\.\d{1,9})?$/;
 
 /** Epoch seconds text to microseconds, exactly (no float rounding); null when not a number. */
 export function parseEpochMicros(text: string): bigint | null {

@@ -56,6 +56,7 @@ export function buildTsvInsert(
   const used = new Set<number>();
   const params: Record<string, DuckDBValue> = {
     path: load.path,
+    skip: load.skipLines,
     delim: layout.separator,
     nullstr: layout.unsetField,
     empty: layout.emptyField,
@@ -105,7 +106,7 @@ export function buildTsvInsert(
   const columns = readType.map((t, i) => `'c${i}': '${t}'`).join(', ');
   const sql = `INSERT INTO ${target} (${names.join(', ')})
     SELECT ${exprs.join(',\n      ')}
-    FROM read_csv($path, delim = $delim, quote = '', escape = '', header = false, auto_detect = false,
+    FROM read_csv($path, skip = $skip, delim = $delim, quote = '', escape = '', header = false, auto_detect = false,
       columns = {${columns}}, nullstr = $nullstr, strict_mode = true, null_padding = false,
       store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}',
       max_line_size = 2097152)`;
