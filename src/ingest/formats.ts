@@ -18,7 +18,9 @@ export function sniffFormat(head: Buffer): InputFormat | null {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09))
     i++;
-  const text = head.subarray(i, i + 4096).toString('utf8');
+  let text = head.subarray(i, i + 4096).toString('utf8');
+  // Zeek's own test baselines start with a `###` banner line.
+  while (text.startsWith('###')) text = text.slice(text.indexOf('\n') + 1 || text.length);
   if (text.startsWith('#separator') || text.startsWith('#fields')) return 'zeek-tsv';
   if (text.startsWith('['))
     return /"event_type"\s*:/.test(text) || /^\[\s*\]?\s*$/.test(text) ? 'eve-array' : null;

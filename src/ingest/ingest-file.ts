@@ -157,6 +157,19 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
     return fail(base, errorCodes.io, `${path}: ${messageOf(err)}`, err);
   }
   engineUsed = useNative ? 'native' : 'js';
+  if (!resume && out.rows === 0 && out.rejects.length > 0) {
+    // Every line was bad: the rejects are kept, but the file counts as not ingested.
+    const message = `${path}: none of its ${out.rejects.length} records could be read (first: line ${out.rejects[0]?.line}: ${out.rejects[0]?.reason}); they are kept in the rejects table`;
+    return {
+      ...base,
+      status: 'failed',
+      format,
+      logType: out.logType,
+      rejects: out.rejects.length,
+      message,
+      error: new MamoriError(errorCodes.badInput, message),
+    };
+  }
   return {
     path,
     status: resume ? 'resumed' : 'ingested',

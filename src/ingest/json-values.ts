@@ -41,8 +41,9 @@ export function jsonToCell(value: unknown, type: ColumnType, field: string): Cel
       return v === null || v < -(2n ** 63n) || v >= 2n ** 63n ? bad() : v;
     }
     case 'integer': {
+      // Integer columns hold ports, as in the TSV reader.
       const v = typeof value === 'string' ? Number(value) : value;
-      return typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31 ? v : bad();
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65535 ? v : bad();
     }
     case 'double': {
       if (typeof value === 'number') return value;

@@ -63,7 +63,8 @@ export async function ingestNdjson(
         reject(lineNo, 'line holds bytes that are not UTF-8', line);
         continue;
       }
-      if (line.trim() === '') continue;
+      // Blank lines and `#` comment lines (such as a test banner) are not records.
+      if (line.trim() === '' || line.startsWith('#')) continue;
       let record: unknown;
       try {
         record = JSON.parse(line);

@@ -43,7 +43,8 @@ export function decodeHeaderEscapes(value: string): string {
  * Applies one `#` line to the draft. Returns 'close' for `#close`, 'layout' when `#fields` or
  * `#types` changed, 'other' for the rest. Throws a message when the directive is malformed.
  */
-export function applyHeaderLine(draft: HeaderDraft, line: string): 'close' | 'layout' | 'other' {
+export function applyHeaderLine(draft: HeaderDraft, rawLine: string): 'close' | 'layout' | 'other' {
+  const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
   if (line.startsWith('#separator')) {
     const value = line.slice('#separator'.length).trim();
     const sep = decodeHeaderEscapes(value);

@@ -8,7 +8,9 @@ import { FieldError } from './zeek-row-plan.js';
 export function ingestZeekJson(input: EngineInput, fileLogType: string | null): Promise<EngineOutput> {
   const fallback = fileLogType ?? 'unknown';
   return ingestNdjson(input, fallback, (record) => {
-    const path = typeof record['_path'] === 'string' ? (record['_path'] as string) : fallback;
+    const stated = typeof record['_path'] === 'string' ? (record['_path'] as string) : fallback;
+    // Some exporters write `_path: conn` inside open_conn.log; the file name is the more specific.
+    const path = fallback === `open_${stated}` ? fallback : stated;
     const target = targetForLogType(path);
     const row = convertZeekJson(target, record);
     if (row instanceof FieldError) return row;

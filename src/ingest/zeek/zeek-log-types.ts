@@ -35,6 +35,14 @@ export const dedicatedLogTypes = Object.keys(direct);
  */
 export function logTypeFromFileName(name: string): string | null {
   const base = name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : name;
+  // A known log type followed by a separator wins: conn_json.log is conn, open_conn.log is open_conn.
+  const known = dedicatedLogTypes
+    .filter(
+      (t) =>
+        base.length > t.length && base.toLowerCase().startsWith(t) && /[._-]/.test(base[t.length] as string),
+    )
+    .sort((a, b) => b.length - a.length)[0];
+  if (known) return known;
   const m = /^([a-z][a-z0-9_]*?)(?:[.-].*)?$/i.exec(base);
   if (!m) return null;
   const type = (m[1] as string).toLowerCase();

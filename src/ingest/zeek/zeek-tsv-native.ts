@@ -62,6 +62,7 @@ async function loadTsv(
   tmpCounter += 1;
   const tmp = join(input.tmpDir, `body-${process.pid}-${tmpCounter}.tsv`);
   const fd = inPlace ? -1 : openSync(tmp, 'w');
+  let fdOpen = !inPlace;
   const write = (b: Buffer) => {
     if (inPlace) throw new NeedsCopy();
     writeSync(fd, b);
@@ -152,7 +153,10 @@ async function loadTsv(
       }
     }
     if (inPlace && (reader.rejects.length > 0 || reader.truncated)) throw new NeedsCopy();
-    if (!inPlace) closeSync(fd);
+    if (!inPlace) {
+      closeSync(fd);
+      fdOpen = false;
+    }
     if (!headerDone) out.header = headerLines.length > 0 ? `${headerLines.join('\n')}\n` : '';
     else if (input.startByte === 0) out.header = `${headerLines.join('\n')}\n`;
     const header = finishHeader(draft);
@@ -191,14 +195,9 @@ async function loadTsv(
       }
     }
   } finally {
-    if (!inPlace) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      rmSync(tmp, { force: true });
-    }
+    // Closing twice could close a descriptor the process has since reused for another file.
+    if (fdOpen) closeSync(fd);
+    if (!inPlace) rmSync(tmp, { force: true });
   }
   out.rejects.sort((a, b) => a.line - b.line);
   failOnReject(input.strict, out.rejects);

@@ -43,17 +43,37 @@ export function unescapeZeek(value: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+const decimalRe = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
+
+/**
+ * A decimal number in text, scaled to an integer number of 10^-scale units and rounded half away
+ * from zero, the way DuckDB's reader does; null when the text is not a number.
+ * Accepts what Zeek and DuckDB accept: signs, surrounding spaces and exponents (`2.3e+09`).
+ */
+export function parseScaled(text: string, scale: number): bigint | null {
+  const m = decimalRe.exec(text.trim());
+  if (!m) return null;
+  const whole = m[2] ?? '';
+  const frac = m[3] ?? '';
+  if (whole === '' && frac === '') return null;
+  const shift = Number(m[4] ?? 0) + scale - frac.length;
+  let v = BigInt(`${whole}${frac}` || '0');
+  if (shift >= 0) v *= 10n ** BigInt(shift);
+  else {
+    const div = 10n ** BigInt(-shift);
+    const rem = v % div;
+    v = v / div + (rem * 2n >= div ? 1n : 0n);
+  }
+  return m[1] === '-' ? -v : v;
+}
+
 // DuckDB reads Zeek times as DECIMAL(18,6): at most 12 digits before the point.
-const timeRe = /^-?\d{1,12}(\.\d{1,9})?$/;
+const maxDecimal18 = 10n ** 18n;
 
 /** Epoch seconds text to microseconds, exactly (no float rounding); null when not a number. */
 export function parseEpochMicros(text: string): bigint | null {
-  if (!timeRe.test(text)) return null;
-  const neg = text.startsWith('-');
-  const body = neg ? text.slice(1) : text;
-  const [whole, frac = ''] = body.split('.');
-  const micros = BigInt(whole as string) * 1_000_000n + BigInt((frac + '000000').slice(0, 6));
-  return neg ? -micros : micros;
+  const v = parseScaled(text, 6);
+  return v === null || v >= maxDecimal18 || v <= -maxDecimal18 ? null : v;
 }
 
 /** Epoch seconds as a JSON number to microseconds. */
@@ -74,36 +94,42 @@ export function isoToMicros(text: string): bigint | null {
   return BigInt(ms) * 1000n + frac;
 }
 
-const uintRe = /^\d+$/;
-const intRe = /^-?\d+$/;
-const doubleRe = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const maxU64 = 18446744073709551615n;
 
-/** Unsigned 64-bit integer text, or null when malformed or out of range. */
+/** Unsigned 64-bit integer text, or null when malformed, negative or out of range. */
 export function parseCount(text: string): bigint | null {
-  if (!uintRe.test(text)) return null;
-  const v = BigInt(text);
-  return v <= maxU64 ? v : null;
+  if (text.trimStart().startsWith('-')) return null;
+  const v = parseScaled(text, 0);
+  return v !== null && v <= maxU64 ? v : null;
 }
 
 /** Signed 64-bit integer text, or null. */
 export function parseInt64(text: string): bigint | null {
-  if (!intRe.test(text)) return null;
-  const v = BigInt(text);
-  return v >= -(2n ** 63n) && v < 2n ** 63n ? v : null;
+  const v = parseScaled(text, 0);
+  return v !== null && v >= -(2n ** 63n) && v < 2n ** 63n ? v : null;
 }
 
 /** Port text (0–65535), or null. */
 export function parsePort(text: string): number | null {
-  if (!uintRe.test(text) || text.length > 5) return null;
-  const v = Number(text);
-  return v <= 65535 ? v : null;
+  const v = parseCount(text);
+  return v !== null && v <= 65535n ? Number(v) : null;
 }
+
+const doubleRe = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const specialDoubles: Record<string, number> = {
+  inf: Infinity,
+  '+inf': Infinity,
+  '-inf': -Infinity,
+  infinity: Infinity,
+  '-infinity': -Infinity,
+  nan: Number.NaN,
+};
 
 /** Floating-point text, or null. */
 export function parseDouble(text: string): number | null {
-  if (!doubleRe.test(text)) return null;
-  return Number(text);
+  const t = text.trim();
+  if (doubleRe.test(t)) return Number(t);
+  return specialDoubles[t.toLowerCase()] ?? null;
 }
 
 const trueWords = new Set(['t', 'true', '1', 'y', 'yes']);
