@@ -82,6 +82,18 @@ for (const n of sizes) {
   }
 }
 
+// Memory must plateau once DuckDB's buffer pool is full, whatever the file size.
+const memRows = Number(process.env['MAMORI_BENCH_MEMORY_ROWS'] ?? 10_000_000);
+if (memRows > 0) {
+  const file = join(work, `conn-${memRows}.log`);
+  if (!existsSync(file)) await writeScaledConn(file, memRows, shared, 'tsv');
+  const big = measure('mamori-native', file, `${memRows}`);
+  lines.push(
+    `| peak RSS, native engine | conn ${memRows.toLocaleString('en')} rows | (no baseline) | ${fmt(big.maxRssMB, 0)} MB, ${fmt(big.seconds)} s (${rate(big)}/s) | | < 1,500 MB, flat |`,
+  );
+  rmSync(file, { force: true });
+}
+
 const jsonFile = join(work, `conn-${jsonRows}.json`);
 if (!existsSync(jsonFile)) await writeScaledConn(jsonFile, jsonRows, shared, 'json');
 const jBase = measure('duckdb-read_json', jsonFile, 'json');

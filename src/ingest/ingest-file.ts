@@ -49,6 +49,10 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
     return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
   }
   if (info.size === 0) return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
+  const byPath = await opts.store.findByPath(path);
+  if (byPath && byPath.rawSize === info.size && byPath.rawMtimeMs === info.mtimeMs) {
+    return { ...base, status: 'unchanged', format: byPath.format, logType: byPath.logType };
+  }
   const digest = await rawDigest(path, info.size);
   const seen = await opts.store.findByRawDigest(digest);
   if (seen) return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
@@ -84,7 +88,13 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
   }
   const prior = await opts.store.findByStreamKey(identity.key);
   if (prior?.complete) {
-    await opts.store.recordFile({ ...prior, rawDigest: digest, path });
+    await opts.store.recordFile({
+      ...prior,
+      rawDigest: digest,
+      path,
+      rawSize: info.size,
+      rawMtimeMs: info.mtimeMs,
+    });
     return { ...base, status: 'unchanged', format, logType: prior.logType };
   }
   const resume = prior !== null && prior.consumedBytes > 0;
@@ -138,6 +148,8 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
       streamKey: identity.key,
       rawDigest: digest,
       path,
+      rawSize: info.size,
+      rawMtimeMs: info.mtimeMs,
       format,
       logType: out.logType,
       consumedBytes: out.consumedBytes,

@@ -34,6 +34,8 @@ const ledger = (key: string): LedgerEntry => ({
   streamKey: key,
   rawDigest: `raw-${key}`,
   path: `/logs/${key}.log`,
+  rawSize: 100,
+  rawMtimeMs: 1700000000000.5,
   format: 'zeek-tsv',
   logType: 'weird',
   consumedBytes: 10,
@@ -63,6 +65,10 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     expect((await again.tableRows())['weird']).toBe(2);
     expect((await again.findByStreamKey('k1'))?.consumedBytes).toBe(10);
     expect((await again.findByRawDigest('raw-k1'))?.streamKey).toBe('k1');
+    expect(await again.findByPath('/logs/k1.log')).toMatchObject({
+      rawSize: 100,
+      rawMtimeMs: 1700000000000.5,
+    });
     const rows = await again.userQuery(
       `SELECT sensor, source_file, engine, json_extract_string(extra, '$._node_name') AS node FROM weird ORDER BY uid`,
     );

@@ -90,6 +90,9 @@ export interface LedgerEntry {
   /** Hash of the raw bytes' head, tail and size: equal means nothing new to read. */
   readonly rawDigest: string;
   readonly path: string;
+  /** Size and modification time of `path` when it was last read, for a quick unchanged check. */
+  readonly rawSize: number;
+  readonly rawMtimeMs: number;
   readonly format: string;
   readonly logType: string;
   /** Decompressed bytes consumed so far (up to the last complete line). */
@@ -142,6 +145,8 @@ export interface Store {
   /** Makes every committed batch durable. */
   flush(): Promise<void>;
   findByRawDigest(rawDigest: string): Promise<LedgerEntry | null>;
+  /** The entry last read from `path`, to skip files whose size and mtime have not changed. */
+  findByPath(path: string): Promise<LedgerEntry | null>;
   findByStreamKey(streamKey: string): Promise<LedgerEntry | null>;
   recordFile(entry: LedgerEntry): Promise<void>;
   /** Read-only SQL from a user; refuses anything but queries. */

@@ -41,8 +41,13 @@ export function describeSummary(s: IngestSummary): string {
   );
   for (const o of s.outcomes) {
     if (o.status === 'failed') lines.push(`error: ${o.message}`);
-    else if (o.status === 'skipped') lines.push(`skipped: ${o.message}`);
     else if (o.status === 'empty') lines.push(`note: ${o.message}`);
+  }
+  const skipped = s.outcomes.filter((o) => o.status === 'skipped');
+  if (skipped.length > 0) {
+    const shown = skipped.slice(0, 5).map((o) => `  ${o.path}`);
+    if (skipped.length > 5) shown.push(`  … and ${skipped.length - 5} more`);
+    lines.push(`skipped ${skipped.length} files that are not Zeek or Suricata logs:`, ...shown);
   }
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { telemetryTables } from '../schema/tables.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 const metaDdl = [
   `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -38,6 +38,11 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
       await c.run(`DROP TABLE IF EXISTS ingest_files`);
       await c.run(metaDdl[3] as string);
     }
+  },
+  // v3 remembers each file's size and mtime, so unchanged files are skipped without reading them.
+  3: async (c) => {
+    await c.run(`ALTER TABLE ingest_files ADD COLUMN IF NOT EXISTS raw_size UBIGINT`);
+    await c.run(`ALTER TABLE ingest_files ADD COLUMN IF NOT EXISTS raw_mtime DOUBLE`);
   },
 };
 

@@ -28,9 +28,9 @@ describe('DuckDB store', () => {
     const store = await DuckDBStore.open({ dataDir: dir });
     expect(await store.schemaVersion()).toBe(schemaVersion);
     const cols = await store.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'ingest_files' AND column_name = 'stream_key'`,
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'ingest_files' AND column_name IN ('stream_key', 'raw_size', 'raw_mtime')`,
     );
-    expect(cols).toHaveLength(1);
+    expect(cols).toHaveLength(3);
     await store.close();
   });
 

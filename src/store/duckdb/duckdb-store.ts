@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
@@ -19,6 +19,9 @@ import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
 import { runUserQuery } from './duckdb-user-query.js';
 
+/** DuckDB's buffer pool size unless MAMORI_DUCKDB_MEMORY says otherwise. */
+export const defaultMemoryLimit = '512MB';
+
 /** File name of the database inside the data directory. */
 export const duckdbFileName = 'mamori.duckdb';
 
@@ -33,6 +36,7 @@ export class DuckDBStore implements Store {
   // entries written inside a batch join the cache only when that batch commits.
   private readonly byDigest = new Map<string, LedgerEntry>();
   private readonly byKey = new Map<string, LedgerEntry>();
+  private readonly byPath = new Map<string, LedgerEntry>();
   private pending: LedgerEntry[] = [];
 
   private constructor(
@@ -49,11 +53,19 @@ export class DuckDBStore implements Store {
     const readOnly = opts.readOnly ?? false;
     if (!readOnly) mkdirSync(opts.dataDir, { recursive: true });
     const path = join(opts.dataDir, duckdbFileName);
+    if (readOnly && !existsSync(path)) {
+      throw new MamoriError(
+        errorCodes.store,
+        `no store in ${opts.dataDir}: run mamori ingest (or mamori demo) first, or point --data / MAMORI_DATA at one`,
+      );
+    }
     let instance: DuckDBInstance;
     try {
+      // A fixed buffer pool keeps memory flat however large the input; DuckDB spills beyond it.
+      const memory = { memory_limit: process.env['MAMORI_DUCKDB_MEMORY'] ?? defaultMemoryLimit };
       instance = await DuckDBInstance.create(
         path,
-        readOnly ? { access_mode: 'READ_ONLY', enable_external_access: 'false' } : {},
+        readOnly ? { ...memory, access_mode: 'READ_ONLY', enable_external_access: 'false' } : memory,
       );
     } catch (err) {
       const msg = messageOf(err);
@@ -89,6 +101,7 @@ export class DuckDBStore implements Store {
   private async loadLedger(): Promise<void> {
     this.byDigest.clear();
     this.byKey.clear();
+    this.byPath.clear();
     const r = await this.conn.runAndReadAll(`SELECT * FROM ingest_files`);
     for (const row of r.getRowObjectsJson()) this.cache(ledgerFromRow(row));
     const b = await this.conn.runAndReadAll(
@@ -102,6 +115,7 @@ export class DuckDBStore implements Store {
     if (old) this.byDigest.delete(old.rawDigest);
     this.byKey.set(e.streamKey, e);
     this.byDigest.set(e.rawDigest, e);
+    this.byPath.set(e.path, e);
   }
 
   async schemaVersion(): Promise<number> {
@@ -139,6 +153,10 @@ export class DuckDBStore implements Store {
 
   async findByRawDigest(rawDigest: string): Promise<LedgerEntry | null> {
     return this.byDigest.get(rawDigest) ?? null;
+  }
+
+  async findByPath(path: string): Promise<LedgerEntry | null> {
+    return this.byPath.get(path) ?? null;
   }
 
   async findByStreamKey(streamKey: string): Promise<LedgerEntry | null> {
@@ -236,6 +254,8 @@ function ledgerFromRow(row: Record<string, unknown>): LedgerEntry {
     streamKey: String(row['stream_key']),
     rawDigest: String(row['raw_digest']),
     path: String(row['path']),
+    rawSize: Number(row['raw_size'] ?? -1),
+    rawMtimeMs: Number(row['raw_mtime'] ?? -1),
     format: String(row['format']),
     logType: String(row['log_type']),
     consumedBytes: Number(row['consumed_bytes']),

@@ -79,6 +79,8 @@ export class DuckDBUnitOfWork implements BatchOwner {
           a.appendUBigInt(BigInt(e.rows));
           a.appendUBigInt(BigInt(e.rejects));
           a.appendTimestamp(now);
+          a.appendUBigInt(BigInt(e.rawSize));
+          a.appendDouble(e.rawMtimeMs);
           a.endRow();
         }
         a.closeSync();
