@@ -1,5 +1,6 @@
 // `npm run bench`: ingest throughput, memory and re-ingest speed, each against a baseline measured
-// in the same run. Prints a Markdown table. The machine is shared and noisy: read ratios, not seconds.
+// in the same run. Prints a Markdown table. The machine is shared and noisy: read ratios, not seconds;
+// each figure is the best of MAMORI_BENCH_REPEAT (2) runs.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,16 @@ interface Run {
   maxRssMB: number;
 }
 
+const repeat = Number(process.env['MAMORI_BENCH_REPEAT'] ?? 2);
+
+/** Best time of `repeat` fresh runs (the machine is shared), with the highest peak RSS seen. */
 function measure(mode: string, input: string, tag: string): Run {
+  const runs = Array.from({ length: repeat }, () => measureOnce(mode, input, tag));
+  const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...best, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) };
+}
+
+function measureOnce(mode: string, input: string, tag: string): Run {
   const dataDir = join(work, `db-${tag}-${mode}`);
   rmSync(dataDir, { recursive: true, force: true });
   const out = execFileSync(

@@ -1,4 +1,6 @@
-import type { IngestBatch, RejectRecord } from '../store/store.js';
+import type { TelemetryTableName } from '../store/schema/tables.js';
+import type { CellValue, IngestBatch, RejectRecord } from '../store/store.js';
+import type { LineReaderOptions, LineReaderResult } from './line-reader.js';
 
 /** Everything an engine needs to read one file into a batch. */
 export interface EngineInput {
@@ -38,3 +40,62 @@ export type Engine = (input: EngineInput, fileLogType: string | null) => Promise
 
 /** Rows are appended to the batch in chunks of this size between awaits. */
 export const progressEvery = 8192;
+
+/** An engine's output before reading; rejects are shared with the line reader's. */
+export function startOutput(reader: LineReaderResult, header: string, logType: string): EngineOutput {
+  return {
+    rows: 0,
+    rejects: reader.rejects,
+    consumedBytes: 0,
+    consumedLines: 0,
+    anchor: '',
+    header,
+    logType,
+    closed: false,
+    resumeAnchor: null,
+  };
+}
+
+/** Line reader options for an engine's input; `onRawBytes` receives compressed bytes read so far. */
+export function readerOptions(input: EngineInput, onRawBytes: (bytes: number) => void): LineReaderOptions {
+  return {
+    path: input.path,
+    gzip: input.gzip,
+    startByte: input.startByte,
+    startLine: input.startLine,
+    maxLineBytes: input.maxLineBytes,
+    finalPartialLine: input.finalPartialLine,
+    signal: input.signal,
+    onRawBytes,
+  };
+}
+
+/** Copies where the reader stopped into the output. */
+export function finishOutput(out: EngineOutput, reader: LineReaderResult): void {
+  out.consumedBytes = reader.consumedBytes;
+  out.consumedLines = reader.consumedLines;
+  out.anchor = reader.anchor;
+  out.resumeAnchor = reader.resumeAnchor;
+}
+
+/** Appends one row; returns a promise only the first time a table is used (await it then). */
+export type RowSink = (
+  table: TelemetryTableName,
+  values: readonly CellValue[],
+  extra: string | null,
+) => Promise<void> | undefined;
+
+/** A row sink over a batch; the hot path stays synchronous. */
+export function rowSink(batch: IngestBatch): RowSink {
+  const ready = new Set<TelemetryTableName>();
+  return (table, values, extra) => {
+    if (ready.has(table)) {
+      batch.append(table, values, extra);
+      return undefined;
+    }
+    return batch.prepare(table).then(() => {
+      ready.add(table);
+      batch.append(table, values, extra);
+    });
+  };
+}

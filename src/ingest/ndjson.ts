@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { TelemetryTableName } from '../store/schema/tables.js';
 import type { CellValue } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
-import { progressEvery } from './engine.js';
+import { finishOutput, progressEvery, readerOptions, rowSink, startOutput } from './engine.js';
 import { newLineReaderResult, readLineBlocks } from './line-reader.js';
 import { failOnReject } from './strict.js';
 import { FieldError } from './zeek/zeek-row-plan.js';
@@ -20,36 +20,17 @@ export async function ingestNdjson(
   map: RecordMapper,
 ): Promise<EngineOutput> {
   const reader = newLineReaderResult();
-  const out: EngineOutput = {
-    rows: 0,
-    rejects: reader.rejects,
-    consumedBytes: 0,
-    consumedLines: 0,
-    anchor: '',
-    header: '',
-    logType,
-    closed: false,
-    resumeAnchor: null,
-  };
-  const prepared = new Set<TelemetryTableName>();
+  const out = startOutput(reader, '', logType);
+  const append = rowSink(input.batch);
   let rawBytes = 0;
   const reject = (line: number, reason: string, raw: string) => {
     out.rejects.push({ file: input.path, line, reason, raw });
     failOnReject(input.strict, out.rejects);
   };
   const blocks = readLineBlocks(
-    {
-      path: input.path,
-      gzip: input.gzip,
-      startByte: input.startByte,
-      startLine: input.startLine,
-      maxLineBytes: input.maxLineBytes,
-      finalPartialLine: input.finalPartialLine,
-      signal: input.signal,
-      onRawBytes: (b) => {
-        rawBytes = b;
-      },
-    },
+    readerOptions(input, (b) => {
+      rawBytes = b;
+    }),
     reader,
   );
   for await (const block of blocks) {
@@ -81,20 +62,14 @@ export async function ingestNdjson(
         reject(lineNo, row.reason, line);
         continue;
       }
-      if (!prepared.has(row.table)) {
-        await input.batch.prepare(row.table);
-        prepared.add(row.table);
-      }
-      input.batch.append(row.table, row.values, row.extra);
+      const pending = append(row.table, row.values, row.extra);
+      if (pending) await pending;
       out.rows += 1;
       if (out.rows % progressEvery === 0) input.onProgress?.({ rawBytes, rows: out.rows });
     }
   }
   failOnReject(input.strict, out.rejects);
-  out.consumedBytes = reader.consumedBytes;
-  out.consumedLines = reader.consumedLines;
-  out.anchor = reader.anchor;
-  out.resumeAnchor = reader.resumeAnchor;
+  finishOutput(out, reader);
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;
 }

@@ -87,20 +87,21 @@ Examples:
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
       const store = await openStore({ dataDir });
-      const sensor = flags.sensor ?? defaultSensor(paths);
-      const tmpDir = join(dataDir, 'tmp');
+      const common = {
+        store,
+        sensor: flags.sensor ?? defaultSensor(paths),
+        tmpDir: join(dataDir, 'tmp'),
+        strict: flags.strict,
+        engine: flags.engine,
+        maxLineBytes: flags.maxLineBytes,
+        exclude: [dataDir],
+      };
       try {
         if (flags.follow) {
           await followDirectory(paths, {
-            store,
-            sensor,
-            tmpDir,
-            strict: flags.strict,
-            engine: flags.engine,
-            maxLineBytes: flags.maxLineBytes,
+            ...common,
             intervalSeconds: flags.interval,
             json: flags.json ?? false,
-            exclude: [dataDir],
           });
           return;
         }
@@ -112,13 +113,7 @@ Examples:
         let doneBytes = 0;
         let doneRows = 0;
         const summary = await ingestPaths(paths, {
-          store,
-          sensor,
-          tmpDir,
-          strict: flags.strict,
-          engine: flags.engine,
-          maxLineBytes: flags.maxLineBytes,
-          exclude: [dataDir],
+          ...common,
           onProgress: (p) => progress.update(doneBytes + p.rawBytes, doneRows + p.rows, p.file),
           onFile: (o) => {
             doneBytes += sizes.get(o.path) ?? 0;
@@ -126,7 +121,9 @@ Examples:
           },
         });
         progress.stop();
-        console.log(flags.json ? toJson({ dataDir, sensor, ...summary }) : describeSummary(summary));
+        console.log(
+          flags.json ? toJson({ dataDir, sensor: common.sensor, ...summary }) : describeSummary(summary),
+        );
         if (summary.byStatus.failed > 0) process.exitCode = 1;
       } finally {
         await store.close();

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
-import type { TelemetryTableName } from '../../store/schema/tables.js';
-import type { EngineInput, EngineOutput } from '../engine.js';
+import { type EngineInput, type EngineOutput, rowSink } from '../engine.js';
 import { ingestNdjson } from '../ndjson.js';
 import { failOnReject } from '../strict.js';
 import { FieldError } from '../zeek/zeek-row-plan.js';
@@ -42,7 +41,7 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
     closed: true,
     resumeAnchor: null,
   };
-  const prepared = new Set<TelemetryTableName>();
+  const append = rowSink(input.batch);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const row =
@@ -59,11 +58,8 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
       failOnReject(input.strict, out.rejects);
       continue;
     }
-    if (!prepared.has(row.table)) {
-      await input.batch.prepare(row.table);
-      prepared.add(row.table);
-    }
-    input.batch.append(row.table, row.values, row.extra);
+    const pending = append(row.table, row.values, row.extra);
+    if (pending) await pending;
     out.rows += 1;
   }
   input.onProgress?.({ rawBytes: raw.length, rows: out.rows });

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { EngineInput, EngineOutput } from '../engine.js';
-import { progressEvery } from '../engine.js';
+import { finishOutput, progressEvery, readerOptions, rowSink, startOutput } from '../engine.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { failOnReject } from '../strict.js';
 import { applyHeaderLine, finishHeader, type HeaderDraft, newHeaderDraft } from './zeek-header.js';
@@ -19,17 +19,7 @@ export function draftFromHeader(header: string): HeaderDraft {
 export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | null): Promise<EngineOutput> {
   const reader = newLineReaderResult();
   const draft = draftFromHeader(input.header);
-  const out: EngineOutput = {
-    rows: 0,
-    rejects: reader.rejects,
-    consumedBytes: 0,
-    consumedLines: 0,
-    anchor: '',
-    header: input.header,
-    logType: draft.path ?? fileLogType ?? 'unknown',
-    closed: false,
-    resumeAnchor: null,
-  };
+  const out = startOutput(reader, input.header, draft.path ?? fileLogType ?? 'unknown');
   let plan: TsvRowPlan | null = null;
   let planError: string | null = null;
   let headerDone = input.startByte > 0;
@@ -48,21 +38,12 @@ export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | 
     planError = null;
   };
   if (headerDone) replan();
-  const prepared = new Set<string>();
+  const append = rowSink(input.batch);
 
   const blocks = readLineBlocks(
-    {
-      path: input.path,
-      gzip: input.gzip,
-      startByte: input.startByte,
-      startLine: input.startLine,
-      maxLineBytes: input.maxLineBytes,
-      finalPartialLine: input.finalPartialLine,
-      signal: input.signal,
-      onRawBytes: (b) => {
-        rawBytes = b;
-      },
-    },
+    readerOptions(input, (b) => {
+      rawBytes = b;
+    }),
     reader,
   );
   for await (const block of blocks) {
@@ -117,21 +98,15 @@ export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | 
         failOnReject(input.strict, out.rejects);
         continue;
       }
-      if (!prepared.has(p.target.table)) {
-        await input.batch.prepare(p.target.table);
-        prepared.add(p.target.table);
-      }
-      input.batch.append(p.target.table, values, extraJson(p, fields));
+      const pending = append(p.target.table, values, extraJson(p, fields));
+      if (pending) await pending;
       out.rows += 1;
       if (out.rows % progressEvery === 0) input.onProgress?.({ rawBytes, rows: out.rows });
     }
   }
   failOnReject(input.strict, out.rejects);
   if (!headerDone) out.header = headerLines.length > 0 ? `${headerLines.join('\n')}\n` : '';
-  out.consumedBytes = reader.consumedBytes;
-  out.consumedLines = reader.consumedLines;
-  out.anchor = reader.anchor;
-  out.resumeAnchor = reader.resumeAnchor;
+  finishOutput(out, reader);
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;
 }

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineInput, EngineOutput } from '../engine.js';
+import { finishOutput, readerOptions, startOutput } from '../engine.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { failOnReject } from '../strict.js';
 import { applyHeaderLine, finishHeader } from './zeek-header.js';
@@ -47,17 +48,7 @@ async function loadTsv(
   const before = inPlace ? statSync(input.path) : null;
   const reader = newLineReaderResult();
   const draft = draftFromHeader(input.header);
-  const out: EngineOutput = {
-    rows: 0,
-    rejects: reader.rejects,
-    consumedBytes: 0,
-    consumedLines: 0,
-    anchor: '',
-    header: input.header,
-    logType: draft.path ?? fileLogType ?? 'unknown',
-    closed: false,
-    resumeAnchor: null,
-  };
+  const out = startOutput(reader, input.header, draft.path ?? fileLogType ?? 'unknown');
   mkdirSync(input.tmpDir, { recursive: true });
   tmpCounter += 1;
   const tmp = join(input.tmpDir, `body-${process.pid}-${tmpCounter}.tsv`);
@@ -82,19 +73,10 @@ async function loadTsv(
 
   try {
     const blocks = readLineBlocks(
-      {
-        path: input.path,
-        gzip: input.gzip,
-        startByte: input.startByte,
-        startLine: input.startLine,
-        maxLineBytes: input.maxLineBytes,
-        finalPartialLine: input.finalPartialLine,
-        signal: input.signal,
-        onRawBytes: (b) => {
-          rawBytes = b;
-          input.onProgress?.({ rawBytes, rows: out.rows });
-        },
-      },
+      readerOptions(input, (b) => {
+        rawBytes = b;
+        input.onProgress?.({ rawBytes, rows: out.rows });
+      }),
       reader,
     );
     for await (const block of blocks) {
@@ -201,10 +183,7 @@ async function loadTsv(
   }
   out.rejects.sort((a, b) => a.line - b.line);
   failOnReject(input.strict, out.rejects);
-  out.consumedBytes = reader.consumedBytes;
-  out.consumedLines = reader.consumedLines;
-  out.anchor = reader.anchor;
-  out.resumeAnchor = reader.resumeAnchor;
+  finishOutput(out, reader);
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;
 }
