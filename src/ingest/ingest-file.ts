@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
+import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import { isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
@@ -162,6 +163,8 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
     });
     await batch.commit();
   } catch (err) {
+    // The store undid other files' batches too: the caller must read them again.
+    if (err instanceof BatchesLost) throw err;
     await batch.abort();
     if (err instanceof MamoriError)
       return { ...base, format, status: 'failed', message: err.message, error: err };

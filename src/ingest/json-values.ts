@@ -7,13 +7,15 @@ import {
   parseCount,
   parseDouble,
   parseEpochMicros,
+  parseInt64,
 } from './zeek/zeek-values.js';
 
 const maxU64 = 18446744073709551615n;
 
-function toBigInt(v: unknown, signed: boolean): bigint | null {
-  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-  if (typeof v === 'string') return signed ? (/^-?\d+$/.test(v) ? BigInt(v) : null) : parseCount(v);
+/** An integer from JSON: a safe integer stays a number (no BigInt garbage), a larger one becomes a bigint. */
+function toInteger(v: unknown, signed: boolean): number | bigint | null {
+  if (typeof v === 'number' && Number.isInteger(v)) return Number.isSafeInteger(v) ? v : BigInt(v);
+  if (typeof v === 'string') return signed ? parseInt64(v) : parseCount(v);
   return null;
 }
 
@@ -33,11 +35,11 @@ export function jsonToCell(value: unknown, type: ColumnType, field: string): Cel
       return v ?? bad();
     }
     case 'ubigint': {
-      const v = toBigInt(value, false);
-      return v === null || v < 0n || v > maxU64 ? bad() : v;
+      const v = toInteger(value, false);
+      return v === null || v < 0 || v > maxU64 ? bad() : v;
     }
     case 'bigint': {
-      const v = toBigInt(value, true);
+      const v = toInteger(value, true);
       return v === null || v < -(2n ** 63n) || v >= 2n ** 63n ? bad() : v;
     }
     case 'integer': {

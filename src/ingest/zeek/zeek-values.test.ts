@@ -4,10 +4,16 @@ import {
   isoToMicros,
   parseBool,
   parseCount,
-  parseEpochMicros,
+  parseEpochMicros as parseEpoch,
   parsePort,
   unescapeZeek,
 } from './zeek-values.js';
+
+/** As bigint, whichever the parser returned (it returns numbers when they are exact). */
+const parseEpochMicros = (t: string) => {
+  const v = parseEpoch(t);
+  return v === null ? null : BigInt(v);
+};
 
 describe('zeek values', () => {
   it('parses epoch seconds exactly', () => {
@@ -24,6 +30,8 @@ describe('zeek values', () => {
   });
   it('validates counts, ports and booleans', () => {
     expect(parseCount('18446744073709551615')).toBe(18446744073709551615n);
+    expect(parseCount('42')).toBe(42);
+    expect(parseCount('+4.5e1')).toBe(45n);
     expect(parseCount('18446744073709551616')).toBeNull();
     expect(parseCount('-1')).toBeNull();
     expect(parsePort('65535')).toBe(65535);

@@ -70,14 +70,22 @@ export function parseScaled(text: string, scale: number): bigint | null {
 // DuckDB reads Zeek times as DECIMAL(18,6): at most 12 digits before the point.
 const maxDecimal18 = 10n ** 18n;
 
+// What Zeek writes: plain digits, or seconds with six decimals. Such values fit a double exactly,
+// so the hot path avoids BigInt (and the garbage it makes).
+const plainTimeRe = /^(\d{1,10})\.(\d{6})$/;
+const maxPlainSeconds = 9_000_000_000; // below 2^53 microseconds
+const plainIntRe = /^\d{1,15}$/;
+
 /** Epoch seconds text to microseconds, exactly (no float rounding); null when not a number. */
-export function parseEpochMicros(text: string): bigint | null {
+export function parseEpochMicros(text: string): number | bigint | null {
+  const m = plainTimeRe.exec(text);
+  if (m && Number(m[1]) < maxPlainSeconds) return Number(m[1]) * 1_000_000 + Number(m[2]);
   const v = parseScaled(text, 6);
   return v === null || v >= maxDecimal18 || v <= -maxDecimal18 ? null : v;
 }
 
 /** Epoch seconds as a JSON number to microseconds. */
-export function epochNumberToMicros(value: number): bigint | null {
+export function epochNumberToMicros(value: number): number | bigint | null {
   if (!Number.isFinite(value)) return null;
   return parseEpochMicros(value.toFixed(6));
 }
@@ -97,14 +105,16 @@ export function isoToMicros(text: string): bigint | null {
 const maxU64 = 18446744073709551615n;
 
 /** Unsigned 64-bit integer text, or null when malformed, negative or out of range. */
-export function parseCount(text: string): bigint | null {
+export function parseCount(text: string): number | bigint | null {
+  if (plainIntRe.test(text)) return Number(text);
   if (text.trimStart().startsWith('-')) return null;
   const v = parseScaled(text, 0);
   return v !== null && v <= maxU64 ? v : null;
 }
 
 /** Signed 64-bit integer text, or null. */
-export function parseInt64(text: string): bigint | null {
+export function parseInt64(text: string): number | bigint | null {
+  if (plainIntRe.test(text)) return Number(text);
   const v = parseScaled(text, 0);
   return v !== null && v >= -(2n ** 63n) && v < 2n ** 63n ? v : null;
 }
@@ -112,7 +122,7 @@ export function parseInt64(text: string): bigint | null {
 /** Port text (0–65535), or null. */
 export function parsePort(text: string): number | null {
   const v = parseCount(text);
-  return v !== null && v <= 65535n ? Number(v) : null;
+  return v !== null && v <= 65535 ? Number(v) : null;
 }
 
 const doubleRe = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;

@@ -1,5 +1,4 @@
 import {
-  type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBListType,
   type DuckDBListValue,
@@ -16,8 +15,9 @@ import type {
   NativeTsvLoad,
   RejectRecord,
 } from '../store.js';
+import { TableSpool } from './duckdb-spool.js';
 import { runNativeTsvLoad } from './duckdb-tsv-load.js';
-import { duckdbAppenders, sqlIdent } from './duckdb-types.js';
+import { sqlIdent } from './duckdb-types.js';
 
 /** What a finished batch leaves for the unit of work to write at its commit. */
 export interface BatchRecord {
@@ -36,7 +36,7 @@ export interface BatchOwner {
 
 /** One file's rows inside the store's open transaction; appenders are flushed before native loads. */
 export class DuckDBBatch implements IngestBatch {
-  private readonly appenders = new Map<TelemetryTableName, DuckDBAppender>();
+  private readonly spools = new Map<TelemetryTableName, TableSpool>();
   private rows = 0;
   private rejectCount = 0;
   private done = false;
@@ -47,41 +47,21 @@ export class DuckDBBatch implements IngestBatch {
     readonly id: number,
     private readonly origin: BatchOrigin,
     private readonly owner: BatchOwner,
+    private readonly tmpDir: string,
   ) {}
 
-  private appender(table: TelemetryTableName): DuckDBAppender | undefined {
-    return this.appenders.get(table);
-  }
-
   async prepare(table: TelemetryTableName): Promise<void> {
-    if (!this.appenders.has(table)) this.appenders.set(table, await this.conn.createAppender(table));
+    if (!this.spools.has(table)) this.spools.set(table, new TableSpool(table, this.tmpDir));
   }
 
   append(table: TelemetryTableName, values: readonly CellValue[], extra: string | null): void {
-    const a = this.appender(table);
-    if (!a) throw new Error(`batch.prepare('${table}') must be awaited before append`);
-    const cols = telemetryTables[table].columns;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v === null || v === undefined) a.appendNull();
-      else duckdbAppenders[cols[i]!.type](a, v);
-    }
-    if (extra === null) a.appendNull();
-    else a.appendVarchar(extra);
-    a.appendVarchar(this.origin.engine);
-    a.appendVarchar(this.origin.sensor);
-    a.appendVarchar(this.origin.sourceFile);
-    a.appendBigInt(BigInt(this.id));
-    a.endRow();
+    const spool = this.spools.get(table);
+    if (!spool) throw new Error(`batch.prepare('${table}') must be awaited before append`);
+    spool.add(values, extra);
     this.rows += 1;
   }
 
-  private flushAppenders(): void {
-    for (const a of this.appenders.values()) a.flushSync();
-  }
-
   async loadNativeTsv(load: NativeTsvLoad): Promise<NativeLoadResult> {
-    this.flushAppenders();
     const result = await runNativeTsvLoad(this.conn, load, this.origin, this.id, (table) =>
       this.moveStaged(table, load.table),
     );
@@ -150,8 +130,15 @@ export class DuckDBBatch implements IngestBatch {
   async commit(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    for (const a of this.appenders.values()) a.closeSync();
-    this.appenders.clear();
+    try {
+      for (const spool of this.spools.values()) await spool.load(this.conn, this.origin, this.id);
+    } catch (err) {
+      for (const spool of this.spools.values()) spool.discard();
+      this.spools.clear();
+      await this.owner.batchAborted(this.id);
+      throw err;
+    }
+    this.spools.clear();
     this.owner.batchCommitted({
       id: this.id,
       origin: this.origin,
@@ -164,14 +151,8 @@ export class DuckDBBatch implements IngestBatch {
   async abort(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    for (const a of this.appenders.values()) {
-      try {
-        a.closeSync();
-      } catch {
-        // The owner deletes or rolls back whatever the appender held.
-      }
-    }
-    this.appenders.clear();
+    for (const spool of this.spools.values()) spool.discard();
+    this.spools.clear();
     await this.owner.batchAborted(this.id);
   }
 }

@@ -44,6 +44,7 @@ export class DuckDBStore implements Store {
     private readonly conn: DuckDBConnection,
     readonly readOnly: boolean,
     readonly path: string,
+    private readonly tmpDir: string,
   ) {
     this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
   }
@@ -93,7 +94,7 @@ export class DuckDBStore implements Store {
     } else {
       await migrate(conn);
     }
-    const store = new DuckDBStore(instance, conn, readOnly, path);
+    const store = new DuckDBStore(instance, conn, readOnly, path, join(opts.dataDir, 'tmp'));
     await store.loadLedger();
     return store;
   }
@@ -144,7 +145,7 @@ export class DuckDBStore implements Store {
         await this.uow.batchAborted(batchId);
       },
     };
-    return new DuckDBBatch(this.conn, id, origin, owner);
+    return new DuckDBBatch(this.conn, id, origin, owner, this.tmpDir);
   }
 
   async flush(): Promise<void> {
