@@ -33,7 +33,7 @@ function measureOnce(mode: string, input: string, tag: string): Run {
   rmSync(dataDir, { recursive: true, force: true });
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(repo, 'bench/child.ts'), mode, input, dataDir, connColumns],
+    [join(repo, 'bench/child.mjs'), mode, input, dataDir, connColumns],
     {
       cwd: repo,
       encoding: 'utf8',
@@ -45,14 +45,10 @@ function measureOnce(mode: string, input: string, tag: string): Run {
 
 function reingest(mode: string, input: string, tag: string): Run {
   const dataDir = join(work, `db-${tag}-${mode}`);
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(repo, 'bench/child.ts'), mode, input, dataDir],
-    {
-      cwd: repo,
-      encoding: 'utf8',
-    },
-  );
+  const out = execFileSync(process.execPath, [join(repo, 'bench/child.mjs'), mode, input, dataDir], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as Run;
 }
 

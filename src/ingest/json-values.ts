@@ -19,11 +19,13 @@ function toInteger(v: unknown, signed: boolean): number | bigint | null {
   return null;
 }
 
+function invalid(value: unknown, type: ColumnType, field: string): FieldError {
+  return new FieldError(`field ${field}: ${JSON.stringify(value).slice(0, 80)} is not a valid ${type}`);
+}
+
 /** Converts a JSON value to a column's type; null for absent values, FieldError for wrong ones. */
 export function jsonToCell(value: unknown, type: ColumnType, field: string): CellValue | FieldError {
   if (value === null || value === undefined) return null;
-  const bad = () =>
-    new FieldError(`field ${field}: ${JSON.stringify(value).slice(0, 80)} is not a valid ${type}`);
   switch (type) {
     case 'timestamp': {
       const v =
@@ -32,31 +34,33 @@ export function jsonToCell(value: unknown, type: ColumnType, field: string): Cel
           : typeof value === 'string'
             ? (isoToMicros(value) ?? parseEpochMicros(value))
             : null;
-      return v ?? bad();
+      return v ?? invalid(value, type, field);
     }
     case 'ubigint': {
       const v = toInteger(value, false);
-      return v === null || v < 0 || v > maxU64 ? bad() : v;
+      return v === null || v < 0 || v > maxU64 ? invalid(value, type, field) : v;
     }
     case 'bigint': {
       const v = toInteger(value, true);
-      return v === null || v < -(2n ** 63n) || v >= 2n ** 63n ? bad() : v;
+      return v === null || v < -(2n ** 63n) || v >= 2n ** 63n ? invalid(value, type, field) : v;
     }
     case 'integer': {
       // Integer columns hold ports, as in the TSV reader.
       const v = typeof value === 'string' ? Number(value) : value;
-      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65535 ? v : bad();
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65535
+        ? v
+        : invalid(value, type, field);
     }
     case 'double': {
       if (typeof value === 'number') return value;
       const v = typeof value === 'string' ? parseDouble(value) : null;
-      return v ?? bad();
+      return v ?? invalid(value, type, field);
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
       if (value === 'T' || value === 'true') return true;
       if (value === 'F' || value === 'false') return false;
-      return bad();
+      return invalid(value, type, field);
     case 'varchar':
       return typeof value === 'string'
         ? value

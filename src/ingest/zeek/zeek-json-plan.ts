@@ -1,34 +1,57 @@
+import type { ColumnType } from '../../store/schema/column.js';
 import { provenanceNames } from '../../store/schema/column.js';
-import { telemetryTables } from '../../store/schema/tables.js';
+import { type TelemetryTableName, telemetryTables } from '../../store/schema/tables.js';
 import type { CellValue } from '../../store/store.js';
 import { jsonToCell } from '../json-values.js';
 import type { LogTarget } from './zeek-log-types.js';
 import { FieldError } from './zeek-row-plan.js';
 
-const skipInExtra = new Set(['_path']);
+interface JsonTablePlan {
+  readonly columns: readonly {
+    readonly name: string;
+    readonly type: ColumnType;
+    readonly zeek: string | undefined;
+  }[];
+  /** Keys that have a column (or are never kept, like `_path`). */
+  readonly known: ReadonlySet<string>;
+}
+
+// Built once per table: records are many, tables few.
+const plans = new Map<TelemetryTableName, JsonTablePlan>();
+
+function planFor(table: TelemetryTableName): JsonTablePlan {
+  let plan = plans.get(table);
+  if (!plan) {
+    const columns = telemetryTables[table].columns
+      .filter((c) => !provenanceNames.has(c.name))
+      .map((c) => ({ name: c.name, type: c.type, zeek: c.zeek }));
+    const known = new Set(['_path', ...columns.flatMap((c) => (c.zeek === undefined ? [] : [c.zeek]))]);
+    plan = { columns, known };
+    plans.set(table, plan);
+  }
+  return plan;
+}
 
 /** Converts one Zeek JSON record into column values and the `extra` JSON of unknown fields. */
 export function convertZeekJson(
   target: LogTarget,
   record: Record<string, unknown>,
 ): { values: CellValue[]; extra: string | null } | FieldError {
-  const spec = telemetryTables[target.table];
-  const used = new Set<string>();
-  const values: CellValue[] = [];
-  for (const col of spec.columns) {
-    if (provenanceNames.has(col.name)) continue;
+  const plan = planFor(target.table);
+  const values: CellValue[] = new Array(plan.columns.length);
+  for (let i = 0; i < plan.columns.length; i++) {
+    const col = plan.columns[i]!;
     if (col.zeek === undefined) {
-      values.push(target.constants[col.name] ?? null);
+      values[i] = target.constants[col.name] ?? null;
       continue;
     }
-    used.add(col.zeek);
     const v = jsonToCell(record[col.zeek], col.type, col.zeek);
     if (v instanceof FieldError) return v;
-    values.push(v);
+    values[i] = v;
   }
   let extra: Record<string, unknown> | null = null;
-  for (const key of Object.keys(record)) {
-    if (used.has(key) || skipInExtra.has(key)) continue;
+  for (const key in record) {
+    if (plan.known.has(key)) continue;
     extra ??= {};
     extra[key] = record[key];
   }

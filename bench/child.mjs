@@ -1,11 +1,12 @@
-// One measured run in its own process, so peak RSS belongs to that run alone.
+// One measured run in its own process, so peak RSS belongs to that run alone. It runs the compiled
+// package (dist/), as users do; `npm run bench` builds it first.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ingestPaths } from '../src/ingest/ingest-paths.js';
-import { DuckDBStore, duckdbFileName } from '../src/store/duckdb/duckdb-store.js';
+import { ingestPaths } from '../dist/ingest/ingest-paths.js';
+import { DuckDBStore, duckdbFileName } from '../dist/store/duckdb/duckdb-store.js';
 
-const [mode, input, dataDir, columnsJson] = process.argv.slice(2) as [string, string, string, string?];
+const [mode, input, dataDir, columnsJson] = process.argv.slice(2);
 mkdirSync(dataDir, { recursive: true });
 const t0 = performance.now();
 let rows = 0;
@@ -17,9 +18,8 @@ if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
       ? `CREATE TABLE conn AS SELECT * FROM read_csv($p, delim = '\t', header = false, skip = 8, nullstr = '-', quote = '', escape = '', auto_detect = false, columns = ${columnsJson}, ignore_errors = true)`
       : `CREATE TABLE conn AS SELECT * FROM read_json($p, format = 'newline_delimited')`;
   await c.run(sql, { p: input });
-  rows = Number(
-    (await c.runAndReadAll('SELECT count(*)::BIGINT AS n FROM conn')).getRowObjectsJson()[0]?.['n'],
-  );
+  const n = await c.runAndReadAll('SELECT count(*)::BIGINT AS n FROM conn');
+  rows = Number(n.getRowObjectsJson()[0]?.n);
   await c.run('CHECKPOINT');
   c.closeSync();
   inst.closeSync();
@@ -33,8 +33,9 @@ if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
   });
   rows = s.rows;
   await store.close();
-  if (s.byStatus.failed > 0)
+  if (s.byStatus.failed > 0) {
     throw new Error(`ingest failed: ${JSON.stringify(s.outcomes.find((o) => o.status === 'failed'))}`);
+  }
 }
 const seconds = (performance.now() - t0) / 1000;
 process.stdout.write(JSON.stringify({ seconds, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
