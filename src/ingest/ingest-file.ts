@@ -42,6 +42,17 @@ const recentMs = 60_000;
 
 /** Ingests one file: skips what the ledger has seen, resumes what grew, loads what is new. */
 export async function ingestFile(path: string, opts: IngestFileOptions): Promise<FileOutcome> {
+  try {
+    return await ingestFileUnguarded(path, opts);
+  } catch (err) {
+    // Unreadable files (permissions, deleted mid-walk) fail alone; the run goes on.
+    if (err instanceof BatchesLost || opts.signal?.aborted) throw err;
+    const base = { path, format: null, logType: null, engine: null, rows: 0, rejects: 0 } as const;
+    return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
+  }
+}
+
+async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promise<FileOutcome> {
   const base = { path, format: null, logType: null, engine: null, rows: 0, rejects: 0 } as const;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -135,7 +146,7 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
       if (!(err instanceof NeedsJsEngine)) throw err;
       // The native load wrote nothing yet; restart the file in a fresh batch with the JS engine.
       await batch.abort();
-      return ingestFile(path, { ...opts, engine: 'js' });
+      return ingestFileUnguarded(path, { ...opts, engine: 'js' });
     }
     if (out.rejects.length > 0) await batch.addRejects(out.rejects);
     const rewritten = out.resumeAnchor !== null && out.resumeAnchor !== prior?.anchor;
