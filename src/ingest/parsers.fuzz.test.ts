@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { simLogLayouts } from '../sim/zeek-writer.js';
+import { simLogLayouts, zeekHeaderLines } from '../sim/zeek-writer.js';
 import { DuckDBStore } from '../store/duckdb/duckdb-store.js';
 import { ingestPaths } from './ingest-paths.js';
 import { newLineReaderResult, readLineBlocks } from './line-reader.js';
@@ -131,15 +131,7 @@ describe('parser fuzzing', () => {
         '60',
         '(empty)',
       ].join('\t');
-    const header = [
-      '#separator \\x09',
-      '#set_separator\t,',
-      '#empty_field\t(empty)',
-      '#unset_field\t-',
-      '#path\tconn',
-      `#fields\t${simLogLayouts.conn.fields.join('\t')}`,
-      `#types\t${simLogLayouts.conn.types.join('\t')}`,
-    ];
+    const header = zeekHeaderLines('conn', simLogLayouts.conn.fields, simLogLayouts.conn.types);
     await fc.assert(
       fc.asyncProperty(
         fc.array(

@@ -154,6 +154,25 @@ function stamp(d: Date): string {
   return d.toISOString().slice(0, 19).replace('T', '-').replaceAll(':', '-');
 }
 
+/** The `#` header lines Zeek writes at the top of a TSV log. */
+export function zeekHeaderLines(
+  path: string,
+  fields: readonly string[],
+  types: readonly string[],
+  open = '2024-04-19-00-00-00',
+): string[] {
+  return [
+    '#separator \\x09',
+    '#set_separator\t,',
+    '#empty_field\t(empty)',
+    '#unset_field\t-',
+    `#path\t${path}`,
+    `#open\t${open}`,
+    `#fields\t${fields.join('\t')}`,
+    `#types\t${types.join('\t')}`,
+  ];
+}
+
 /** Zeek TSV text for one log file, with the header and `#close` footer Zeek writes. */
 export function zeekTsv(
   type: SimLogType,
@@ -162,16 +181,7 @@ export function zeekTsv(
   close: Date,
 ): string {
   const l = simLogLayouts[type];
-  const head = [
-    '#separator \\x09',
-    '#set_separator\t,',
-    '#empty_field\t(empty)',
-    '#unset_field\t-',
-    `#path\t${type}`,
-    `#open\t${stamp(open)}`,
-    `#fields\t${l.fields.join('\t')}`,
-    `#types\t${l.types.join('\t')}`,
-  ];
+  const head = zeekHeaderLines(type, l.fields, l.types, stamp(open));
   return `${[...head, ...rows.map((r) => r.join('\t')), `#close\t${stamp(close)}`].join('\n')}\n`;
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import {
   type Engine,
   engines,
@@ -21,16 +22,7 @@ const types = [
   ...['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'string', 'interval', 'count', 'count'],
   ...['string', 'bool', 'bool', 'count', 'string', 'count', 'count', 'count', 'count', 'set[string]'],
 ];
-const header = [
-  '#separator \\x09',
-  '#set_separator\t,',
-  '#empty_field\t(empty)',
-  '#unset_field\t-',
-  '#path\tconn',
-  '#open\t2024-04-19-00-00-00',
-  `#fields\t${fields.join('\t')}`,
-  `#types\t${types.join('\t')}`,
-];
+const header = zeekHeaderLines('conn', fields, types);
 /** Line number of data row `i` (0-based) in a generated TSV. */
 const lineOf = (i: number) => header.length + 1 + i;
 /** One valid conn row; `tag` keeps generated files distinct (the ledger skips identical content). */

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import { type Engine, engines, openEngineStores, rejectsOf, type TempStore } from './ingest-helpers.js';
 
 // Generated Zeek TSV edge cases: the native reader and the JS engine must load the same rows with the
@@ -18,16 +19,9 @@ const fields = [
 ];
 const types = ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'count', 'set[string]'];
 const header = (extra: { fields?: string[]; types?: string[] } = {}) =>
-  [
-    '#separator \\x09',
-    '#set_separator\t,',
-    '#empty_field\t(empty)',
-    '#unset_field\t-',
-    '#path\tconn',
-    '#open\t2024-04-19-00-00-00',
-    `#fields\t${[...fields, ...(extra.fields ?? [])].join('\t')}`,
-    `#types\t${[...types, ...(extra.types ?? [])].join('\t')}`,
-  ].join('\n');
+  zeekHeaderLines('conn', [...fields, ...(extra.fields ?? [])], [...types, ...(extra.types ?? [])]).join(
+    '\n',
+  );
 const row = (tag: string, i: number, over: Record<string, string> = {}) =>
   fields
     .map((f) => over[f] ?? { ts: `${1713484800 + i}.5`, uid: `C${tag}${i}`, 'id.orig_h': '10.0.0.1' }[f])

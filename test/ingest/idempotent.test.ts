@@ -2,19 +2,41 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } 
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
 import { count, engines, openTempStore, type TempStore } from './ingest-helpers.js';
 
-const header = [
-  '#separator \\x09',
-  '#set_separator\t,',
-  '#empty_field\t(empty)',
-  '#unset_field\t-',
-  '#path\tconn',
-  '#open\t2024-04-19-00-00-00',
-  '#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes\tresp_bytes\tconn_state',
-  '#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tinterval\tcount\tcount\tstring',
-].join('\n');
+const header = zeekHeaderLines(
+  'conn',
+  [
+    'ts',
+    'uid',
+    'id.orig_h',
+    'id.orig_p',
+    'id.resp_h',
+    'id.resp_p',
+    'proto',
+    'service',
+    'duration',
+    'orig_bytes',
+    'resp_bytes',
+    'conn_state',
+  ],
+  [
+    'time',
+    'string',
+    'addr',
+    'port',
+    'addr',
+    'port',
+    'enum',
+    'string',
+    'interval',
+    'count',
+    'count',
+    'string',
+  ],
+).join('\n');
 const row = (i: number) =>
   `${1713484800 + i}.000001\tC${i}\t10.0.0.${i % 250}\t${40000 + i}\t192.0.2.7\t80\ttcp\thttp\t0.5\t${i}\t${2 * i}\tSF`;
 const rows = (from: number, to: number) =>
