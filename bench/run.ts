@@ -58,7 +58,7 @@ const rate = (r: Run) => Math.round(r.rows / r.seconds).toLocaleString('en');
 mkdirSync(work, { recursive: true });
 const lines: string[] = [];
 lines.push(
-  `mamori benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+  `mamori benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${(await import('node:os')).cpus().length} cores, best of ${repeat} runs`,
 );
 lines.push('');
 lines.push('| measure | input | baseline | mamori | ratio | target |');
