@@ -20,7 +20,7 @@ const exitCodes: Record<string, number> = {
 
 /** The command tree; commands hold no business logic, only option parsing and printing. */
 export function buildProgram(): Command {
-  return new Command('mamori')
+  const program = new Command('mamori')
     .description(
       'Network threat hunting and attribution: from Zeek and Suricata telemetry to attributed incidents',
     )
@@ -31,6 +31,9 @@ export function buildProgram(): Command {
     .addCommand(ingestCommand())
     .addCommand(statsCommand())
     .addCommand(queryCommand());
+  // Subcommands added with addCommand do not inherit this: usage errors exit with 2 everywhere.
+  for (const c of program.commands) c.exitOverride();
+  return program;
 }
 
 /** Runs the CLI and returns the exit code; errors become one line on stderr. */

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
+import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
@@ -42,8 +43,23 @@ const recentMs = 60_000;
 
 /** Ingests one file: skips what the ledger has seen, resumes what grew, loads what is new. */
 export async function ingestFile(path: string, opts: IngestFileOptions): Promise<FileOutcome> {
+  const started = performance.now();
   try {
-    return await ingestFileUnguarded(path, opts);
+    const outcome = await ingestFileUnguarded(path, opts);
+    log.debug(
+      {
+        file: path,
+        status: outcome.status,
+        format: outcome.format,
+        logType: outcome.logType,
+        engine: outcome.engine,
+        rows: outcome.rows,
+        rejects: outcome.rejects,
+        ms: Math.round(performance.now() - started),
+      },
+      outcome.message ?? 'file done',
+    );
+    return outcome;
   } catch (err) {
     // Unreadable files (permissions, deleted mid-walk) fail alone; the run goes on.
     if (err instanceof BatchesLost || opts.signal?.aborted) throw err;
@@ -144,6 +160,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       out = useNative ? await ingestZeekTsvNative(input, fileLogType) : await jsEngine(input, fileLogType);
     } catch (err) {
       if (!(err instanceof NeedsJsEngine)) throw err;
+      log.debug({ file: path, reason: err.message }, 'native engine declined; reading with the JS engine');
       // The native load wrote nothing yet; restart the file in a fresh batch with the JS engine.
       await batch.abort();
       return ingestFileUnguarded(path, { ...opts, engine: 'js' });

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { errorCodes, MamoriError } from '../errors.js';
+import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
 import { type FileOutcome, type IngestFileOptions, ingestFile } from './ingest-file.js';
@@ -94,6 +95,10 @@ export async function ingestPaths(
       return await ingestFile(f.path, opts);
     } catch (err) {
       if (!(err instanceof BatchesLost)) throw err;
+      log.warn(
+        { files: err.files.length, err: err.message },
+        'store rolled back a group of files; reading them again',
+      );
       // The store undid the group: ingest its other files again, each made durable on its own.
       for (const g of group) {
         if (g === f) continue;

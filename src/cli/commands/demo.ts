@@ -5,6 +5,7 @@ import { resolveDataDir } from '../../config/data-dir.js';
 import { ingestPaths } from '../../ingest/ingest-paths.js';
 import { writeDemoScenario } from '../../sim/demo-scenario.js';
 import { openStore } from '../../store/open-store.js';
+import { numberOption, optionSchemas } from '../options.js';
 import { toJson } from '../output.js';
 import { describeSummary } from './ingest.js';
 import { describeStats } from './stats.js';
@@ -16,7 +17,7 @@ export function demoCommand(): Command {
       'Generate a day of Zeek logs from a simulated office with one beaconing PC, ingest them and summarise the store',
     )
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
-    .option('--hours <n>', 'hours of traffic to simulate', (v) => Number(v), 24)
+    .option('--hours <n>', 'hours of traffic to simulate', numberOption('--hours', optionSchemas.hours), 24)
     .option('--json', 'print the results as JSON')
     .action(async (flags: { data?: string; hours: number; json?: boolean }) => {
       const dataDir = resolveDataDir(flags.data);

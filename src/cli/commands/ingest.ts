@@ -7,6 +7,7 @@ import { defaultSensor, findInputFiles, type IngestSummary, ingestPaths } from '
 import { defaultMaxLineBytes } from '../../ingest/line-reader.js';
 import { type EngineChoice, engineChoices } from '../../ingest/registry.js';
 import { openStore } from '../../store/open-store.js';
+import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -64,13 +65,23 @@ export function ingestCommand(): Command {
     .option('--strict', 'stop a file at its first bad line and keep none of its rows')
     .option('--json', 'print the summary as JSON')
     .option('--follow', 'keep watching the directories for new and growing logs until Ctrl-C')
-    .option('--interval <seconds>', 'with --follow, seconds between scans', (v) => Number(v), 5)
+    .option(
+      '--interval <seconds>',
+      'with --follow, seconds between scans',
+      numberOption('--interval', optionSchemas.seconds),
+      5,
+    )
     .addOption(
       new Option('--engine <engine>', "Zeek TSV reader: the store's native reader or JavaScript")
         .choices(engineChoices)
         .default('auto'),
     )
-    .option('--max-line-bytes <n>', 'longer lines are rejected', (v) => Number(v), defaultMaxLineBytes)
+    .option(
+      '--max-line-bytes <n>',
+      'longer lines are rejected',
+      numberOption('--max-line-bytes', optionSchemas.lineBytes),
+      defaultMaxLineBytes,
+    )
     .option('--no-progress', 'no progress bar')
     .addHelpText(
       'after',

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { openStore } from '../../store/open-store.js';
+import { numberOption, optionSchemas } from '../options.js';
 import { type OutputFormat, outputFormats, renderCsv, renderTable, toJson } from '../output.js';
 
 /** `mamori query`: read-only SQL against the store. */
@@ -14,7 +15,12 @@ export function queryCommand(): Command {
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('table'))
     .option('--json', 'same as --format json')
-    .option('--limit <n>', 'stop after this many rows', (v) => Number(v), 10_000)
+    .option(
+      '--limit <n>',
+      'stop after this many rows',
+      numberOption('--limit', optionSchemas.positiveInt),
+      10_000,
+    )
     .addHelpText(
       'after',
       '\nTables: conn dns http ssl x509 files notice weird alerts events rejects ingest_files ingest_batches',

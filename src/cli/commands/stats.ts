@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoreStats } from '../../store/store.js';
+import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, renderTable, toJson } from '../output.js';
 
 /** Human description of what the store holds. */
@@ -44,7 +45,7 @@ export function statsCommand(): Command {
   return new Command('stats')
     .description('Describe what is stored: rows per table, time range per sensor, top talkers')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
-    .option('--top <n>', 'how many top talkers', (v) => Number(v), 10)
+    .option('--top <n>', 'how many top talkers', numberOption('--top', optionSchemas.positiveInt), 10)
     .option('--json', 'print as JSON')
     .action(async (flags: { data?: string; top: number; json?: boolean }) => {
       const dataDir = resolveDataDir(flags.data);

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { errorCodes, MamoriError } from '../errors.js';
+
+/** Parses a numeric CLI option with a zod schema; a bad value is a usage error naming the option. */
+export function numberOption(name: string, schema: z.ZodNumber): (value: string) => number {
+  return (value) => {
+    const parsed = schema.safeParse(Number(value));
+    if (!parsed.success || value.trim() === '') {
+      const why = parsed.success ? 'a number is required' : (parsed.error.issues[0]?.message ?? 'invalid');
+      throw new MamoriError(errorCodes.usage, `option ${name}: "${value}" is not valid (${why})`);
+    }
+    return parsed.data;
+  };
+}
+
+/** Options shared by several commands. */
+export const optionSchemas = {
+  seconds: z.number().positive().max(86_400),
+  positiveInt: z.number().int().positive(),
+  lineBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024),
+  hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31),
+} as const;
