@@ -58,6 +58,11 @@ export async function writeScaledConn(
           const v = f[i] as string;
           if (v === '-') return;
           const t = types[i] ?? 'string';
+          // As Zeek's JSON writer does: containers become arrays, numbers numbers, bools booleans.
+          if (t.startsWith('set[') || t.startsWith('vector[')) {
+            rec[name] = v === '(empty)' ? [] : v.split(',');
+            return;
+          }
           rec[name] = ['time', 'interval', 'double'].includes(t)
             ? Number(v)
             : ['count', 'port', 'int'].includes(t)

@@ -103,10 +103,15 @@ if (memRows > 0) {
 const jsonFile = join(work, `conn-${jsonRows}.json`);
 if (!existsSync(jsonFile)) await writeScaledConn(jsonFile, jsonRows, shared, 'json');
 const jBase = measure('duckdb-read_json', jsonFile, 'json');
-const jOurs = measure('mamori-js', jsonFile, 'json');
-lines.push(
-  `| Zeek JSON ingest, JS engine (rows/s) | conn ${jsonRows.toLocaleString('en')} rows JSON | DuckDB read_json CTAS ${fmt(jBase.seconds)} s (${rate(jBase)}/s) | ${fmt(jOurs.seconds)} s (${rate(jOurs)}/s), ${fmt(jOurs.maxRssMB, 0)} MB | ${fmt(jBase.seconds / jOurs.seconds)}× | (no target) |`,
-);
+for (const [mode, label] of [
+  ['mamori-native', 'native engine'],
+  ['mamori-js', 'JS engine'],
+] as const) {
+  const ours = measure(mode, jsonFile, 'json');
+  lines.push(
+    `| Zeek JSON ingest, ${label} (rows/s) | conn ${jsonRows.toLocaleString('en')} rows JSON | DuckDB read_json CTAS ${fmt(jBase.seconds)} s (${rate(jBase)}/s) | ${fmt(ours.seconds)} s (${rate(ours)}/s), ${fmt(ours.maxRssMB, 0)} MB | ${fmt(jBase.seconds / ours.seconds)}× | (no target) |`,
+  );
+}
 
 const rita = join(shared, 'zeek/rita-missing-host-beacon');
 const first = measure('mamori-native', rita, 'rita');

@@ -9,6 +9,7 @@ import { isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
 import { expectedFormats, sniffFormat } from './formats.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
+import { ingestZeekJsonNative } from './zeek/zeek-json-native.js';
 import { logTypeFromFileName } from './zeek/zeek-log-types.js';
 import { ingestZeekTsvNative, NeedsJsEngine } from './zeek/zeek-tsv-native.js';
 
@@ -128,9 +129,9 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   const resume = prior !== null && prior.consumedBytes > 0;
   const fileLogType = logTypeFromFileName(basename(path));
   const { engine: jsEngine, source } = formatEngines[format];
-  const useNative =
-    format === 'zeek-tsv' && opts.store.capabilities.nativeTsvLoad && (opts.engine ?? 'auto') !== 'js';
-  if (opts.engine === 'native' && format === 'zeek-tsv' && !opts.store.capabilities.nativeTsvLoad) {
+  const caps = opts.store.capabilities;
+  const wantNative = (opts.engine ?? 'auto') !== 'js';
+  if (opts.engine === 'native' && format === 'zeek-tsv' && !caps.nativeTsvLoad) {
     return fail(
       base,
       errorCodes.usage,
@@ -153,11 +154,23 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     signal: opts.signal,
     onProgress: (p) => opts.onProgress?.({ file: path, ...p }),
   };
+  // The store's own readers where they apply; the JavaScript engines otherwise, or when they decline.
+  const read = async (): Promise<{ out: EngineOutput; engine: 'native' | 'js' }> => {
+    if (wantNative && format === 'zeek-tsv' && caps.nativeTsvLoad) {
+      return { out: await ingestZeekTsvNative(input, fileLogType), engine: 'native' };
+    }
+    if (wantNative && format === 'zeek-json' && caps.nativeJsonLoad) {
+      const native = await ingestZeekJsonNative(input, fileLogType);
+      if (native) return { out: native, engine: 'native' };
+      log.debug({ file: path }, 'JSON reader declined; reading line by line');
+    }
+    return { out: await jsEngine(input, fileLogType), engine: 'js' };
+  };
   let out: EngineOutput;
-  let engineUsed: 'native' | 'js' = useNative ? 'native' : 'js';
+  let engineUsed: 'native' | 'js';
   try {
     try {
-      out = useNative ? await ingestZeekTsvNative(input, fileLogType) : await jsEngine(input, fileLogType);
+      ({ out, engine: engineUsed } = await read());
     } catch (err) {
       if (!(err instanceof NeedsJsEngine)) throw err;
       log.debug({ file: path, reason: err.message }, 'native engine declined; reading with the JS engine');
@@ -199,7 +212,6 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     if (opts.signal?.aborted) throw err;
     return fail(base, errorCodes.io, `${path}: ${messageOf(err)}`, err);
   }
-  engineUsed = useNative ? 'native' : 'js';
   if (!resume && out.rows === 0 && out.rejects.length > 0) {
     // Every line was bad: the rejects are kept, but the file counts as not ingested.
     const message = `${path}: none of its ${out.rejects.length} records could be read (first: line ${out.rejects[0]?.line}: ${out.rejects[0]?.reason}); they are kept in the rejects table`;
@@ -218,7 +230,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     status: resume ? 'resumed' : 'ingested',
     format,
     logType: out.logType,
-    engine: format === 'zeek-tsv' ? engineUsed : 'js',
+    engine: engineUsed,
     rows: out.rows,
     rejects: out.rejects.length,
   };

@@ -7,6 +7,8 @@ export type BackendName = 'duckdb';
 export interface StoreCapabilities {
   /** Can bulk-load a Zeek TSV file straight from disk with its own reader. */
   readonly nativeTsvLoad: boolean;
+  /** Can bulk-load clean JSON-lines files with its own reader (`scanJson`, `loadNativeJson`). */
+  readonly nativeJsonLoad: boolean;
   /** Batches are atomic: an aborted batch leaves no rows behind. */
   readonly transactions: boolean;
 }
@@ -63,6 +65,27 @@ export interface NativeTsvLoad {
   readonly dataLines: number;
 }
 
+/** What the backend's JSON reader saw in a file: its records, their `_path` values and keys. */
+export interface JsonScan {
+  readonly records: number;
+  /** Records that name their log type in `_path`. */
+  readonly recordsWithPath: number;
+  readonly paths: readonly string[];
+  readonly keys: readonly string[];
+}
+
+/** A JSON-lines file for the backend's own reader, whose keys map onto a table. */
+export interface NativeJsonLoad {
+  readonly path: string;
+  readonly gzip: boolean;
+  readonly table: TelemetryTableName;
+  readonly constants: Readonly<Record<string, CellValue>>;
+  /** Every key the file holds; those without a column go to `extra`. */
+  readonly keys: readonly string[];
+  /** Keys never stored, such as `_path`. */
+  readonly dropKeys: readonly string[];
+}
+
 /** Rows and rejects a native load produced. */
 export interface NativeLoadResult {
   readonly rows: number;
@@ -76,6 +99,16 @@ export interface IngestBatch {
   prepare(table: TelemetryTableName): Promise<void>;
   /** Appends one row; `values` are in the table's column order, without the provenance columns. */
   append(table: TelemetryTableName, values: readonly CellValue[], extra: string | null): void;
+  /**
+   * Reads a JSON-lines file's shape, or null when the reader refuses it (bad JSON or encoding).
+   * Has no effect on the batch. Only when `capabilities.nativeJsonLoad`.
+   */
+  scanJson(path: string, gzip: boolean): Promise<JsonScan | null>;
+  /**
+   * Loads a JSON-lines file, all or nothing: null (and no rows) when any value does not fit its
+   * column, so the caller can read the file line by line instead. Only when `capabilities.nativeJsonLoad`.
+   */
+  loadNativeJson(load: NativeJsonLoad): Promise<{ rows: number } | null>;
   /** Loads a clean TSV body with the backend's reader; only when `capabilities.nativeTsvLoad`. */
   loadNativeTsv(load: NativeTsvLoad): Promise<NativeLoadResult>;
   addRejects(rejects: readonly RejectRecord[]): Promise<void>;

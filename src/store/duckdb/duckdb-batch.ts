@@ -11,10 +11,13 @@ import type {
   BatchOrigin,
   CellValue,
   IngestBatch,
+  JsonScan,
+  NativeJsonLoad,
   NativeLoadResult,
   NativeTsvLoad,
   RejectRecord,
 } from '../store.js';
+import type { DuckDBJsonStage } from './duckdb-json-load.js';
 import { TableSpool } from './duckdb-spool.js';
 import { runNativeTsvLoad } from './duckdb-tsv-load.js';
 import { sqlIdent } from './duckdb-types.js';
@@ -48,7 +51,18 @@ export class DuckDBBatch implements IngestBatch {
     private readonly origin: BatchOrigin,
     private readonly owner: BatchOwner,
     private readonly tmpDir: string,
+    private readonly jsonStage: DuckDBJsonStage,
   ) {}
+
+  scanJson(path: string, gzip: boolean): Promise<JsonScan | null> {
+    return this.jsonStage.scan(path, gzip);
+  }
+
+  async loadNativeJson(load: NativeJsonLoad): Promise<{ rows: number } | null> {
+    const r = await this.jsonStage.load(this.conn, load, this.origin, this.id);
+    if (r) this.rows += r.rows;
+    return r;
+  }
 
   async prepare(table: TelemetryTableName): Promise<void> {
     if (!this.spools.has(table)) this.spools.set(table, new TableSpool(table, this.tmpDir));

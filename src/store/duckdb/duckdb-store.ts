@@ -15,6 +15,7 @@ import type {
   StoreStats,
 } from '../store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
+import { DuckDBJsonStage } from './duckdb-json-load.js';
 import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
 import { runUserQuery } from './duckdb-user-query.js';
@@ -28,10 +29,15 @@ export const duckdbFileName = 'mamori.duckdb';
 /** The embedded store: one DuckDB file in the data directory, no server. */
 export class DuckDBStore implements Store {
   readonly backend = 'duckdb' as const;
-  readonly capabilities: StoreCapabilities = { nativeTsvLoad: true, transactions: true };
+  readonly capabilities: StoreCapabilities = {
+    nativeTsvLoad: true,
+    nativeJsonLoad: true,
+    transactions: true,
+  };
   private batchOpen = false;
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
+  private readonly jsonStage: DuckDBJsonStage;
   // The ledger is small (one row per log stream) and read for every file, so it is kept in memory;
   // entries written inside a batch join the cache only when that batch commits.
   private readonly byDigest = new Map<string, LedgerEntry>();
@@ -47,6 +53,7 @@ export class DuckDBStore implements Store {
     private readonly tmpDir: string,
   ) {
     this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
+    this.jsonStage = new DuckDBJsonStage(instance, tmpDir);
   }
 
   /** Opens (creating and upgrading when writable) the database in `opts.dataDir`. */
@@ -145,7 +152,7 @@ export class DuckDBStore implements Store {
         await this.uow.batchAborted(batchId);
       },
     };
-    return new DuckDBBatch(this.conn, id, origin, owner, this.tmpDir);
+    return new DuckDBBatch(this.conn, id, origin, owner, this.tmpDir, this.jsonStage);
   }
 
   async flush(): Promise<void> {
@@ -245,6 +252,7 @@ export class DuckDBStore implements Store {
         // A failed checkpoint only means the WAL is replayed at the next open.
       }
     }
+    this.jsonStage.close();
     this.conn.closeSync();
     this.instance.closeSync();
   }
