@@ -72,7 +72,7 @@ export function ingestCommand(): Command {
       5,
     )
     .addOption(
-      new Option('--engine <engine>', "Zeek TSV reader: the store's native reader or JavaScript")
+      new Option('--engine <engine>', "Zeek reader: the store's native readers where they apply, or JavaScript only")
         .choices(engineChoices)
         .default('auto'),
     )
