@@ -72,7 +72,10 @@ export function ingestCommand(): Command {
       5,
     )
     .addOption(
-      new Option('--engine <engine>', "Zeek reader: the store's native readers where they apply, or JavaScript only")
+      new Option(
+        '--engine <engine>',
+        "Zeek reader: the store's native readers where they apply, or JavaScript only",
+      )
         .choices(engineChoices)
         .default('auto'),
     )
