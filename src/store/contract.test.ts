@@ -143,6 +143,40 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     await s.close();
   });
 
+  it('loads a JSON-lines file natively when it says it can, and declines one that does not fit', async () => {
+    const s = await open(tmp());
+    if (!s.capabilities.nativeJsonLoad) {
+      await s.close();
+      return;
+    }
+    const dir = tmp();
+    const good = join(dir, 'weird.json');
+    writeFileSync(
+      good,
+      '{"ts":1700000000.5,"uid":"C1","name":"bad_TCP","_path":"weird","peer":"w1","x":1}\n{"ts":1700000001,"uid":"C2","name":"ok","_path":"weird"}\n',
+    );
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"ts":"soon","uid":"C3","name":"x","_path":"weird"}\n');
+    const b = await s.beginBatch({ sensor: 's', sourceFile: good, engine: 'zeek' });
+    const scan = await b.scanJson(good, false);
+    expect(scan).toMatchObject({ records: 2, recordsWithPath: 2, paths: ['weird'] });
+    expect([...(scan?.keys ?? [])].sort()).toEqual(['_path', 'name', 'peer', 'ts', 'uid', 'x']);
+    const load = { gzip: false, table: 'weird' as const, constants: {}, dropKeys: ['_path'] };
+    expect(await b.loadNativeJson({ ...load, path: good, keys: scan?.keys ?? [] })).toEqual({ rows: 2 });
+    // A value that does not fit (a time that is no number) declines without touching the batch.
+    expect(await b.loadNativeJson({ ...load, path: bad, keys: ['ts', 'uid', 'name', '_path'] })).toBeNull();
+    expect(await b.scanJson(join(dir, 'missing.json'), false)).toBeNull();
+    await b.commit();
+    const rows = await s.userQuery(
+      `SELECT uid, name, peer, strftime(ts, '%S.%f') AS s, json_extract_string(extra, '$.x') AS x FROM weird ORDER BY uid`,
+    );
+    expect(rows.rows).toEqual([
+      { uid: 'C1', name: 'bad_TCP', peer: 'w1', s: '20.500000', x: '1' },
+      { uid: 'C2', name: 'ok', peer: null, s: '21.000000', x: null },
+    ]);
+    await s.close();
+  });
+
   it('answers read-only queries and refuses writes', async () => {
     const dir = tmp();
     await (await open(dir)).close();
