@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -84,4 +84,7 @@ export async function writeScaledConn(
   if (buf.length) await write(`${buf.join('\n')}\n`);
   if (format === 'tsv') await write('#close\t2024-04-22-00-00-00\n');
   await new Promise<void>((r) => out.end(() => r()));
+  // Finished logs, as a sensor leaves them: not written to in the last minute.
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(path, anHourAgo, anHourAgo);
 }

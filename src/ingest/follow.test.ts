@@ -105,6 +105,24 @@ describe('ingest --follow', () => {
     expect(passes.every((p) => p.byStatus.failed === 0)).toBe(true);
   });
 
+  it('a rolling ingest from cron leaves a half-written last line of a fresh log for the next run', async () => {
+    const dir = join(root, 'cron');
+    mkdirSync(dir);
+    const store = await DuckDBStore.open({ dataDir: join(root, 'data3') });
+    const { ingestPaths } = await import('./ingest-paths.js');
+    const opts = { store, sensor: 's', tmpDir: join(root, 'data3', 'tmp') };
+    const open = new Date(Date.UTC(2023, 0, 2));
+    writeFileSync(join(dir, 'conn.log'), `${liveText(open, 0, 3)}${row(3).join('\t').slice(0, 25)}`);
+    const first = await ingestPaths([dir], opts);
+    expect(first.rows).toBe(3);
+    expect(first.rejects).toBe(0);
+    appendFileSync(join(dir, 'conn.log'), `${row(3).join('\t').slice(25)}\n`);
+    const second = await ingestPaths([dir], opts);
+    expect(second.rows).toBe(1);
+    expect(second.rejects).toBe(0);
+    await store.close();
+  });
+
   it('refuses a file whose already-ingested part was rewritten', async () => {
     const dir = join(root, 'rewrite');
     mkdirSync(dir);

@@ -21,7 +21,7 @@ export interface IngestFileOptions {
   readonly strict?: boolean;
   readonly engine?: EngineChoice;
   readonly maxLineBytes?: number;
-  /** A live directory: never parse a last line that has no newline yet. */
+  /** A live directory (--follow): never parse a last line of a plain file that has no newline yet. */
   readonly live?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: { file: string; rawBytes: number; rows: number }) => void;
@@ -106,7 +106,9 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     );
   }
   const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head);
-  const static_ = gzip || !opts.live || Date.now() - info.mtimeMs > recentMs;
+  // A plain file under --follow, or written to in the last minute, may be a log Zeek is still
+  // writing (a cron job over the spool): a last line without a newline is left for the next run.
+  const static_ = gzip || (!opts.live && Date.now() - info.mtimeMs > recentMs);
   if (!identity) {
     return {
       ...base,
