@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { anchorOf, anchorBytes as anchorWindow } from './line-reader.js';
 
 const edgeBytes = 64 * 1024;
 const headLimit = 256 * 1024;
@@ -73,4 +74,56 @@ export function streamKeyOf(head: Buffer): { key: string; headerText: string } |
     pos = nl + 1;
   }
   return null;
+}
+
+/**
+ * Whether a file holds, byte for byte where the anchor can tell, the stream the ledger has read up
+ * to `consumedBytes`, and whether it has more after that point.
+ */
+export async function continuesFrom(
+  path: string,
+  gzip: boolean,
+  consumedBytes: number,
+  anchor: string,
+): Promise<{ matches: boolean; longer: boolean }> {
+  const from = Math.max(0, consumedBytes - anchorWindow);
+  if (!gzip) {
+    const fh = await open(path, 'r');
+    try {
+      const { size } = await fh.stat();
+      if (size < consumedBytes) return { matches: false, longer: false };
+      const before = Buffer.alloc(consumedBytes - from);
+      await fh.read(before, 0, before.length, from);
+      return { matches: anchorOf(before) === anchor, longer: size > consumedBytes };
+    } finally {
+      await fh.close();
+    }
+  }
+  const raw = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const stream = raw.pipe(createGunzip({ chunkSize: 256 * 1024 }));
+  raw.on('error', () => {});
+  let total = 0;
+  const window: Buffer[] = [];
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const start = total;
+      total += chunk.length;
+      // Keep the bytes of [from, consumedBytes) as they go by.
+      const lo = Math.max(from, start);
+      const hi = Math.min(consumedBytes, total);
+      if (hi > lo) window.push(chunk.subarray(lo - start, hi - start));
+      if (total > consumedBytes) break;
+    }
+  } catch {
+    // A damaged stream is judged on what it held.
+  } finally {
+    raw.destroy();
+  }
+  if (total < consumedBytes) return { matches: false, longer: false };
+  return { matches: anchorOf(Buffer.concat(window)) === anchor, longer: total > consumedBytes };
+}
+
+/** A stream key for a file that starts like a known log but is not its continuation. */
+export function forkedKey(streamKey: string, rawDigest: string): string {
+  return createHash('sha256').update(`${streamKey}:${rawDigest}`).digest('hex');
 }

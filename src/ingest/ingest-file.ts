@@ -5,7 +5,7 @@ import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
-import { isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
+import { continuesFrom, forkedKey, isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
 import { expectedFormats, sniffFormat } from './formats.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
@@ -117,18 +117,34 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       message: `${path}: no complete record yet, nothing to ingest`,
     };
   }
-  const prior = await opts.store.findByStreamKey(identity.key);
-  if (prior?.complete) {
-    await opts.store.recordFile({
-      ...prior,
-      rawDigest: digest,
-      path,
-      rawSize: info.size,
-      rawMtimeMs: info.mtimeMs,
-    });
-    return { ...base, status: 'unchanged', format, logType: prior.logType };
+  // The same start as a known log: its rotated copy, a grown version, or a different file that
+  // merely begins alike (then it is a log of its own, under a forked key).
+  let streamKey = identity.key;
+  let prior = await opts.store.findByStreamKey(streamKey);
+  for (let hop = 0; prior && hop < 2; hop++) {
+    const cont = await continuesFrom(path, gzip, prior.consumedBytes, prior.anchor);
+    if (cont.matches) {
+      if (!cont.longer || prior.complete) {
+        await opts.store.recordFile({
+          ...prior,
+          rawDigest: digest,
+          path,
+          rawSize: info.size,
+          rawMtimeMs: info.mtimeMs,
+        });
+        return { ...base, status: 'unchanged', format, logType: prior.logType };
+      }
+      break;
+    }
+    log.debug(
+      { file: path, like: prior.path },
+      'starts like a known log but differs: reading it as a log of its own',
+    );
+    streamKey = forkedKey(streamKey, digest);
+    prior = await opts.store.findByStreamKey(streamKey);
   }
-  const resume = prior !== null && prior.consumedBytes > 0;
+  const known = prior;
+  const resume = known !== null && known.consumedBytes > 0;
   const fileLogType = logTypeFromFileName(basename(path));
   const { engine: jsEngine, source } = formatEngines[format];
   const caps = opts.store.capabilities;
@@ -146,9 +162,9 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     path,
     gzip,
     batch,
-    startByte: resume ? prior.consumedBytes : 0,
-    startLine: resume ? prior.consumedLines : 0,
-    header: resume ? prior.header : '',
+    startByte: resume ? known.consumedBytes : 0,
+    startLine: resume ? known.consumedLines : 0,
+    header: resume ? known.header : '',
     maxLineBytes: opts.maxLineBytes ?? defaultMaxLineBytes,
     strict: opts.strict ?? false,
     finalPartialLine: static_ ? 'parse' : 'leave',
@@ -181,15 +197,15 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       return ingestFileUnguarded(path, { ...opts, engine: 'js' });
     }
     if (out.rejects.length > 0) await batch.addRejects(out.rejects);
-    const rewritten = out.resumeAnchor !== null && out.resumeAnchor !== prior?.anchor;
-    if (resume && (out.consumedBytes < prior.consumedBytes || rewritten)) {
+    const rewritten = out.resumeAnchor !== null && out.resumeAnchor !== known?.anchor;
+    if (resume && (out.consumedBytes < known.consumedBytes || rewritten)) {
       throw new MamoriError(
         errorCodes.badInput,
-        `${path}: its first ${prior.consumedBytes} bytes differ from what was ingested before (rewritten, not appended to); nothing was added`,
+        `${path}: its first ${known.consumedBytes} bytes differ from what was ingested before (rewritten, not appended to); nothing was added`,
       );
     }
     await opts.store.recordFile({
-      streamKey: identity.key,
+      streamKey,
       rawDigest: digest,
       path,
       rawSize: info.size,
@@ -199,10 +215,10 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       consumedBytes: out.consumedBytes,
       consumedLines: out.consumedLines,
       anchor: out.anchor,
-      header: out.header || prior?.header || identity.headerText,
+      header: out.header || known?.header || identity.headerText,
       complete: gzip || out.closed || format === 'eve-array',
-      rows: (prior?.rows ?? 0) + out.rows,
-      rejects: (prior?.rejects ?? 0) + out.rejects.length,
+      rows: (known?.rows ?? 0) + out.rows,
+      rejects: (known?.rejects ?? 0) + out.rejects.length,
     });
     await batch.commit();
   } catch (err) {

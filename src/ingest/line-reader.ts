@@ -50,7 +50,8 @@ export const defaultMaxLineBytes = 1024 * 1024;
 const rejectRawLimit = 64 * 1024;
 const readChunkBytes = 1024 * 1024;
 const gunzipChunkBytes = 256 * 1024;
-const anchorBytes = 256;
+/** Bytes before a resume point that are hashed to check a file continues the stream. */
+export const anchorBytes = 256;
 const NL = 10;
 
 /** Hash of the `anchorBytes` before `end` in `tail`, which holds the last bytes up to `end`. */

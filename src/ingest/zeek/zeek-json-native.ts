@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { EngineInput, EngineOutput } from '../engine.js';
 import { finishOutput, readerOptions, startOutput } from '../engine.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
-import { targetForLogType } from './zeek-log-types.js';
+import { resolveLogType, targetForLogType } from './zeek-log-types.js';
 
 /** Records in a block of lines: lines that are not blank. Null when a line is a `#` comment. */
 function recordsIn(buf: Buffer, lines: number): number | null {
@@ -48,10 +48,7 @@ export async function ingestZeekJsonNative(
   const scan = await input.batch.scanJson(input.path, input.gzip);
   if (!scan || scan.records !== records || scan.paths.length > 1) return null;
   if (scan.recordsWithPath !== 0 && scan.recordsWithPath !== scan.records) return null;
-  const fallback = fileLogType ?? 'unknown';
-  const stated = scan.paths[0] ?? fallback;
-  // Some exporters write `_path: conn` inside open_conn.log; the file name is the more specific.
-  const logType = fallback === `open_${stated}` ? fallback : stated;
+  const logType = resolveLogType(scan.paths[0], fileLogType);
   const target = targetForLogType(logType);
   const loaded = await input.batch.loadNativeJson({
     path: input.path,

@@ -49,3 +49,13 @@ export function logTypeFromFileName(name: string): string | null {
   if (type === 'labeled' || type === 'eve') return null;
   return type;
 }
+
+/**
+ * The log type from what the file says (`#path` or `_path`) and its name. Some exporters (RITA's
+ * fixtures among them) write `conn` inside open_conn.log: the more specific file name wins then.
+ */
+export function resolveLogType(stated: string | null | undefined, fromName: string | null): string {
+  const name = fromName ?? 'unknown';
+  const s = stated ?? name;
+  return name === `open_${s}` ? name : s;
+}

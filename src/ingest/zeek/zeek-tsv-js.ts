@@ -5,7 +5,7 @@ import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { failOnReject } from '../strict.js';
 import { applyHeaderLine, finishHeader, type HeaderDraft, newHeaderDraft } from './zeek-header.js';
 import { badLineReason, trimCr } from './zeek-line-check.js';
-import { targetForLogType } from './zeek-log-types.js';
+import { resolveLogType, targetForLogType } from './zeek-log-types.js';
 import { convertTsvFields, extraJson, FieldError, planTsvRows, type TsvRowPlan } from './zeek-row-plan.js';
 
 /** Replays a remembered header so a resumed file parses with its layout. */
@@ -19,7 +19,7 @@ export function draftFromHeader(header: string): HeaderDraft {
 export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | null): Promise<EngineOutput> {
   const reader = newLineReaderResult();
   const draft = draftFromHeader(input.header);
-  const out = startOutput(reader, input.header, draft.path ?? fileLogType ?? 'unknown');
+  const out = startOutput(reader, input.header, resolveLogType(draft.path, fileLogType));
   let plan: TsvRowPlan | null = null;
   let planError: string | null = null;
   let headerDone = input.startByte > 0;
@@ -33,7 +33,7 @@ export async function ingestZeekTsvJs(input: EngineInput, fileLogType: string | 
       planError = h;
       return;
     }
-    out.logType = h.path ?? fileLogType ?? 'unknown';
+    out.logType = resolveLogType(h.path, fileLogType);
     plan = planTsvRows(targetForLogType(out.logType), h);
     planError = null;
   };

@@ -6,7 +6,7 @@ import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { failOnReject } from '../strict.js';
 import { applyHeaderLine, finishHeader } from './zeek-header.js';
 import { badLineReason, isCleanBlock, trimCr } from './zeek-line-check.js';
-import { targetForLogType } from './zeek-log-types.js';
+import { resolveLogType, targetForLogType } from './zeek-log-types.js';
 import { draftFromHeader, splitRaw } from './zeek-tsv-js.js';
 
 /** Thrown when a file needs the line-by-line engine (its header changes mid-file). */
@@ -48,7 +48,7 @@ async function loadTsv(
   const before = inPlace ? statSync(input.path) : null;
   const reader = newLineReaderResult();
   const draft = draftFromHeader(input.header);
-  const out = startOutput(reader, input.header, draft.path ?? fileLogType ?? 'unknown');
+  const out = startOutput(reader, input.header, resolveLogType(draft.path, fileLogType));
   mkdirSync(input.tmpDir, { recursive: true });
   tmpCounter += 1;
   const tmp = join(input.tmpDir, `body-${process.pid}-${tmpCounter}.tsv`);
@@ -152,7 +152,7 @@ async function loadTsv(
         });
       }
     } else {
-      out.logType = header.path ?? fileLogType ?? 'unknown';
+      out.logType = resolveLogType(header.path, fileLogType);
       const target = targetForLogType(out.logType);
       if (bodyLines > 0) {
         const res = await input.batch.loadNativeTsv({
