@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
-import { anchorOf, anchorBytes as anchorWindow } from './line-reader.js';
+import { anchorOf, anchorBytes as anchorWindow, gunzipOf } from './line-reader.js';
 
 const edgeBytes = 64 * 1024;
 const headLimit = 256 * 1024;
@@ -37,7 +36,7 @@ export async function isGzip(path: string): Promise<boolean> {
 /** Up to 256 KiB of decompressed bytes from the start of the file; a corrupt stream yields what it could. */
 export async function readHead(path: string, gzip: boolean): Promise<Buffer> {
   const raw = createReadStream(path, gzip ? {} : { end: headLimit - 1 });
-  const stream = gzip ? raw.pipe(createGunzip()) : raw;
+  const stream = gzip ? gunzipOf(raw) : raw;
   const parts: Buffer[] = [];
   let n = 0;
   try {
@@ -100,8 +99,7 @@ export async function continuesFrom(
     }
   }
   const raw = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  const stream = raw.pipe(createGunzip({ chunkSize: 256 * 1024 }));
-  raw.on('error', () => {});
+  const stream = gunzipOf(raw);
   let total = 0;
   const window: Buffer[] = [];
   try {

@@ -13,6 +13,8 @@ const defaultGroupBytes = 256 * 1024 * 1024;
 export interface FoundFile {
   readonly path: string;
   readonly named: boolean;
+  /** Size when the walk saw it (for progress and commit grouping). */
+  readonly size: number;
 }
 
 /** Lists the files under the given paths, recursively, in a stable order; hidden entries are skipped. */
@@ -30,7 +32,10 @@ export async function findInputFiles(
       const p = join(dir, e.name);
       if (skip.has(resolve(p))) continue;
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push({ path: p, named: false });
+      else if (e.isFile()) {
+        const size = (await stat(p).catch(() => ({ size: 0 }))).size;
+        out.push({ path: p, named: false, size });
+      }
     }
   };
   for (const p of paths) {
@@ -41,7 +46,7 @@ export async function findInputFiles(
       throw new MamoriError(errorCodes.io, `${p}: no such file or directory`);
     }
     if (info.isDirectory()) await walk(p);
-    else out.push({ path: p, named: true });
+    else out.push({ path: p, named: true, size: info.size });
   }
   return out;
 }
@@ -69,13 +74,15 @@ export async function ingestPaths(
   paths: readonly string[],
   opts: IngestFileOptions & {
     exclude?: readonly string[];
+    /** The files to read, when the caller has walked `paths` already. */
+    files?: readonly FoundFile[];
     /** Files per commit; 1 makes every file durable as soon as it is read. */
     groupFiles?: number;
     onFile?: (o: FileOutcome, index: number, total: number) => void;
   },
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const files = await findInputFiles(paths, opts.exclude);
+  const files = opts.files ?? (await findInputFiles(paths, opts.exclude));
   const before = await tableCounts(opts.store);
   const summary: IngestSummary = {
     files: files.length,
@@ -122,7 +129,7 @@ export async function ingestPaths(
     opts.signal?.throwIfAborted();
     group.push(f);
     let outcome = await ingestOne(f);
-    const size = (await stat(f.path).catch(() => ({ size: 0 }))).size;
+    const size = f.size;
     groupBytes += size;
     if (group.length >= (opts.groupFiles ?? defaultGroupFiles) || groupBytes >= defaultGroupBytes) {
       await opts.store.flush();

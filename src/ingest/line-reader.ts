@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type Gunzip } from 'node:zlib';
 import { messageOf } from '../errors.js';
 import type { RejectRecord } from '../store/store.js';
 
@@ -103,10 +103,7 @@ export async function* readLineBlocks(
     rawBytes += chunk.length;
     opts.onRawBytes?.(rawBytes);
   });
-  const source: AsyncIterable<Buffer> = opts.gzip
-    ? raw.pipe(createGunzip({ chunkSize: gunzipChunkBytes }))
-    : raw;
-  if (opts.gzip) raw.on('error', () => {});
+  const source = opts.gzip ? gunzipOf(raw, gunzipChunkBytes) : raw;
 
   const finishLongLine = () => {
     if (!longLine) return;
@@ -252,4 +249,14 @@ export async function* readLineBlocks(
 /** A fresh result object for `readLineBlocks`. */
 export function newLineReaderResult(): LineReaderResult {
   return { consumedBytes: 0, consumedLines: 0, anchor: '', rejects: [], truncated: null, resumeAnchor: null };
+}
+
+/**
+ * A gunzip stream fed by `raw`. A read error on `raw` is passed on, since `pipe` alone would leave
+ * the gunzip side waiting forever.
+ */
+export function gunzipOf(raw: NodeJS.ReadableStream, chunkSize = gunzipChunkBytes): Gunzip {
+  const gunzip = createGunzip({ chunkSize });
+  raw.on('error', (err) => gunzip.destroy(err));
+  return raw.pipe(gunzip);
 }

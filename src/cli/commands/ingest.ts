@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
@@ -120,14 +119,14 @@ Examples:
           return;
         }
         const files = await findInputFiles(paths, [dataDir]);
-        const sizes = new Map<string, number>();
-        for (const f of files) sizes.set(f.path, (await stat(f.path)).size);
-        const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+        const sizes = new Map(files.map((f) => [f.path, f.size]));
+        const total = files.reduce((a, f) => a + f.size, 0);
         const progress = createProgress(total, flags.progress && !flags.json);
         let doneBytes = 0;
         let doneRows = 0;
         const summary = await ingestPaths(paths, {
           ...common,
+          files,
           onProgress: (p) => progress.update(doneBytes + p.rawBytes, doneRows + p.rows, p.file),
           onFile: (o) => {
             doneBytes += sizes.get(o.path) ?? 0;

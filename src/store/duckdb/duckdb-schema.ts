@@ -6,19 +6,18 @@ import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
 export const schemaVersion = 3;
 
-const metaDdl = [
-  `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
-  `CREATE SEQUENCE IF NOT EXISTS batch_seq START 1`,
-  `CREATE TABLE IF NOT EXISTS ingest_batches (
+const metaDdl = {
+  schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  ingestBatches: `CREATE TABLE IF NOT EXISTS ingest_batches (
      batch_id BIGINT PRIMARY KEY, sensor VARCHAR, engine VARCHAR, source_file VARCHAR,
      started_at TIMESTAMP, finished_at TIMESTAMP, rows UBIGINT, rejects UBIGINT)`,
-  `CREATE TABLE IF NOT EXISTS ingest_files (
+  ingestFiles: `CREATE TABLE IF NOT EXISTS ingest_files (
      stream_key VARCHAR, raw_digest VARCHAR, path VARCHAR, format VARCHAR, log_type VARCHAR,
      consumed_bytes UBIGINT, consumed_lines UBIGINT, anchor VARCHAR, header VARCHAR, complete BOOLEAN,
      rows UBIGINT, rejects UBIGINT, updated_at TIMESTAMP)`,
-  `CREATE TABLE IF NOT EXISTS rejects (
+  rejects: `CREATE TABLE IF NOT EXISTS rejects (
      batch_id BIGINT, file VARCHAR, line UBIGINT, reason VARCHAR, raw VARCHAR, rejected_at TIMESTAMP)`,
-];
+};
 
 /**
  * Numbered upgrades for databases written by older builds. Each runs once, in order; the
@@ -26,7 +25,7 @@ const metaDdl = [
  */
 const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   1: async (c) => {
-    for (const ddl of metaDdl) await c.run(ddl);
+    for (const ddl of Object.values(metaDdl)) await c.run(ddl);
   },
   // v2 keyed the file ledger on stream content instead of on the path.
   2: async (c) => {
@@ -36,7 +35,7 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
     const names = new Set(cols.getRowObjectsJson().map((r) => String(r['column_name'])));
     if (!names.has('stream_key')) {
       await c.run(`DROP TABLE IF EXISTS ingest_files`);
-      await c.run(metaDdl[3] as string);
+      await c.run(metaDdl.ingestFiles);
     }
   },
   // v3 remembers each file's size and mtime, so unchanged files are skipped without reading them.

@@ -57,3 +57,37 @@ describe('DuckDB store', () => {
     await store.close();
   });
 });
+
+describe('DuckDB native loads in one process', () => {
+  it('report each load its own rejects, with several stores open', async () => {
+    const { ingestPaths } = await import('../../ingest/ingest-paths.js');
+    const { zeekHeaderLines } = await import('../../sim/zeek-writer.js');
+    const { writeFileSync, utimesSync } = await import('node:fs');
+    const dir = tmp();
+    const header = zeekHeaderLines('weird', ['ts', 'uid', 'name'], ['time', 'string', 'string']).join('\n');
+    const file = (name: string, body: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, `${header}\n${body}`);
+      const old = new Date(Date.now() - 3_600_000);
+      utimesSync(p, old, old);
+      return p;
+    };
+    const a1 = file('a1.log', '1.0\tC1\tx\nbad\tC2\ty\n');
+    const b1 = file('b1.log', '1.0\tC3\tz\n');
+    const a2 = file('a2.log', '2.0\tC4\tx\n3.0\tC6\tx\nworse\tC5\ty\n');
+    const [a, b] = [await DuckDBStore.open({ dataDir: tmp() }), await DuckDBStore.open({ dataDir: tmp() })];
+    const run = (s: DuckDBStore, p: string) =>
+      ingestPaths([p], { store: s, sensor: 's', tmpDir: join(dir, 'tmp'), engine: 'native' });
+    expect((await run(a, a1)).rejects).toBe(1);
+    expect((await run(b, b1)).rejects).toBe(0);
+    const second = await run(a, a2);
+    expect(second.rejects).toBe(1);
+    const rows = await a.userQuery('SELECT file, line::INTEGER AS line FROM rejects ORDER BY file');
+    expect(rows.rows).toEqual([
+      { file: a1, line: 10 },
+      { file: a2, line: 11 },
+    ]);
+    await a.close();
+    await b.close();
+  });
+});

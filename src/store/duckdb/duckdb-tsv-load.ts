@@ -22,8 +22,9 @@ const readTypes: Record<ColumnType, string> = {
 
 const rejectsTable = 'mamori_reject_errors';
 const scansTable = 'mamori_reject_scans';
-// DuckDB appends to its reject tables on every scan; they are cleared only after a scan used them.
-let rejectTablesDirty = true;
+// DuckDB appends to its (per-connection) reject tables on every scan; they are cleared only after a
+// scan used them, so a connection that never had rejects skips two statements per file.
+const cleanRejectTables = new WeakSet<DuckDBConnection>();
 
 function projection(col: ColumnSpec, c: string): string {
   switch (col.type) {
@@ -127,10 +128,10 @@ export async function runNativeTsvLoad(
   batchId: number,
   moveStaged: (stage: string) => Promise<number>,
 ): Promise<NativeLoadResult> {
-  if (rejectTablesDirty) {
+  if (!cleanRejectTables.has(conn)) {
     await conn.run(`DROP TABLE IF EXISTS temp.${rejectsTable}`);
     await conn.run(`DROP TABLE IF EXISTS temp.${scansTable}`);
-    rejectTablesDirty = false;
+    cleanRejectTables.add(conn);
   }
   const needsUnescape = load.mayHaveEscapes;
   const target = needsUnescape ? 'mamori_stage' : sqlIdent(load.table);
@@ -146,7 +147,7 @@ export async function runNativeTsvLoad(
     await conn.run(`DROP TABLE temp.mamori_stage`);
   }
   if (rows === load.dataLines) return { rows, rejects: [] };
-  rejectTablesDirty = true;
+  cleanRejectTables.delete(conn);
   const rej = await conn.runAndReadAll(
     `SELECT line, string_agg(coalesce(column_name, ''), '|' ORDER BY column_idx) AS cols,
             string_agg(error_type, '|' ORDER BY column_idx) AS types,
