@@ -70,9 +70,8 @@ describe('native and js engines load the same values', () => {
     expect(r.native.rejects).toEqual([20]); // the last row lacks the new field
   });
 
-  // BUG (src/ingest/zeek/zeek-values.ts parseEpochMicros): Zeek writes far-away times in exponent
-  // notation (mta-trickbot x509.log: 2.344943763e+09); the native reader loads them, the JS engine
-  // rejects the line.
+  // Zeek writes far-away times in exponent notation (mta-trickbot x509.log: 2.344943763e+09).
+  // Regression: the JS engine used to reject them while the native reader loaded them.
   it('times in exponent notation', async () => {
     const r = await load(
       'conn-exp.log',
@@ -81,23 +80,20 @@ describe('native and js engines load the same values', () => {
     expect(r.js).toEqual(r.native);
   });
 
-  // BUG (engines disagree): with more than 6 fractional digits the native reader rounds
-  // (…24.1234567 → .123457) while parseEpochMicros truncates (→ .123456).
+  // More than 6 fractional digits are rounded to the microsecond by both engines (.1234567 → .123457).
   it('times with more than six fractional digits', async () => {
     const r = await load('conn-ns.log', `${header()}\n${row('n', 0, { ts: '1713484800.1234567' })}\n`);
     expect(r.js).toEqual(r.native);
   });
 
-  // BUG (engines disagree): DuckDB's reader accepts " 2" and "+3" in count fields, the JS engine
-  // rejects those lines.
+  // DuckDB's reader accepts " 2" and "+3" in count fields; so does the JS engine.
   it('counts with a sign or leading space', async () => {
     const text = `${header()}\n${row('p', 0, { orig_bytes: '+3' })}\n${row('p', 1, { orig_bytes: ' 2' })}\n`;
     const r = await load('conn-plus.log', text);
     expect(r.js).toEqual(r.native);
   });
 
-  // BUG (src/ingest/zeek/zeek-header.ts): with CRLF line endings `#path` reads "conn\r", so both
-  // engines silently put the rows in `events` (log_type "conn\r") instead of `conn`.
+  // CRLF line endings: `#path` must read "conn", not "conn\r" (which once sent rows to `events`).
   it('CRLF line endings', async () => {
     const text = `${header()}\n${row('r', 0)}\n${row('r', 1)}\n`.replaceAll('\n', '\r\n');
     const r = await load('conn-crlf.log', text);
