@@ -6,6 +6,7 @@ import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import { continuesFrom, forkedKey, isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
+import { finalLineIsComplete } from './final-line.js';
 import { expectedFormats, sniffFormat } from './formats.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
@@ -107,8 +108,12 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   }
   const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head);
   // A plain file under --follow, or written to in the last minute, may be a log Zeek is still
-  // writing (a cron job over the spool): a last line without a newline is left for the next run.
-  const static_ = gzip || (!opts.live && Date.now() - info.mtimeMs > recentMs);
+  // writing (a cron job over the spool): a last line without a newline is left for the next run,
+  // unless outside --follow it is already a whole record.
+  const static_ =
+    gzip ||
+    (!opts.live &&
+      (Date.now() - info.mtimeMs > recentMs || (await finalLineIsComplete(path, info.size, format, head))));
   if (!identity) {
     return {
       ...base,

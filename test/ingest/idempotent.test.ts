@@ -112,6 +112,23 @@ describe.each(engines)('re-ingesting (engine %s)', (engine) => {
     expect(d.outcomes.map((o) => o.status)).toEqual(['unchanged', 'unchanged']);
     expect(await connStats(t)).toEqual({ rows: 18, distinct: 18 });
   });
+
+  it('a just-written file without a final newline: a whole last record loads, a cut one waits', async () => {
+    // Fresh checkouts and exporters drop the last newline; their mtime is as recent as a live log's.
+    const whole = path.join(dir, 'conn.log');
+    writeFileSync(whole, `${header}\n${rows(0, 5)}${row(5)}`);
+    const json = path.join(dir, 'dns.json');
+    const rec = (i: number) => JSON.stringify({ ts: 1713484800 + i, uid: `D${i}`, query: `q${i}.example` });
+    writeFileSync(json, `${rec(0)}\n${rec(1)}`);
+    const a = await t.ingest([whole, json]);
+    expect(a.outcomes.map((o) => o.rows)).toEqual([6, 2]);
+
+    const cut = path.join(t.dir, 'cut-conn.log');
+    writeFileSync(cut, `${header}\n${rows(100, 103)}${row(103).split('\t').slice(0, 5).join('\t')}`);
+    const b = await t.ingest([cut]);
+    expect(b.outcomes[0]?.rows).toBe(3);
+    expect(await count(t.store, 'SELECT count(*) FROM rejects')).toBe(0);
+  });
 });
 
 describeWithSharedData('re-ingesting a real folder', () => {
