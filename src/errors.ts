@@ -9,6 +9,8 @@ export const errorCodes = {
   readOnly: 'E_READ_ONLY',
   schemaTooNew: 'E_SCHEMA_TOO_NEW',
   usage: 'E_USAGE',
+  network: 'E_NETWORK',
+  interrupted: 'E_INTERRUPTED',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

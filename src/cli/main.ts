@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { errorCodes, MamoriError } from '../errors.js';
 import { demoCommand } from './commands/demo.js';
 import { ingestCommand } from './commands/ingest.js';
+import { intelCommand } from './commands/intel/intel.js';
 import { queryCommand } from './commands/query.js';
 import { statsCommand } from './commands/stats.js';
 
@@ -16,6 +17,8 @@ const exitCodes: Record<string, number> = {
   [errorCodes.store]: 1,
   [errorCodes.storeLocked]: 75,
   [errorCodes.schemaTooNew]: 1,
+  [errorCodes.network]: 1,
+  [errorCodes.interrupted]: 130,
 };
 
 /** The command tree; commands hold no business logic, only option parsing and printing. */
@@ -30,7 +33,8 @@ export function buildProgram(): Command {
     .addCommand(demoCommand())
     .addCommand(ingestCommand())
     .addCommand(statsCommand())
-    .addCommand(queryCommand());
+    .addCommand(queryCommand())
+    .addCommand(intelCommand());
   // Subcommands added with addCommand do not inherit this: usage errors exit with 2 everywhere.
   for (const c of program.commands) c.exitOverride();
   return program;

@@ -1,3 +1,4 @@
+import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
 
 /** Names of the storage backends; `Record<BackendName, T>` makes the compiler list every gap. */
@@ -189,6 +190,8 @@ export interface Store {
   /** Row count of each telemetry table. */
   tableRows(): Promise<Record<string, number>>;
   stats(opts?: { top?: number }): Promise<StoreStats>;
+  /** The threat knowledge base, kept beside the telemetry so that matching is a join. */
+  readonly intel: IntelStore;
   close(): Promise<void>;
 }
 

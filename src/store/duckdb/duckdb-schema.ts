@@ -2,9 +2,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { telemetryTables } from '../schema/tables.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
+import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -43,6 +44,8 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
     await c.run(`ALTER TABLE ingest_files ADD COLUMN IF NOT EXISTS raw_size UBIGINT`);
     await c.run(`ALTER TABLE ingest_files ADD COLUMN IF NOT EXISTS raw_mtime DOUBLE`);
   },
+  // v4 adds the threat knowledge base.
+  4: createIntelTables,
 };
 
 /** v1's ledger, kept so the upgrade path can be tested. */

@@ -19,6 +19,7 @@ import { DuckDBJsonStage } from './duckdb-json-load.js';
 import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
 import { runUserQuery } from './duckdb-user-query.js';
+import { DuckDBIntelStore } from './intel/duckdb-intel-store.js';
 
 /** DuckDB's buffer pool size unless MAMORI_DUCKDB_MEMORY says otherwise. */
 export const defaultMemoryLimit = '512MB';
@@ -35,6 +36,8 @@ export class DuckDBStore implements Store {
     transactions: true,
   };
   private batchOpen = false;
+  private importOpen = false;
+  readonly intel: DuckDBIntelStore;
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
   private readonly jsonStage: DuckDBJsonStage;
@@ -54,6 +57,17 @@ export class DuckDBStore implements Store {
   ) {
     this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
     this.jsonStage = new DuckDBJsonStage(instance, tmpDir);
+    this.intel = new DuckDBIntelStore(conn, {
+      readOnly,
+      settle: async () => {
+        if (this.batchOpen) throw new Error('an intel import cannot start while a batch is open');
+        if (this.importOpen) throw new Error('one intel import at a time');
+        if (!readOnly) await this.uow.commit();
+      },
+      setImportOpen: (open) => {
+        this.importOpen = open;
+      },
+    });
   }
 
   /** Opens (creating and upgrading when writable) the database in `opts.dataDir`. */
@@ -133,6 +147,7 @@ export class DuckDBStore implements Store {
   async beginBatch(origin: BatchOrigin): Promise<IngestBatch> {
     if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
     if (this.batchOpen) throw new Error('one batch at a time: commit or abort the open batch first');
+    if (this.importOpen) throw new Error('a batch cannot start while an intel import is open');
     await this.uow.ensureOpen();
     this.batchOpen = true;
     const id = this.nextBatchId++;

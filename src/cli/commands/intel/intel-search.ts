@@ -1,0 +1,80 @@
+import { Command } from 'commander';
+import { resolveDataDir } from '../../../config/data-dir.js';
+import { errorCodes, MamoriError } from '../../../errors.js';
+import { detectIndicator } from '../../../intel/indicators/normalize.js';
+import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
+import { openStore } from '../../../store/open-store.js';
+import { cellText, renderTable, toJson } from '../../output.js';
+
+/** `mamori intel search`. */
+export function intelSearchCommand(): Command {
+  return new Command('search')
+    .description(
+      'Find an IP, domain, URL, hash or e-mail address among the indicators, with sources and linked actors',
+    )
+    .argument('<value>', 'the value (defanged forms such as evil[.]com are fine)')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .option('--json', 'print as JSON')
+    .addHelpText(
+      'after',
+      '\nA domain also finds listed parent domains; an address also finds listed CIDRs holding it.',
+    )
+    .action(async (value: string, flags: { data?: string; json?: boolean }, cmd: Command) => {
+      const n = detectIndicator(value);
+      if (!n.ok)
+        throw new MamoriError(errorCodes.usage, `cannot search for "${cellText(value)}": ${n.reason}`);
+      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+      const store = await openStore({ dataDir, readOnly: true });
+      try {
+        const range =
+          n.type === 'ipv4' || n.type === 'ipv6' || n.type === 'cidr' ? tryIpRange(n.value) : null;
+        const hits = await store.intel.searchIndicators({
+          type: n.type,
+          value: n.value,
+          ipVersion: range?.v ?? null,
+          ipLo: range?.lo ?? null,
+          ipHi: range?.hi ?? null,
+        });
+        if (flags.json) {
+          console.log(toJson({ query: { type: n.type, value: n.value }, hits }));
+          return;
+        }
+        if (hits.length === 0) {
+          console.log(`${cellText(n.value)} (${n.type}): not in the knowledge base`);
+          process.exitCode = 1;
+          return;
+        }
+        for (const h of hits) {
+          console.log(`${cellText(h.value)}${h.port ? `:${h.port}` : ''}  [${h.type}, ${h.match}]`);
+          if (h.warninglists.length)
+            console.log(`  WARNINGLISTED (not matched as malicious): ${h.warninglists.join(', ')}`);
+          if (h.contextLists.length)
+            console.log(`  also on: ${h.contextLists.join(', ')} (context only; still matched)`);
+          const facts = [
+            h.confidence !== null ? `confidence ${h.confidence}` : null,
+            h.tlp ? `TLP:${h.tlp.toUpperCase()}` : null,
+            h.validFrom ? `valid from ${h.validFrom}` : null,
+            h.validUntil ? `until ${h.validUntil}` : null,
+            h.firstSeen ? `first seen ${h.firstSeen}` : null,
+            h.lastSeen ? `last seen ${h.lastSeen}` : null,
+          ].filter(Boolean);
+          if (facts.length) console.log(`  ${facts.join(', ')}`);
+          if (h.entities.length)
+            console.log(
+              `  indicates: ${[...new Set(h.entities.map((e) => `${cellText(e.name)} [${e.type}]`))].join(', ')}`,
+            );
+          console.log(
+            renderTable(
+              ['source', 'ref', 'description'],
+              h.sources.map((s) => ({ source: s.source, ref: s.ref, description: s.description ?? '' })),
+            )
+              .split('\n')
+              .map((l) => `  ${l}`)
+              .join('\n'),
+          );
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,72 @@
+import { Command } from 'commander';
+import { resolveDataDir } from '../../../config/data-dir.js';
+import type { IntelStats } from '../../../store/intel-store.js';
+import { openStore } from '../../../store/open-store.js';
+import { renderTable, toJson } from '../../output.js';
+
+const n = (v: number) => v.toLocaleString('en');
+
+/** Human description of the knowledge base. */
+export function describeIntelStats(s: IntelStats): string {
+  const out: string[] = [];
+  out.push(
+    renderTable(
+      ['entity type', 'count'],
+      s.entities.map((e) => ({ 'entity type': e.type, count: n(e.count) })),
+    ),
+  );
+  out.push(
+    '',
+    renderTable(
+      ['relationship', 'count'],
+      s.relationships.map((r) => ({ relationship: r.type, count: n(r.count) })),
+    ),
+  );
+  out.push(
+    '',
+    renderTable(
+      ['indicator type', 'count', 'warninglisted'],
+      s.indicators.map((i) => ({
+        'indicator type': i.type,
+        count: n(i.count),
+        warninglisted: n(i.warninglisted),
+      })),
+    ),
+  );
+  out.push(
+    '',
+    renderTable(
+      ['source', 'format', 'imported', 'entities', 'indicators'],
+      s.sources.map((x) => ({
+        source: x.source,
+        format: x.kind,
+        imported: x.importedAt,
+        entities: n(x.entities),
+        indicators: n(x.indicators),
+      })),
+    ),
+  );
+  out.push('', `not network-matchable observables: ${n(s.observables)}; sightings: ${n(s.sightings)}`);
+  out.push(
+    `warninglists: ${s.warninglists.length} (${n(s.warninglists.reduce((a, w) => a + w.entries, 0))} entries)`,
+  );
+  return out.join('\n');
+}
+
+/** `mamori intel stats`. */
+export function intelStatsCommand(): Command {
+  return new Command('stats')
+    .description('Count what the knowledge base holds, by type and by source')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .option('--json', 'print as JSON')
+    .action(async (flags: { data?: string; json?: boolean }, cmd: Command) => {
+      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+      const store = await openStore({ dataDir, readOnly: true });
+      try {
+        const s = await store.intel.stats();
+        console.log(flags.json ? toJson(s) : describeIntelStats(s));
+      } finally {
+        await store.close();
+      }
+    });
+}

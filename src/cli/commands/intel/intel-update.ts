@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { resolveDataDir } from '../../../config/data-dir.js';
+import { updateIntel } from '../../../intel/update-intel.js';
+import { openStore } from '../../../store/open-store.js';
+import { cellText, formatBytes, toJson } from '../../output.js';
+import { describeOutcome } from './intel-import.js';
+
+/** `mamori intel update`. */
+export function intelUpdateCommand(): Command {
+  return new Command('update')
+    .description('Fetch the current ATT&CK, MISP galaxies and MISP warninglists and import them')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .option(
+      '--sources <file>',
+      'JSON file of sources (URLs or local paths) overriding or adding to the defaults',
+    )
+    .option('--offline', 'use only the copies cached by earlier updates')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Downloads are cached in <data>/intel-cache with their ETag, so an unchanged source costs one
+conditional request. If any source cannot be fetched nothing is imported and the knowledge
+base stays as it was. Sources file:
+  { "sources": [ { "id": "attack-enterprise", "path": "/mirror/enterprise-attack.json" },
+                 { "id": "my-feed", "url": "https://intel.example/feed.json" } ],
+    "replaceDefaults": false }`,
+    )
+    .action(
+      async (flags: { data?: string; sources?: string; offline?: boolean; json?: boolean }, cmd: Command) => {
+        const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+        const store = await openStore({ dataDir });
+        const ac = new AbortController();
+        const onSigint = () => ac.abort();
+        process.once('SIGINT', onSigint);
+        const tty = !flags.json && process.stderr.isTTY;
+        try {
+          const result = await updateIntel({
+            store,
+            dataDir,
+            sourcesFile: flags.sources,
+            offline: flags.offline,
+            signal: ac.signal,
+            onFetch: (p) => {
+              if (tty && p.phase !== 'data') process.stderr.write(`\r\x1b[Kfetch ${p.id} ${p.phase}`);
+            },
+            onImport: (id) => {
+              if (tty) process.stderr.write(`\r\x1b[Kimport ${id}`);
+            },
+          });
+          if (tty) process.stderr.write('\r\x1b[K');
+          if (flags.json) {
+            console.log(
+              toJson({ ...result, imports: result.imports.map((o) => ({ ...o, error: o.error?.message })) }),
+            );
+          } else {
+            const by = (s: string) => result.fetched.filter((f) => f.status === s).length;
+            console.log(
+              `fetched ${result.fetched.length} sources: ${by('downloaded')} downloaded, ${by('not-modified')} unchanged, ${by('cached')} from cache, ${by('local')} local (${formatBytes(result.fetched.reduce((a, f) => a + f.bytes, 0))})`,
+            );
+            for (const o of result.imports) console.log(describeOutcome(o));
+            const failed = result.imports.filter((o) => o.status === 'failed');
+            if (failed.length)
+              console.log(
+                `${failed.length} sources failed to import: ${failed.map((o) => cellText(o.source)).join(', ')}`,
+              );
+          }
+          if (result.imports.some((o) => o.status === 'failed')) process.exitCode = 1;
+        } finally {
+          process.off('SIGINT', onSigint);
+          await store.close();
+        }
+      },
+    );
+}

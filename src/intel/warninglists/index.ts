@@ -1,0 +1,9 @@
+export { CidrSet } from './cidr-set.js';
+export { type IpRange, ipRange, tryIpRange } from './ip-range.js';
+export { warninglistIdOf, warninglistImporter } from './warninglist-importer.js';
+export {
+  buildWarninglistMatcher,
+  type SkippedEntry,
+  type WarninglistMatcher,
+} from './warninglist-matcher.js';
+export { warninglistScope } from './warninglist-scope.js';

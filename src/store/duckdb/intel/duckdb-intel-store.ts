@@ -1,0 +1,77 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { errorCodes, MamoriError } from '../../../errors.js';
+import type {
+  EntityDetail,
+  EntitySummary,
+  IndexedEntity,
+  IndicatorHit,
+  IndicatorMatch,
+  IndicatorQuery,
+  IntelImportMeta,
+  IntelImportWriter,
+  IntelStats,
+  IntelStore,
+  MatchOptions,
+} from '../../intel-store.js';
+import { matchIndicators } from './duckdb-intel-match.js';
+import {
+  entityDetail,
+  findEntities,
+  intelStats,
+  loadIndex,
+  pendingRefs,
+  searchIndicators,
+} from './duckdb-intel-queries.js';
+import { DuckDBIntelWriter } from './duckdb-intel-writer.js';
+
+/** Hooks into the owning store: finish pending telemetry work first, and keep batches out meanwhile. */
+export interface IntelOwner {
+  readonly readOnly: boolean;
+  /** Commits pending telemetry batches, so an import runs in a transaction of its own. */
+  settle(): Promise<void>;
+  setImportOpen(open: boolean): void;
+}
+
+/** The knowledge base in the DuckDB store. */
+export class DuckDBIntelStore implements IntelStore {
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly owner: IntelOwner,
+  ) {}
+
+  loadIndex(): Promise<IndexedEntity[]> {
+    return loadIndex(this.conn);
+  }
+
+  pendingRefs(): Promise<string[]> {
+    return pendingRefs(this.conn);
+  }
+
+  async beginImport(meta: IntelImportMeta): Promise<IntelImportWriter> {
+    if (this.owner.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+    await this.owner.settle();
+    this.owner.setImportOpen(true);
+    return DuckDBIntelWriter.begin(this.conn, meta, () => this.owner.setImportOpen(false));
+  }
+
+  findEntities(query: string, opts?: { limit?: number }): Promise<EntitySummary[]> {
+    return findEntities(this.conn, query, opts?.limit ?? 20);
+  }
+
+  entityDetail(id: string): Promise<EntityDetail | null> {
+    return entityDetail(this.conn, id);
+  }
+
+  searchIndicators(q: IndicatorQuery): Promise<IndicatorHit[]> {
+    return searchIndicators(this.conn, q);
+  }
+
+  stats(): Promise<IntelStats> {
+    return intelStats(this.conn);
+  }
+
+  async matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]> {
+    await this.owner.settle();
+    return matchIndicators(this.conn, opts);
+  }
+}
