@@ -100,7 +100,11 @@ export function normalizeHostname(raw: string, requireKnownSuffix = false): stri
   }
   if (!hostnameRe.test(host)) return null;
   if (/^[0-9.]+$/.test(host)) return null;
-  if (requireKnownSuffix && !parseDomain(host, { allowPrivateDomains: true }).isIcann) return null;
+  if (requireKnownSuffix) {
+    // Private suffixes (ddns.net, hopto.org, github.io) are where much C2 lives.
+    const p = parseDomain(host, { allowPrivateDomains: true });
+    if (!p.isIcann && !p.isPrivate) return null;
+  }
   return host;
 }
 

@@ -53,12 +53,17 @@ describe('iocListImporter on a plain list', () => {
   });
 
   it('applies --actor, --malware, --tlp and --confidence', async () => {
-    const items = await runImporter(iocListImporter, fixtureFile('l.txt', 'evil.example.com\n1.2.3.4\n'), [], {
-      actor: 'APT10',
-      malware: 'PlugX',
-      tlp: 'amber',
-      confidence: 70,
-    });
+    const items = await runImporter(
+      iocListImporter,
+      fixtureFile('l.txt', 'evil.example.com\n1.2.3.4\n'),
+      [],
+      {
+        actor: 'APT10',
+        malware: 'PlugX',
+        tlp: 'amber',
+        confidence: 70,
+      },
+    );
     for (const { indicator } of itemsOf(items, 'indicator')) {
       expect(indicator.indicates).toEqual([nameRef('actor', 'APT10'), nameRef('software', 'PlugX')]);
       expect(indicator.tlp).toBe('amber');
@@ -77,18 +82,27 @@ describe('iocListImporter on a plain list', () => {
 
   it('caps repeated problems of one kind and summarises the rest', async () => {
     const lines = Array.from({ length: 40 }, (_, i) => `junk_${i}`);
-    const items = await runImporter(iocListImporter, fixtureFile('l.txt', ['a.example.com', ...lines].join('\n')));
+    const items = await runImporter(
+      iocListImporter,
+      fixtureFile('l.txt', ['a.example.com', ...lines].join('\n')),
+    );
     const problems = itemsOf(items, 'problem').map((p) => p.problem);
     expect(problems).toHaveLength(11);
     expect(problems.at(-1)).toEqual({
       location: 'line 12 and 29 more',
-      message: '30 more lines like this were skipped: "..." is not an IP address, CIDR, domain, URL, e-mail address or hash',
+      message:
+        '30 more lines like this were skipped: "..." is not an IP address, CIDR, domain, URL, e-mail address or hash',
     });
   });
 
   it('reads LOKI file-name and keyword lists as observables', async () => {
-    const fn = fixtureFile('filename-iocs.txt', '# PlugX side-loading\n\\\\svchost\\.bin$;80\n(?i)\\\\x\\.exe;60;(?i)good\n');
-    const obs = itemsOf(await runImporter(iocListImporter, fn, fakeKnownNames), 'observable').map((o) => o.observable);
+    const fn = fixtureFile(
+      'filename-iocs.txt',
+      '# PlugX side-loading\n\\\\svchost\\.bin$;80\n(?i)\\\\x\\.exe;60;(?i)good\n',
+    );
+    const obs = itemsOf(await runImporter(iocListImporter, fn, fakeKnownNames), 'observable').map(
+      (o) => o.observable,
+    );
     expect(obs.map((o) => [o.kind, o.value])).toEqual([
       ['filename-regex', '\\\\svchost\\.bin$'],
       ['filename-regex', '(?i)\\\\x\\.exe'],

@@ -53,7 +53,13 @@ describeWithSharedData('iocListImporter on the real IOC files', () => {
     const items = await runImporter(iocListImporter, path, fakeKnownNames);
     expect(tally(items)).toEqual({ 'indicator:sha256': 664, 'indicator:domain': 155 });
     const values = new Set(itemsOf(items, 'indicator').map((i) => i.indicator.value));
-    for (const d of ['wthelpdesk.com', 'cloud-maste.com', 'r3u8.com', '2014.zzux.com', 'trasul.mypicture.info'])
+    for (const d of [
+      'wthelpdesk.com',
+      'cloud-maste.com',
+      'r3u8.com',
+      '2014.zzux.com',
+      'trasul.mypicture.info',
+    ])
       expect(values).toContain(d);
   });
 
@@ -61,7 +67,12 @@ describeWithSharedData('iocListImporter on the real IOC files', () => {
     const path = ioc('apt10-2019-ensilo-riduangan.txt');
     expect(await sniffed(path)).toEqual({ list: true, report: false });
     const items = await runImporter(iocListImporter, path, fakeKnownNames);
-    expect(tally(items)).toEqual({ 'indicator:sha256': 8, 'indicator:domain': 7, 'indicator:ipv4': 5, problem: 1 });
+    expect(tally(items)).toEqual({
+      'indicator:sha256': 8,
+      'indicator:domain': 7,
+      'indicator:ipv4': 5,
+      problem: 1,
+    });
     const ind = itemsOf(items, 'indicator').map((i) => i.indicator);
     expect(ind.filter((i) => i.type === 'domain').map((i) => i.value)).toContain('update.kaspresksy.com');
     expect(ind.filter((i) => i.type === 'ipv4').every((i) => i.value.startsWith('27.102.'))).toBe(true);
@@ -87,7 +98,11 @@ describeWithSharedData('iocListImporter on the real IOC files', () => {
 
   it('signature-base hash, filename and keyword lists import without problems', async () => {
     const hashes = await runImporter(iocListImporter, ioc('signature-base/hash-iocs.txt'), fakeKnownNames);
-    expect(tally(hashes)).toMatchObject({ 'indicator:md5': 986, 'indicator:sha1': 893, 'indicator:sha256': 1174 });
+    expect(tally(hashes)).toMatchObject({
+      'indicator:md5': 986,
+      'indicator:sha1': 893,
+      'indicator:sha256': 1174,
+    });
     const names = await runImporter(iocListImporter, ioc('signature-base/filename-iocs.txt'), fakeKnownNames);
     expect(tally(names)).toMatchObject({ 'observable:filename-regex': 3711 });
     const keywords = await runImporter(iocListImporter, ioc('signature-base/keywords.txt'), fakeKnownNames);
@@ -98,12 +113,20 @@ describeWithSharedData('iocListImporter on the real IOC files', () => {
   it('the APT10 extracts: 1,433 c2 domains, 554 hash lines and 51 distinct file-name patterns, all menuPass', async () => {
     const c2 = await runImporter(iocListImporter, ioc('apt10-extract/c2-iocs.apt10.txt'), fakeKnownNames);
     expect(tally(c2)).toEqual({ 'indicator:domain': 1433 });
-    const hashes = await runImporter(iocListImporter, ioc('apt10-extract/hash-iocs.apt10.txt'), fakeKnownNames);
-    expect(tally(hashes)).toEqual({ 'indicator:md5': 448, 'indicator:sha1': 41, 'indicator:sha256': 65 });
-    expect(itemsOf(hashes, 'indicator').filter((i) => i.indicator.indicates?.includes('entity:e1'))).toHaveLength(
-      544,
+    const hashes = await runImporter(
+      iocListImporter,
+      ioc('apt10-extract/hash-iocs.apt10.txt'),
+      fakeKnownNames,
     );
-    const names = await runImporter(iocListImporter, ioc('apt10-extract/filename-iocs.apt10.txt'), fakeKnownNames);
+    expect(tally(hashes)).toEqual({ 'indicator:md5': 448, 'indicator:sha1': 41, 'indicator:sha256': 65 });
+    expect(
+      itemsOf(hashes, 'indicator').filter((i) => i.indicator.indicates?.includes('entity:e1')),
+    ).toHaveLength(544);
+    const names = await runImporter(
+      iocListImporter,
+      ioc('apt10-extract/filename-iocs.apt10.txt'),
+      fakeKnownNames,
+    );
     expect(tally(names)).toEqual({ 'observable:filename-regex': 51 });
   });
 });

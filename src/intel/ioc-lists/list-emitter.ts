@@ -36,16 +36,12 @@ export class ListEmitter {
     this.base = base;
   }
 
-  /** Indicators yielded so far, by type. */
-  readonly counts = new Map<string, number>();
-
   indicator(v: GoodValue, facts: ValueFacts): IntelItem[] {
     const ref: Ref = `ioc:${v.type}:${v.value}${v.port === undefined ? '' : `:${v.port}`}`;
     const refs = [...new Set([...this.base, ...(facts.indicates ?? [])])];
     const known = this.seen.get(ref);
     if (known) return this.moreTargets(ref, known, refs);
     this.seen.set(ref, new Set(refs));
-    this.counts.set(v.type, (this.counts.get(v.type) ?? 0) + 1);
     const tlp = facts.tlp ?? this.defaults.tlp;
     const confidence = facts.confidence ?? this.defaults.confidence;
     const indicator: IndicatorRecord = {
@@ -70,7 +66,6 @@ export class ListEmitter {
     const known = this.seen.get(ref);
     if (known) return this.moreTargets(ref, known, refs);
     this.seen.set(ref, new Set(refs));
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
     const observable: ObservableRecord = {
       ref,
       kind,

@@ -29,7 +29,13 @@ describe('htmlToText', () => {
     expect(doc.text).toContain('Harbor & Rail');
     expect(doc.text).toContain('harbor-sync[.]net \u2014 an address also seen as 5.45.1.2.');
     expect(doc.text).toContain('md5 d41d8cd98f00b204e9800998ecf8427f');
-    for (const gone of ['tracker-never-an-ioc', 'another-fake', 'styles.example-cdn', 'reference.example', 'hidden.example'])
+    for (const gone of [
+      'tracker-never-an-ioc',
+      'another-fake',
+      'styles.example-cdn',
+      'reference.example',
+      'hidden.example',
+    ])
       expect(doc.text).not.toContain(gone);
   });
 
@@ -39,15 +45,39 @@ describe('htmlToText', () => {
   });
 
   it('decodes named and numeric references, and leaves unknown ones', () => {
-    expect(decodeEntities('&lt;a&gt; &#x41;&#66; &copy; &bogus; &#0; &#xD800;')).toBe('<a> AB \u00a9 &bogus; \ufffd \ufffd');
+    expect(decodeEntities('&lt;a&gt; &#x41;&#66; &copy; &bogus; &#0; &#xD800;')).toBe(
+      '<a> AB \u00a9 &bogus; \ufffd \ufffd',
+    );
   });
 
   it('never throws', () => {
-    const piece = fc.constantFrom('<', '>', '</', 'script', 'head', 'body', '&amp;', '&#', 'x', '"', '=', ' ', '<!--', '-->', 'p');
+    const piece = fc.constantFrom(
+      '<',
+      '>',
+      '</',
+      'script',
+      'head',
+      'body',
+      '&amp;',
+      '&#',
+      'x',
+      '"',
+      '=',
+      ' ',
+      '<!--',
+      '-->',
+      'p',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.array(piece, { maxLength: 50 }).map((a) => a.join(''))), (s) => {
-        expect(typeof htmlToText(s).text).toBe('string');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.array(piece, { maxLength: 50 }).map((a) => a.join('')),
+        ),
+        (s) => {
+          expect(typeof htmlToText(s).text).toBe('string');
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -61,13 +61,19 @@ describe('extractIocs', () => {
       '8080',
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(piece, { maxLength: 40 }).map((p) => p.join(''))), (s) => {
-        const r = extractIocs(s);
-        for (const i of r.iocs) {
-          expect(i.index).toBeGreaterThanOrEqual(0);
-          expect(i.index + i.length).toBeLessThanOrEqual(r.text.length);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+        ),
+        (s) => {
+          const r = extractIocs(s);
+          for (const i of r.iocs) {
+            expect(i.index).toBeGreaterThanOrEqual(0);
+            expect(i.index + i.length).toBeLessThanOrEqual(r.text.length);
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });

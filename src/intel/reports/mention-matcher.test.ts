@@ -7,7 +7,11 @@ const found = (text: string) => matcher.find(text).map((m) => `${m.text}=${m.ent
 
 describe('createMentionMatcher', () => {
   it('finds distinctive names in any case, as whole words', () => {
-    expect(found('Researchers tie apt10 and MenuPass to PlugX.')).toEqual(['apt10=e1', 'MenuPass=e1', 'PlugX=e2']);
+    expect(found('Researchers tie apt10 and MenuPass to PlugX.')).toEqual([
+      'apt10=e1',
+      'MenuPass=e1',
+      'PlugX=e2',
+    ]);
     expect(found('The APT 10 crew')).toEqual(['APT 10=e1']);
     expect(found('APT100 and XPlugX are other things')).toEqual([]);
   });

@@ -8,7 +8,10 @@ const sampleLines = 60;
  * (IOC lists often follow a hash with a long description, which is not prose).
  */
 export function isProseLine(line: string): boolean {
-  const tokens = line.trim().split(/\s+/);
+  const trimmed = line.trim();
+  // A quoted string a line ("ET POLICY …") is a list of names, as jq writes them, not sentences.
+  if (/^["'].*["'],?$/.test(trimmed)) return false;
+  const tokens = trimmed.split(/\s+/);
   const first = tokens[0] ?? '';
   if (tokens.filter((t) => /\p{L}{2,}/u.test(t)).length < 5) return false;
   const value = first.split(/[;,|]/)[0] ?? first;

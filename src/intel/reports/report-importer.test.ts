@@ -38,7 +38,10 @@ describe('reportImporter on a news article', () => {
     });
 
     const ind = itemsOf(items, 'indicator').map((i) => i.indicator);
-    expect(ind.map((i) => `${i.type}:${i.value}`)).toEqual(['domain:cloud-maste.com', 'md5:0a1b2c3d4e5f60718293a4b5c6d7e8f9']);
+    expect(ind.map((i) => `${i.type}:${i.value}`)).toEqual([
+      'domain:cloud-maste.com',
+      'md5:0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    ]);
     for (const i of ind) expect(i.indicates).toEqual([entityRef('e1')]);
     expect(ind[0]?.description).toBe(
       'One of those servers answered at cloud-maste.com, and a dropped file had the hash 0a1b2c3d4e5f60718293a4b5c6d7e8f9.',
@@ -50,7 +53,10 @@ describe('reportImporter on a news article', () => {
     const path = fixtureFile('two-actors.txt', text);
     const none = itemsOf(await runImporter(reportImporter, path, fakeKnownNames), 'indicator');
     expect(none.every((i) => i.indicator.indicates === undefined)).toBe(true);
-    const given = itemsOf(await runImporter(reportImporter, path, fakeKnownNames, { actor: 'Stone Panda', tlp: 'green' }), 'indicator');
+    const given = itemsOf(
+      await runImporter(reportImporter, path, fakeKnownNames, { actor: 'Stone Panda', tlp: 'green' }),
+      'indicator',
+    );
     for (const { indicator } of given) {
       expect(indicator.indicates).toEqual([nameRef('actor', 'Stone Panda')]);
       expect(indicator.tlp).toBe('green');
@@ -71,7 +77,10 @@ describe('reportImporter on a news article', () => {
       published: '2020-02-02T00:00:00.000Z',
       attrs: { format: 'html' },
     });
-    expect(itemsOf(items, 'indicator').map((i) => i.indicator.value)).toEqual(['files-sync.org', '45.77.12.9']);
+    expect(itemsOf(items, 'indicator').map((i) => i.indicator.value)).toEqual([
+      'files-sync.org',
+      '45.77.12.9',
+    ]);
     expect(itemsOf(items, 'relationship').map((r) => r.relationship.targetRef)).toEqual([entityRef('e1')]);
   });
 
@@ -92,7 +101,8 @@ describe('reportImporter on a news article', () => {
         type: 'url',
         value: 'https://cdn-update.example.com/pkg.bin',
         indicates: [entityRef('e1')],
-        description: 'The Cicada group came back with a new downloader. https://cdn-update.example.com/pkg.bin',
+        description:
+          'The Cicada group came back with a new downloader. https://cdn-update.example.com/pkg.bin',
       }),
     ]);
   });
@@ -109,11 +119,11 @@ describe('reportImporter.sniff and iocListImporter.sniff split text files betwee
       ['notes.markdown.gz', '# Notes', true, false],
       ['bundle.json', '{"type":"bundle"}', false, false],
     ] as const) {
-      expect([name, reportImporter.sniff(head, `/d/${name}`), iocListImporter.sniff(head, `/d/${name}`)]).toEqual([
+      expect([
         name,
-        report,
-        ioc,
-      ]);
+        reportImporter.sniff(head, `/d/${name}`),
+        iocListImporter.sniff(head, `/d/${name}`),
+      ]).toEqual([name, report, ioc]);
     }
   });
 });

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mamori-intel-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  process.exitCode = undefined;
+  try {
+    const code = await main(['node', 'mamori', ...args]);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    process.exitCode = undefined;
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('mamori intel', () => {
+  const data = join(dir, 'data');
+  const list = join(dir, 'apt10-c2.txt');
+  writeFileSync(
+    list,
+    '# APT10 C2 seen in 2016\nupdate.cloud-maste[.]com\nhxxp://27.102.1.1/index.php\n203.0.113.0/24\nnot an indicator line at all\n',
+  );
+
+  it('imports an IOC list with --actor and --tlp, skipping the bad line with its number', async () => {
+    const r = await run(
+      'intel',
+      'import',
+      '--data',
+      data,
+      '--actor',
+      'Stone Panda',
+      '--tlp',
+      'amber',
+      '--json',
+      list,
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.outcomes[0].format).toBe('ioc-list');
+    expect(j.outcomes[0].counts.indicators).toBe(3);
+    expect(j.outcomes[0].problems[0].location).toMatch(/line 5/);
+    expect(j.outcomes[0].stubs).toEqual(['Stone Panda']);
+  });
+
+  it('show, search and stats answer with --json; unknown names and values exit 1', async () => {
+    const show = await run('intel', 'show', '--data', data, '--json', 'stone', 'panda');
+    expect(show.code).toBe(0);
+    expect(JSON.parse(show.out).entity.name).toBe('Stone Panda');
+    const search = await run('intel', 'search', '--data', data, '--json', 'a.update.cloud-maste[.]com');
+    const hits = JSON.parse(search.out).hits;
+    expect(hits[0]).toMatchObject({ value: 'update.cloud-maste.com', match: 'parent-domain', tlp: 'amber' });
+    const inRange = await run('intel', 'search', '--data', data, '--json', '203.0.113.9');
+    expect(JSON.parse(inRange.out).hits[0]).toMatchObject({ type: 'cidr', match: 'cidr' });
+    const stats = await run('intel', 'stats', '--data', data, '--json');
+    expect(JSON.parse(stats.out).sources[0].source).toBe('apt10-c2');
+    expect((await run('intel', 'show', '--data', data, 'nobody-at-all')).code).toBe(1);
+    expect((await run('intel', 'search', '--data', data, '198.51.100.1')).code).toBe(1);
+    const human = await run('intel', 'search', '--data', data, 'update.cloud-maste.com');
+    expect(human.out).toMatch(/indicates: Stone Panda/);
+  });
+
+  it('rejects a file that is no intel format with one clear error, and bad options as usage errors', async () => {
+    const junk = join(dir, 'junk.bin');
+    writeFileSync(junk, Buffer.from([0, 1, 2, 3, 255, 254]));
+    const r = await run('intel', 'import', '--data', data, junk);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/junk\.bin: not an intel format mamori reads; expected one of/);
+    expect((await run('intel', 'import', '--data', data, '--confidence', '150', list)).code).toBe(2);
+    expect((await run('intel', 'import', '--data', data, '--tlp', 'purple', list)).code).toBe(2);
+    const help = await run('intel', 'import', '--help');
+    expect(help.code).toBe(0);
+  });
+});
