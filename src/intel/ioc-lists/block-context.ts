@@ -1,5 +1,5 @@
+import { detectIndicator as detectValue } from '../indicators/normalize.js';
 import { entityRef, type Ref } from '../model.js';
-import { detectValue } from '../reports/detect-value.js';
 import type { MentionMatcher } from '../reports/mention-matcher.js';
 import { lokiEntryRe } from './list-mode.js';
 

@@ -1,8 +1,7 @@
 import type { ImportContext } from '../importer.js';
-import { type Normalized, normalizeAs } from '../indicators/normalize.js';
+import { detectIndicator as detectValue, type Normalized, normalizeAs } from '../indicators/normalize.js';
 import type { IntelItem } from '../model.js';
 import { readLines } from '../read-text.js';
-import { detectValue } from '../reports/detect-value.js';
 import { isoDate } from '../reports/document-text.js';
 import type { NameResolver } from './block-context.js';
 import { boolOf, type CsvColumns, columnsOf, confidenceOf, ruleOfType, tlpOf } from './csv-columns.js';

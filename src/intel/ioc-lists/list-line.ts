@@ -1,6 +1,6 @@
 import { refang } from '../indicators/defang.js';
 import type { Normalized } from '../indicators/normalize.js';
-import { detectValue } from '../reports/detect-value.js';
+import { detectIndicator as detectValue } from '../indicators/normalize.js';
 
 /** A normalised indicator value that passed. */
 export type GoodValue = Extract<Normalized, { ok: true }>;

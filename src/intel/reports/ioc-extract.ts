@@ -1,8 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { refang } from '../indicators/defang.js';
-import { normalizeAs, normalizeHostname } from '../indicators/normalize.js';
+import { detectIndicator as detectValue, normalizeAs, normalizeHostname } from '../indicators/normalize.js';
 import type { IndicatorType } from '../model.js';
-import { detectValue, publicHostname } from './detect-value.js';
 import {
   defangMarkRe,
   domainRe,
@@ -81,7 +80,7 @@ export function extractIocs(original: string): Extraction {
     return blank(m);
   });
   for (const m of rest.matchAll(domainRe)) {
-    const host = publicHostname(m[0]);
+    const host = normalizeHostname(m[0], true);
     if (!host || notHosts.has(host)) continue;
     if (/[\\/]$/.test(rest.slice(Math.max(0, m.index - 1), m.index))) continue;
     if (!intentional.has(host) && !looksMeantAsHost(m[0], host)) continue;

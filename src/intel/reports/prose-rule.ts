@@ -1,4 +1,4 @@
-import { detectValue } from './detect-value.js';
+import { detectIndicator as detectValue } from '../indicators/normalize.js';
 
 /** Lines looked at when judging a file's head. */
 const sampleLines = 60;
