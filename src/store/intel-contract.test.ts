@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tryIpRange } from '../intel/warninglists/ip-range.js';
 import type { EntitySourceRow, IndicatorRow } from './intel-store.js';
 import { storeBackends } from './open-store.js';
-import type { BackendName, Store } from './store.js';
+import { provenanceNames } from './schema/column.js';
+import { type TelemetryTableName, telemetryTables } from './schema/tables.js';
+import type { BackendName, CellValue, Store } from './store.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -205,23 +207,50 @@ describe.each(Object.keys(storeBackends) as BackendName[])('intel store contract
       });
       expect(c.warninglisted).toBe(2);
       expect(c.warninglistedExamples.map((e) => e.value)).toEqual(['8.8.8.8', 'mail.google.com']);
-      const ts = `TIMESTAMP '2024-04-19 10:00:00'`;
-      await s.query(
-        `INSERT INTO conn (ts, uid, orig_h, resp_h, resp_p) VALUES
-          (${ts}, 'C1', '10.0.0.5', '203.0.113.66', 443), (${ts}, 'C2', '10.0.0.5', '203.0.113.66', 443),
-          (${ts}, 'C3', '10.0.0.6', '198.51.100.7', 80), (${ts}, 'C4', '10.0.0.7', '8.8.8.8', 53),
-          (${ts}, 'C5', '10.0.0.8', '192.0.2.50', 80), (${ts}, 'C6', '10.0.0.8', '192.0.2.80', 80),
-          (${ts}, 'C7', '10.0.0.8', '192.0.2.80', 8443)`,
-      );
-      await s.query(
-        `INSERT INTO dns (ts, uid, orig_h, resp_h, query, answers) VALUES
-          (${ts}, 'D1', '10.0.0.9', '10.0.0.1', 'a.b.evil.example', ['203.0.113.66']),
-          (${ts}, 'D2', '10.0.0.9', '10.0.0.1', 'notevil.example', []),
-          (${ts}, 'D3', '10.0.0.9', '10.0.0.1', 'mail.google.com', [])`,
-      );
-      await s.query(
-        `INSERT INTO files (ts, fuid, orig_h, resp_h, sha256) VALUES (${ts}, 'F1', '10.0.0.9', '203.0.113.66', '${'A'.repeat(64)}')`,
-      );
+      // Telemetry through the batch API, as ingest writes it.
+      const ts = BigInt(Date.parse('2024-04-19T10:00:00Z')) * 1000n;
+      const b = await s.beginBatch({ sensor: 'test', sourceFile: '/logs/x', engine: 'zeek' });
+      const put = async (table: TelemetryTableName, rows: Record<string, CellValue>[]) => {
+        await b.prepare(table);
+        const cols = telemetryTables[table].columns.filter((c) => !provenanceNames.has(c.name));
+        for (const r of rows)
+          b.append(
+            table,
+            cols.map((c) => (c.name === 'ts' ? ts : (r[c.name] ?? null))),
+            null,
+          );
+      };
+      const conn = (uid: string, orig: string, resp: string, port: number) => ({
+        uid,
+        orig_h: orig,
+        resp_h: resp,
+        resp_p: port,
+      });
+      await put('conn', [
+        conn('C1', '10.0.0.5', '203.0.113.66', 443),
+        conn('C2', '10.0.0.5', '203.0.113.66', 443),
+        conn('C3', '10.0.0.6', '198.51.100.7', 80),
+        conn('C4', '10.0.0.7', '8.8.8.8', 53),
+        conn('C5', '10.0.0.8', '192.0.2.50', 80),
+        conn('C6', '10.0.0.8', '192.0.2.80', 80),
+        conn('C7', '10.0.0.8', '192.0.2.80', 8443),
+      ]);
+      const dns = (uid: string, query: string, answers: string[]) => ({
+        uid,
+        orig_h: '10.0.0.9',
+        resp_h: '10.0.0.1',
+        query,
+        answers,
+      });
+      await put('dns', [
+        dns('D1', 'a.b.evil.example', ['203.0.113.66']),
+        dns('D2', 'notevil.example', []),
+        dns('D3', 'mail.google.com', []),
+      ]);
+      await put('files', [
+        { fuid: 'F1', orig_h: '10.0.0.9', resp_h: '203.0.113.66', sha256: 'A'.repeat(64) },
+      ]);
+      await b.commit();
       const m = await s.intel.matchIndicators();
       const got = m.map((x) => `${x.field} ${x.observed} ${x.count}`).sort();
       expect(got).toEqual([

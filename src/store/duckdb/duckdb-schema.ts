@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { telemetryTables } from '../schema/tables.js';
+import { refreshSeen, seenDdl } from './duckdb-seen.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
@@ -44,8 +45,11 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
     await c.run(`ALTER TABLE ingest_files ADD COLUMN IF NOT EXISTS raw_size UBIGINT`);
     await c.run(`ALTER TABLE ingest_files ADD COLUMN IF NOT EXISTS raw_mtime DOUBLE`);
   },
-  // v4 adds the threat knowledge base.
-  4: createIntelTables,
+  // v4 adds the threat knowledge base, and dictionaries of the addresses and names seen.
+  4: async (c) => {
+    await createIntelTables(c);
+    for (const ddl of seenDdl) await c.run(ddl);
+  },
 };
 
 /** v1's ledger, kept so the upgrade path can be tested. */
@@ -94,6 +98,8 @@ export async function migrate(c: DuckDBConnection, target = schemaVersion): Prom
   try {
     for (let v = found + 1; v <= target; v++) await migrations[v]?.(c);
     await syncTelemetryTables(c);
+    // Telemetry written before the dictionaries existed is added to them once.
+    if (found > 0 && found < 4 && target >= 4) await refreshSeen(c);
     await c.run(`INSERT OR REPLACE INTO schema_meta VALUES ('version', $v)`, { v: String(target) });
     await c.run('COMMIT');
   } catch (err) {

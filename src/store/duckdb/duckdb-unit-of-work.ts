@@ -4,6 +4,7 @@ import { BatchesLost } from '../batches-lost.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import type { LedgerEntry } from '../store.js';
 import type { BatchOwner, BatchRecord } from './duckdb-batch.js';
+import { refreshSeen } from './duckdb-seen.js';
 import { sqlIdent } from './duckdb-types.js';
 
 /**
@@ -100,6 +101,7 @@ export class DuckDBUnitOfWork implements BatchOwner {
           a.endRow();
         }
         a.closeSync();
+        await refreshSeen(this.conn, Math.max(...this.batches.map((b) => b.id)));
       }
       await this.conn.run('COMMIT');
     } catch (err) {

@@ -1,15 +1,8 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import ipaddr from 'ipaddr.js';
 import { log } from '../../../log.js';
 import type { IndicatorMatch, MatchOptions } from '../../intel-store.js';
-import { appendRows } from './duckdb-intel-append.js';
+import { matchFields } from './duckdb-intel-match-fields.js';
 
-const valid = (t: string) =>
-  `(l.valid_from IS NULL OR ${t}.ts >= l.valid_from) AND (l.valid_until IS NULL OR ${t}.ts <= l.valid_until)`;
-const ipv4Num = (col: string) =>
-  `CASE WHEN regexp_full_match(${col}, '\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}') THEN
-     (split_part(${col}, '.', 1)::UHUGEINT << 24) + (split_part(${col}, '.', 2)::UHUGEINT << 16)
-     + (split_part(${col}, '.', 3)::UHUGEINT << 8) + split_part(${col}, '.', 4)::UHUGEINT END`;
 /** Every parent of a name with at least two labels: a.b.example.com → itself, b.example.com, example.com. */
 const suffixes = (col: string) =>
   `unnest(list_transform(range(greatest(len(string_split(${col}, '.')) - 1, 1)),
@@ -23,6 +16,15 @@ export async function matchIndicators(
   c: DuckDBConnection,
   opts: MatchOptions = {},
 ): Promise<IndicatorMatch[]> {
+  try {
+    return await matchWithTempTables(c, opts);
+  } finally {
+    for (const v of ['m_ip_hits', 'm_live']) await c.run(`DROP VIEW IF EXISTS ${v}`);
+    for (const t of ['m_sources', 'm_cidr_hits', 'm_name_hits']) await c.run(`DROP TABLE IF EXISTS ${t}`);
+  }
+}
+
+async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Promise<IndicatorMatch[]> {
   const params: Record<string, DuckDBValue> = {
     from: opts.from ?? null,
     to: opts.to ?? null,
@@ -47,82 +49,44 @@ export async function matchIndicators(
   ).getRowObjectsJson();
   const window = (t: string) =>
     `($from::TIMESTAMP IS NULL OR ${t}.ts >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${t}.ts <= $to::TIMESTAMP)`;
-  await c.run(`CREATE OR REPLACE TEMP TABLE m_cidr_hits (ip VARCHAR, key VARCHAR)`);
+  // Hit tables carry the indicator's port and validity, so the joins below need not go back to it.
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE m_cidr_hits (ip VARCHAR, key VARCHAR, port INTEGER, valid_from TIMESTAMP, valid_until TIMESTAMP)`,
+  );
   const started = performance.now();
   if (Number(kinds?.['cidrs'] ?? 0) > 0) await findCidrHits(c);
   const cidrMs = performance.now() - started;
   await c.run(
     `CREATE OR REPLACE TEMP VIEW m_ip_hits AS
-     SELECT value AS ip, key FROM m_live WHERE type IN ('ipv4', 'ipv6') UNION ALL SELECT ip, key FROM m_cidr_hits`,
+     SELECT value AS ip, key, port, valid_from, valid_until FROM m_live WHERE type IN ('ipv4', 'ipv6')
+     UNION ALL SELECT * FROM m_cidr_hits`,
   );
-  await c.run(`CREATE OR REPLACE TEMP TABLE m_name_hits (name VARCHAR, key VARCHAR)`);
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE m_name_hits (name VARCHAR, key VARCHAR, port INTEGER, valid_from TIMESTAMP, valid_until TIMESTAMP)`,
+  );
   if (Number(kinds?.['domains'] ?? 0) > 0) await findNameHits(c);
   const namesMs = performance.now() - started - cidrMs;
-  const portOk = `(l.port IS NULL OR l.port = t.resp_p)`;
-  const hits = `
-    SELECT h.key, 'conn.resp_h' AS field, t.resp_h AS observed, t.orig_h, t.resp_h, t.ts, t.uid
-      FROM conn t JOIN m_ip_hits h ON h.ip = t.resp_h JOIN m_live l ON l.key = h.key
-      WHERE ${valid('t')} AND ${portOk} AND ${window('t')}
-    UNION ALL
-    SELECT h.key, 'conn.orig_h', t.orig_h, t.orig_h, t.resp_h, t.ts, t.uid
-      FROM conn t JOIN m_ip_hits h ON h.ip = t.orig_h JOIN m_live l ON l.key = h.key
-      WHERE l.port IS NULL AND ${valid('t')} AND ${window('t')}
-    UNION ALL
-    SELECT h.key, 'dns.query', lower(t.query), t.orig_h, t.resp_h, t.ts, t.uid
-      FROM dns t JOIN m_name_hits h ON h.name = lower(t.query) JOIN m_live l ON l.key = h.key
-      WHERE ${valid('t')} AND ${window('t')}
-    UNION ALL
-    SELECT h.key, 'dns.answers', a.answer, a.orig_h, a.resp_h, a.ts, a.uid
-      FROM (SELECT orig_h, resp_h, ts, uid, lower(unnest(answers)) AS answer FROM dns t WHERE ${window('t')}) a
-      JOIN (SELECT ip AS v, key FROM m_ip_hits UNION ALL SELECT name, key FROM m_name_hits) h ON h.v = a.answer
-      JOIN m_live l ON l.key = h.key WHERE ${valid('a')}
-    UNION ALL
-    SELECT h.key, 'ssl.server_name', lower(t.server_name), t.orig_h, t.resp_h, t.ts, t.uid
-      FROM ssl t JOIN m_name_hits h ON h.name = lower(t.server_name) JOIN m_live l ON l.key = h.key
-      WHERE ${valid('t')} AND ${window('t')}
-    UNION ALL
-    ${['ja3', 'ja3s', 'ja4']
-      .map(
-        (f) => `SELECT l.key, 'ssl.${f}', l.value, t.orig_h, t.resp_h, t.ts, t.uid
-      FROM ssl t JOIN m_live l ON l.value = lower(t.${f}) AND l.type = '${f}'
-      WHERE ${valid('t')} AND ${window('t')}`,
-      )
-      .join('\n    UNION ALL\n    ')}
-    UNION ALL
-    SELECT l.key, 'ssl.cert_chain_fps', f.fp, f.orig_h, f.resp_h, f.ts, f.uid
-      FROM (SELECT orig_h, resp_h, ts, uid, lower(unnest(cert_chain_fps)) AS fp FROM ssl t WHERE ${window('t')}) f
-      JOIN m_live l ON l.type = 'x509' AND l.value = f.fp WHERE ${valid('f')}
-    UNION ALL
-    SELECT l.key, 'x509.fingerprint', lower(t.fingerprint), NULL, NULL, t.ts, t.fuid
-      FROM x509 t JOIN m_live l ON l.type = 'x509' AND l.value = lower(t.fingerprint)
-      WHERE ${valid('t')} AND ${window('t')}
-    UNION ALL
-    SELECT h.key, 'http.host', lower(split_part(t.host, ':', 1)), t.orig_h, t.resp_h, t.ts, t.uid
-      FROM http t JOIN m_name_hits h ON h.name = lower(split_part(t.host, ':', 1)) JOIN m_live l ON l.key = h.key
-      WHERE ${valid('t')} AND ${window('t')}
-    UNION ALL
-    SELECT l.key, 'http.url', l.value, t.orig_h, t.resp_h, t.ts, t.uid
-      FROM http t JOIN m_live l ON l.type = 'url' AND l.value = 'http://' || lower(t.host) || t.uri
-      WHERE ${valid('t')} AND ${window('t')}
-    UNION ALL
-    ${['md5', 'sha1', 'sha256']
-      .map(
-        (
-          f,
-        ) => `SELECT l.key, 'files.${f}', l.value, coalesce(t.orig_h, t.rx_hosts[1]), coalesce(t.resp_h, t.tx_hosts[1]), t.ts, t.fuid
-      FROM files t JOIN m_live l ON l.value = lower(t.${f}) AND l.type = '${f}'
-      WHERE ${valid('t')} AND ${window('t')}`,
-      )
-      .join('\n    UNION ALL\n    ')}`;
+  // Only the fields some live indicator type can hit are scanned.
+  const present = new Set(
+    (await c.runAndReadAll(`SELECT DISTINCT type FROM m_live`)).getRows().map((r) => String(r[0])),
+  );
+  const hits = matchFields(window)
+    .filter((f) => f.types.some((t) => present.has(t)))
+    .map((f) => f.sql)
+    .join('\n    UNION ALL\n    ');
+  if (hits === '') return [];
   // Plain rows, not objects: a retro-hunt over a big history can return many groups.
+  // One JSON text for all groups: converting DuckDB values one by one costs more than the query.
   const grouped = await c.runAndReadAll(
-    `SELECT key, field, observed, orig_h, resp_h, count(*)::DOUBLE AS n,
-            strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS last,
-            min(uid) AS uid
-     FROM (${hits}) GROUP BY ALL ORDER BY n DESC, key, orig_h LIMIT $limit`,
+    `SELECT coalesce(to_json(list([key, field, observed, orig_h, resp_h, n::VARCHAR, first, last, uid]
+                                  ORDER BY n DESC, key, orig_h))::VARCHAR, '[]') AS rows
+     FROM (SELECT key, field, observed, orig_h, resp_h, count(*) AS n,
+                  strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS last,
+                  min(uid) AS uid
+           FROM (${hits}) GROUP BY ALL ORDER BY n DESC, key, orig_h LIMIT $limit)`,
     params,
   );
-  const rows = grouped.getRows() as (string | number | null)[][];
+  const rows = JSON.parse(String(grouped.getRows()[0]?.[0] ?? '[]')) as (string | null)[][];
   const groupedMs = performance.now() - started - cidrMs - namesMs;
   const info = new Map<
     string,
@@ -185,61 +149,30 @@ export async function matchIndicators(
   });
 }
 
-/** Addresses seen in the telemetry that lie inside a live CIDR, found once per distinct address. */
+/** Addresses seen in the telemetry (the `seen_ips` dictionary) that lie inside a live CIDR. */
 async function findCidrHits(c: DuckDBConnection): Promise<void> {
   await c.run(
-    `CREATE OR REPLACE TEMP TABLE m_ips AS
-     SELECT DISTINCT ip FROM (SELECT resp_h AS ip FROM conn UNION SELECT orig_h FROM conn
-                              UNION SELECT unnest(answers) FROM dns)
-     WHERE ip IS NOT NULL`,
+    `INSERT INTO m_cidr_hits SELECT s.ip, l.key, l.port, l.valid_from, l.valid_until FROM seen_ips s
+     JOIN (SELECT * FROM m_live WHERE type = 'cidr') l ON l.ip_version = s.v AND s.n BETWEEN l.ip_lo AND l.ip_hi`,
   );
-  await c.run(
-    `CREATE OR REPLACE TEMP TABLE m_ipnum AS
-     SELECT ip, 4::TINYINT AS v, n FROM (SELECT ip, ${ipv4Num('ip')} AS n FROM m_ips) WHERE n IS NOT NULL`,
-  );
-  const v6 = (await c.runAndReadAll(`SELECT ip FROM m_ips WHERE contains(ip, ':')`)).getRowObjectsJson();
-  await appendRows(
-    c,
-    'm_ipnum',
-    ['varchar', 'tinyint', 'uhugeint'],
-    v6.flatMap((r) => {
-      const ip = String(r['ip']);
-      if (!ipaddr.IPv6.isValid(ip)) return [];
-      const bytes = ipaddr.IPv6.parse(ip).toByteArray();
-      return [[ip, 6, bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n)]];
-    }),
-  );
-  await c.run(
-    `INSERT INTO m_cidr_hits SELECT n.ip, l.key FROM m_ipnum n
-     JOIN (SELECT * FROM m_live WHERE type = 'cidr') l ON l.ip_version = n.v AND n.n BETWEEN l.ip_lo AND l.ip_hi`,
-  );
-  await c.run(`DROP TABLE m_ips`);
-  await c.run(`DROP TABLE m_ipnum`);
 }
 
 /**
- * Names seen in DNS, SNI and HTTP Host that are a live domain or under one. Only names whose last
- * two labels end some live domain are expanded into their parents, so the work follows the
- * indicators, not the size of the telemetry.
+ * Names seen in DNS, SNI and HTTP Host (the `seen_names` dictionary) that are a live domain or under
+ * one. Only names whose last two labels end some live domain are expanded into their parents.
  */
 async function findNameHits(c: DuckDBConnection): Promise<void> {
   await c.run(
     `CREATE OR REPLACE TEMP TABLE m_tails AS
      SELECT DISTINCT regexp_extract(value, '[^.]+\\.[^.]+$') AS tail FROM m_live WHERE type = 'domain'`,
   );
-  // Distinct names first (real telemetry repeats them), then the tail test on each once.
   await c.run(
-    `CREATE OR REPLACE TEMP TABLE m_names AS
-     WITH d AS MATERIALIZED (
-       SELECT DISTINCT lower(n) AS name FROM (SELECT DISTINCT query AS n FROM dns
-         UNION ALL SELECT DISTINCT server_name FROM ssl UNION ALL SELECT DISTINCT split_part(host, ':', 1) FROM http
-         UNION ALL SELECT DISTINCT unnest(answers) FROM dns))
-     SELECT name FROM d WHERE regexp_extract(name, '[^.]+\\.[^.]+$') IN (SELECT tail FROM m_tails)`,
+    `CREATE OR REPLACE TEMP TABLE m_names AS SELECT name FROM seen_names WHERE tail IN (SELECT tail FROM m_tails)`,
   );
   await c.run(
     `INSERT INTO m_name_hits
-     SELECT s.name, l.key FROM (SELECT name, ${suffixes('name')} AS suffix FROM m_names) s
-     JOIN (SELECT key, value FROM m_live WHERE type = 'domain') l ON l.value = s.suffix`,
+     SELECT s.name, l.key, l.port, l.valid_from, l.valid_until FROM (SELECT name, ${suffixes('name')} AS suffix FROM m_names) s
+     JOIN (SELECT * FROM m_live WHERE type = 'domain') l ON l.value = s.suffix`,
   );
   await c.run(`DROP TABLE m_tails`);
   await c.run(`DROP TABLE m_names`);

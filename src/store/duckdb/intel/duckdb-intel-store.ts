@@ -13,6 +13,7 @@ import type {
   IntelStore,
   MatchOptions,
 } from '../../intel-store.js';
+import { refreshSeen } from '../duckdb-seen.js';
 import { matchIndicators } from './duckdb-intel-match.js';
 import {
   entityDetail,
@@ -72,6 +73,17 @@ export class DuckDBIntelStore implements IntelStore {
 
   async matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]> {
     await this.owner.settle();
+    // Catches up rows committed without the dictionaries (older builds); ingest keeps them current.
+    if (!this.owner.readOnly) {
+      await this.conn.run('BEGIN TRANSACTION');
+      try {
+        await refreshSeen(this.conn);
+        await this.conn.run('COMMIT');
+      } catch (err) {
+        await this.conn.run('ROLLBACK');
+        throw err;
+      }
+    }
     return matchIndicators(this.conn, opts);
   }
 }

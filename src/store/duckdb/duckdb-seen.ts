@@ -1,0 +1,86 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import ipaddr from 'ipaddr.js';
+import { appendRows } from './intel/duckdb-intel-append.js';
+
+/**
+ * Dictionaries of every address and name the telemetry holds, with when each was first seen.
+ * Indicator matching tests CIDRs and parent domains against these (tens of thousands of values)
+ * instead of against every row, and "new destination" analyses read first-seen times from them.
+ * They cover batches up to the `seen_batch` watermark in `schema_meta`.
+ */
+export const seenDdl = [
+  `CREATE TABLE IF NOT EXISTS seen_ips (ip VARCHAR, v TINYINT, n UHUGEINT, first_seen TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS seen_names (name VARCHAR, tail VARCHAR, first_seen TIMESTAMP)`,
+];
+
+const ipv4Number = `((p[1]::UBIGINT << 24) | (p[2]::UBIGINT << 16) | (p[3]::UBIGINT << 8) | p[4]::UBIGINT)::UHUGEINT`;
+
+/** The watermark: the highest batch id whose rows are in the dictionaries. */
+export async function seenWatermark(c: DuckDBConnection): Promise<number> {
+  const r = await c.runAndReadAll(`SELECT value FROM schema_meta WHERE key = 'seen_batch'`);
+  return Number(r.getRowObjectsJson()[0]?.['value'] ?? 0);
+}
+
+/** Adds the addresses and names of batches after the watermark (up to `upTo`), inside the caller's transaction. */
+export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<void> {
+  const from = await seenWatermark(c);
+  const top =
+    upTo ??
+    Number(
+      (
+        await c.runAndReadAll(`SELECT coalesce(max(batch_id), 0)::BIGINT AS m FROM ingest_batches`)
+      ).getRowObjectsJson()[0]?.['m'] ?? 0,
+    );
+  if (top <= from) return;
+  const p = { from, top };
+  const inRange = `batch_id > $from AND batch_id <= $top`;
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE seen_new_ips AS
+     SELECT ip, min(ts) AS first_seen FROM (
+       SELECT resp_h AS ip, ts FROM conn WHERE ${inRange} UNION ALL SELECT orig_h, ts FROM conn WHERE ${inRange}
+       UNION ALL SELECT unnest(answers), ts FROM dns WHERE ${inRange})
+     WHERE ip IS NOT NULL AND (contains(ip, ':') OR regexp_full_match(ip, '[0-9.]+'))
+     GROUP BY ip`,
+    p,
+  );
+  await c.run(`DELETE FROM seen_new_ips WHERE ip IN (SELECT ip FROM seen_ips)`);
+  await c.run(
+    `INSERT INTO seen_ips
+     SELECT ip, 4, ${ipv4Number}, first_seen FROM (
+       SELECT ip, first_seen, list_transform(string_split(ip, '.'), x -> try_cast(x AS UTINYINT)) AS p
+       FROM seen_new_ips WHERE NOT contains(ip, ':'))
+     WHERE len(p) = 4 AND list_bool_and(list_transform(p, x -> x IS NOT NULL))`,
+  );
+  const v6 = (
+    await c.runAndReadAll(`SELECT ip, first_seen::VARCHAR AS f FROM seen_new_ips WHERE contains(ip, ':')`)
+  )
+    .getRowObjectsJson()
+    .flatMap((r) => {
+      const ip = String(r['ip']);
+      if (!ipaddr.IPv6.isValid(ip)) return [];
+      const n = ipaddr.IPv6.parse(ip)
+        .toByteArray()
+        .reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+      return [[ip, 6, n, `${String(r['f']).replace(' ', 'T')}Z`] as const];
+    });
+  await appendRows(c, 'seen_ips', ['varchar', 'tinyint', 'uhugeint', 'timestamp'], v6);
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE seen_new_names AS
+     SELECT name, min(ts) AS first_seen FROM (
+       SELECT lower(query) AS name, ts FROM dns WHERE ${inRange}
+       UNION ALL SELECT lower(server_name), ts FROM ssl WHERE ${inRange}
+       UNION ALL SELECT lower(split_part(host, ':', 1)), ts FROM http WHERE ${inRange}
+       UNION ALL SELECT lower(unnest(answers)), ts FROM dns WHERE ${inRange})
+     WHERE name IS NOT NULL AND contains(name, '.') AND NOT regexp_full_match(name, '[0-9.]+') AND NOT contains(name, ':')
+     GROUP BY name`,
+    p,
+  );
+  await c.run(
+    `INSERT INTO seen_names
+     SELECT name, regexp_extract(name, '[^.]+\\.[^.]+$'), first_seen FROM seen_new_names
+     WHERE name NOT IN (SELECT name FROM seen_names)`,
+  );
+  await c.run(`DROP TABLE seen_new_ips`);
+  await c.run(`DROP TABLE seen_new_names`);
+  await c.run(`INSERT OR REPLACE INTO schema_meta VALUES ('seen_batch', $top)`, { top: String(top) });
+}
