@@ -1,7 +1,7 @@
 // Knowledge-base benchmarks: importing ATT&CK and the MISP galaxies, and matching 100,000
 // indicators against millions of connections, each with a baseline measured in the same run.
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface IntelRun {
@@ -48,6 +48,27 @@ async function writeIocList(file: string): Promise<void> {
   await new Promise<void>((resolve) => out.end(resolve));
 }
 
+/** A STIX 2.1 bundle of `n` indicators, each `indicates` one malware: hundreds of MB at large n. */
+async function writeBigBundle(file: string, n: number): Promise<void> {
+  const out = createWriteStream(file);
+  const id = (t: string, i: number) => `${t}--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
+  await write(`{"type":"bundle","id":"${id('bundle', 0)}","objects":[\n`);
+  await write(
+    `{"type":"malware","spec_version":"2.1","id":"${id('malware', 0)}","name":"BenchRAT","is_family":true}`,
+  );
+  for (let i = 1; i <= n; i++) {
+    const desc = 'x'.repeat(200);
+    await write(
+      `,\n{"type":"indicator","spec_version":"2.1","id":"${id('indicator', i)}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"c2 ${i}","description":"${desc}","pattern":"[domain-name:value = 'c2-${i}.bench.example'] OR [ipv4-addr:value = '10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}` +
+        `,\n{"type":"relationship","spec_version":"2.1","id":"${id('relationship', i)}","relationship_type":"indicates","source_ref":"${id('indicator', i)}","target_ref":"${id('malware', 0)}"}`,
+    );
+  }
+  await write('\n]}\n');
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
 /** Appends the knowledge-base rows to the benchmark table. */
 export async function intelBench(
   lines: string[],
@@ -74,6 +95,22 @@ export async function intelBench(
   lines.push(
     `| import Enterprise ATT&CK + 9 MISP galaxies | ${parse.objects?.toLocaleString('en')} objects and clusters | gunzip + JSON.parse only ${fmt(parse.seconds)} s, ${fmt(parse.maxRssMB, 0)} MB | ${fmt(imp.seconds)} s, ${fmt(Math.max(...imports.map((r) => r.maxRssMB)), 0)} MB | ${fmt(parse.seconds / imp.seconds)}× | < 15 s, < 1,000 MB |`,
   );
+
+  const bigN = Number(process.env['MAMORI_BENCH_BUNDLE_INDICATORS'] ?? 200_000);
+  if (bigN > 0) {
+    const big = join(work, 'big-bundle.json');
+    await writeBigBundle(big, bigN);
+    const mb = statSync(big).size / 2 ** 20;
+    const bigDir = join(work, 'kb-big');
+    rmSync(bigDir, { recursive: true, force: true });
+    const parseBig = child(repo, ['parse', '-', big]);
+    const r = child(repo, ['import', bigDir, big]);
+    lines.push(
+      `| stream a large STIX bundle | ${fmt(mb, 0)} MB, ${bigN.toLocaleString('en')} indicators + relationships | JSON.parse of the whole file ${fmt(parseBig.seconds)} s, ${fmt(parseBig.maxRssMB, 0)} MB | ${fmt(r.seconds)} s, ${fmt(r.maxRssMB, 0)} MB | ${fmt(parseBig.seconds / r.seconds)}× | memory bounded |`,
+    );
+    rmSync(big, { force: true });
+    rmSync(bigDir, { recursive: true, force: true });
+  }
 
   const connRows = Number(process.env['MAMORI_BENCH_MATCH_ROWS'] ?? 5_000_000);
   const dir = join(work, 'kb-match');

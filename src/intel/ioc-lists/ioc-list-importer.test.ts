@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entityRef, nameRef } from '../model.js';
-import { fakeKnownNames, fixtureFile, itemsOf, runImporter } from '../reports/run-importer.test-helper.js';
+import { fakeKnownNames, fixtureFile, itemsOf, runImporter } from '../run-importer.test-helper.js';
 import { iocListImporter } from './ioc-list-importer.js';
 
 const plainList = [

@@ -3,7 +3,7 @@ import { describeWithSharedData, sharedData } from '../../../test/helpers/shared
 import type { IntelItem } from '../model.js';
 import { readHeadText } from '../read-text.js';
 import { reportImporter } from '../reports/report-importer.js';
-import { fakeKnownNames, itemsOf, runImporter } from '../reports/run-importer.test-helper.js';
+import { fakeKnownNames, itemsOf, runImporter } from '../run-importer.test-helper.js';
 import { iocListImporter } from './ioc-list-importer.js';
 
 const ioc = (rel: string) => sharedData(`intel/ioc/${rel}`);

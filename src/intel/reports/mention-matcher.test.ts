@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fakeKnownNames } from '../run-importer.test-helper.js';
 import { createMentionMatcher } from './mention-matcher.js';
-import { fakeKnownNames } from './run-importer.test-helper.js';
 
 const matcher = createMentionMatcher(fakeKnownNames);
 const found = (text: string) => matcher.find(text).map((m) => `${m.text}=${m.entityId}`);

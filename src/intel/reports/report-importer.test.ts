@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { iocListImporter } from '../ioc-lists/ioc-list-importer.js';
 import { attackRef, entityRef, nameRef } from '../model.js';
+import { fakeKnownNames, fixtureFile, itemsOf, runImporter } from '../run-importer.test-helper.js';
 import { reportImporter } from './report-importer.js';
-import { fakeKnownNames, fixtureFile, itemsOf, runImporter } from './run-importer.test-helper.js';
 
 // Written for this test; not taken from any article.
 const newsText = `Police link years of intrusions to one group

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fakeKnownNames } from '../run-importer.test-helper.js';
 import { htmlToText } from './html-text.js';
 import { markdownToText } from './markdown-text.js';
 import { reportItems } from './report-items.js';
-import { fakeKnownNames } from './run-importer.test-helper.js';
 
 describe('reportItems', () => {
   it('never throws and always yields one report entity first', () => {

@@ -7,19 +7,10 @@ import type {
   ObservableRecord,
   RelationshipRecord,
 } from '../model.js';
+import { runImporter } from '../run-importer.test-helper.js';
 import { stixImporter } from './stix-importer.js';
 
-async function importFile(file: string): Promise<IntelItem[]> {
-  const items: IntelItem[] = [];
-  for await (const item of stixImporter.read({
-    path: file,
-    source: 'test',
-    defaults: {},
-    knownNames: async () => [],
-  }))
-    items.push(item);
-  return items;
-}
+const importFile = (file: string) => runImporter(stixImporter, file);
 
 const entities = (items: IntelItem[]): EntityRecord[] =>
   items.flatMap((i) => (i.kind === 'entity' ? [i.entity] : []));

@@ -10,19 +10,11 @@ import type {
   ObservableRecord,
   RelationshipRecord,
 } from '../model.js';
+import { runImporter } from '../run-importer.test-helper.js';
 import { createStixImporter, type StixTally, stixImporter } from './stix-importer.js';
 
-async function importFile(file: string, defaults: ImportDefaults = {}): Promise<IntelItem[]> {
-  const items: IntelItem[] = [];
-  for await (const item of stixImporter.read({
-    path: file,
-    source: 'test',
-    defaults,
-    knownNames: async () => [],
-  }))
-    items.push(item);
-  return items;
-}
+const importFile = (file: string, defaults: ImportDefaults = {}) =>
+  runImporter(stixImporter, file, [], defaults);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mamori-stix-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,27 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli as run } from '../../run-cli.test-helper.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mamori-intel-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  process.exitCode = undefined;
-  try {
-    const code = await main(['node', 'mamori', ...args]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.exitCode = undefined;
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 describe('mamori intel', () => {
   const data = join(dir, 'data');

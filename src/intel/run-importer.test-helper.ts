@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ImportDefaults, Importer, KnownName } from '../importer.js';
-import type { IntelItem } from '../model.js';
+import type { ImportDefaults, Importer, KnownName } from './importer.js';
+import type { IntelItem } from './model.js';
 
 /** Writes `text` to a new temporary file called `name` and returns its path. */
 export function fixtureFile(name: string, text: string): string {
