@@ -17,6 +17,11 @@ describe('mamori CLI', () => {
     expect(j.first.rowsByTable.conn).toBe(j.truth.rows.conn);
     expect(j.second.byStatus.unchanged).toBe(9);
     expect(j.second.rows).toBe(0);
+    // The partner advisory's indicators are found in history, on the planted host only, linked to the actor.
+    const hunted = j.intel.retroHunt as { origH: string; field: string; entities: { name: string }[] }[];
+    expect(new Set(hunted.map((m) => m.origH))).toEqual(new Set([j.truth.infectedHost]));
+    expect(hunted.map((m) => m.field).sort()).toEqual(['conn.resp_h', 'dns.answers', 'dns.query', 'http.host']);
+    expect(hunted.every((m) => m.entities.some((e) => e.name === 'APT10'))).toBe(true);
   });
 
   it('stats and query read the store; query refuses writes with exit code 1', async () => {

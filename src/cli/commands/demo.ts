@@ -3,18 +3,21 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { ingestPaths } from '../../ingest/ingest-paths.js';
+import { importIntelPaths } from '../../intel/import-paths.js';
+import { writeDemoAdvisory } from '../../sim/demo-advisory.js';
 import { writeDemoScenario } from '../../sim/demo-scenario.js';
 import { openStore } from '../../store/open-store.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { toJson } from '../output.js';
 import { describeSummary } from './ingest.js';
+import { describeMatches, describeOutcome } from './intel/intel-import.js';
 import { describeStats } from './stats.js';
 
 /** `mamori demo`: the main job on generated data, needing nothing but this package. */
 export function demoCommand(): Command {
   return new Command('demo')
     .description(
-      'Generate a day of Zeek logs from a simulated office with one beaconing PC, ingest them and summarise the store',
+      'Generate a day of Zeek logs from a simulated office with one beaconing PC, ingest them, summarise the store, and retro-hunt a partner advisory',
     )
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option('--hours <n>', 'hours of traffic to simulate', numberOption('--hours', optionSchemas.hours), 24)
@@ -44,11 +47,28 @@ export function demoCommand(): Command {
         say(describeSummary(second));
         const stats = await store.stats({ top: 5 });
         say(`\n$ mamori stats\n${describeStats(stats, dataDir)}`);
+        // A partner's advisory arrives: its indicators are imported and history is searched for them.
+        const intelDir = join(dataDir, 'demo-intel');
+        const advisory = writeDemoAdvisory(intelDir, truth);
+        say('\n$ mamori intel import --actor APT10 --tlp green --retro-hunt demo-intel/partner-advisory.txt');
+        const intel = await importIntelPaths([advisory], {
+          store,
+          defaults: { actor: 'APT10', tlp: 'green' },
+          retroHunt: true,
+        });
+        for (const o of intel.outcomes) say(describeOutcome(o));
+        if (intel.retroHunt) say(describeMatches(intel.retroHunt));
         say(
-          '\nNext: mamori query "SELECT orig_h, host, count(*) AS n FROM http GROUP BY ALL ORDER BY n DESC LIMIT 5"',
+          '\nNext: mamori intel update (ATT&CK, MISP galaxies and warninglists), then mamori intel show APT10;\n      mamori query "SELECT orig_h, host, count(*) AS n FROM http GROUP BY ALL ORDER BY n DESC LIMIT 5"',
         );
-        if (flags.json) console.log(toJson({ dataDir, truth, first, second, stats }));
-        if (first.byStatus.failed > 0) process.exitCode = 1;
+        if (flags.json) {
+          const intelOut = {
+            ...intel,
+            outcomes: intel.outcomes.map((o) => ({ ...o, error: o.error?.message })),
+          };
+          console.log(toJson({ dataDir, truth, first, second, stats, intel: intelOut }));
+        }
+        if (first.byStatus.failed > 0 || intel.failed > 0) process.exitCode = 1;
       } finally {
         await store.close();
       }

@@ -19,6 +19,8 @@ describe('indicator values', () => {
     expect(detect('update[.]kaspresksy[.]com')).toBe('domain update.kaspresksy.com');
     expect(detect('*.microsofts[.]org')).toBe('domain microsofts.org');
     expect(detect('apples.sytes.net')).toBe('domain apples.sytes.net');
+    expect(detect('update.cloud-maste[.]example')).toBe('domain update.cloud-maste.example');
+    expect(detect('abcdefghijklmnop.onion')).toBe('domain abcdefghijklmnop.onion');
     expect(detect('10.1.2.3/8')).toBe('cidr 10.0.0.0/8');
     expect(detect('1.2.3.4:443')).toBe('ipv4 1.2.3.4:443');
     expect(detect('2001:DB8:0::1')).toBe('ipv6 2001:db8::1');

@@ -21,6 +21,7 @@ const emailRe = /^[^\s@<>()[\],;:"]+@([^\s@<>()[\],;:"]+)$/;
 const ja4Re = /^[tqd][0-9sid][0-9]{2}[di][0-9]{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}$/;
 
 const bad = (reason: string): Normalized => ({ ok: false, reason });
+const specialTlds = new Set(['example', 'test', 'invalid', 'onion', 'local', 'internal', 'corp', 'lan', 'home']);
 
 /** Normalises `raw` as the given type: refanged, lower-cased, canonical address forms. */
 export function normalizeAs(type: IndicatorType, raw: string): Normalized {
@@ -101,9 +102,10 @@ export function normalizeHostname(raw: string, requireKnownSuffix = false): stri
   if (!hostnameRe.test(host)) return null;
   if (/^[0-9.]+$/.test(host)) return null;
   if (requireKnownSuffix) {
-    // Private suffixes (ddns.net, hopto.org, github.io) are where much C2 lives.
+    // Private suffixes (ddns.net, hopto.org, github.io) are where much C2 lives; special-use and
+    // internal names (RFC 6761, .onion, .corp) appear in lists and exercises too.
     const p = parseDomain(host, { allowPrivateDomains: true });
-    if (!p.isIcann && !p.isPrivate) return null;
+    if (!p.isIcann && !p.isPrivate && !specialTlds.has(host.slice(host.lastIndexOf('.') + 1))) return null;
   }
   return host;
 }

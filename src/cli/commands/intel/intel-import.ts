@@ -74,9 +74,10 @@ export function describeMatches(matches: readonly IndicatorMatch[]): string {
   return [
     `retro-hunt: ${n(matches.length)} matches in stored telemetry`,
     renderTable(
-      ['indicator', 'field', 'orig_h', 'resp_h', 'count', 'first', 'last', 'linked to'],
+      ['indicator', 'seen as', 'field', 'orig_h', 'resp_h', 'count', 'first', 'last', 'linked to'],
       matches.slice(0, 50).map((m) => ({
         indicator: m.indicatorValue,
+        'seen as': m.observed,
         field: m.field,
         orig_h: m.origH,
         resp_h: m.respH,
