@@ -13,14 +13,21 @@ import type {
   SightingRow,
 } from '../store/intel-store.js';
 import type { Store as MamoriStore } from '../store/store.js';
+import {
+  entityRow,
+  indicatorRow,
+  observableRow,
+  rankOf,
+  relationshipRow,
+  sightingRow,
+  stubRow,
+  warninglistRow,
+} from './import-rows.js';
 import type { ImportDefaults, Importer, KnownName } from './importer.js';
 import { EntityResolver } from './merge/entity-resolver.js';
-import { classOfType, type EntityRecord, type ImportProblem, type IndicatorRecord } from './model.js';
+import { classOfType, type ImportProblem } from './model.js';
 import { readHeadText } from './read-text.js';
 import { type ImporterName, importers } from './registry.js';
-import { tryIpRange } from './warninglists/ip-range.js';
-import { warninglistSuppresses } from './warninglists/warninglist-roles.js';
-import { warninglistScope } from './warninglists/warninglist-scope.js';
 
 /** How to import intel files. */
 export interface IntelImportOptions {
@@ -64,14 +71,6 @@ export async function sniffImporter(path: string): Promise<Importer | null> {
   for (const imp of Object.values(importers)) if (imp.sniff(head, path)) return imp;
   return null;
 }
-
-const rankOf = (format: string, r: EntityRecord): number => {
-  if (format === 'stix' && r.attackIds.length > 0) return 0;
-  if (format === 'misp-galaxy' && r.attackIds.length > 0) return 1;
-  if (format === 'stix') return 2;
-  if (format === 'misp-galaxy') return 3;
-  return 4;
-};
 
 /**
  * Imports one intel file atomically: its records are merged into the knowledge base, replacing what
@@ -170,65 +169,25 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
           buf.entities.push(entityRow(res.id, { ...r, attackIds: res.attackIds }, rankOf(importer.name, r)));
           break;
         }
-        case 'relationship': {
-          const r = item.relationship;
-          refsSeen.add(r.sourceRef);
-          refsSeen.add(r.targetRef);
-          buf.relationships.push({
-            sourceRef: r.sourceRef,
-            type: r.type,
-            targetRef: r.targetRef,
-            description: r.description ?? null,
-            firstSeen: r.firstSeen ?? null,
-            lastSeen: r.lastSeen ?? null,
-          });
+        case 'relationship':
+          refsSeen.add(item.relationship.sourceRef);
+          refsSeen.add(item.relationship.targetRef);
+          buf.relationships.push(relationshipRow(item.relationship));
           break;
-        }
         case 'indicator':
           for (const ref of item.indicator.indicates ?? []) refsSeen.add(ref);
           buf.indicators.push(indicatorRow(item.indicator, opts.defaults));
           break;
-        case 'observable': {
-          const o = item.observable;
-          buf.observables.push({
-            ref: o.ref,
-            kind: o.kind,
-            value: o.value,
-            reason: o.reason,
-            indicates: o.indicates ?? [],
-          });
+        case 'observable':
+          buf.observables.push(observableRow(item.observable));
           break;
-        }
-        case 'sighting': {
-          const s = item.sighting;
-          buf.sightings.push({
-            ref: s.ref,
-            count: s.count,
-            firstSeen: s.firstSeen ?? null,
-            lastSeen: s.lastSeen ?? null,
-            observer: s.observer ?? null,
-          });
+        case 'sighting':
+          buf.sightings.push(sightingRow(item.sighting));
           break;
-        }
-        case 'warninglist': {
+        case 'warninglist':
           await flush();
-          const wl = item.warninglist;
-          await w.addWarninglist({
-            name: wl.name,
-            description: wl.description,
-            version: wl.version,
-            matchType: wl.matchType,
-            category: wl.category,
-            matchingAttributes: wl.matchingAttributes,
-            scope: [...warninglistScope(wl)],
-            suppresses: warninglistSuppresses(wl.name),
-            entries: wl.entries.map((value) => {
-              const range = wl.matchType === 'cidr' ? tryIpRange(value) : null;
-              return { value, ipVersion: range?.v ?? null, ipLo: range?.lo ?? null, ipHi: range?.hi ?? null };
-            }),
-          });
+          await w.addWarninglist(warninglistRow(item.warninglist));
           break;
-        }
         case 'problem':
           problemCount++;
           if (problems.length < keepProblems) problems.push(item.problem);
@@ -247,26 +206,7 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       if (id) refMap.set(ref, id);
     }
     for (const e of buf.entities) refMap.set(e.ref, e.entityId);
-    for (const stub of resolver.stubs) {
-      buf.entities.push({
-        entityId: stub.id,
-        ref: stub.ref,
-        type: stub.type,
-        name: stub.name,
-        aliases: [],
-        attackIds: [],
-        otherRefs: [],
-        description: null,
-        country: null,
-        attrs: JSON.stringify({ stub: true }),
-        revoked: false,
-        deprecated: false,
-        url: null,
-        published: null,
-        tlp: null,
-        rank: 9,
-      });
-    }
+    for (const stub of resolver.stubs) buf.entities.push(stubRow(stub));
     await flush();
     const readSeconds = (performance.now() - started) / 1000;
     const counts = await w.commit(refMap, resolver.merges);
@@ -291,49 +231,4 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
     if (writer) await writer.abort();
     return fail(err, importer.name, source);
   }
-}
-
-function entityRow(id: string, r: EntityRecord, rank: number): EntitySourceRow {
-  return {
-    entityId: id,
-    ref: r.ref,
-    type: r.type,
-    name: r.name,
-    aliases: [...new Set(r.aliases.filter((a) => a.trim() !== '' && a !== r.name))],
-    attackIds: [...new Set(r.attackIds.map((a) => a.toUpperCase()))],
-    otherRefs: [...(r.otherRefs ?? [])],
-    description: r.description ?? null,
-    country: r.country ?? null,
-    attrs: r.attrs ? JSON.stringify(r.attrs) : null,
-    revoked: r.revoked ?? false,
-    deprecated: r.deprecated ?? false,
-    url: r.url ?? null,
-    published: r.published ?? null,
-    tlp: r.tlp ?? null,
-    rank,
-  };
-}
-
-function indicatorRow(i: IndicatorRecord, d: ImportDefaults | undefined): IndicatorRow {
-  const range = i.type === 'ipv4' || i.type === 'ipv6' || i.type === 'cidr' ? tryIpRange(i.value) : null;
-  return {
-    ref: i.ref,
-    type: i.type,
-    value: i.value,
-    port: i.port ?? null,
-    ipVersion: range?.v ?? null,
-    ipLo: range?.lo ?? null,
-    ipHi: range?.hi ?? null,
-    validFrom: i.validFrom ?? null,
-    validUntil: i.validUntil ?? null,
-    confidence: i.confidence ?? d?.confidence ?? null,
-    tlp: i.tlp ?? d?.tlp ?? null,
-    firstSeen: i.firstSeen ?? null,
-    lastSeen: i.lastSeen ?? null,
-    description: i.description ?? null,
-    pattern: i.pattern ?? null,
-    toIds: i.toIds ?? true,
-    revoked: i.revoked ?? false,
-    indicates: [...(i.indicates ?? [])],
-  };
 }
