@@ -20,7 +20,12 @@ describe('mamori CLI', () => {
     // The partner advisory's indicators are found in history, on the planted host only, linked to the actor.
     const hunted = j.intel.retroHunt as { origH: string; field: string; entities: { name: string }[] }[];
     expect(new Set(hunted.map((m) => m.origH))).toEqual(new Set([j.truth.infectedHost]));
-    expect(hunted.map((m) => m.field).sort()).toEqual(['conn.resp_h', 'dns.answers', 'dns.query', 'http.host']);
+    expect(hunted.map((m) => m.field).sort()).toEqual([
+      'conn.resp_h',
+      'dns.answers',
+      'dns.query',
+      'http.host',
+    ]);
     expect(hunted.every((m) => m.entities.some((e) => e.name === 'APT10'))).toBe(true);
   });
 

@@ -21,7 +21,17 @@ const emailRe = /^[^\s@<>()[\],;:"]+@([^\s@<>()[\],;:"]+)$/;
 const ja4Re = /^[tqd][0-9sid][0-9]{2}[di][0-9]{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}$/;
 
 const bad = (reason: string): Normalized => ({ ok: false, reason });
-const specialTlds = new Set(['example', 'test', 'invalid', 'onion', 'local', 'internal', 'corp', 'lan', 'home']);
+const specialTlds = new Set([
+  'example',
+  'test',
+  'invalid',
+  'onion',
+  'local',
+  'internal',
+  'corp',
+  'lan',
+  'home',
+]);
 
 /** Normalises `raw` as the given type: refanged, lower-cased, canonical address forms. */
 export function normalizeAs(type: IndicatorType, raw: string): Normalized {
