@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ipaddr from 'ipaddr.js';
+import { log } from '../../log.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
 /**
@@ -32,6 +33,7 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
       ).getRowObjectsJson()[0]?.['m'] ?? 0,
     );
   if (top <= from) return;
+  const started = performance.now();
   const p = { from, top };
   const inRange = `batch_id > $from AND batch_id <= $top`;
   await c.run(
@@ -39,8 +41,8 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
      SELECT ip, min(ts) AS first_seen FROM (
        SELECT resp_h AS ip, ts FROM conn WHERE ${inRange} UNION ALL SELECT orig_h, ts FROM conn WHERE ${inRange}
        UNION ALL SELECT unnest(answers), ts FROM dns WHERE ${inRange})
-     WHERE ip IS NOT NULL AND (contains(ip, ':') OR regexp_full_match(ip, '[0-9.]+'))
-     GROUP BY ip`,
+     WHERE ip IS NOT NULL GROUP BY ip
+     HAVING contains(ip, ':') OR regexp_full_match(ip, '[0-9.]+')`,
     p,
   );
   await c.run(`DELETE FROM seen_new_ips WHERE ip IN (SELECT ip FROM seen_ips)`);
@@ -71,8 +73,8 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
        UNION ALL SELECT lower(server_name), ts FROM ssl WHERE ${inRange}
        UNION ALL SELECT lower(split_part(host, ':', 1)), ts FROM http WHERE ${inRange}
        UNION ALL SELECT lower(unnest(answers)), ts FROM dns WHERE ${inRange})
-     WHERE name IS NOT NULL AND contains(name, '.') AND NOT regexp_full_match(name, '[0-9.]+') AND NOT contains(name, ':')
-     GROUP BY name`,
+     WHERE name IS NOT NULL GROUP BY name
+     HAVING contains(name, '.') AND NOT regexp_full_match(name, '[0-9.]+') AND NOT contains(name, ':')`,
     p,
   );
   await c.run(
@@ -83,4 +85,8 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
   await c.run(`DROP TABLE seen_new_ips`);
   await c.run(`DROP TABLE seen_new_names`);
   await c.run(`INSERT OR REPLACE INTO schema_meta VALUES ('seen_batch', $top)`, { top: String(top) });
+  log.debug(
+    { batches: `${from + 1}-${top}`, ms: Math.round(performance.now() - started) },
+    'seen dictionaries updated',
+  );
 }
