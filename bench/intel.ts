@@ -96,8 +96,11 @@ export async function intelBench(
     `| import Enterprise ATT&CK + 9 MISP galaxies | ${parse.objects?.toLocaleString('en')} objects and clusters | gunzip + JSON.parse only ${fmt(parse.seconds)} s, ${fmt(parse.maxRssMB, 0)} MB | ${fmt(imp.seconds)} s, ${fmt(Math.max(...imports.map((r) => r.maxRssMB)), 0)} MB | ${fmt(parse.seconds / imp.seconds)}× | < 15 s, < 1,000 MB |`,
   );
 
-  const bigN = Number(process.env['MAMORI_BENCH_BUNDLE_INDICATORS'] ?? 200_000);
-  if (bigN > 0) {
+  // Memory must not follow the bundle's size: two sizes, four times apart.
+  for (const bigN of (process.env['MAMORI_BENCH_BUNDLE_INDICATORS'] ?? '50000,200000')
+    .split(',')
+    .map(Number)) {
+    if (!(bigN > 0)) continue;
     const big = join(work, 'big-bundle.json');
     await writeBigBundle(big, bigN);
     const mb = statSync(big).size / 2 ** 20;

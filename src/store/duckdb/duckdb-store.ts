@@ -59,6 +59,7 @@ export class DuckDBStore implements Store {
     this.jsonStage = new DuckDBJsonStage(instance, tmpDir);
     this.intel = new DuckDBIntelStore(conn, {
       readOnly,
+      tmpDir,
       settle: async () => {
         if (this.batchOpen) throw new Error('an intel import cannot start while a batch is open');
         if (this.importOpen) throw new Error('one intel import at a time');

@@ -28,6 +28,8 @@ import { DuckDBIntelWriter } from './duckdb-intel-writer.js';
 /** Hooks into the owning store: finish pending telemetry work first, and keep batches out meanwhile. */
 export interface IntelOwner {
   readonly readOnly: boolean;
+  /** Where large imports spool records until commit. */
+  readonly tmpDir: string;
   /** Commits pending telemetry batches, so an import runs in a transaction of its own. */
   settle(): Promise<void>;
   setImportOpen(open: boolean): void;
@@ -52,7 +54,7 @@ export class DuckDBIntelStore implements IntelStore {
     if (this.owner.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
     await this.owner.settle();
     this.owner.setImportOpen(true);
-    return DuckDBIntelWriter.begin(this.conn, meta, () => this.owner.setImportOpen(false));
+    return DuckDBIntelWriter.begin(this.conn, meta, () => this.owner.setImportOpen(false), this.owner.tmpDir);
   }
 
   findEntities(query: string, opts?: { limit?: number }): Promise<EntitySummary[]> {

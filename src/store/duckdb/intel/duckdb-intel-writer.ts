@@ -11,8 +11,9 @@ import type {
   SightingRow,
   WarninglistRow,
 } from '../../intel-store.js';
-import { appendRows } from './duckdb-intel-append.js';
+import { appendRows, isoMicros } from './duckdb-intel-append.js';
 import { finishImport } from './duckdb-intel-commit.js';
+import { JsonSpool } from './duckdb-intel-spool.js';
 
 /** The key of an indicator value: type, value and port (when it has one). */
 export function indicatorKey(type: string, value: string, port: number | null): string {
@@ -43,6 +44,8 @@ export class DuckDBIntelWriter implements IntelImportWriter {
     warninglists: 0,
   };
   private readonly entityIds = new Set<string>();
+  private readonly indicatorSpool: JsonSpool;
+  private readonly relationshipSpool: JsonSpool;
 
   private constructor(
     private readonly conn: DuckDBConnection,
@@ -50,13 +53,18 @@ export class DuckDBIntelWriter implements IntelImportWriter {
     private readonly done: () => void,
     private readonly hadLists: boolean,
     private readonly hadEntities: boolean,
-  ) {}
+    tmpDir: string,
+  ) {
+    this.indicatorSpool = new JsonSpool(tmpDir, 'indicators');
+    this.relationshipSpool = new JsonSpool(tmpDir, 'relationships');
+  }
 
   /** Opens the transaction and clears what the source contributed before. */
   static async begin(
     conn: DuckDBConnection,
     meta: IntelImportMeta,
     done: () => void,
+    tmpDir: string,
   ): Promise<DuckDBIntelWriter> {
     await conn.run('BEGIN TRANSACTION');
     let hadLists = false;
@@ -88,7 +96,7 @@ export class DuckDBIntelWriter implements IntelImportWriter {
       );
       await conn.run(`DELETE FROM warninglists WHERE source = $s`, { s: meta.source });
       await conn.run(
-        `CREATE OR REPLACE TEMP TABLE intel_stage_rel (source_ref VARCHAR, type VARCHAR, target_ref VARCHAR,
+        `CREATE OR REPLACE TABLE intel_stage_rel (source_ref VARCHAR, type VARCHAR, target_ref VARCHAR,
            description VARCHAR, first_seen VARCHAR, last_seen VARCHAR)`,
       );
     } catch (err) {
@@ -96,7 +104,7 @@ export class DuckDBIntelWriter implements IntelImportWriter {
       done();
       throw err;
     }
-    return new DuckDBIntelWriter(conn, meta, done, hadLists, entitiesBefore > 0);
+    return new DuckDBIntelWriter(conn, meta, done, hadLists, entitiesBefore > 0, tmpDir);
   }
 
   async addEntities(rows: readonly EntitySourceRow[]): Promise<void> {
@@ -146,63 +154,62 @@ export class DuckDBIntelWriter implements IntelImportWriter {
   }
 
   async addIndicators(rows: readonly IndicatorRow[]): Promise<void> {
-    this.counts.indicators += await appendRows(
+    this.indicatorSpool.write(
+      rows.map((r) => ({
+        key: indicatorKey(r.type, r.value, r.port),
+        type: r.type,
+        value: r.value,
+        port: r.port,
+        ip_version: r.ipVersion,
+        ip_lo: r.ipLo,
+        ip_hi: r.ipHi,
+        ref: r.ref,
+        valid_from: isoMicros(r.validFrom),
+        valid_until: isoMicros(r.validUntil),
+        confidence: r.confidence,
+        tlp: r.tlp,
+        first_seen: isoMicros(r.firstSeen),
+        last_seen: isoMicros(r.lastSeen),
+        description: r.description,
+        pattern: r.pattern,
+        to_ids: r.toIds,
+        revoked: r.revoked,
+        indicates: r.indicates,
+      })),
+    );
+    this.counts.indicators += rows.length;
+  }
+
+  /** Moves the spooled indicators into the table, inside the import's transaction. */
+  private async loadIndicators(): Promise<void> {
+    const ts = (c: string) => `make_timestamp(${c})`;
+    await this.indicatorSpool.load(
       this.conn,
-      'intel_indicator_sources',
-      [
-        'varchar',
-        'varchar',
-        'varchar',
-        'integer',
-        'tinyint',
-        'uhugeint',
-        'uhugeint',
-        'varchar',
-        'varchar',
-        'timestamp',
-        'timestamp',
-        'integer',
-        'varchar',
-        'timestamp',
-        'timestamp',
-        'varchar',
-        'varchar',
-        'boolean',
-        'boolean',
-        'varchar[]',
-      ],
-      rows.map((r) => [
-        indicatorKey(r.type, r.value, r.port),
-        r.type,
-        r.value,
-        r.port,
-        r.ipVersion,
-        r.ipLo,
-        r.ipHi,
-        this.meta.source,
-        r.ref,
-        r.validFrom,
-        r.validUntil,
-        r.confidence,
-        r.tlp,
-        r.firstSeen,
-        r.lastSeen,
-        r.description,
-        r.pattern,
-        r.toIds,
-        r.revoked,
-        r.indicates,
-      ]),
+      `INSERT INTO intel_indicator_sources
+       SELECT key, type, value, port, ip_version, ip_lo::UHUGEINT, ip_hi::UHUGEINT, $source, ref,
+              ${ts('valid_from')}, ${ts('valid_until')}, confidence, tlp, ${ts('first_seen')}, ${ts('last_seen')},
+              description, pattern, to_ids, revoked, indicates
+       FROM read_json($spool, format = 'newline_delimited', columns = {
+         key: 'VARCHAR', type: 'VARCHAR', value: 'VARCHAR', port: 'INTEGER', ip_version: 'TINYINT',
+         ip_lo: 'VARCHAR', ip_hi: 'VARCHAR', ref: 'VARCHAR', valid_from: 'BIGINT', valid_until: 'BIGINT',
+         confidence: 'INTEGER', tlp: 'VARCHAR', first_seen: 'BIGINT', last_seen: 'BIGINT',
+         description: 'VARCHAR', pattern: 'VARCHAR', to_ids: 'BOOLEAN', revoked: 'BOOLEAN', indicates: 'VARCHAR[]'})`,
+      { source: this.meta.source },
     );
   }
 
   async addRelationships(rows: readonly RelationshipRow[]): Promise<void> {
-    this.counts.relationships += await appendRows(
-      this.conn,
-      'intel_stage_rel',
-      ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar'],
-      rows.map((r) => [r.sourceRef, r.type, r.targetRef, r.description, r.firstSeen, r.lastSeen]),
+    this.relationshipSpool.write(
+      rows.map((r) => ({
+        source_ref: r.sourceRef,
+        type: r.type,
+        target_ref: r.targetRef,
+        description: r.description,
+        first_seen: r.firstSeen,
+        last_seen: r.lastSeen,
+      })),
     );
+    this.counts.relationships += rows.length;
   }
 
   async addObservables(rows: readonly ObservableRow[]): Promise<void> {
@@ -287,6 +294,15 @@ export class DuckDBIntelWriter implements IntelImportWriter {
     merges: readonly EntityMerge[] = [],
   ): Promise<IntelImportCounts> {
     try {
+      await this.loadIndicators();
+      await this.relationshipSpool.load(
+        this.conn,
+        `INSERT INTO intel_stage_rel SELECT * FROM read_json($spool, format = 'newline_delimited', columns = {
+           source_ref: 'VARCHAR', type: 'VARCHAR', target_ref: 'VARCHAR', description: 'VARCHAR',
+           first_seen: 'VARCHAR', last_seen: 'VARCHAR'})`,
+      );
+      this.indicatorSpool.remove();
+      this.relationshipSpool.remove();
       const counts = await finishImport(this.conn, {
         meta: this.meta,
         refMap,
@@ -306,6 +322,8 @@ export class DuckDBIntelWriter implements IntelImportWriter {
   }
 
   async abort(): Promise<void> {
+    this.indicatorSpool.remove();
+    this.relationshipSpool.remove();
     try {
       await this.conn.run('ROLLBACK');
     } catch {
