@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportDefaults, Importer, KnownName } from './importer.js';
-import type { IntelItem } from './model.js';
+import type {
+  EntityRecord,
+  IndicatorRecord,
+  IntelItem,
+  ObservableRecord,
+  RelationshipRecord,
+} from './model.js';
 
 /** Writes `text` to a new temporary file called `name` and returns its path. */
 export function fixtureFile(name: string, text: string): string {
@@ -56,3 +62,15 @@ export const fakeKnownNames: readonly KnownName[] = [
   { name: 'APT28', cls: 'actor', canonical: 'APT28', entityId: 'e15' },
   { name: 'Quasar RAT', cls: 'software', canonical: 'QuasarRAT', entityId: 'e16' },
 ];
+
+/** The records of one kind, unwrapped; problems as `location: message`. */
+export const entities = (items: IntelItem[]): EntityRecord[] =>
+  items.flatMap((i) => (i.kind === 'entity' ? [i.entity] : []));
+export const indicators = (items: IntelItem[]): IndicatorRecord[] =>
+  items.flatMap((i) => (i.kind === 'indicator' ? [i.indicator] : []));
+export const relationships = (items: IntelItem[]): RelationshipRecord[] =>
+  items.flatMap((i) => (i.kind === 'relationship' ? [i.relationship] : []));
+export const observables = (items: IntelItem[]): ObservableRecord[] =>
+  items.flatMap((i) => (i.kind === 'observable' ? [i.observable] : []));
+export const problems = (items: IntelItem[]): string[] =>
+  items.flatMap((i) => (i.kind === 'problem' ? [`${i.problem.location}: ${i.problem.message}`] : []));

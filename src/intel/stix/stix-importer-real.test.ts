@@ -1,27 +1,16 @@
 import { expect, it } from 'vitest';
 import { describeWithSharedData, sharedData } from '../../../test/helpers/shared-data.js';
-import type {
-  EntityRecord,
-  IndicatorRecord,
-  IntelItem,
-  ObservableRecord,
-  RelationshipRecord,
-} from '../model.js';
-import { runImporter } from '../run-importer.test-helper.js';
+import {
+  entities,
+  indicators,
+  observables,
+  problems,
+  relationships,
+  runImporter,
+} from '../run-importer.test-helper.js';
 import { stixImporter } from './stix-importer.js';
 
 const importFile = (file: string) => runImporter(stixImporter, file);
-
-const entities = (items: IntelItem[]): EntityRecord[] =>
-  items.flatMap((i) => (i.kind === 'entity' ? [i.entity] : []));
-const indicators = (items: IntelItem[]): IndicatorRecord[] =>
-  items.flatMap((i) => (i.kind === 'indicator' ? [i.indicator] : []));
-const relationships = (items: IntelItem[]): RelationshipRecord[] =>
-  items.flatMap((i) => (i.kind === 'relationship' ? [i.relationship] : []));
-const observables = (items: IntelItem[]): ObservableRecord[] =>
-  items.flatMap((i) => (i.kind === 'observable' ? [i.observable] : []));
-const problems = (items: IntelItem[]): string[] =>
-  items.flatMap((i) => (i.kind === 'problem' ? [`${i.problem.location}: ${i.problem.message}`] : []));
 
 describeWithSharedData('stixImporter on real STIX files', () => {
   it('reads menuPass (G0045) and its software from the ATT&CK subset', async () => {

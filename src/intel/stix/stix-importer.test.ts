@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportDefaults } from '../importer.js';
-import type {
-  EntityRecord,
-  IndicatorRecord,
-  IntelItem,
-  ObservableRecord,
-  RelationshipRecord,
-} from '../model.js';
-import { runImporter } from '../run-importer.test-helper.js';
+import type { IntelItem } from '../model.js';
+import {
+  entities,
+  indicators,
+  observables,
+  problems,
+  relationships,
+  runImporter,
+} from '../run-importer.test-helper.js';
 import { createStixImporter, type StixTally, stixImporter } from './stix-importer.js';
 
 const importFile = (file: string, defaults: ImportDefaults = {}) =>
@@ -24,17 +25,6 @@ function bundleFile(objects: unknown[]): string {
   writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--1', objects }));
   return file;
 }
-
-const entities = (items: IntelItem[]): EntityRecord[] =>
-  items.flatMap((i) => (i.kind === 'entity' ? [i.entity] : []));
-const indicators = (items: IntelItem[]): IndicatorRecord[] =>
-  items.flatMap((i) => (i.kind === 'indicator' ? [i.indicator] : []));
-const relationships = (items: IntelItem[]): RelationshipRecord[] =>
-  items.flatMap((i) => (i.kind === 'relationship' ? [i.relationship] : []));
-const observables = (items: IntelItem[]): ObservableRecord[] =>
-  items.flatMap((i) => (i.kind === 'observable' ? [i.observable] : []));
-const problems = (items: IntelItem[]): string[] =>
-  items.flatMap((i) => (i.kind === 'problem' ? [`${i.problem.location}: ${i.problem.message}`] : []));
 
 const u = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const ind = (n: number, pattern: string, extra: Record<string, unknown> = {}) => ({
