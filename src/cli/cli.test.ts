@@ -29,6 +29,23 @@ describe('mamori CLI', () => {
     expect(hunted.every((m) => m.entities.some((e) => e.name === 'APT10'))).toBe(true);
   });
 
+  it('detect ranks the planted C2 first, on the infected PC, with the actor and an explanation', async () => {
+    const r = await run('detect', '--data', dir, '--json');
+    expect(r.code).toBe(0);
+    const top = JSON.parse(r.out).findings[0];
+    expect(top).toMatchObject({
+      detector: 'threat-intel',
+      host: '10.20.0.18',
+      endpointIp: '203.0.113.66',
+      severity: 'critical',
+    });
+    expect(top.endpointDomain).toBe('update.cloud-maste.example');
+    expect(top.links.map((l: { name: string }) => l.name)).toEqual(['APT10']);
+    expect(top.explanation).toMatch(/10\.20\.0\.18 reached update\.cloud-maste\.example/);
+    const human = await run('detect', '--data', dir, '--only', 'threat-intel');
+    expect(human.out).toMatch(/critical .* threat-intel .* 10\.20\.0\.18/);
+  });
+
   it('stats and query read the store; query refuses writes with exit code 1', async () => {
     const s = await run('stats', '--data', dir, '--json');
     expect(s.code).toBe(0);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorCodes, MamoriError } from '../errors.js';
 import { demoCommand } from './commands/demo.js';
+import { detectCommand } from './commands/detect.js';
 import { ingestCommand } from './commands/ingest.js';
 import { intelCommand } from './commands/intel/intel.js';
 import { queryCommand } from './commands/query.js';
@@ -34,7 +35,8 @@ export function buildProgram(): Command {
     .addCommand(ingestCommand())
     .addCommand(statsCommand())
     .addCommand(queryCommand())
-    .addCommand(intelCommand());
+    .addCommand(intelCommand())
+    .addCommand(detectCommand());
   // Subcommands added with addCommand do not inherit this: usage errors exit with 2 everywhere.
   for (const c of program.commands) c.exitOverride();
   return program;

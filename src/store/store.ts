@@ -1,3 +1,4 @@
+import type { Finding } from '../detect/finding.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
 
@@ -190,6 +191,11 @@ export interface Store {
   /** Row count of each telemetry table. */
   tableRows(): Promise<Record<string, number>>;
   stats(opts?: { top?: number }): Promise<StoreStats>;
+  /** Stores one detection run's findings; returns its run id. */
+  saveFindings(
+    run: { readonly detectors: readonly string[]; readonly from?: string; readonly to?: string },
+    findings: readonly Finding[],
+  ): Promise<number>;
   /** The threat knowledge base, kept beside the telemetry so that matching is a join. */
   readonly intel: IntelStore;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
+import { runDetectors } from '../../detect/run-detectors.js';
 import { ingestPaths } from '../../ingest/ingest-paths.js';
 import { importIntelPaths } from '../../intel/import-paths.js';
 import { writeDemoAdvisory } from '../../sim/demo-advisory.js';
@@ -9,6 +10,7 @@ import { writeDemoScenario } from '../../sim/demo-scenario.js';
 import { openStore } from '../../store/open-store.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { toJson } from '../output.js';
+import { describeFindings } from './detect.js';
 import { describeSummary } from './ingest.js';
 import { describeMatches, describeOutcome } from './intel/intel-import.js';
 import { describeStats } from './stats.js';
@@ -58,6 +60,9 @@ export function demoCommand(): Command {
         });
         for (const o of intel.outcomes) say(describeOutcome(o));
         if (intel.retroHunt) say(describeMatches(intel.retroHunt));
+        say('\n$ mamori detect');
+        const detected = await runDetectors({ store });
+        say(describeFindings(detected.findings, 10));
         say(
           '\nNext: mamori intel update (ATT&CK, MISP galaxies and warninglists), then mamori intel show APT10;\n      mamori query "SELECT orig_h, host, count(*) AS n FROM http GROUP BY ALL ORDER BY n DESC LIMIT 5"',
         );
@@ -66,7 +71,7 @@ export function demoCommand(): Command {
             ...intel,
             outcomes: intel.outcomes.map((o) => ({ ...o, error: o.error?.message })),
           };
-          console.log(toJson({ dataDir, truth, first, second, stats, intel: intelOut }));
+          console.log(toJson({ dataDir, truth, first, second, stats, intel: intelOut, detect: detected }));
         }
         if (first.byStatus.failed > 0 || intel.failed > 0) process.exitCode = 1;
       } finally {

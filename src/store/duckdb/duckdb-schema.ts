@@ -1,12 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { telemetryTables } from '../schema/tables.js';
+import { findingsDdl } from './duckdb-findings.js';
 import { refreshSeen, seenDdl } from './duckdb-seen.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 4;
+export const schemaVersion = 5;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -49,6 +50,10 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   4: async (c) => {
     await createIntelTables(c);
     for (const ddl of seenDdl) await c.run(ddl);
+  },
+  // v5 stores detection runs and their findings.
+  5: async (c) => {
+    for (const ddl of findingsDdl) await c.run(ddl);
   },
 };
 

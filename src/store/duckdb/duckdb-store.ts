@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { Finding } from '../../detect/finding.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import type {
@@ -15,6 +16,7 @@ import type {
   StoreStats,
 } from '../store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
+import { saveFindings } from './duckdb-findings.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
 import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
@@ -256,6 +258,16 @@ export class DuckDBStore implements Store {
       files: Number(files[0]?.['n']),
       rejects: Number(rejects[0]?.['n']),
     };
+  }
+
+  async saveFindings(
+    run: { readonly detectors: readonly string[]; readonly from?: string; readonly to?: string },
+    findings: readonly Finding[],
+  ): Promise<number> {
+    if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+    if (this.batchOpen || this.importOpen) throw new Error('saveFindings() while a batch or import is open');
+    await this.uow.commit();
+    return saveFindings(this.conn, run, findings);
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,8 @@ export type IntelCell =
   | 'uhugeint'
   | 'boolean'
   | 'timestamp'
-  | 'bigint';
+  | 'bigint'
+  | 'double';
 
 type Value = string | number | bigint | boolean | null | undefined | readonly string[];
 
@@ -54,6 +55,9 @@ export async function appendRows(
             break;
           case 'bigint':
             a.appendBigInt(BigInt(v as number));
+            break;
+          case 'double':
+            a.appendDouble(Number(v));
             break;
           case 'uhugeint':
             a.appendUHugeInt(v as bigint);

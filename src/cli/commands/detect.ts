@@ -1,0 +1,97 @@
+import { Command, Option } from 'commander';
+import { resolveDataDir } from '../../config/data-dir.js';
+import type { Finding } from '../../detect/finding.js';
+import { defaultInternalNetworks } from '../../detect/internal-networks.js';
+import { type DetectorName, detectorNames } from '../../detect/registry.js';
+import { runDetectors } from '../../detect/run-detectors.js';
+import { openStore } from '../../store/open-store.js';
+import { numberOption, optionSchemas } from '../options.js';
+import { cellText, renderTable, toJson } from '../output.js';
+
+interface DetectFlags {
+  data?: string;
+  only?: DetectorName[];
+  internal?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  json?: boolean;
+}
+
+/** The ranked findings as a table, then one explanation line each. */
+export function describeFindings(findings: readonly Finding[], limit: number): string {
+  if (findings.length === 0) return 'no findings';
+  const shown = findings.slice(0, limit);
+  const table = renderTable(
+    ['#', 'severity', 'score', 'detector', 'host', 'endpoint', 'conns', 'first', 'last'],
+    shown.map((f, i) => ({
+      '#': i + 1,
+      severity: f.severity,
+      score: f.score.toFixed(2),
+      detector: f.detector,
+      host: f.host,
+      endpoint:
+        f.endpointDomain && f.endpointIp
+          ? `${f.endpointDomain} (${f.endpointIp})`
+          : (f.endpointDomain ?? f.endpointIp ?? ''),
+      conns: f.connections,
+      first: f.first.slice(0, 19),
+      last: f.last.slice(0, 19),
+    })),
+  );
+  const why = shown.map((f, i) => `${i + 1}. ${cellText(f.explanation)}`);
+  const more =
+    findings.length > limit ? [`… ${findings.length - limit} more (--limit, or --json for all)`] : [];
+  return [table, '', ...why, ...more].join('\n');
+}
+
+/** `mamori detect`. */
+export function detectCommand(): Command {
+  return new Command('detect')
+    .description('Run the detectors over the stored telemetry and print the findings, ranked')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .addOption(new Option('--only <detectors...>', 'run only these detectors').choices(detectorNames))
+    .option(
+      '--internal <cidrs>',
+      `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
+    )
+    .option('--from <time>', 'only telemetry from this time (ISO 8601)')
+    .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
+    .option('--limit <n>', 'findings to print', numberOption('--limit', optionSchemas.positiveInt), 25)
+    .option('--json', 'print the findings as JSON')
+    .addHelpText(
+      'after',
+      `
+Detectors: ${detectorNames.join(', ')}. Findings are stored with a run id (table findings).
+
+Examples:
+  mamori detect
+  mamori detect --only threat-intel --json
+  mamori detect --internal 10.0.0.0/8,73.54.23.0/24`,
+    )
+    .action(async (flags: DetectFlags, cmd: Command) => {
+      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+      const store = await openStore({ dataDir });
+      try {
+        const run = await runDetectors({
+          store,
+          only: flags.only,
+          internal: flags.internal
+            ?.split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+          from: flags.from,
+          to: flags.to,
+        });
+        if (flags.json) console.log(toJson(run));
+        else {
+          console.log(describeFindings(run.findings, flags.limit));
+          console.log(
+            `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}`,
+          );
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,25 @@
+import type { Store } from '../store/store.js';
+import type { Finding } from './finding.js';
+import type { InternalNetworks } from './internal-networks.js';
+
+/** What every detector is given. */
+export interface DetectContext {
+  readonly store: Store;
+  readonly internal: InternalNetworks;
+  /** Telemetry window (ISO); default all of it. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One detection method. Aggregation happens in the store (SQL behind a store capability); `run`
+ * scores the aggregates with pure functions and returns findings.
+ */
+export interface Detector {
+  readonly name: string;
+  readonly description: string;
+  /** ATT&CK techniques its findings map to. */
+  readonly techniques: readonly string[];
+  run(ctx: DetectContext): Promise<Finding[]>;
+}

@@ -1,0 +1,42 @@
+/** How urgent a finding is, from its score. */
+export const severities = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof severities)[number];
+
+/** Severity bands of a 0–1 score (RITA-style: one place, documented). */
+export function severityOf(score: number): Severity {
+  if (score >= 0.9) return 'critical';
+  if (score >= 0.75) return 'high';
+  if (score >= 0.5) return 'medium';
+  return 'low';
+}
+
+/** An entity of the knowledge base a finding points at (the actor or malware behind an indicator). */
+export interface FindingLink {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+}
+
+/** One suspicious internal host ↔ external endpoint relation, with the evidence that scored it. */
+export interface Finding {
+  readonly detector: string;
+  /** ATT&CK technique ids the behaviour maps to. */
+  readonly techniques: readonly string[];
+  readonly host: string;
+  readonly endpointIp: string | null;
+  /** From DNS, SNI or HTTP Host when known. */
+  readonly endpointDomain: string | null;
+  readonly first: string;
+  readonly last: string;
+  readonly connections: number;
+  readonly bytesOut: number | null;
+  readonly bytesIn: number | null;
+  /** 0–1. */
+  readonly score: number;
+  readonly severity: Severity;
+  /** The statistics that produced the score. */
+  readonly stats: Readonly<Record<string, number | string | readonly string[]>>;
+  /** One sentence an analyst can read. */
+  readonly explanation: string;
+  readonly links: readonly FindingLink[];
+}

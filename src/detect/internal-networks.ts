@@ -1,0 +1,34 @@
+import { errorCodes, MamoriError } from '../errors.js';
+import { type IpRange, tryIpRange } from '../intel/warninglists/ip-range.js';
+
+/** RFC 1918, loopback, link-local and IPv6 unique-local: internal unless the user says otherwise. */
+export const defaultInternalNetworks = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  'fc00::/7',
+  'fe80::/10',
+  '::1/128',
+] as const;
+
+/** Which addresses belong to the monitored network. */
+export class InternalNetworks {
+  private readonly ranges: IpRange[];
+
+  /** Parses CIDRs or addresses; a bad one is a usage error naming it. */
+  constructor(readonly cidrs: readonly string[] = defaultInternalNetworks) {
+    this.ranges = cidrs.map((c) => {
+      const r = tryIpRange(c);
+      if (!r) throw new MamoriError(errorCodes.usage, `internal network "${c}" is not an address or CIDR`);
+      return r;
+    });
+  }
+
+  has(ip: string | null | undefined): boolean {
+    if (!ip) return false;
+    const r = tryIpRange(ip);
+    return r !== null && this.ranges.some((n) => n.v === r.v && r.lo >= n.lo && r.hi <= n.hi);
+  }
+}
