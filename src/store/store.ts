@@ -1,4 +1,5 @@
 import type { Finding } from '../detect/finding.js';
+import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
 
@@ -191,6 +192,8 @@ export interface Store {
   /** Row count of each telemetry table. */
   tableRows(): Promise<Record<string, number>>;
   stats(opts?: { top?: number }): Promise<StoreStats>;
+  /** Aggregates for the detectors. */
+  readonly detect: DetectStore;
   /** Stores one detection run's findings; returns its run id. */
   saveFindings(
     run: { readonly detectors: readonly string[]; readonly from?: string; readonly to?: string },

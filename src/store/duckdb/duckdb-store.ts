@@ -15,6 +15,7 @@ import type {
   StoreOptions,
   StoreStats,
 } from '../store.js';
+import { DuckDBDetectStore } from './detect/duckdb-connection-series.js';
 import { DuckDBBatch } from './duckdb-batch.js';
 import { saveFindings } from './duckdb-findings.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
@@ -40,6 +41,7 @@ export class DuckDBStore implements Store {
   private batchOpen = false;
   private importOpen = false;
   readonly intel: DuckDBIntelStore;
+  readonly detect: DuckDBDetectStore;
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
   private readonly jsonStage: DuckDBJsonStage;
@@ -59,6 +61,9 @@ export class DuckDBStore implements Store {
   ) {
     this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
     this.jsonStage = new DuckDBJsonStage(instance, tmpDir);
+    this.detect = new DuckDBDetectStore(conn, async () => {
+      if (!readOnly && !this.batchOpen && !this.importOpen) await this.uow.commit();
+    });
     this.intel = new DuckDBIntelStore(conn, {
       readOnly,
       tmpDir,
