@@ -28,9 +28,34 @@ export interface ConnectionSeriesOptions {
   readonly to?: string;
 }
 
+/** Connection time between one originator and one responder address. */
+export interface ConnectionDurations {
+  readonly origH: string;
+  readonly respH: string;
+  readonly ports: readonly number[];
+  readonly connections: number;
+  /** Seconds of the longest single connection (open ones counted up to now). */
+  readonly longest: number;
+  /** Seconds of all connections together. */
+  readonly total: number;
+  /** Connections still open at the end of the logs. */
+  readonly open: number;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+  readonly first: string;
+  readonly last: string;
+}
+
 /** What detectors ask the store for. */
 export interface DetectStore {
   connectionSeries(opts: ConnectionSeriesOptions): Promise<ConnectionSeries[]>;
+  /** Pairs whose longest connection or total time reaches the given seconds. */
+  connectionDurations(opts: {
+    readonly minLongest: number;
+    readonly minTotal: number;
+    readonly from?: string;
+    readonly to?: string;
+  }): Promise<ConnectionDurations[]>;
   /** Distinct originators in the telemetry window, to judge prevalence. */
   originatorCount(opts: { from?: string; to?: string }): Promise<number>;
 }

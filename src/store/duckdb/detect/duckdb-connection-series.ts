@@ -1,5 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ConnectionSeries, ConnectionSeriesOptions, DetectStore } from '../../detect-store.js';
+import type {
+  ConnectionDurations,
+  ConnectionSeries,
+  ConnectionSeriesOptions,
+  DetectStore,
+} from '../../detect-store.js';
 
 const window = `($from::TIMESTAMP IS NULL OR ts >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ts <= $to::TIMESTAMP)`;
 
@@ -72,6 +77,57 @@ export class DuckDBDetectStore implements DetectStore {
       first: x.f,
       last: x.l,
       prevalence: Number(x.prev),
+    }));
+  }
+
+  async connectionDurations(opts: {
+    readonly minLongest: number;
+    readonly minTotal: number;
+    readonly from?: string;
+    readonly to?: string;
+  }): Promise<ConnectionDurations[]> {
+    await this.settle();
+    // An open connection (open_conn, or one Zeek has not closed yet) counts with the time seen so far.
+    const r = await this.conn.runAndReadAll(
+      `SELECT coalesce(to_json(list({o: orig_h, r: resp_h, ports: ports, n: n, longest: longest, total: total,
+                open: open_n, out: bytes_out, inb: bytes_in, f: first, l: last}))::VARCHAR, '[]') AS j
+       FROM (
+         SELECT orig_h, resp_h, list(DISTINCT resp_p) AS ports, count(*) AS n,
+                max(coalesce(duration, 0)) AS longest, sum(coalesce(duration, 0)) AS total,
+                count(*) FILTER (WHERE coalesce(is_open, false)) AS open_n,
+                sum(coalesce(orig_bytes, 0)) AS bytes_out, sum(coalesce(resp_bytes, 0)) AS bytes_in,
+                strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first,
+                strftime(max(ts + to_microseconds((coalesce(duration, 0) * 1e6)::BIGINT)), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
+         FROM conn WHERE orig_h IS NOT NULL AND resp_h IS NOT NULL AND ${window}
+         GROUP BY orig_h, resp_h
+         HAVING max(coalesce(duration, 0)) >= $minLongest OR sum(coalesce(duration, 0)) >= $minTotal)`,
+      { from: opts.from ?? null, to: opts.to ?? null, minLongest: opts.minLongest, minTotal: opts.minTotal },
+    );
+    const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as {
+      o: string;
+      r: string;
+      ports: number[];
+      n: number;
+      longest: number;
+      total: number;
+      open: number;
+      out: number;
+      inb: number;
+      f: string;
+      l: string;
+    }[];
+    return rows.map((x) => ({
+      origH: x.o,
+      respH: x.r,
+      ports: x.ports.filter((p) => p !== null).map(Number),
+      connections: Number(x.n),
+      longest: Number(x.longest),
+      total: Number(x.total),
+      open: Number(x.open),
+      bytesOut: Number(x.out),
+      bytesIn: Number(x.inb),
+      first: x.f,
+      last: x.l,
     }));
   }
 

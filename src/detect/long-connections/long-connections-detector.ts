@@ -1,0 +1,51 @@
+import type { DetectContext, Detector } from '../detector.js';
+import { type Finding, severityOf } from '../finding.js';
+import { defaultLongConfig, longScore } from './long-score.js';
+
+const threshold = 0.5;
+const hours = (s: number) => `${(s / 3600).toFixed(1)} h`;
+
+/** Outbound sessions held open for hours, or many adding up to most of a day. */
+export const longConnectionsDetector: Detector = {
+  name: 'long-connections',
+  description: 'long single sessions, and many short ones adding up to a long total, to external servers',
+  techniques: ['T1071', 'T1572'],
+  async run(ctx: DetectContext) {
+    const rows = await ctx.store.detect.connectionDurations({
+      minLongest: threshold * defaultLongConfig.fullSingle,
+      minTotal: (threshold / 0.9) * defaultLongConfig.fullTotal,
+      from: ctx.from,
+      to: ctx.to,
+    });
+    const findings: Finding[] = [];
+    for (const r of rows) {
+      if (!ctx.internal.has(r.origH) || ctx.internal.has(r.respH)) continue;
+      const score = longScore(r.longest, r.total);
+      if (score < threshold) continue;
+      const open = r.open > 0 ? `, ${r.open} still open at the end of the logs` : '';
+      findings.push({
+        detector: 'long-connections',
+        techniques: longConnectionsDetector.techniques,
+        host: r.origH,
+        endpointIp: r.respH,
+        endpointDomain: null,
+        first: r.first,
+        last: r.last,
+        connections: r.connections,
+        bytesOut: r.bytesOut,
+        bytesIn: r.bytesIn,
+        score,
+        severity: severityOf(score),
+        stats: {
+          longestSeconds: Math.round(r.longest),
+          totalSeconds: Math.round(r.total),
+          open: r.open,
+          ports: r.ports.slice(0, 5).map(String),
+        },
+        explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${r.connections} connections in all${open}.`,
+        links: [],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { runDetectors } from '../../src/detect/run-detectors.js';
+import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
+import { provenanceNames } from '../../src/store/schema/column.js';
+import { telemetryTables } from '../../src/store/schema/tables.js';
+import type { CellValue } from '../../src/store/store.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-long-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('reports a 9-hour session and an open tunnel to external servers, not internal pairs or short ones', async () => {
+  const store = await DuckDBStore.open({ dataDir: dir });
+  try {
+    const b = await store.beginBatch({ sensor: 't', sourceFile: '/x', engine: 'zeek' });
+    await b.prepare('conn');
+    const cols = telemetryTables.conn.columns.filter((c) => !provenanceNames.has(c.name));
+    const row = (r: Record<string, CellValue>) => cols.map((c) => r[c.name] ?? null);
+    const t0 = BigInt(Date.parse('2024-04-01T08:00:00Z')) * 1000n;
+    const conn = (uid: string, orig: string, resp: string, duration: number, open = false) =>
+      row({
+        ts: t0,
+        uid,
+        orig_h: orig,
+        resp_h: resp,
+        resp_p: 443,
+        duration,
+        orig_bytes: 100,
+        resp_bytes: 200,
+        is_open: open,
+      });
+    b.append('conn', conn('C1', '10.0.0.5', '198.51.100.9', 9 * 3600), null);
+    b.append('conn', conn('C2', '10.0.0.6', '198.51.100.10', 7 * 3600, true), null);
+    b.append('conn', conn('C3', '10.0.0.7', '10.0.0.8', 20 * 3600), null);
+    b.append('conn', conn('C4', '10.0.0.9', '198.51.100.11', 600), null);
+    await b.commit();
+    const run = await runDetectors({ store, only: ['long-connections'] });
+    expect(run.findings.map((f) => `${f.host}>${f.endpointIp}`)).toEqual([
+      '10.0.0.5>198.51.100.9',
+      '10.0.0.6>198.51.100.10',
+    ]);
+    expect(run.findings[1]?.explanation).toMatch(/1 still open/);
+  } finally {
+    await store.close();
+  }
+});
