@@ -2,6 +2,7 @@ import type { Store } from '../store/store.js';
 import type { Finding } from './finding.js';
 import { InternalNetworks } from './internal-networks.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
+import { labelWarninglisted } from './suppression.js';
 
 /** How to run detection. */
 export interface RunDetectorsOptions {
@@ -43,7 +44,8 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
     all.push(...found);
     perDetector.push({ name, findings: found.length, seconds: (performance.now() - started) / 1000 });
   }
-  all.sort((a, b) => b.score - a.score || b.connections - a.connections || a.host.localeCompare(b.host));
-  const runId = await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, all);
-  return { runId, findings: all, detectors: perDetector };
+  const labelled = await labelWarninglisted(opts.store, all);
+  labelled.sort((a, b) => b.score - a.score || b.connections - a.connections || a.host.localeCompare(b.host));
+  const runId = await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, labelled);
+  return { runId, findings: labelled, detectors: perDetector };
 }

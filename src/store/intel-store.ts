@@ -276,4 +276,6 @@ export interface IntelStore {
   searchIndicators(q: IndicatorQuery): Promise<IndicatorHit[]>;
   stats(): Promise<IntelStats>;
   matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]>;
+  /** Benign (suppressing) warninglists each address or domain is on; values on none are left out. */
+  warninglistsOf(values: readonly string[]): Promise<Map<string, string[]>>;
 }

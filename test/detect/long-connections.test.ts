@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runDetectors } from '../../src/detect/run-detectors.js';
+import { tryIpRange } from '../../src/intel/warninglists/ip-range.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 import { provenanceNames } from '../../src/store/schema/column.js';
 import { telemetryTables } from '../../src/store/schema/tables.js';
@@ -42,6 +43,28 @@ it('reports a 9-hour session and an open tunnel to external servers, not interna
       '10.0.0.6>198.51.100.10',
     ]);
     expect(run.findings[1]?.explanation).toMatch(/1 still open/);
+
+    // A benign warninglist naming the first server down-weights and labels it; nothing is dropped.
+    const w = await store.intel.beginImport({ source: 'wl', kind: 'warninglist', path: '/wl', digest: 'wl' });
+    const r = tryIpRange('198.51.100.9/32');
+    await w.addWarninglist({
+      name: 'cloud-ranges',
+      description: 'a cloud provider',
+      version: '1',
+      matchType: 'cidr',
+      category: 'false-positive',
+      matchingAttributes: ['ip-dst'],
+      scope: ['ipv4', 'cidr'],
+      suppresses: true,
+      entries: [{ value: '198.51.100.9/32', ipVersion: 4, ipLo: r?.lo ?? null, ipHi: r?.hi ?? null }],
+    });
+    await w.commit(new Map());
+    const again = await runDetectors({ store, only: ['long-connections'] });
+    const listed = again.findings.find((f) => f.endpointIp === '198.51.100.9');
+    expect(listed?.score).toBe(0.225);
+    expect(listed?.stats['warninglists']).toEqual(['cloud-ranges']);
+    expect(listed?.explanation).toMatch(/Down-weighted: the destination is on the cloud-ranges warninglist/);
+    expect(again.findings[0]?.endpointIp).toBe('198.51.100.10');
   } finally {
     await store.close();
   }

@@ -24,6 +24,7 @@ import {
   searchIndicators,
 } from './duckdb-intel-queries.js';
 import { DuckDBIntelWriter } from './duckdb-intel-writer.js';
+import { warninglistsOf } from './duckdb-warninglists-of.js';
 
 /** Hooks into the owning store: finish pending telemetry work first, and keep batches out meanwhile. */
 export interface IntelOwner {
@@ -71,6 +72,10 @@ export class DuckDBIntelStore implements IntelStore {
 
   stats(): Promise<IntelStats> {
     return intelStats(this.conn);
+  }
+
+  warninglistsOf(values: readonly string[]): Promise<Map<string, string[]>> {
+    return warninglistsOf(this.conn, values);
   }
 
   async matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]> {
