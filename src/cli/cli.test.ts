@@ -9,13 +9,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('mamori CLI', () => {
   it('demo ingests the simulated logs, and a second pass skips them all', async () => {
-    const r = await run('demo', '--data', dir, '--hours', '3', '--json');
+    const r = await run('demo', '--data', dir, '--hours', '13', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.first.byStatus.ingested).toBe(9);
+    expect(j.first.byStatus.ingested).toBe(39);
     expect(j.first.rejects).toBe(0);
     expect(j.first.rowsByTable.conn).toBe(j.truth.rows.conn);
-    expect(j.second.byStatus.unchanged).toBe(9);
+    expect(j.second.byStatus.unchanged).toBe(39);
     expect(j.second.rows).toBe(0);
     // The partner advisory's indicators are found in history, on the planted host only, linked to the actor.
     const hunted = j.intel.retroHunt as { origH: string; field: string; entities: { name: string }[] }[];
@@ -32,7 +32,16 @@ describe('mamori CLI', () => {
   it('detect ranks the planted C2 first, on the infected PC, with the actor and an explanation', async () => {
     const r = await run('detect', '--data', dir, '--json');
     expect(r.code).toBe(0);
-    const top = JSON.parse(r.out).findings[0];
+    const all = JSON.parse(r.out).findings as { detector: string; host: string }[];
+    // Exactly two findings, both on the planted PC: its beacon, and the advisory's indicators.
+    expect(all.map((f) => `${f.detector} ${f.host}`).sort()).toEqual([
+      'beaconing 10.20.0.18',
+      'threat-intel 10.20.0.18',
+    ]);
+    const top = all.find((f) => f.detector === 'threat-intel') as unknown as Record<string, unknown> & {
+      links: { name: string }[];
+      explanation: string;
+    };
     expect(top).toMatchObject({
       detector: 'threat-intel',
       host: '10.20.0.18',
@@ -42,6 +51,16 @@ describe('mamori CLI', () => {
     expect(top.endpointDomain).toBe('update.cloud-maste.example');
     expect(top.links.map((l: { name: string }) => l.name)).toEqual(['APT10']);
     expect(top.explanation).toMatch(/10\.20\.0\.18 reached update\.cloud-maste\.example/);
+    const { writeFileSync } = await import('node:fs');
+    const allow = join(dir, 'allow.txt');
+    writeFileSync(allow, '# our partner\n203.0.113.0/24\n');
+    const allowed = JSON.parse((await run('detect', '--data', dir, '--json', '--allow', allow)).out);
+    expect(allowed.findings.map((f: { detector: string }) => f.detector)).toEqual(['threat-intel']);
+    expect(allowed.allowlisted).toBe(1);
+    writeFileSync(allow, 'not a thing at all\n');
+    const bad = await run('detect', '--data', dir, '--allow', allow);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/allow\.txt: line 1/);
     const human = await run('detect', '--data', dir, '--only', 'threat-intel');
     expect(human.out).toMatch(/critical .* threat-intel .* 10\.20\.0\.18/);
   });

@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import type { Allowlist } from './allowlist.js';
 import type { Finding } from './finding.js';
 import { InternalNetworks } from './internal-networks.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
@@ -15,6 +16,8 @@ export interface RunDetectorsOptions {
   readonly to?: string;
   readonly signal?: AbortSignal;
   readonly onDetector?: (name: DetectorName) => void;
+  /** Destinations the user allows; their findings are left out (and counted). */
+  readonly allowlist?: Allowlist;
 }
 
 /** What a run found, ranked. */
@@ -22,6 +25,8 @@ export interface DetectRun {
   readonly runId: number;
   readonly findings: readonly Finding[];
   readonly detectors: readonly { name: DetectorName; findings: number; seconds: number }[];
+  /** Findings left out because their destination is on the user's allowlist. */
+  readonly allowlisted: number;
 }
 
 /** Runs the detectors over the stored telemetry, ranks the findings by score and stores them. */
@@ -44,8 +49,12 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
     all.push(...found);
     perDetector.push({ name, findings: found.length, seconds: (performance.now() - started) / 1000 });
   }
-  const labelled = await labelWarninglisted(opts.store, all);
+  // A live indicator outranks the user's allowlist, as it outranks warninglists.
+  const dropped = (f: Finding) => f.detector !== 'threat-intel' && (opts.allowlist?.allows(f) ?? false);
+  const allowed = all.filter(dropped);
+  const kept = all.filter((f) => !dropped(f));
+  const labelled = await labelWarninglisted(opts.store, kept);
   labelled.sort((a, b) => b.score - a.score || b.connections - a.connections || a.host.localeCompare(b.host));
   const runId = await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, labelled);
-  return { runId, findings: labelled, detectors: perDetector };
+  return { runId, findings: labelled, detectors: perDetector, allowlisted: allowed.length };
 }

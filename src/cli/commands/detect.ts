@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
+import { Allowlist } from '../../detect/allowlist.js';
 import type { Finding } from '../../detect/finding.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
@@ -15,6 +16,7 @@ interface DetectFlags {
   from?: string;
   to?: string;
   limit: number;
+  allow?: string;
   json?: boolean;
 }
 
@@ -57,6 +59,7 @@ export function detectCommand(): Command {
     )
     .option('--from <time>', 'only telemetry from this time (ISO 8601)')
     .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
+    .option('--allow <file>', 'allowlist of addresses, CIDRs and domains whose findings are left out')
     .option('--limit <n>', 'findings to print', numberOption('--limit', optionSchemas.positiveInt), 25)
     .option('--json', 'print the findings as JSON')
     .addHelpText(
@@ -82,12 +85,13 @@ Examples:
             .filter(Boolean),
           from: flags.from,
           to: flags.to,
+          allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
         });
         if (flags.json) console.log(toJson(run));
         else {
           console.log(describeFindings(run.findings, flags.limit));
           console.log(
-            `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}`,
+            `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
           );
         }
       } finally {
