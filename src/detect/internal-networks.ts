@@ -15,7 +15,8 @@ export const defaultInternalNetworks = [
 
 /** Which addresses belong to the monitored network. */
 export class InternalNetworks {
-  private readonly ranges: IpRange[];
+  /** The networks as numeric ranges, for the store's SQL. */
+  readonly ranges: readonly IpRange[];
 
   /** Parses CIDRs or addresses; a bad one is a usage error naming it. */
   constructor(readonly cidrs: readonly string[] = defaultInternalNetworks) {

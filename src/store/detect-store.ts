@@ -21,9 +21,20 @@ export interface ConnectionSeries {
   readonly prevalence: number;
 }
 
+/** An address range (numeric bounds, as `ipRange` gives them). */
+export interface NetRange {
+  readonly v: 4 | 6;
+  readonly lo: bigint;
+  readonly hi: bigint;
+}
+
 export interface ConnectionSeriesOptions {
   /** Pairs with fewer connections are left out. */
   readonly minConnections: number;
+  /** The monitored networks: only internal → external pairs are returned. */
+  readonly internal: readonly NetRange[];
+  /** Pairs per page (memory stays bounded by one page). */
+  readonly pageSize?: number;
   readonly from?: string;
   readonly to?: string;
 }
@@ -48,7 +59,14 @@ export interface ConnectionDurations {
 
 /** What detectors ask the store for. */
 export interface DetectStore {
-  connectionSeries(opts: ConnectionSeriesOptions): Promise<ConnectionSeries[]>;
+  /** Outbound pairs with their series, a page at a time. */
+  connectionSeries(opts: ConnectionSeriesOptions): AsyncIterable<ConnectionSeries[]>;
+  /** Distinct internal originators in outbound connections, to judge prevalence. */
+  internalOriginators(opts: {
+    readonly internal: readonly NetRange[];
+    readonly from?: string;
+    readonly to?: string;
+  }): Promise<number>;
   /** Pairs whose longest connection or total time reaches the given seconds. */
   connectionDurations(opts: {
     readonly minLongest: number;
@@ -56,6 +74,4 @@ export interface DetectStore {
     readonly from?: string;
     readonly to?: string;
   }): Promise<ConnectionDurations[]>;
-  /** Distinct originators in the telemetry window, to judge prevalence. */
-  originatorCount(opts: { from?: string; to?: string }): Promise<number>;
 }

@@ -22,38 +22,45 @@ export const beaconingDetector: Detector = {
   description: 'periodic connections from an internal host to an external server (jitter-tolerant)',
   techniques: ['T1071'],
   async run(ctx: DetectContext) {
-    const series = await ctx.store.detect.connectionSeries({ minConnections, from: ctx.from, to: ctx.to });
-    const internalHosts = new Set(series.map((s) => s.origH).filter((h) => ctx.internal.has(h))).size;
+    const internalHosts = await ctx.store.detect.internalOriginators({
+      internal: ctx.internal.ranges,
+      from: ctx.from,
+      to: ctx.to,
+    });
     const findings: Finding[] = [];
-    for (const s of series) {
-      if (ctx.signal?.aborted) break;
-      // Outbound only: an internal originator and an external responder.
-      if (!ctx.internal.has(s.origH) || ctx.internal.has(s.respH)) continue;
-      // In a network of a handful of hosts every destination looks "common"; judge prevalence only at scale.
-      const share = s.prevalence / Math.max(minPrevalenceBase, internalHosts);
-      const { score, stats } = beaconScore(s.times, s.origBytes, share, defaultBeaconConfig);
-      if (score < beaconThreshold) continue;
-      const name = s.names[0] ?? null;
-      const endpoint = name ? `${name} (${s.respH})` : s.respH;
-      const days = stats.days > 1 ? `${stats.days} days` : `${stats.hours} hours`;
-      findings.push({
-        detector: 'beaconing',
-        techniques: beaconingDetector.techniques,
-        host: s.origH,
-        endpointIp: s.respH,
-        endpointDomain: name,
-        first: s.first,
-        last: s.last,
-        connections: s.connections,
-        bytesOut: s.bytesOut,
-        bytesIn: s.bytesIn,
-        score,
-        severity: severityOf(score),
-        stats: { ...stats, ports: s.ports.slice(0, 5).map(String), prevalence: s.prevalence },
-        explanation: `${s.origH} called ${endpoint} ${s.connections} times over ${days}, about every ${every(stats.medianInterval)} (${Math.round(stats.onSchedule * 100)}% of gaps within ±50% of that, ${Math.round(stats.sameSize * 100)}% of requests the same size), and ${s.prevalence === 1 ? 'no other host talks to it' : `${s.prevalence} hosts talk to it`}.`,
-        links: [],
-      });
-    }
+    const pages = ctx.store.detect.connectionSeries({
+      minConnections,
+      internal: ctx.internal.ranges,
+      from: ctx.from,
+      to: ctx.to,
+    });
+    for await (const page of pages)
+      for (const s of page) {
+        if (ctx.signal?.aborted) break;
+        const share = s.prevalence / Math.max(minPrevalenceBase, internalHosts);
+        const { score, stats } = beaconScore(s.times, s.origBytes, share, defaultBeaconConfig);
+        if (score < beaconThreshold) continue;
+        const name = s.names[0] ?? null;
+        const endpoint = name ? `${name} (${s.respH})` : s.respH;
+        const days = stats.days > 1 ? `${stats.days} days` : `${stats.hours} hours`;
+        findings.push({
+          detector: 'beaconing',
+          techniques: beaconingDetector.techniques,
+          host: s.origH,
+          endpointIp: s.respH,
+          endpointDomain: name,
+          first: s.first,
+          last: s.last,
+          connections: s.connections,
+          bytesOut: s.bytesOut,
+          bytesIn: s.bytesIn,
+          score,
+          severity: severityOf(score),
+          stats: { ...stats, ports: s.ports.slice(0, 5).map(String), prevalence: s.prevalence },
+          explanation: `${s.origH} called ${endpoint} ${s.connections} times over ${days}, about every ${every(stats.medianInterval)} (${Math.round(stats.onSchedule * 100)}% of gaps within ±50% of that, ${Math.round(stats.sameSize * 100)}% of requests the same size), and ${s.prevalence === 1 ? 'no other host talks to it' : `${s.prevalence} hosts talk to it`}.`,
+          links: [],
+        });
+      }
     return findings;
   },
 };

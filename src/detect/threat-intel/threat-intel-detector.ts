@@ -42,10 +42,11 @@ export const threatIntelDetector: Detector = {
       g.ms.push(m);
       groups.set(key, g);
     }
+    const byDomain = new Map<string, Group>();
+    for (const g of groups.values()) if (g.domain !== null) byDomain.set(`${g.host}\u0000${g.domain}`, g);
     for (const { m, s } of placed.filter((p) => p.s.ip === null)) {
-      const same = [...groups.values()].find(
-        (g) => g.host === s.host && g.domain !== null && g.domain === s.domain,
-      );
+      const same = s.domain === null ? undefined : byDomain.get(`${s.host}\u0000${s.domain}`);
+
       const key = `${s.host}\u0000${s.domain ?? m.observed}`;
       const g = same ?? groups.get(key) ?? { ...s, ms: [] };
       g.ms.push(m);

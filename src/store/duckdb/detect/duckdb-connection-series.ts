@@ -4,7 +4,9 @@ import type {
   ConnectionSeries,
   ConnectionSeriesOptions,
   DetectStore,
+  NetRange,
 } from '../../detect-store.js';
+import { appendRows } from '../intel/duckdb-intel-append.js';
 
 const window = `($from::TIMESTAMP IS NULL OR ts >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ts <= $to::TIMESTAMP)`;
 
@@ -16,68 +18,94 @@ export class DuckDBDetectStore implements DetectStore {
     private readonly settle: () => Promise<void>,
   ) {}
 
-  async connectionSeries(opts: ConnectionSeriesOptions): Promise<ConnectionSeries[]> {
+  async *connectionSeries(opts: ConnectionSeriesOptions): AsyncGenerator<ConnectionSeries[]> {
     await this.settle();
     const params = { from: opts.from ?? null, to: opts.to ?? null, min: opts.minConnections };
-    // Names per responder address: what the originator asked for (SNI, Host) or resolved (DNS answers).
-    const r = await this.conn.runAndReadAll(
-      `WITH c AS (
-         SELECT orig_h, resp_h, resp_p, ts, coalesce(orig_bytes, 0) AS ob, coalesce(resp_bytes, 0) AS rb
-         FROM conn WHERE NOT coalesce(is_open, false) AND orig_h IS NOT NULL AND resp_h IS NOT NULL AND ${window}
-       ),
-       pairs AS (
-         SELECT orig_h, resp_h, count(*) AS n, list(epoch(ts) ORDER BY ts) AS times, list(ob ORDER BY ts) AS obs,
-                sum(ob) AS bytes_out, sum(rb) AS bytes_in, min(ts) AS first, max(ts) AS last,
-                list(resp_p) AS ports
-         FROM c GROUP BY orig_h, resp_h HAVING count(*) >= $min
-       ),
-       prevalence AS (SELECT resp_h, count(DISTINCT orig_h) AS p FROM c GROUP BY resp_h),
-       names AS (
-         SELECT orig_h, resp_h, list(name ORDER BY k DESC) AS names FROM (
-           SELECT orig_h, resp_h, lower(server_name) AS name, count(*) AS k FROM ssl
-             WHERE server_name IS NOT NULL AND ${window} GROUP BY ALL
-           UNION ALL
-           SELECT orig_h, resp_h, lower(split_part(host, ':', 1)), count(*) FROM http
-             WHERE host IS NOT NULL AND ${window} GROUP BY ALL)
-         GROUP BY orig_h, resp_h
-       )
-       SELECT to_json(list({
-         o: p.orig_h, r: p.resp_h, n: p.n, t: p.times, b: p.obs, out: p.bytes_out, inb: p.bytes_in,
-         f: strftime(p.first, '%Y-%m-%dT%H:%M:%S.%gZ'), l: strftime(p.last, '%Y-%m-%dT%H:%M:%S.%gZ'),
-         ports: p.ports, names: coalesce(nm.names, []), prev: pr.p}))::VARCHAR AS j
-       FROM pairs p JOIN prevalence pr USING (resp_h) LEFT JOIN names nm USING (orig_h, resp_h)`,
+    await this.classify(opts.internal);
+    // Which outbound pairs have enough connections: a count per pair, no lists yet.
+    await this.conn.run(
+      `CREATE OR REPLACE TEMP TABLE det_pairs AS
+       SELECT row_number() OVER (ORDER BY orig_h, resp_h) AS k, orig_h, resp_h, n, p FROM (
+         SELECT c.orig_h, c.resp_h, count(*) AS n FROM conn c
+           JOIN det_class o ON o.ip = c.orig_h AND o.internal JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
+         WHERE NOT coalesce(c.is_open, false) AND ${window.replaceAll('ts', 'c.ts')}
+         GROUP BY ALL HAVING count(*) >= $min)
+       JOIN (SELECT c.resp_h, count(DISTINCT c.orig_h) AS p FROM conn c
+               JOIN det_class o ON o.ip = c.orig_h AND o.internal
+             WHERE ${window.replaceAll('ts', 'c.ts')} GROUP BY c.resp_h) USING (resp_h)`,
       params,
     );
-    const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? 'null') || 'null') as
-      | {
-          o: string;
-          r: string;
-          n: number;
-          t: number[];
-          b: number[];
-          out: number;
-          inb: number;
-          f: string;
-          l: string;
-          ports: number[];
-          names: string[];
-          prev: number;
-        }[]
-      | null;
-    return (rows ?? []).map((x) => ({
-      origH: x.o,
-      respH: x.r,
-      ports: byFrequency(x.ports),
-      names: [...new Set(x.names)],
-      connections: Number(x.n),
-      times: x.t.map(Number),
-      origBytes: x.b.map(Number),
-      bytesOut: Number(x.out),
-      bytesIn: Number(x.inb),
-      first: x.f,
-      last: x.l,
-      prevalence: Number(x.prev),
-    }));
+    const total = Number(
+      (await this.conn.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM det_pairs`)).getRowObjectsJson()[0]?.[
+        'n'
+      ] ?? 0,
+    );
+    const page = opts.pageSize ?? 2000;
+    try {
+      for (let from = 1; from <= total; from += page) {
+        const r = await this.conn.runAndReadAll(
+          `WITH pg AS (SELECT * FROM det_pairs WHERE k >= $lo AND k < $hi),
+           series AS (
+             SELECT c.orig_h, c.resp_h, list(epoch(c.ts) ORDER BY c.ts) AS times,
+                    list(coalesce(c.orig_bytes, 0) ORDER BY c.ts) AS obs,
+                    sum(coalesce(c.orig_bytes, 0)) AS bytes_out, sum(coalesce(c.resp_bytes, 0)) AS bytes_in,
+                    min(c.ts) AS first, max(c.ts) AS last, list(c.resp_p) AS ports
+             FROM conn c JOIN pg USING (orig_h, resp_h)
+             WHERE NOT coalesce(c.is_open, false) AND ${window.replaceAll('ts', 'c.ts')}
+             GROUP BY c.orig_h, c.resp_h
+           ),
+           names AS (
+             SELECT orig_h, resp_h, list(name ORDER BY k DESC) AS names FROM (
+               SELECT s.orig_h, s.resp_h, lower(s.server_name) AS name, count(*) AS k FROM ssl s JOIN pg USING (orig_h, resp_h)
+                 WHERE s.server_name IS NOT NULL GROUP BY ALL
+               UNION ALL
+               SELECT h.orig_h, h.resp_h, lower(split_part(h.host, ':', 1)), count(*) FROM http h JOIN pg USING (orig_h, resp_h)
+                 WHERE h.host IS NOT NULL GROUP BY ALL)
+             GROUP BY orig_h, resp_h
+           )
+           SELECT coalesce(to_json(list({
+             o: s.orig_h, r: s.resp_h, n: pg.n, t: s.times, b: s.obs, out: s.bytes_out, inb: s.bytes_in,
+             f: strftime(s.first, '%Y-%m-%dT%H:%M:%S.%gZ'), l: strftime(s.last, '%Y-%m-%dT%H:%M:%S.%gZ'),
+             ports: s.ports, names: coalesce(nm.names, []), prev: pg.p}))::VARCHAR, '[]') AS j
+           FROM series s JOIN pg USING (orig_h, resp_h) LEFT JOIN names nm USING (orig_h, resp_h)`,
+          { from: params.from, to: params.to, lo: from, hi: from + page },
+        );
+        const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as SeriesJson[];
+        yield rows.map(toSeries);
+      }
+    } finally {
+      await this.conn.run(`DROP TABLE IF EXISTS det_pairs`);
+    }
+  }
+
+  async internalOriginators(opts: {
+    readonly internal: readonly NetRange[];
+    readonly from?: string;
+    readonly to?: string;
+  }): Promise<number> {
+    await this.settle();
+    await this.classify(opts.internal);
+    const r = await this.conn.runAndReadAll(
+      `SELECT count(*)::BIGINT AS n FROM det_class WHERE internal AND ip IN (SELECT DISTINCT orig_h FROM conn WHERE ${window})`,
+      { from: opts.from ?? null, to: opts.to ?? null },
+    );
+    return Number(r.getRowObjectsJson()[0]?.['n'] ?? 0);
+  }
+
+  /** Marks every address seen (the seen_ips dictionary) internal or not, once per call. */
+  private async classify(internal: readonly NetRange[]): Promise<void> {
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE det_ranges (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
+    await appendRows(
+      this.conn,
+      'det_ranges',
+      ['tinyint', 'uhugeint', 'uhugeint'],
+      internal.map((r) => [r.v, r.lo, r.hi]),
+    );
+    await this.conn.run(
+      `CREATE OR REPLACE TEMP TABLE det_class AS
+       SELECT s.ip, EXISTS (SELECT 1 FROM det_ranges d WHERE d.v = s.v AND s.n BETWEEN d.lo AND d.hi) AS internal
+       FROM seen_ips s`,
+    );
   }
 
   async connectionDurations(opts: {
@@ -130,18 +158,38 @@ export class DuckDBDetectStore implements DetectStore {
       last: x.l,
     }));
   }
+}
 
-  async originatorCount(opts: { from?: string; to?: string }): Promise<number> {
-    await this.settle();
-    const r = await this.conn.runAndReadAll(
-      `SELECT count(DISTINCT orig_h)::BIGINT AS n FROM conn WHERE ${window}`,
-      {
-        from: opts.from ?? null,
-        to: opts.to ?? null,
-      },
-    );
-    return Number(r.getRowObjectsJson()[0]?.['n'] ?? 0);
-  }
+interface SeriesJson {
+  o: string;
+  r: string;
+  n: number;
+  t: number[];
+  b: number[];
+  out: number;
+  inb: number;
+  f: string;
+  l: string;
+  ports: number[];
+  names: string[];
+  prev: number;
+}
+
+function toSeries(x: SeriesJson): ConnectionSeries {
+  return {
+    origH: x.o,
+    respH: x.r,
+    ports: byFrequency(x.ports),
+    names: [...new Set(x.names)],
+    connections: Number(x.n),
+    times: x.t.map(Number),
+    origBytes: x.b.map(Number),
+    bytesOut: Number(x.out),
+    bytesIn: Number(x.inb),
+    first: x.f,
+    last: x.l,
+    prevalence: Number(x.prev),
+  };
 }
 
 function byFrequency(values: readonly number[]): number[] {
