@@ -69,6 +69,8 @@ export interface DetectStore {
   }): Promise<number>;
   /** Pairs whose longest connection or total time reaches the given seconds. */
   connectionDurations(opts: {
+    /** The monitored networks: only internal → external pairs are returned. */
+    readonly internal: readonly NetRange[];
     readonly minLongest: number;
     readonly minTotal: number;
     readonly from?: string;

@@ -12,6 +12,7 @@ export const longConnectionsDetector: Detector = {
   techniques: ['T1071', 'T1572'],
   async run(ctx: DetectContext) {
     const rows = await ctx.store.detect.connectionDurations({
+      internal: ctx.internal.ranges,
       minLongest: threshold * defaultLongConfig.fullSingle,
       minTotal: (threshold / 0.9) * defaultLongConfig.fullTotal,
       from: ctx.from,

@@ -109,12 +109,14 @@ export class DuckDBDetectStore implements DetectStore {
   }
 
   async connectionDurations(opts: {
+    readonly internal: readonly NetRange[];
     readonly minLongest: number;
     readonly minTotal: number;
     readonly from?: string;
     readonly to?: string;
   }): Promise<ConnectionDurations[]> {
     await this.settle();
+    await this.classify(opts.internal);
     // An open connection (open_conn, or one Zeek has not closed yet) counts with the time seen so far.
     const r = await this.conn.runAndReadAll(
       `SELECT coalesce(to_json(list({o: orig_h, r: resp_h, ports: ports, n: n, longest: longest, total: total,
@@ -126,9 +128,15 @@ export class DuckDBDetectStore implements DetectStore {
                 sum(coalesce(orig_bytes, 0)) AS bytes_out, sum(coalesce(resp_bytes, 0)) AS bytes_in,
                 strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first,
                 strftime(max(ts + to_microseconds((coalesce(duration, 0) * 1e6)::BIGINT)), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
-         FROM conn WHERE orig_h IS NOT NULL AND resp_h IS NOT NULL AND ${window}
-         GROUP BY orig_h, resp_h
-         HAVING max(coalesce(duration, 0)) >= $minLongest OR sum(coalesce(duration, 0)) >= $minTotal)`,
+         FROM conn c
+           -- Qualifying pairs first, from the two columns that decide it; the rest only for them.
+           JOIN (SELECT orig_h, resp_h FROM conn WHERE ${window} GROUP BY orig_h, resp_h
+                 HAVING max(coalesce(duration, 0)) >= $minLongest OR sum(coalesce(duration, 0)) >= $minTotal) q
+             USING (orig_h, resp_h)
+           JOIN det_class o ON o.ip = c.orig_h AND o.internal
+           JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
+         WHERE ${window.replaceAll('ts', 'c.ts')}
+         GROUP BY orig_h, resp_h)`,
       { from: opts.from ?? null, to: opts.to ?? null, minLongest: opts.minLongest, minTotal: opts.minTotal },
     );
     const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as {
