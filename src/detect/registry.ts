@@ -1,13 +1,25 @@
 import { beaconingDetector } from './beaconing/beaconing-detector.js';
 import type { Detector } from './detector.js';
+import { dgaDetector } from './dga/dga-detector.js';
+import { dnsTunnellingDetector } from './dns-tunnelling/dns-tunnelling-detector.js';
+import { exfiltrationDetector } from './exfiltration/exfiltration-detector.js';
 import { longConnectionsDetector } from './long-connections/long-connections-detector.js';
+import { rareDestinationsDetector } from './rare-destinations/rare-destinations-detector.js';
+import { suricataAlertsDetector } from './suricata-alerts/suricata-alerts-detector.js';
 import { threatIntelDetector } from './threat-intel/threat-intel-detector.js';
+import { tlsHttpOdditiesDetector } from './tls-http-oddities/tls-http-oddities-detector.js';
 
 /** Every detector; a new one is a folder under detect/ and one line here. */
 export const detectors = {
   'threat-intel': threatIntelDetector,
+  'suricata-alerts': suricataAlertsDetector,
   beaconing: beaconingDetector,
   'long-connections': longConnectionsDetector,
+  exfiltration: exfiltrationDetector,
+  'dns-tunnelling': dnsTunnellingDetector,
+  dga: dgaDetector,
+  'rare-destinations': rareDestinationsDetector,
+  'tls-http-oddities': tlsHttpOdditiesDetector,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorName = keyof typeof detectors;

@@ -1,3 +1,8 @@
+import type { AlertAggregates } from './detect/alerts-aggregates.js';
+import type { DestinationAggregates } from './detect/destinations-aggregates.js';
+import type { DnsAggregates } from './detect/dns-aggregates.js';
+import type { ExfilAggregates } from './detect/exfil-aggregates.js';
+
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
 /** The connections of one originator to one responder address, as series. */
@@ -57,8 +62,8 @@ export interface ConnectionDurations {
   readonly last: string;
 }
 
-/** What detectors ask the store for. */
-export interface DetectStore {
+/** Connection series and durations (beaconing, long connections). */
+export interface ConnectionAggregates {
   /** Outbound pairs with their series, a page at a time. */
   connectionSeries(opts: ConnectionSeriesOptions): AsyncIterable<ConnectionSeries[]>;
   /** Distinct internal originators in outbound connections, to judge prevalence. */
@@ -77,3 +82,11 @@ export interface DetectStore {
     readonly to?: string;
   }): Promise<ConnectionDurations[]>;
 }
+
+/** What detectors ask the store for: one aggregate family per detector area. */
+export interface DetectStore
+  extends ConnectionAggregates,
+    ExfilAggregates,
+    DnsAggregates,
+    DestinationAggregates,
+    AlertAggregates {}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import type { Finding } from '../../detect/finding.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
+import type { DetectStore } from '../detect-store.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import type {
   BatchOrigin,
@@ -15,7 +16,7 @@ import type {
   StoreOptions,
   StoreStats,
 } from '../store.js';
-import { DuckDBDetectStore } from './detect/duckdb-connection-series.js';
+import { duckdbDetectStore } from './detect/duckdb-detect-store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
 import { saveFindings } from './duckdb-findings.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
@@ -41,7 +42,7 @@ export class DuckDBStore implements Store {
   private batchOpen = false;
   private importOpen = false;
   readonly intel: DuckDBIntelStore;
-  readonly detect: DuckDBDetectStore;
+  readonly detect: DetectStore;
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
   private readonly jsonStage: DuckDBJsonStage;
@@ -61,7 +62,7 @@ export class DuckDBStore implements Store {
   ) {
     this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
     this.jsonStage = new DuckDBJsonStage(instance, tmpDir);
-    this.detect = new DuckDBDetectStore(conn, async () => {
+    this.detect = duckdbDetectStore(conn, async () => {
       if (!readOnly && !this.batchOpen && !this.importOpen) await this.uow.commit();
     });
     this.intel = new DuckDBIntelStore(conn, {

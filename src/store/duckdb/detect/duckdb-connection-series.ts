@@ -1,22 +1,26 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type {
+  ConnectionAggregates,
   ConnectionDurations,
   ConnectionSeries,
   ConnectionSeriesOptions,
-  DetectStore,
   NetRange,
 } from '../../detect-store.js';
-import { appendRows } from '../intel/duckdb-intel-append.js';
+import type { DuckDBDetectContext } from './duckdb-detect-context.js';
 
 const window = `($from::TIMESTAMP IS NULL OR ts >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ts <= $to::TIMESTAMP)`;
 
-/** Detector aggregates over the DuckDB tables. */
-export class DuckDBDetectStore implements DetectStore {
-  constructor(
-    private readonly conn: DuckDBConnection,
-    /** Makes pending ingest batches visible first. */
-    private readonly settle: () => Promise<void>,
-  ) {}
+/** The connection aggregates (series, durations) over the DuckDB tables. */
+export class DuckDBConnectionAggregates implements ConnectionAggregates {
+  private readonly conn: DuckDBConnection;
+  private readonly settle: () => Promise<void>;
+  private readonly classify: (internal: readonly NetRange[]) => Promise<void>;
+
+  constructor(ctx: DuckDBDetectContext) {
+    this.conn = ctx.conn;
+    this.settle = ctx.settle;
+    this.classify = ctx.classify;
+  }
 
   async *connectionSeries(opts: ConnectionSeriesOptions): AsyncGenerator<ConnectionSeries[]> {
     await this.settle();
@@ -90,22 +94,6 @@ export class DuckDBDetectStore implements DetectStore {
       { from: opts.from ?? null, to: opts.to ?? null },
     );
     return Number(r.getRowObjectsJson()[0]?.['n'] ?? 0);
-  }
-
-  /** Marks every address seen (the seen_ips dictionary) internal or not, once per call. */
-  private async classify(internal: readonly NetRange[]): Promise<void> {
-    await this.conn.run(`CREATE OR REPLACE TEMP TABLE det_ranges (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
-    await appendRows(
-      this.conn,
-      'det_ranges',
-      ['tinyint', 'uhugeint', 'uhugeint'],
-      internal.map((r) => [r.v, r.lo, r.hi]),
-    );
-    await this.conn.run(
-      `CREATE OR REPLACE TEMP TABLE det_class AS
-       SELECT s.ip, EXISTS (SELECT 1 FROM det_ranges d WHERE d.v = s.v AND s.n BETWEEN d.lo AND d.hi) AS internal
-       FROM seen_ips s`,
-    );
   }
 
   async connectionDurations(opts: {

@@ -1,0 +1,50 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { NetRange } from '../../detect-store.js';
+import { appendRows } from '../intel/duckdb-intel-append.js';
+
+/** What every DuckDB detector aggregate needs: the connection and the hooks around it. */
+export interface DuckDBDetectContext {
+  readonly conn: DuckDBConnection;
+  /** Makes pending ingest batches visible first; call before reading telemetry. */
+  readonly settle: () => Promise<void>;
+  /**
+   * Fills the temp table `det_class(ip VARCHAR, internal BOOLEAN)` with every address seen (the
+   * seen_ips dictionary) marked inside the monitored networks or not. Join on it instead of testing
+   * ranges per row.
+   */
+  readonly classify: (internal: readonly NetRange[]) => Promise<void>;
+}
+
+/** Time-window predicate over a `ts` column, with `$from` and `$to` parameters (ISO or null). */
+export function windowSql(column = 'ts'): string {
+  return `($from::TIMESTAMP IS NULL OR ${column} >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${column} <= $to::TIMESTAMP)`;
+}
+
+/** ISO 8601 text of a TIMESTAMP expression, as findings carry it. */
+export function isoSql(expr: string): string {
+  return `strftime(${expr}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+}
+
+export function duckdbDetectContext(
+  conn: DuckDBConnection,
+  settle: () => Promise<void>,
+): DuckDBDetectContext {
+  return {
+    conn,
+    settle,
+    async classify(internal) {
+      await conn.run(`CREATE OR REPLACE TEMP TABLE det_ranges (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
+      await appendRows(
+        conn,
+        'det_ranges',
+        ['tinyint', 'uhugeint', 'uhugeint'],
+        internal.map((r) => [r.v, r.lo, r.hi]),
+      );
+      await conn.run(
+        `CREATE OR REPLACE TEMP TABLE det_class AS
+         SELECT s.ip, EXISTS (SELECT 1 FROM det_ranges d WHERE d.v = s.v AND s.n BETWEEN d.lo AND d.hi) AS internal
+         FROM seen_ips s`,
+      );
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DetectStore } from '../../detect-store.js';
+import { duckdbAlertAggregates } from './duckdb-alerts.js';
+import { DuckDBConnectionAggregates } from './duckdb-connection-series.js';
+import { duckdbDestinationAggregates } from './duckdb-destinations.js';
+import { duckdbDetectContext } from './duckdb-detect-context.js';
+import { duckdbDnsAggregates } from './duckdb-dns.js';
+import { duckdbExfilAggregates } from './duckdb-exfil.js';
+
+/** Every detector aggregate over the DuckDB tables, one family per file. */
+export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<void>): DetectStore {
+  const ctx = duckdbDetectContext(conn, settle);
+  const connections = new DuckDBConnectionAggregates(ctx);
+  return {
+    connectionSeries: (o) => connections.connectionSeries(o),
+    internalOriginators: (o) => connections.internalOriginators(o),
+    connectionDurations: (o) => connections.connectionDurations(o),
+    ...duckdbExfilAggregates(ctx),
+    ...duckdbDnsAggregates(ctx),
+    ...duckdbDestinationAggregates(ctx),
+    ...duckdbAlertAggregates(ctx),
+  };
+}
