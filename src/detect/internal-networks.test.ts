@@ -9,6 +9,8 @@ describe('internal networks', () => {
     const rita = new InternalNetworks(['73.54.23.0/24']);
     expect(rita.has('73.54.23.243')).toBe(true);
     expect(rita.has('10.0.0.1')).toBe(false);
+    // Multicast and broadcast never leave the link: never an external server.
+    expect(['ff02::2', '239.255.255.250', '255.255.255.255'].every((ip) => rita.has(ip))).toBe(true);
     expect(() => new InternalNetworks(['10.0.0.0/33'])).toThrow(/10\.0\.0\.0\/33/);
   });
 });

@@ -13,6 +13,18 @@ export const defaultInternalNetworks = [
   '::1/128',
 ] as const;
 
+/**
+ * Addresses that never leave the local link (multicast, broadcast, unspecified): a host talking to
+ * them is not talking to an external server, whatever the monitored networks are.
+ */
+export const localOnlyNetworks = [
+  '224.0.0.0/4',
+  '255.255.255.255/32',
+  '0.0.0.0/8',
+  'ff00::/8',
+  '::/128',
+] as const;
+
 /** Which addresses belong to the monitored network. */
 export class InternalNetworks {
   /** The networks as numeric ranges, for the store's SQL. */
@@ -20,7 +32,7 @@ export class InternalNetworks {
 
   /** Parses CIDRs or addresses; a bad one is a usage error naming it. */
   constructor(readonly cidrs: readonly string[] = defaultInternalNetworks) {
-    this.ranges = cidrs.map((c) => {
+    this.ranges = [...cidrs, ...localOnlyNetworks].map((c) => {
       const r = tryIpRange(c);
       if (!r) throw new MamoriError(errorCodes.usage, `internal network "${c}" is not an address or CIDR`);
       return r;

@@ -3,6 +3,7 @@ import type { Detector } from './detector.js';
 import { dgaDetector } from './dga/dga-detector.js';
 import { dnsTunnellingDetector } from './dns-tunnelling/dns-tunnelling-detector.js';
 import { exfiltrationDetector } from './exfiltration/exfiltration-detector.js';
+import { fanOutDetector } from './fan-out/fan-out-detector.js';
 import { longConnectionsDetector } from './long-connections/long-connections-detector.js';
 import { rareDestinationsDetector } from './rare-destinations/rare-destinations-detector.js';
 import { suricataAlertsDetector } from './suricata-alerts/suricata-alerts-detector.js';
@@ -15,6 +16,7 @@ export const detectors = {
   'suricata-alerts': suricataAlertsDetector,
   beaconing: beaconingDetector,
   'long-connections': longConnectionsDetector,
+  'fan-out': fanOutDetector,
   exfiltration: exfiltrationDetector,
   'dns-tunnelling': dnsTunnellingDetector,
   dga: dgaDetector,

@@ -5,14 +5,25 @@ import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
-/** The connections of one originator to one responder address, as series. */
+/**
+ * The connections of one internal host to one external server, as series. A server is keyed by its
+ * address; by its name (SNI, HTTP Host, DNS answer) when the name spans several addresses or is
+ * reached through a proxy; and by an uncommon port reached at several addresses. C2 that moves across
+ * IPs stays one series either way.
+ */
 export interface ConnectionSeries {
   readonly origH: string;
-  readonly respH: string;
+  readonly keyedBy: 'ip' | 'name' | 'port';
+  /** For a port series, 'PORT/PROTO' (one host, several addresses, a port few hosts use). */
+  readonly port: string | null;
+  /** The external addresses, most used first: one for an address series, none when only a proxy was seen. */
+  readonly ips: readonly string[];
+  /** The names seen for the server, most used first; a name series' key comes first. */
+  readonly names: readonly string[];
+  /** Internal proxies the host reached the server through (HTTP CONNECT or absolute-URI requests). */
+  readonly proxies: readonly string[];
   /** The responder ports used, most used first. */
   readonly ports: readonly number[];
-  /** The names seen for the responder (SNI, HTTP Host, DNS answers), most used first. */
-  readonly names: readonly string[];
   readonly connections: number;
   /** Connection start times, epoch seconds, ascending. */
   readonly times: readonly number[];
@@ -22,7 +33,7 @@ export interface ConnectionSeries {
   readonly bytesIn: number;
   readonly first: string;
   readonly last: string;
-  /** How many distinct originators talk to this responder. */
+  /** How many distinct internal hosts talk to this server (address or name). */
   readonly prevalence: number;
 }
 
@@ -60,9 +71,42 @@ export interface ConnectionDurations {
   readonly bytesIn: number;
   readonly first: string;
   readonly last: string;
+  /** How many distinct internal hosts connect to this responder at all. */
+  readonly prevalence: number;
 }
 
-/** Connection series and durations (beaconing, long connections). */
+/** One host reaching many external addresses on one uncommon port. */
+export interface PortFanOut {
+  readonly origH: string;
+  readonly port: number;
+  readonly proto: string;
+  /** Distinct external addresses. */
+  readonly destinations: number;
+  /** Distinct /24 (IPv4) or /48 (IPv6) networks among them. */
+  readonly networks: number;
+  readonly topNetworks: readonly { network: string; destinations: number }[];
+  /** Up to 20 of the addresses. */
+  readonly sampleIps: readonly string[];
+  readonly flows: number;
+  /** Flows the responder answered (bytes or packets back). */
+  readonly answered: number;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+  readonly first: string;
+  readonly last: string;
+  /** Internal hosts that use this port to external addresses at all. */
+  readonly prevalence: number;
+}
+
+export interface PortFanOutOptions {
+  readonly internal: readonly NetRange[];
+  /** Hosts reaching fewer distinct addresses on the port are left out. */
+  readonly minDestinations: number;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Connection series and durations (beaconing, long connections, fan-out). */
 export interface ConnectionAggregates {
   /** Outbound pairs with their series, a page at a time. */
   connectionSeries(opts: ConnectionSeriesOptions): AsyncIterable<ConnectionSeries[]>;
@@ -72,6 +116,10 @@ export interface ConnectionAggregates {
     readonly from?: string;
     readonly to?: string;
   }): Promise<number>;
+  /** Hosts reaching many external addresses on one uncommon port (ports of everyday services excluded). */
+  portFanOut(opts: PortFanOutOptions): Promise<PortFanOut[]>;
+  /** Distinct clock hours with any connection, TLS or HTTP record: how long the sensor has watched. */
+  activeHours(opts: { readonly from?: string; readonly to?: string }): Promise<number>;
   /** Pairs whose longest connection or total time reaches the given seconds. */
   connectionDurations(opts: {
     /** The monitored networks: only internal → external pairs are returned. */

@@ -70,6 +70,8 @@ export function beaconScore(
   sizes: readonly number[],
   prevalenceShare: number,
   cfg: BeaconConfig = defaultBeaconConfig,
+  /** Hours the sensor watched; a capture shorter than `fullHours` cannot ask for more. */
+  observedHours = Number.POSITIVE_INFINITY,
 ): { score: number; stats: BeaconStats } {
   const starts = [...new Set(times.map((t) => Math.floor(t)))].sort((a, b) => a - b);
   const gaps: number[] = [];
@@ -87,7 +89,7 @@ export function beaconScore(
   // (nights off or not); an interactive session or a burst of polling does not.
   const hours = new Set(starts.map((t) => Math.floor(t / 3600))).size;
   const days = new Set(starts.map((t) => Math.floor(t / 86400))).size;
-  const persistence = clamp01(hours / cfg.fullHours);
+  const persistence = clamp01(hours / Math.max(1, Math.min(cfg.fullHours, observedHours)));
   const countFactor = clamp01(Math.log(Math.max(1, gaps.length)) / Math.log(cfg.fullCount));
   const rarity =
     prevalenceShare <= cfg.commonShare

@@ -1,6 +1,8 @@
+import type { ConnectionSeries } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { type Finding, severityOf } from '../finding.js';
 import { beaconScore, defaultBeaconConfig } from './beacon-score.js';
+import { dropCoveredByGroup } from './covered-by-group.js';
 
 /** Below this score a series is not reported. */
 export const beaconThreshold = 0.5;
@@ -16,6 +18,24 @@ const every = (seconds: number) =>
       ? `${Math.round(seconds / 60)} min`
       : `${Math.round(seconds)} s`;
 
+const looksLikeIp = (name: string) => /^[\d.]+$/.test(name) || name.includes(':');
+
+/** The server's name, when it has one that is not an address. */
+function serverName(s: ConnectionSeries): string | null {
+  if (s.keyedBy === 'port') return null;
+  return s.names.find((n) => !looksLikeIp(n)) ?? null;
+}
+
+function endpointText(s: ConnectionSeries): string {
+  const name = serverName(s);
+  const ips =
+    s.ips.length > 3 ? `${s.ips.slice(0, 3).join(', ')} and ${s.ips.length - 3} more` : s.ips.join(', ');
+  const via = s.proxies.length > 0 ? ` through the proxy ${s.proxies.join(', ')}` : '';
+  if (s.keyedBy === 'port') return `${s.ips.length} addresses on ${s.port} (${ips})`;
+  if (!name) return `${ips}${via}`;
+  return ips ? `${name} (${ips})${via}` : `${name}${via}`;
+}
+
 /** Internal hosts calling an external server on a schedule, with steady sizes, for hours or days. */
 export const beaconingDetector: Detector = {
   name: 'beaconing',
@@ -27,6 +47,7 @@ export const beaconingDetector: Detector = {
       from: ctx.from,
       to: ctx.to,
     });
+    const observedHours = await ctx.store.detect.activeHours({ from: ctx.from, to: ctx.to });
     const findings: Finding[] = [];
     const pages = ctx.store.detect.connectionSeries({
       minConnections,
@@ -38,17 +59,16 @@ export const beaconingDetector: Detector = {
       for (const s of page) {
         if (ctx.signal?.aborted) break;
         const share = s.prevalence / Math.max(minPrevalenceBase, internalHosts);
-        const { score, stats } = beaconScore(s.times, s.origBytes, share, defaultBeaconConfig);
+        const { score, stats } = beaconScore(s.times, s.origBytes, share, defaultBeaconConfig, observedHours);
         if (score < beaconThreshold) continue;
-        const name = s.names[0] ?? null;
-        const endpoint = name ? `${name} (${s.respH})` : s.respH;
         const days = stats.days > 1 ? `${stats.days} days` : `${stats.hours} hours`;
+        const spread = s.keyedBy === 'name' && s.ips.length > 1 ? ` at ${s.ips.length} addresses` : '';
         findings.push({
           detector: 'beaconing',
           techniques: beaconingDetector.techniques,
           host: s.origH,
-          endpointIp: s.respH,
-          endpointDomain: name,
+          endpointIp: s.ips[0] ?? null,
+          endpointDomain: serverName(s),
           first: s.first,
           last: s.last,
           connections: s.connections,
@@ -56,11 +76,20 @@ export const beaconingDetector: Detector = {
           bytesIn: s.bytesIn,
           score,
           severity: severityOf(score),
-          stats: { ...stats, ports: s.ports.slice(0, 5).map(String), prevalence: s.prevalence },
-          explanation: `${s.origH} called ${endpoint} ${s.connections} times over ${days}, about every ${every(stats.medianInterval)} (${Math.round(stats.onSchedule * 100)}% of gaps within ±50% of that, ${Math.round(stats.sameSize * 100)}% of requests the same size), and ${s.prevalence === 1 ? 'no other host talks to it' : `${s.prevalence} hosts talk to it`}.`,
+          stats: {
+            ...stats,
+            keyedBy: s.keyedBy,
+            ...(s.port ? { port: s.port } : {}),
+            ports: s.ports.slice(0, 5).map(String),
+            ips: s.ips.slice(0, 20),
+            names: s.names.slice(0, 10),
+            ...(s.proxies.length > 0 ? { proxies: s.proxies } : {}),
+            prevalence: s.prevalence,
+          },
+          explanation: `${s.origH} called ${endpointText(s)}${spread} ${s.connections} times over ${days}, about every ${every(stats.medianInterval)} (${Math.round(stats.onSchedule * 100)}% of gaps within ±50% of that, ${Math.round(stats.sameSize * 100)}% of requests the same size), and ${s.prevalence === 1 ? 'no other host talks to it' : `${s.prevalence} hosts talk to it`}.`,
           links: [],
         });
       }
-    return findings;
+    return dropCoveredByGroup(findings);
   },
 };

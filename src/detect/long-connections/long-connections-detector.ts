@@ -3,6 +3,8 @@ import { type Finding, severityOf } from '../finding.js';
 import { defaultLongConfig, longScore } from './long-score.js';
 
 const threshold = 0.5;
+/** Prevalence is a share of at least this many hosts. */
+const minPrevalenceBase = 20;
 const hours = (s: number) => `${(s / 3600).toFixed(1)} h`;
 
 /** Outbound sessions held open for hours, or many adding up to most of a day. */
@@ -11,17 +13,23 @@ export const longConnectionsDetector: Detector = {
   description: 'long single sessions, and many short ones adding up to a long total, to external servers',
   techniques: ['T1071', 'T1572'],
   async run(ctx: DetectContext) {
+    const internalHosts = await ctx.store.detect.internalOriginators({
+      internal: ctx.internal.ranges,
+      from: ctx.from,
+      to: ctx.to,
+    });
     const rows = await ctx.store.detect.connectionDurations({
       internal: ctx.internal.ranges,
       minLongest: threshold * defaultLongConfig.fullSingle,
-      minTotal: (threshold / 0.9) * defaultLongConfig.fullTotal,
+      minTotal: (threshold / defaultLongConfig.totalWeight) * defaultLongConfig.fullTotal,
       from: ctx.from,
       to: ctx.to,
     });
     const findings: Finding[] = [];
     for (const r of rows) {
       if (!ctx.internal.has(r.origH) || ctx.internal.has(r.respH)) continue;
-      const score = longScore(r.longest, r.total);
+      const share = r.prevalence / Math.max(minPrevalenceBase, internalHosts);
+      const score = longScore(r.longest, r.total, share);
       if (score < threshold) continue;
       const open = r.open > 0 ? `, ${r.open} still open at the end of the logs` : '';
       findings.push({
@@ -41,6 +49,7 @@ export const longConnectionsDetector: Detector = {
           longestSeconds: Math.round(r.longest),
           totalSeconds: Math.round(r.total),
           open: r.open,
+          prevalence: r.prevalence,
           ports: r.ports.slice(0, 5).map(String),
         },
         explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${r.connections} connections in all${open}.`,

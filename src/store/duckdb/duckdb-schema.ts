@@ -7,7 +7,7 @@ import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 5;
+export const schemaVersion = 6;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -55,6 +55,9 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   5: async (c) => {
     for (const ddl of findingsDdl) await c.run(ddl);
   },
+  // v6's address dictionary also holds the addresses of TLS, HTTP and alert records (logs without a
+  // conn log); it is rebuilt once below.
+  6: async () => {},
 };
 
 /** v1's ledger, kept so the upgrade path can be tested. */
@@ -104,7 +107,13 @@ export async function migrate(c: DuckDBConnection, target = schemaVersion): Prom
     for (let v = found + 1; v <= target; v++) await migrations[v]?.(c);
     await syncTelemetryTables(c);
     // Telemetry written before the dictionaries existed is added to them once.
-    if (found > 0 && found < 4 && target >= 4) await refreshSeen(c);
+    if (found > 0 && found < 6 && target >= 6) {
+      if (found >= 4)
+        await c.run(
+          `DELETE FROM seen_ips; DELETE FROM seen_names; DELETE FROM schema_meta WHERE key = 'seen_batch'`,
+        );
+      await refreshSeen(c);
+    }
     await c.run(`INSERT OR REPLACE INTO schema_meta VALUES ('version', $v)`, { v: String(target) });
     await c.run('COMMIT');
   } catch (err) {

@@ -40,7 +40,10 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
     `CREATE OR REPLACE TEMP TABLE seen_new_ips AS
      SELECT ip, min(ts) AS first_seen FROM (
        SELECT resp_h AS ip, ts FROM conn WHERE ${inRange} UNION ALL SELECT orig_h, ts FROM conn WHERE ${inRange}
-       UNION ALL SELECT unnest(answers), ts FROM dns WHERE ${inRange})
+       UNION ALL SELECT unnest(answers), ts FROM dns WHERE ${inRange}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM ssl WHERE ${inRange}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM http WHERE ${inRange}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM alerts WHERE ${inRange})
      WHERE ip IS NOT NULL GROUP BY ip
      HAVING contains(ip, ':') OR regexp_full_match(ip, '[0-9.]+')`,
     p,

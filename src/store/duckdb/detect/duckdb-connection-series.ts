@@ -1,12 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { commonServicePortsSql } from '../../detect/common-ports.js';
 import type {
   ConnectionAggregates,
   ConnectionDurations,
   ConnectionSeries,
   ConnectionSeriesOptions,
   NetRange,
+  PortFanOut,
+  PortFanOutOptions,
 } from '../../detect-store.js';
-import type { DuckDBDetectContext } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, isoSql, windowSql } from './duckdb-detect-context.js';
 
 const window = `($from::TIMESTAMP IS NULL OR ts >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ts <= $to::TIMESTAMP)`;
 
@@ -26,60 +29,149 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     await this.settle();
     const params = { from: opts.from ?? null, to: opts.to ?? null, min: opts.minConnections };
     await this.classify(opts.internal);
-    // Which outbound pairs have enough connections: a count per pair, no lists yet.
-    await this.conn.run(
-      `CREATE OR REPLACE TEMP TABLE det_pairs AS
-       SELECT row_number() OVER (ORDER BY orig_h, resp_h) AS k, orig_h, resp_h, n, p FROM (
-         SELECT c.orig_h, c.resp_h, count(*) AS n FROM conn c
-           JOIN det_class o ON o.ip = c.orig_h AND o.internal JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
-         WHERE NOT coalesce(c.is_open, false) AND ${window.replaceAll('ts', 'c.ts')}
-         GROUP BY ALL HAVING count(*) >= $min)
-       JOIN (SELECT c.resp_h, count(DISTINCT c.orig_h) AS p FROM conn c
-               JOIN det_class o ON o.ip = c.orig_h AND o.internal
-             WHERE ${window.replaceAll('ts', 'c.ts')} GROUP BY c.resp_h) USING (resp_h)`,
-      params,
-    );
-    const total = Number(
-      (await this.conn.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM det_pairs`)).getRowObjectsJson()[0]?.[
-        'n'
-      ] ?? 0,
-    );
-    const page = opts.pageSize ?? 2000;
     try {
-      for (let from = 1; from <= total; from += page) {
+      await this.buildEvents({ from: params.from, to: params.to });
+      // Candidate series: per address; per name when the name spans addresses or a proxy; per
+      // uncommon port when a host reaches several addresses on a port few hosts use (C2 lists of raw
+      // IPs rotate addresses but keep the port).
+      await this.conn.run(
+        `CREATE OR REPLACE TEMP TABLE det_pairs AS
+         WITH hosts AS (SELECT count(DISTINCT orig_h) AS h FROM det_ev),
+         rare_ports AS (
+           SELECT port FROM (SELECT resp_p || '/' || proto AS port, count(DISTINCT orig_h) AS p FROM det_ev
+                             WHERE ext AND resp_p IS NOT NULL AND NOT list_contains(${commonServicePortsSql}, resp_p) GROUP BY ALL)
+           WHERE p <= greatest(2, 0.05 * (SELECT h FROM hosts)))
+         SELECT row_number() OVER (ORDER BY kind, orig_h, server) AS k, * FROM (
+           SELECT 'ip' AS kind, orig_h, resp_h AS server, count(*) AS n FROM det_ev WHERE ext
+             GROUP BY orig_h, resp_h HAVING count(*) >= $min
+           UNION ALL
+           SELECT 'name', orig_h, name, count(*) FROM det_ev WHERE name IS NOT NULL
+             GROUP BY orig_h, name
+             HAVING count(*) >= $min AND (count(DISTINCT resp_h) FILTER (WHERE ext) >= 2 OR bool_or(NOT ext))
+           UNION ALL
+           SELECT 'port', orig_h, resp_p || '/' || proto, count(*) FROM det_ev
+             WHERE ext AND resp_p || '/' || proto IN (SELECT port FROM rare_ports)
+             GROUP BY ALL HAVING count(*) >= $min AND count(DISTINCT resp_h) >= 2)
+         JOIN (SELECT 'ip' AS kind, resp_h AS server, count(DISTINCT orig_h) AS p FROM det_ev WHERE ext GROUP BY resp_h
+               UNION ALL
+               SELECT 'name', name, count(DISTINCT orig_h) FROM det_ev WHERE name IS NOT NULL GROUP BY name
+               UNION ALL
+               SELECT 'port', resp_p || '/' || proto, count(DISTINCT orig_h) FROM det_ev WHERE ext GROUP BY ALL)
+           USING (kind, server)`,
+        { min: params.min },
+      );
+      const total = Number(
+        (
+          await this.conn.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM det_pairs`)
+        ).getRowObjectsJson()[0]?.['n'] ?? 0,
+      );
+      const page = opts.pageSize ?? 2000;
+      for (let lo = 1; lo <= total; lo += page) {
         const r = await this.conn.runAndReadAll(
           `WITH pg AS (SELECT * FROM det_pairs WHERE k >= $lo AND k < $hi),
+           ev AS (
+             SELECT pg.k, e.* FROM pg JOIN det_ev e ON e.orig_h = pg.orig_h AND e.resp_h = pg.server AND e.ext
+               WHERE pg.kind = 'ip'
+             UNION ALL
+             SELECT pg.k, e.* FROM pg JOIN det_ev e ON e.orig_h = pg.orig_h AND e.name = pg.server
+               WHERE pg.kind = 'name'
+             UNION ALL
+             SELECT pg.k, e.* FROM pg JOIN det_ev e ON e.orig_h = pg.orig_h AND e.resp_p || '/' || e.proto = pg.server
+               WHERE pg.kind = 'port' AND e.ext
+           ),
            series AS (
-             SELECT c.orig_h, c.resp_h, list(epoch(c.ts) ORDER BY c.ts) AS times,
-                    list(coalesce(c.orig_bytes, 0) ORDER BY c.ts) AS obs,
-                    sum(coalesce(c.orig_bytes, 0)) AS bytes_out, sum(coalesce(c.resp_bytes, 0)) AS bytes_in,
-                    min(c.ts) AS first, max(c.ts) AS last, list(c.resp_p) AS ports
-             FROM conn c JOIN pg USING (orig_h, resp_h)
-             WHERE NOT coalesce(c.is_open, false) AND ${window.replaceAll('ts', 'c.ts')}
-             GROUP BY c.orig_h, c.resp_h
+             SELECT k, list(epoch(ts) ORDER BY ts) AS times, list(ob ORDER BY ts) AS obs,
+                    sum(ob) AS bytes_out, sum(rb) AS bytes_in, min(ts) AS first, max(ts) AS last,
+                    list(resp_p) AS ports
+             FROM ev GROUP BY k
            ),
            names AS (
-             SELECT orig_h, resp_h, list(name ORDER BY k DESC) AS names FROM (
-               SELECT s.orig_h, s.resp_h, lower(s.server_name) AS name, count(*) AS k FROM ssl s JOIN pg USING (orig_h, resp_h)
-                 WHERE s.server_name IS NOT NULL GROUP BY ALL
-               UNION ALL
-               SELECT h.orig_h, h.resp_h, lower(split_part(h.host, ':', 1)), count(*) FROM http h JOIN pg USING (orig_h, resp_h)
-                 WHERE h.host IS NOT NULL GROUP BY ALL)
-             GROUP BY orig_h, resp_h
+             SELECT k, list(name ORDER BY c DESC, name) AS names FROM (
+               SELECT k, name, count(*) AS c FROM ev WHERE name IS NOT NULL GROUP BY ALL) GROUP BY k
+           ),
+           ips AS (
+             SELECT k, list(resp_h ORDER BY c DESC, resp_h) FILTER (WHERE ext) AS ips,
+                    list(resp_h ORDER BY c DESC, resp_h) FILTER (WHERE NOT ext) AS proxies FROM (
+               SELECT k, resp_h, ext, count(*) AS c FROM ev GROUP BY ALL) GROUP BY k
            )
            SELECT coalesce(to_json(list({
-             o: s.orig_h, r: s.resp_h, n: pg.n, t: s.times, b: s.obs, out: s.bytes_out, inb: s.bytes_in,
-             f: strftime(s.first, '%Y-%m-%dT%H:%M:%S.%gZ'), l: strftime(s.last, '%Y-%m-%dT%H:%M:%S.%gZ'),
-             ports: s.ports, names: coalesce(nm.names, []), prev: pg.p}))::VARCHAR, '[]') AS j
-           FROM series s JOIN pg USING (orig_h, resp_h) LEFT JOIN names nm USING (orig_h, resp_h)`,
-          { from: params.from, to: params.to, lo: from, hi: from + page },
+             kind: pg.kind, o: pg.orig_h, key: pg.server, n: pg.n, t: s.times, b: s.obs, out: s.bytes_out,
+             inb: s.bytes_in, f: ${isoSql('s.first')}, l: ${isoSql('s.last')}, ports: s.ports,
+             names: coalesce(nm.names, []), ips: coalesce(i.ips, []), proxies: coalesce(i.proxies, []),
+             prev: pg.p}))::VARCHAR, '[]') AS j
+           FROM series s JOIN pg USING (k) LEFT JOIN names nm USING (k) LEFT JOIN ips i USING (k)`,
+          { lo, hi: lo + page },
         );
         const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as SeriesJson[];
         yield rows.map(toSeries);
       }
     } finally {
-      await this.conn.run(`DROP TABLE IF EXISTS det_pairs`);
+      await this.conn.run(`DROP TABLE IF EXISTS det_pairs; DROP TABLE IF EXISTS det_ev`);
     }
+  }
+
+  /**
+   * One row per outbound connection of an internal host (`det_ev`), with the server's name: SNI or
+   * HTTP Host of the same connection, else the name this host (or, failing that, any host) looked up
+   * and got the address back for. HTTP and TLS records with no conn row (logs without conn.log) are
+   * events of their own, and so are requests through an internal proxy, which name the true server.
+   */
+  private async buildEvents(params: { from: string | null; to: string | null }): Promise<void> {
+    const w = (t: string) => windowSql(`${t}.ts`);
+    await this.conn.run(
+      `CREATE OR REPLACE TEMP TABLE det_app AS
+       SELECT a.*, r.internal AS resp_internal FROM (
+         SELECT uid, orig_h, resp_h, resp_p, ts, nullif(rtrim(lower(server_name), '.'), '') AS name,
+                NULL::BIGINT AS ob, NULL::BIGINT AS rb, false AS proxied
+           FROM ssl s WHERE ${w('s')}
+         UNION ALL
+         SELECT uid, orig_h, resp_h, resp_p, ts,
+                nullif(rtrim(lower(CASE WHEN host LIKE '[%' THEN host ELSE split_part(host, ':', 1) END), '.'), ''),
+                request_body_len::BIGINT, response_body_len::BIGINT,
+                method = 'CONNECT' OR lower(uri) LIKE 'http://%' OR lower(uri) LIKE 'https://%'
+           FROM http h WHERE ${w('h')}) a
+       JOIN det_class o ON o.ip = a.orig_h AND o.internal
+       JOIN det_class r ON r.ip = a.resp_h`,
+      params,
+    );
+    // Address → name as each host learnt it from DNS, and as the network did (a sensor that sees
+    // only the resolver's lookups, or a cached answer).
+    await this.conn.run(
+      `CREATE OR REPLACE TEMP TABLE det_dnsmap AS
+       SELECT orig_h, ip, arg_max(name, c) AS name FROM (
+         SELECT orig_h, ip, name, count(*) AS c FROM (
+           SELECT d.orig_h, unnest(d.answers) AS ip, rtrim(lower(d.query), '.') AS name FROM dns d
+           WHERE ${w('d')} AND d.query IS NOT NULL AND d.answers IS NOT NULL)
+         GROUP BY ALL)
+       GROUP BY orig_h, ip`,
+      params,
+    );
+    await this.conn.run(
+      `CREATE OR REPLACE TEMP TABLE det_dnsglobal AS
+       SELECT ip, arg_max(name, c) AS name FROM (SELECT ip, name, count(*) AS c FROM det_dnsmap GROUP BY ALL) GROUP BY ip`,
+    );
+    await this.conn.run(
+      `CREATE OR REPLACE TEMP TABLE det_ev AS
+       WITH app AS (
+         SELECT uid, arg_min(name, ts) FILTER (WHERE name IS NOT NULL) AS name FROM det_app GROUP BY uid)
+       SELECT c.orig_h, c.resp_h, true AS ext, c.resp_p, c.proto, c.ts,
+              coalesce(c.orig_bytes, 0)::BIGINT AS ob, coalesce(c.resp_bytes, 0)::BIGINT AS rb,
+              coalesce(app.name, hm.name, gm.name) AS name
+       FROM conn c
+         JOIN det_class o ON o.ip = c.orig_h AND o.internal
+         JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
+         LEFT JOIN app USING (uid)
+         LEFT JOIN det_dnsmap hm ON hm.orig_h = c.orig_h AND hm.ip = c.resp_h
+         LEFT JOIN det_dnsglobal gm ON gm.ip = c.resp_h
+       WHERE NOT coalesce(c.is_open, false) AND ${w('c')}
+       UNION ALL
+       SELECT a.orig_h, a.resp_h, NOT a.resp_internal, a.resp_p, 'tcp', a.ts,
+              coalesce(c.orig_bytes, a.ob, 0)::BIGINT, coalesce(c.resp_bytes, a.rb, 0)::BIGINT, a.name
+       FROM det_app a LEFT JOIN conn c ON c.uid = a.uid
+       WHERE (a.resp_internal AND a.proxied AND a.name IS NOT NULL) OR (NOT a.resp_internal AND c.uid IS NULL)`,
+      params,
+    );
+    await this.conn.run(`DROP TABLE det_app; DROP TABLE det_dnsmap; DROP TABLE det_dnsglobal`);
   }
 
   async internalOriginators(opts: {
@@ -90,7 +182,85 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     await this.settle();
     await this.classify(opts.internal);
     const r = await this.conn.runAndReadAll(
-      `SELECT count(*)::BIGINT AS n FROM det_class WHERE internal AND ip IN (SELECT DISTINCT orig_h FROM conn WHERE ${window})`,
+      `SELECT count(*)::BIGINT AS n FROM det_class WHERE internal AND ip IN (
+         SELECT orig_h FROM conn WHERE ${window} UNION SELECT orig_h FROM ssl WHERE ${window}
+         UNION SELECT orig_h FROM http WHERE ${window} UNION SELECT orig_h FROM dns WHERE ${window})`,
+      { from: opts.from ?? null, to: opts.to ?? null },
+    );
+    return Number(r.getRowObjectsJson()[0]?.['n'] ?? 0);
+  }
+
+  async portFanOut(opts: PortFanOutOptions): Promise<PortFanOut[]> {
+    await this.settle();
+    await this.classify(opts.internal);
+    const v4net = `CASE WHEN contains(resp_h, ':') THEN array_to_string(string_split(resp_h, ':')[1:3], ':') || '::/48'
+                       ELSE regexp_extract(resp_h, '^(\\d+\\.\\d+\\.\\d+)\\.', 1) || '.0/24' END`;
+    const r = await this.conn.runAndReadAll(
+      `WITH ev AS (
+         SELECT c.orig_h, c.resp_h, c.resp_p, c.proto, c.ts, coalesce(c.orig_bytes, 0) AS ob,
+                coalesce(c.resp_bytes, 0) AS rb, coalesce(c.resp_pkts, 0) AS rp
+         FROM conn c
+           JOIN det_class o ON o.ip = c.orig_h AND o.internal
+           JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
+         WHERE ${window.replaceAll('ts', 'c.ts')} AND c.resp_p IS NOT NULL
+           AND NOT list_contains(${commonServicePortsSql}, c.resp_p)),
+       cand AS (SELECT orig_h, resp_p, proto FROM ev GROUP BY ALL HAVING count(DISTINCT resp_h) >= $min),
+       prev AS (SELECT resp_p, proto, count(DISTINCT orig_h) AS p FROM ev GROUP BY ALL),
+       nets AS (
+         SELECT orig_h, resp_p, proto, list({net: net, n: n} ORDER BY n DESC, net)[1:10] AS top, count(*) AS nets FROM (
+           SELECT orig_h, resp_p, proto, ${v4net} AS net, count(DISTINCT resp_h) AS n
+           FROM ev JOIN cand USING (orig_h, resp_p, proto) GROUP BY ALL)
+         GROUP BY ALL)
+       SELECT coalesce(to_json(list({o: orig_h, port: resp_p, proto: proto, dst: dst, flows: flows,
+                answered: answered, out: out, inb: inb, f: ${isoSql('first')}, l: ${isoSql('last')},
+                nets: nets, top: top, ips: ips, prev: p}))::VARCHAR, '[]')
+       FROM (
+         SELECT orig_h, resp_p, proto, count(DISTINCT resp_h) AS dst, count(*) AS flows,
+                count(*) FILTER (WHERE rb > 0 OR rp > 0) AS answered, sum(ob) AS out, sum(rb) AS inb,
+                min(ts) AS first, max(ts) AS last, list(DISTINCT resp_h)[1:20] AS ips
+         FROM ev JOIN cand USING (orig_h, resp_p, proto) GROUP BY ALL)
+       JOIN nets USING (orig_h, resp_p, proto) JOIN prev USING (resp_p, proto)`,
+      { from: opts.from ?? null, to: opts.to ?? null, min: opts.minDestinations },
+    );
+    const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as {
+      o: string;
+      port: number;
+      proto: string;
+      dst: number;
+      flows: number;
+      answered: number;
+      out: number;
+      inb: number;
+      f: string;
+      l: string;
+      nets: number;
+      top: { net: string; n: number }[];
+      ips: string[];
+      prev: number;
+    }[];
+    return rows.map((x) => ({
+      origH: x.o,
+      port: Number(x.port),
+      proto: String(x.proto ?? ''),
+      destinations: Number(x.dst),
+      networks: Number(x.nets),
+      topNetworks: x.top.map((t) => ({ network: t.net, destinations: Number(t.n) })),
+      sampleIps: [...x.ips].sort(),
+      flows: Number(x.flows),
+      answered: Number(x.answered),
+      bytesOut: Number(x.out),
+      bytesIn: Number(x.inb),
+      first: x.f,
+      last: x.l,
+      prevalence: Number(x.prev),
+    }));
+  }
+
+  async activeHours(opts: { readonly from?: string; readonly to?: string }): Promise<number> {
+    await this.settle();
+    const hour = (t: string) => `SELECT DISTINCT date_trunc('hour', ts) AS h FROM ${t} WHERE ${window}`;
+    const r = await this.conn.runAndReadAll(
+      `SELECT count(*)::BIGINT AS n FROM (${hour('conn')} UNION ${hour('ssl')} UNION ${hour('http')})`,
       { from: opts.from ?? null, to: opts.to ?? null },
     );
     return Number(r.getRowObjectsJson()[0]?.['n'] ?? 0);
@@ -108,7 +278,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     // An open connection (open_conn, or one Zeek has not closed yet) counts with the time seen so far.
     const r = await this.conn.runAndReadAll(
       `SELECT coalesce(to_json(list({o: orig_h, r: resp_h, ports: ports, n: n, longest: longest, total: total,
-                open: open_n, out: bytes_out, inb: bytes_in, f: first, l: last}))::VARCHAR, '[]') AS j
+                open: open_n, out: bytes_out, inb: bytes_in, f: first, l: last, prev: prev}))::VARCHAR, '[]') AS j
        FROM (
          SELECT orig_h, resp_h, list(DISTINCT resp_p) AS ports, count(*) AS n,
                 max(coalesce(duration, 0)) AS longest, sum(coalesce(duration, 0)) AS total,
@@ -124,7 +294,11 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
            JOIN det_class o ON o.ip = c.orig_h AND o.internal
            JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
          WHERE ${window.replaceAll('ts', 'c.ts')}
-         GROUP BY orig_h, resp_h)`,
+         GROUP BY orig_h, resp_h)
+       -- How many internal hosts reach each of these servers at all (chat and meeting services: most).
+       JOIN (SELECT c.resp_h, count(DISTINCT c.orig_h) AS prev FROM conn c
+               JOIN det_class o ON o.ip = c.orig_h AND o.internal
+             WHERE ${window.replaceAll('ts', 'c.ts')} GROUP BY c.resp_h) USING (resp_h)`,
       { from: opts.from ?? null, to: opts.to ?? null, minLongest: opts.minLongest, minTotal: opts.minTotal },
     );
     const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as {
@@ -139,6 +313,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
       inb: number;
       f: string;
       l: string;
+      prev: number;
     }[];
     return rows.map((x) => ({
       origH: x.o,
@@ -152,13 +327,15 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
       bytesIn: Number(x.inb),
       first: x.f,
       last: x.l,
+      prevalence: Number(x.prev),
     }));
   }
 }
 
 interface SeriesJson {
+  kind: 'ip' | 'name' | 'port';
   o: string;
-  r: string;
+  key: string;
   n: number;
   t: number[];
   b: number[];
@@ -168,15 +345,21 @@ interface SeriesJson {
   l: string;
   ports: number[];
   names: string[];
+  ips: string[];
+  proxies: string[];
   prev: number;
 }
 
 function toSeries(x: SeriesJson): ConnectionSeries {
+  const names = x.kind === 'name' ? [x.key, ...x.names.filter((n) => n !== x.key)] : x.names;
   return {
     origH: x.o,
-    respH: x.r,
+    keyedBy: x.kind,
+    port: x.kind === 'port' ? x.key : null,
+    ips: x.kind === 'ip' ? [x.key] : x.ips,
+    names,
+    proxies: x.proxies,
     ports: byFrequency(x.ports),
-    names: [...new Set(x.names)],
     connections: Number(x.n),
     times: x.t.map(Number),
     origBytes: x.b.map(Number),

@@ -14,6 +14,8 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
   return {
     connectionSeries: (o) => connections.connectionSeries(o),
     internalOriginators: (o) => connections.internalOriginators(o),
+    activeHours: (o) => connections.activeHours(o),
+    portFanOut: (o) => connections.portFanOut(o),
     connectionDurations: (o) => connections.connectionDurations(o),
     ...duckdbExfilAggregates(ctx),
     ...duckdbDnsAggregates(ctx),
