@@ -17,6 +17,7 @@ export function numberOption(name: string, schema: z.ZodNumber): (value: string)
 export const optionSchemas = {
   seconds: z.number().positive().max(86_400),
   positiveInt: z.number().int().positive(),
+  unitInterval: z.number().min(0).max(1),
   lineBytes: z
     .number()
     .int()

@@ -44,3 +44,31 @@ export function createProgress(totalBytes: number, enabled: boolean): Progress {
     },
   };
 }
+
+/** A step counter ("detector 3/9: beaconing") on stderr when it is a TTY and output is for humans. */
+export function createStepProgress(
+  total: number,
+  enabled: boolean,
+): { step(name: string): void; stop(): void } {
+  if (!enabled || !process.stderr.isTTY) return { step: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: ' {bar} {value}/{total} | {name}',
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { name: '' });
+  let done = 0;
+  return {
+    step(name) {
+      bar.update(done++, { name });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

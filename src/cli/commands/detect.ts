@@ -8,6 +8,7 @@ import { runDetectors } from '../../detect/run-detectors.js';
 import { openStore } from '../../store/open-store.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { cellText, renderTable, toJson } from '../output.js';
+import { createStepProgress } from '../progress.js';
 
 interface DetectFlags {
   data?: string;
@@ -16,6 +17,7 @@ interface DetectFlags {
   from?: string;
   to?: string;
   limit: number;
+  minScore: number;
   allow?: string;
   json?: boolean;
 }
@@ -61,6 +63,12 @@ export function detectCommand(): Command {
     .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
     .option('--allow <file>', 'allowlist of addresses, CIDRs and domains whose findings are left out')
     .option('--limit <n>', 'findings to print', numberOption('--limit', optionSchemas.positiveInt), 25)
+    .option(
+      '--min-score <s>',
+      'print findings scoring at least this (0–1; 0.5 = medium and worse); all are stored',
+      numberOption('--min-score', optionSchemas.unitInterval),
+      0.5,
+    )
     .option('--json', 'print the findings as JSON')
     .addHelpText(
       'after',
@@ -70,13 +78,18 @@ Detectors: ${detectorNames.join(', ')}. Findings are stored with a run id (table
 Examples:
   mamori detect
   mamori detect --only threat-intel --json
+  mamori detect --min-score 0 --limit 100
+  mamori detect --allow allowlist.txt   (addresses, CIDRs, domains, ja3:<md5>; one per line)
   mamori detect --internal 10.0.0.0/8,73.54.23.0/24`,
     )
     .action(async (flags: DetectFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
       const store = await openStore({ dataDir });
+      const only = flags.only && flags.only.length > 0 ? flags.only : detectorNames;
+      const progress = createStepProgress(only.length, !flags.json);
       try {
         const run = await runDetectors({
+          onDetector: (name) => progress.step(name),
           store,
           only: flags.only,
           internal: flags.internal
@@ -87,14 +100,21 @@ Examples:
           to: flags.to,
           allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
         });
-        if (flags.json) console.log(toJson(run));
+        progress.stop();
+        const shown = run.findings.filter((f) => f.score >= flags.minScore);
+        if (flags.json)
+          console.log(toJson({ ...run, findings: shown, belowMinScore: run.findings.length - shown.length }));
         else {
-          console.log(describeFindings(run.findings, flags.limit));
+          console.log(describeFindings(shown, flags.limit));
+          const hidden = run.findings.length - shown.length;
+          if (hidden > 0)
+            console.log(`(${hidden} lower-scoring findings not shown: --min-score 0 lists them)`);
           console.log(
             `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
           );
         }
       } finally {
+        progress.stop();
         await store.close();
       }
     });

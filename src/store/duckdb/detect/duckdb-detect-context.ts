@@ -29,10 +29,20 @@ export function duckdbDetectContext(
   conn: DuckDBConnection,
   settle: () => Promise<void>,
 ): DuckDBDetectContext {
+  // Every detector classifies; the table is rebuilt only when the networks or the dictionary changed.
+  let built: string | null = null;
   return {
     conn,
     settle,
     async classify(internal) {
+      const seen = await conn.runAndReadAll(
+        `SELECT (SELECT count(*) FROM seen_ips)::VARCHAR || '/' || coalesce((SELECT value FROM schema_meta WHERE key = 'seen_batch'), '0') AS k`,
+      );
+      const key = `${internal.map((r) => `${r.v}:${r.lo}-${r.hi}`).join(',')}|${String(seen.getRows()[0]?.[0])}`;
+      const exists = await conn.runAndReadAll(
+        `SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'det_class' AND temporary`,
+      );
+      if (built === key && Number(exists.getRows()[0]?.[0]) > 0) return;
       await conn.run(`CREATE OR REPLACE TEMP TABLE det_ranges (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
       await appendRows(
         conn,
@@ -45,6 +55,7 @@ export function duckdbDetectContext(
          SELECT s.ip, EXISTS (SELECT 1 FROM det_ranges d WHERE d.v = s.v AND s.n BETWEEN d.lo AND d.hi) AS internal
          FROM seen_ips s`,
       );
+      built = key;
     },
   };
 }
