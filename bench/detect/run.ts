@@ -3,6 +3,7 @@
 // Prints Markdown tables; exits non-zero when a quality target is missed.
 import { resolve } from 'node:path';
 import { realBench } from './real-bench.js';
+import { ensureDir, simBench } from './sim-bench.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const shared = process.env['MAMORI_SHARED_DATA'] ?? resolve(repo, '../shared/data');
@@ -13,6 +14,8 @@ const lines: string[] = [
   '',
 ];
 let ok = true;
+const work = ensureDir(resolve(repo, '.bench-data/detect'));
 if (!only || only === 'real') ok = (await realBench(shared, lines)) && ok;
+if (!only || only === 'sim') ok = (await simBench(shared, work, lines)) && ok;
 console.log(lines.join('\n'));
 if (!ok) process.exitCode = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../sim/random.js';
-import { beaconScore } from './beacon-score.js';
+import { beaconScore, beaconScoreMerged, mergeBursts } from './beacon-score.js';
 
 const day = 86400;
 
@@ -51,5 +51,21 @@ describe('beacon score', () => {
     const rare = beaconScore(t, sizes(t.length, 420, 0), 0.01).score;
     const common = beaconScore(t, sizes(t.length, 420, 0), 0.9).score;
     expect(common).toBeLessThan(rare / 3);
+  });
+
+  it('finds the schedule under interactive bursts once they are merged', () => {
+    const checkins = beacon(1800, 0.5, 3 * day, false, 5);
+    const burst = [day, 2 * day].flatMap((d) => poisson(12, 5400, 9).map((x) => d + 3 * 3600 + x));
+    const t = [...checkins, ...burst].sort((a, b) => a - b);
+    const z = sizes(t.length, 600, 0.6);
+    expect(beaconScore(t, z, 0.01).score).toBeLessThan(0.5);
+    const merged = beaconScoreMerged(t, z, 0.01);
+    expect(merged.score).toBeGreaterThan(0.6);
+    expect(merged.stats.mergedWithin).toBeGreaterThan(0);
+    expect(merged.stats.medianInterval).toBeGreaterThan(900);
+    expect(mergeBursts([0, 10, 20, 400, 410], [1, 2, 3, 4, 5], 60)).toEqual({
+      times: [0, 400],
+      sizes: [1, 4],
+    });
   });
 });

@@ -1,8 +1,9 @@
 import type { ConnectionSeries } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { type Finding, severityOf } from '../finding.js';
-import { beaconScore, defaultBeaconConfig } from './beacon-score.js';
+import { type BeaconStats, beaconScoreMerged, defaultBeaconConfig } from './beacon-score.js';
 import { dropCoveredByGroup } from './covered-by-group.js';
+import { fleetRule, fleetTimers } from './fleet-timer.js';
 
 /** Below this score a series is not reported. */
 export const beaconThreshold = 0.5;
@@ -17,6 +18,11 @@ const every = (seconds: number) =>
     : seconds >= 60
       ? `${Math.round(seconds / 60)} min`
       : `${Math.round(seconds)} s`;
+
+function medianOf(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : (s[s.length >> 1] ?? 0);
+}
 
 const looksLikeIp = (name: string) => /^[\d.]+$/.test(name) || name.includes(':');
 
@@ -55,41 +61,62 @@ export const beaconingDetector: Detector = {
       from: ctx.from,
       to: ctx.to,
     });
+    // Scored first, judged against each other (fleet timers), then reported.
+    const scored: { s: ConnectionSeries; score: number; stats: BeaconStats; server: string }[] = [];
     for await (const page of pages)
       for (const s of page) {
         if (ctx.signal?.aborted) break;
         const share = s.prevalence / Math.max(minPrevalenceBase, internalHosts);
-        const { score, stats } = beaconScore(s.times, s.origBytes, share, defaultBeaconConfig, observedHours);
-        if (score < beaconThreshold) continue;
-        const days = stats.days > 1 ? `${stats.days} days` : `${stats.hours} hours`;
-        const spread = s.keyedBy === 'name' && s.ips.length > 1 ? ` at ${s.ips.length} addresses` : '';
-        findings.push({
-          detector: 'beaconing',
-          techniques: beaconingDetector.techniques,
-          host: s.origH,
-          endpointIp: s.ips[0] ?? null,
-          endpointDomain: serverName(s),
-          first: s.first,
-          last: s.last,
-          connections: s.connections,
-          bytesOut: s.bytesOut,
-          bytesIn: s.bytesIn,
-          score,
-          severity: severityOf(score),
-          stats: {
-            ...stats,
-            keyedBy: s.keyedBy,
-            ...(s.port ? { port: s.port } : {}),
-            ports: s.ports.slice(0, 5).map(String),
-            ips: s.ips.slice(0, 20),
-            names: s.names.slice(0, 10),
-            ...(s.proxies.length > 0 ? { proxies: s.proxies } : {}),
-            prevalence: s.prevalence,
-          },
-          explanation: `${s.origH} called ${endpointText(s)}${spread} ${s.connections} times over ${days}, about every ${every(stats.medianInterval)} (${Math.round(stats.onSchedule * 100)}% of gaps within ±50% of that, ${Math.round(stats.sameSize * 100)}% of requests the same size), and ${s.prevalence === 1 ? 'no other host talks to it' : `${s.prevalence} hosts talk to it`}.`,
-          links: [],
-        });
+        const r = beaconScoreMerged(s.times, s.origBytes, share, defaultBeaconConfig, observedHours);
+        if (r.score < beaconThreshold) continue;
+        scored.push({ s, ...r, server: serverName(s) ?? s.port ?? s.ips[0] ?? '' });
       }
+    const fleet = fleetTimers(
+      scored.map((x) => ({
+        host: x.s.origH,
+        server: x.server,
+        stats: x.stats,
+        medianSize: medianOf(x.s.origBytes),
+      })),
+    );
+    for (const { s, stats, server, ...r } of scored) {
+      const fleetHosts = fleet.get(`${s.origH}|${server}`) ?? 0;
+      const score = fleetHosts > 0 ? Math.round(r.score * fleetRule.weight * 1000) / 1000 : r.score;
+      if (score < beaconThreshold) continue;
+      const days = stats.days > 1 ? `${stats.days} days` : `${stats.hours} hours`;
+      const spread = s.keyedBy === 'name' && s.ips.length > 1 ? ` at ${s.ips.length} addresses` : '';
+      const fleetNote =
+        fleetHosts > 0
+          ? ` Down-weighted: ${fleetHosts} hosts poll it on the same precise timer with the same request, like installed software.`
+          : '';
+      findings.push({
+        detector: 'beaconing',
+        techniques: beaconingDetector.techniques,
+        host: s.origH,
+        endpointIp: s.ips[0] ?? null,
+        endpointDomain: serverName(s),
+        first: s.first,
+        last: s.last,
+        connections: s.connections,
+        bytesOut: s.bytesOut,
+        bytesIn: s.bytesIn,
+        score,
+        severity: severityOf(score),
+        stats: {
+          ...stats,
+          keyedBy: s.keyedBy,
+          ...(s.port ? { port: s.port } : {}),
+          ports: s.ports.slice(0, 5).map(String),
+          ips: s.ips.slice(0, 20),
+          names: s.names.slice(0, 10),
+          ...(s.proxies.length > 0 ? { proxies: s.proxies } : {}),
+          prevalence: s.prevalence,
+          ...(fleetHosts > 0 ? { fleetHosts, scoreBeforeFleet: r.score } : {}),
+        },
+        explanation: `${s.origH} called ${endpointText(s)}${spread} ${s.connections} times over ${days}, about every ${every(stats.medianInterval)} (${Math.round(stats.onSchedule * 100)}% of gaps within ±50% of that, ${Math.round(stats.sameSize * 100)}% of requests the same size), and ${s.prevalence === 1 ? 'no other host talks to it' : `${s.prevalence} hosts talk to it`}.${fleetNote}`,
+        links: [],
+      });
+    }
     return dropCoveredByGroup(findings);
   },
 };
