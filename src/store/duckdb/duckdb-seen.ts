@@ -41,6 +41,7 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
      SELECT ip, min(ts) AS first_seen FROM (
        SELECT resp_h AS ip, ts FROM conn WHERE ${inRange} UNION ALL SELECT orig_h, ts FROM conn WHERE ${inRange}
        UNION ALL SELECT unnest(answers), ts FROM dns WHERE ${inRange}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM dns WHERE ${inRange}
        UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM ssl WHERE ${inRange}
        UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM http WHERE ${inRange}
        UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM alerts WHERE ${inRange})
