@@ -5,6 +5,7 @@ import { detectCommand } from './commands/detect.js';
 import { ingestCommand } from './commands/ingest.js';
 import { intelCommand } from './commands/intel/intel.js';
 import { queryCommand } from './commands/query.js';
+import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
 
 /** Exit code for each error code; everything unexpected is 70 (EX_SOFTWARE). */
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     .addCommand(statsCommand())
     .addCommand(queryCommand())
     .addCommand(intelCommand())
+    .addCommand(simulateCommand())
     .addCommand(detectCommand());
   // Subcommands added with addCommand do not inherit this: usage errors exit with 2 everywhere.
   for (const c of program.commands) c.exitOverride();
