@@ -2,6 +2,7 @@
 // side by side with a plain RITA-style beacon score, and detection speed and memory at 1M–10M conn rows.
 // Prints Markdown tables; exits non-zero when a quality target is missed.
 import { resolve } from 'node:path';
+import { perfBench } from './perf-bench.js';
 import { realBench } from './real-bench.js';
 import { ensureDir, simBench } from './sim-bench.js';
 
@@ -17,5 +18,6 @@ let ok = true;
 const work = ensureDir(resolve(repo, '.bench-data/detect'));
 if (!only || only === 'real') ok = (await realBench(shared, lines)) && ok;
 if (!only || only === 'sim') ok = (await simBench(shared, work, lines)) && ok;
+if (!only || only === 'perf') ok = (await perfBench(repo, work, lines)) && ok;
 console.log(lines.join('\n'));
 if (!ok) process.exitCode = 1;

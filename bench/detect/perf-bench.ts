@@ -1,0 +1,71 @@
+// The speed half of `npm run bench:detect`: a simulated office at 1M, 5M and 10M conn rows with
+// their DNS, TLS and HTTP companions, ingested once; then the full `detect` in a child process
+// (time and peak RSS) against DuckDB's bare per-pair aggregation of the same conn table.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { ingestPaths } from '../../src/ingest/ingest-paths.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
+
+interface ChildRun {
+  seconds: number;
+  findings: number;
+  maxRssMB: number;
+}
+
+function child(
+  repo: string,
+  mode: 'detect' | 'baseline',
+  dataDir: string,
+  internal: readonly string[],
+): ChildRun {
+  const out = execFileSync(
+    process.execPath,
+    [path.join(repo, 'bench/detect/detect-child.mjs'), mode, dataDir, JSON.stringify(internal)],
+    { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out) as ChildRun;
+}
+
+/** Hosts × days that give about `rows` conn rows (about 260 per workstation-day). */
+function sizeFor(rows: number): { hosts: number; days: number } {
+  const days = rows >= 5_000_000 ? 5 : 2;
+  return { hosts: Math.round(rows / 260 / days), days };
+}
+
+export async function perfBench(repo: string, work: string, lines: string[]): Promise<boolean> {
+  const sizes = (process.env['MAMORI_BENCH_DETECT_ROWS'] ?? '1000000,5000000,10000000')
+    .split(',')
+    .map(Number);
+  lines.push('### Detection speed and memory');
+  lines.push('');
+  lines.push(
+    '| conn rows (dns, ssl, http) | hosts × days | baseline: DuckDB per-pair list(ts) | mamori detect, all detectors | ratio | peak RSS | findings | target |',
+  );
+  lines.push('|---|---|---|---|---|---|---|---|');
+  let ok = true;
+  for (const target of sizes) {
+    const { hosts, days } = sizeFor(target);
+    const out = path.join(work, `perf-sim-${target}`);
+    const dataDir = path.join(work, `perf-db-${target}`);
+    rmSync(out, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+    const truth = await simulate({ out, scenario: 'apt', seed: 7, hosts, days });
+    const store = await DuckDBStore.open({ dataDir });
+    await ingestPaths([out], { store, sensor: 'perf', tmpDir: path.join(dataDir, 'tmp') });
+    await store.close();
+    rmSync(out, { recursive: true, force: true });
+    const base = child(repo, 'baseline', dataDir, truth.network.internal);
+    const ours = child(repo, 'detect', dataDir, truth.network.internal);
+    const r = truth.logs.rows;
+    const is5m = target === 5_000_000;
+    if (is5m) ok &&= ours.seconds < 30 && ours.maxRssMB < 2048;
+    lines.push(
+      `| ${r.conn.toLocaleString('en')} (${r.dns.toLocaleString('en')}, ${r.ssl.toLocaleString('en')}, ${r.http.toLocaleString('en')}) | ${hosts} × ${days} | ${base.seconds.toFixed(1)} s, ${Math.round(base.maxRssMB)} MB | ${ours.seconds.toFixed(1)} s | ${(ours.seconds / base.seconds).toFixed(1)}× | ${Math.round(ours.maxRssMB)} MB | ${ours.findings} | ${is5m ? '< 30 s, < 2 GB' : ''} |`,
+    );
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  lines.push('');
+  return ok;
+}
