@@ -38,7 +38,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
         `CREATE OR REPLACE TEMP TABLE det_pairs AS
          WITH hosts AS (SELECT count(DISTINCT orig_h) AS h FROM det_ev),
          rare_ports AS (
-           SELECT port FROM (SELECT resp_p || '/' || proto AS port, count(DISTINCT orig_h) AS p FROM det_ev
+           SELECT port FROM (SELECT port_key AS port, count(DISTINCT orig_h) AS p FROM det_ev
                              WHERE ext AND resp_p IS NOT NULL AND NOT list_contains(${commonServicePortsSql}, resp_p) GROUP BY ALL)
            WHERE p <= greatest(2, 0.05 * (SELECT h FROM hosts)))
          SELECT row_number() OVER (ORDER BY kind, orig_h, server) AS k, * FROM (
@@ -49,14 +49,14 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
              GROUP BY orig_h, name
              HAVING count(*) >= $min AND (count(DISTINCT resp_h) FILTER (WHERE ext) >= 2 OR bool_or(NOT ext))
            UNION ALL
-           SELECT 'port', orig_h, resp_p || '/' || proto, count(*) FROM det_ev
-             WHERE ext AND resp_p || '/' || proto IN (SELECT port FROM rare_ports)
+           SELECT 'port', orig_h, port_key, count(*) FROM det_ev
+             WHERE ext AND port_key IN (SELECT port FROM rare_ports)
              GROUP BY ALL HAVING count(*) >= $min AND count(DISTINCT resp_h) >= 2)
          JOIN (SELECT 'ip' AS kind, resp_h AS server, count(DISTINCT orig_h) AS p FROM det_ev WHERE ext GROUP BY resp_h
                UNION ALL
                SELECT 'name', name, count(DISTINCT orig_h) FROM det_ev WHERE name IS NOT NULL GROUP BY name
                UNION ALL
-               SELECT 'port', resp_p || '/' || proto, count(DISTINCT orig_h) FROM det_ev WHERE ext GROUP BY ALL)
+               SELECT 'port', port_key, count(DISTINCT orig_h) FROM det_ev WHERE ext GROUP BY ALL)
            USING (kind, server)`,
         { min: params.min },
       );
@@ -65,20 +65,27 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
           await this.conn.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM det_pairs`)
         ).getRowObjectsJson()[0]?.['n'] ?? 0,
       );
-      const page = opts.pageSize ?? 2000;
+      // Every candidate's events, tagged with its key and stored in key order, so each page reads
+      // only its own row groups instead of joining the whole event table again.
+      await this.conn.run(
+        `CREATE OR REPLACE TEMP TABLE det_pev AS
+         SELECT * FROM (
+           SELECT p.k, e.ts, e.ob, e.rb, e.resp_p, e.resp_h, e.ext, e.name FROM det_pairs p
+             JOIN det_ev e ON e.orig_h = p.orig_h AND e.resp_h = p.server AND e.ext WHERE p.kind = 'ip'
+           UNION ALL
+           SELECT p.k, e.ts, e.ob, e.rb, e.resp_p, e.resp_h, e.ext, e.name FROM det_pairs p
+             JOIN det_ev e ON e.orig_h = p.orig_h AND e.name = p.server WHERE p.kind = 'name'
+           UNION ALL
+           SELECT p.k, e.ts, e.ob, e.rb, e.resp_p, e.resp_h, e.ext, e.name FROM det_pairs p
+             JOIN det_ev e ON e.orig_h = p.orig_h AND e.port_key = p.server AND e.ext WHERE p.kind = 'port')
+         ORDER BY k, ts`,
+      );
+      await this.conn.run(`DROP TABLE det_ev`);
+      const page = opts.pageSize ?? 4000;
       for (let lo = 1; lo <= total; lo += page) {
         const r = await this.conn.runAndReadAll(
           `WITH pg AS (SELECT * FROM det_pairs WHERE k >= $lo AND k < $hi),
-           ev AS (
-             SELECT pg.k, e.* FROM pg JOIN det_ev e ON e.orig_h = pg.orig_h AND e.resp_h = pg.server AND e.ext
-               WHERE pg.kind = 'ip'
-             UNION ALL
-             SELECT pg.k, e.* FROM pg JOIN det_ev e ON e.orig_h = pg.orig_h AND e.name = pg.server
-               WHERE pg.kind = 'name'
-             UNION ALL
-             SELECT pg.k, e.* FROM pg JOIN det_ev e ON e.orig_h = pg.orig_h AND e.resp_p || '/' || e.proto = pg.server
-               WHERE pg.kind = 'port' AND e.ext
-           ),
+           ev AS (SELECT * FROM det_pev WHERE k >= $lo AND k < $hi),
            series AS (
              SELECT k, list(epoch(ts) ORDER BY ts) AS times, list(ob ORDER BY ts) AS obs,
                     sum(ob) AS bytes_out, sum(rb) AS bytes_in, min(ts) AS first, max(ts) AS last,
@@ -106,7 +113,9 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
         yield rows.map(toSeries);
       }
     } finally {
-      await this.conn.run(`DROP TABLE IF EXISTS det_pairs; DROP TABLE IF EXISTS det_ev`);
+      await this.conn.run(
+        `DROP TABLE IF EXISTS det_pairs; DROP TABLE IF EXISTS det_ev; DROP TABLE IF EXISTS det_pev`,
+      );
     }
   }
 
@@ -154,7 +163,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
       `CREATE OR REPLACE TEMP TABLE det_ev AS
        WITH app AS (
          SELECT uid, arg_min(name, ts) FILTER (WHERE name IS NOT NULL) AS name FROM det_app GROUP BY uid)
-       SELECT c.orig_h, c.resp_h, true AS ext, c.resp_p, c.proto, c.ts,
+       SELECT c.orig_h, c.resp_h, true AS ext, c.resp_p, c.resp_p || '/' || c.proto AS port_key, c.ts,
               coalesce(c.orig_bytes, 0)::BIGINT AS ob, coalesce(c.resp_bytes, 0)::BIGINT AS rb,
               coalesce(app.name, hm.name, gm.name) AS name
        FROM conn c
@@ -165,7 +174,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
          LEFT JOIN det_dnsglobal gm ON gm.ip = c.resp_h
        WHERE NOT coalesce(c.is_open, false) AND ${w('c')}
        UNION ALL
-       SELECT a.orig_h, a.resp_h, NOT a.resp_internal, a.resp_p, 'tcp', a.ts,
+       SELECT a.orig_h, a.resp_h, NOT a.resp_internal, a.resp_p, a.resp_p || '/tcp', a.ts,
               coalesce(c.orig_bytes, a.ob, 0)::BIGINT, coalesce(c.resp_bytes, a.rb, 0)::BIGINT, a.name
        FROM det_app a LEFT JOIN conn c ON c.uid = a.uid
        WHERE (a.resp_internal AND a.proxied AND a.name IS NOT NULL) OR (NOT a.resp_internal AND c.uid IS NULL)`,
