@@ -1,12 +1,99 @@
+import type { RareEndpoint } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import type { Finding } from '../finding.js';
+import { type Finding, severityOf } from '../finding.js';
+import { defaultRareConfig, newness, persistence, rareScore, rarity } from './rare-score.js';
+import { sharedSuffixes } from './shared-suffixes.js';
 
-/** Placeholder: not built yet. */
+/** Findings under this are the long tail of browsing, not worth a line. */
+const floor = 0.3;
+/** A host with more rare endpoints than this is a busy host; its best ones are enough. */
+const perHost = 5;
+
+const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+function explain(e: RareEndpoint, fresh: number, historyStart: string | null): string {
+  const target =
+    e.kind === 'domain'
+      ? `${clip(e.domain ?? '')}${e.names.length > 1 ? ` (${e.names.length} names)` : ''}${e.ip ? ` at ${e.ip}` : ''}`
+      : `${e.ip} by address`;
+  const seen = [e.sessions ? `${e.sessions} sessions` : '', e.lookups ? `${e.lookups} lookups` : '']
+    .filter(Boolean)
+    .join(' and ');
+  const who = e.hosts === 1 ? 'no other internal host reaches it' : `only ${e.hosts} internal hosts reach it`;
+  const days = (Date.parse(e.firstSeen) - Date.parse(historyStart ?? e.firstSeen)) / 86_400_000;
+  const first =
+    fresh > 0
+      ? `the network first met it on ${when(e.firstSeen)}, ${days.toFixed(1)} days into its history`
+      : `it has been seen since ${when(e.firstSeen)}`;
+  const span = `${e.hoursOfDay} of the 24 clock hours on ${e.days === 1 ? '1 day' : `${e.days} days`}`;
+  return `${e.host} came back to ${target} in ${span} (${seen}); ${who}, and ${first}.`;
+}
+
+/** External endpoints few hosts reach, newly seen in the network and returned to around the clock. */
 export const rareDestinationsDetector: Detector = {
   name: 'rare-destinations',
-  description: 'external endpoints reached by few hosts and first seen recently',
+  description: 'external endpoints reached by few hosts, first seen recently and contacted persistently',
   techniques: ['T1071'],
-  async run(_ctx: DetectContext): Promise<Finding[]> {
-    return [];
+  async run(ctx: DetectContext): Promise<Finding[]> {
+    const cfg = defaultRareConfig;
+    const found = await ctx.store.detect.rareDestinations({
+      internal: ctx.internal.ranges,
+      maxHosts: cfg.maxHosts,
+      minHoursOfDay: cfg.minHoursOfDay,
+      sharedSuffixes,
+      from: ctx.from,
+      to: ctx.to,
+    });
+    const start = found.historyStart === null ? null : Date.parse(found.historyStart);
+    const scored = found.endpoints.flatMap((e) => {
+      const rare = rarity(e.hosts, found.internalHosts, cfg);
+      const persistent = persistence(e.hoursOfDay);
+      const fresh = newness(Date.parse(e.firstSeen), start, Date.parse(e.first), cfg);
+      const score = rareScore(rare, persistent, fresh);
+      return score < floor ? [] : [{ e, score, rare, persistent, fresh }];
+    });
+    scored.sort((a, b) => b.score - a.score || b.e.hoursOfDay - a.e.hoursOfDay);
+    const kept = new Map<string, number>();
+    const findings: Finding[] = [];
+    for (const { e, score, rare, persistent, fresh } of scored) {
+      if (ctx.signal?.aborted) break;
+      const n = kept.get(e.host) ?? 0;
+      if (n >= perHost) continue;
+      kept.set(e.host, n + 1);
+      findings.push({
+        detector: 'rare-destinations',
+        techniques: rareDestinationsDetector.techniques,
+        host: e.host,
+        endpointIp: e.ip,
+        endpointDomain: e.domain,
+        first: e.first,
+        last: e.last,
+        connections: e.sessions || e.lookups,
+        bytesOut: e.bytesOut,
+        bytesIn: e.bytesIn,
+        score,
+        severity: severityOf(score),
+        stats: {
+          kind: e.kind,
+          hosts: e.hosts,
+          internalHosts: found.internalHosts,
+          hoursOfDay: e.hoursOfDay,
+          days: e.days,
+          sessions: e.sessions,
+          lookups: e.lookups,
+          firstSeen: e.firstSeen,
+          rarity: rare,
+          persistence: persistent,
+          newness: fresh,
+          names: e.names.map((x) => clip(x)),
+          ips: e.ips,
+          ports: e.ports.slice(0, 5).map(String),
+        },
+        explanation: explain(e, fresh, found.historyStart),
+        links: [],
+      });
+    }
+    return findings;
   },
 };

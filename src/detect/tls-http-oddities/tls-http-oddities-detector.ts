@@ -1,12 +1,126 @@
+import type { OddEndpoint, OddityName } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import type { Finding } from '../finding.js';
+import { type Finding, severityOf } from '../finding.js';
+import { oddityScore } from './oddity-score.js';
 
-/** Placeholder: not built yet. */
+/** Under this a pair is one odd request, not worth a line. */
+const floor = 0.3;
+/** A host with more odd endpoints than this is a busy host; its best ones are enough. */
+const perHost = 10;
+/** A user agent or client fingerprint at most this many internal hosts use is rare. */
+const rareMaxHosts = 2;
+/** Chrome permutes its extensions, so each of its JA3s is used about once; a real client repeats. */
+const minFingerprintUses = 3;
+/** Subjects OpenSSL and tutorials fill in when nobody cares (Trickbot, Emotet, test servers). */
+const placeholderSubject =
+  '(?i)(Internet Widgits Pty Ltd|Some-State|Default Company Ltd|Default City|(^|,)CN=localhost(,|$)|(^|,)CN=example\\.(com|net|org)(,|$)|(^|,)C=XX(,|$))';
+
+const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const quote = (s: string | null) => (s ? ` ("${clip(s)}")` : '');
+const users = (n: number) => (n === 1 ? 'only 1 internal host uses' : `only ${n} internal hosts use`);
+
+/** What each oddity says, for the explanation. */
+function phrases(e: OddEndpoint): string[] {
+  const c = e.counts;
+  const of = (n: number, total: number) => (n === total ? `all ${n}` : `${n} of ${total}`);
+  const say: [OddityName, string][] = [
+    ['selfSigned', `a self-signed certificate${quote(e.subject)}`],
+    ['placeholderCert', 'a certificate with a tool-default subject'],
+    ['expiredCert', 'an expired certificate'],
+    ['invalidCert', `a certificate that did not validate${quote(e.validation)}`],
+    ['noSni', `TLS without a server name (${of(c.noSni, e.tlsSessions)})`],
+    ['rareFingerprint', `a TLS client fingerprint ${users(e.fingerprintHosts ?? 1)}${quote(e.fingerprint)}`],
+    ['missingHost', `no Host header (${of(c.missingHost, e.httpRequests)} requests)`],
+    ['postToRawIp', `POSTs to a bare address (${c.postToRawIp}${e.uri ? `, e.g. ${clip(e.uri, 60)}` : ''})`],
+    ['rareUserAgent', `a user agent ${users(e.userAgentHosts ?? 1)}${quote(e.userAgent)}`],
+    ['mimicUserAgent', 'a user agent misspelling "Mozilla"'],
+    ['noUserAgent', `no user agent (${c.noUserAgent} requests)`],
+  ];
+  return say.filter(([k]) => c[k] > 0).map(([, text]) => text);
+}
+
+function techniques(c: Readonly<Record<OddityName, number>>): string[] {
+  const t = new Set<string>();
+  if (c.missingHost + c.postToRawIp + c.rareUserAgent + c.mimicUserAgent + c.noUserAgent > 0)
+    t.add('T1071.001');
+  if (c.noSni + c.rareFingerprint + c.selfSigned + c.expiredCert + c.invalidCert + c.placeholderCert > 0)
+    t.add('T1573.002');
+  if (c.selfSigned + c.placeholderCert > 0) t.add('T1587.003');
+  if (c.expiredCert + c.invalidCert > 0) t.add('T1588.004');
+  return [...t];
+}
+
+/** Outbound TLS and HTTP that looks hand-made: odd certificates, rare clients, malformed requests. */
 export const tlsHttpOdditiesDetector: Detector = {
   name: 'tls-http-oddities',
   description: 'self-signed or expired certificates, rare JA3 or user agents, missing Host, POSTs to raw IPs',
-  techniques: ['T1071.001', 'T1573'],
-  async run(_ctx: DetectContext): Promise<Finding[]> {
-    return [];
+  techniques: ['T1071.001', 'T1573.002', 'T1587.003', 'T1588.004'],
+  async run(ctx: DetectContext): Promise<Finding[]> {
+    const found = await ctx.store.detect.tlsHttpOddities({
+      internal: ctx.internal.ranges,
+      rareMaxHosts,
+      minFingerprintUses,
+      placeholderSubject,
+      from: ctx.from,
+      to: ctx.to,
+    });
+    const scored = found.endpoints
+      .map((e) => ({ e, score: oddityScore(e.counts, e.hosts, found.internalHosts) }))
+      .filter((x) => x.score >= floor)
+      .sort(
+        (a, b) =>
+          b.score - a.score || b.e.tlsSessions + b.e.httpRequests - a.e.tlsSessions - a.e.httpRequests,
+      );
+    const kept = new Map<string, number>();
+    const findings: Finding[] = [];
+    for (const { e, score } of scored) {
+      if (ctx.signal?.aborted) break;
+      const n = kept.get(e.host) ?? 0;
+      if (n >= perHost) continue;
+      kept.set(e.host, n + 1);
+      const target = e.proxied
+        ? `${clip(e.domain ?? e.ip ?? '')} through a proxy`
+        : `${e.domain ? `${clip(e.domain)} (${e.ip})` : e.ip}${e.ports.length ? `:${e.ports.slice(0, 3).join(',')}` : ''}`;
+      const traffic = [
+        e.tlsSessions ? `${e.tlsSessions} TLS sessions` : '',
+        e.httpRequests ? `${e.httpRequests} HTTP requests` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      const present = Object.fromEntries(Object.entries(e.counts).filter(([, v]) => v > 0));
+      findings.push({
+        detector: 'tls-http-oddities',
+        techniques: techniques(e.counts),
+        host: e.host,
+        endpointIp: e.ip,
+        endpointDomain: e.domain,
+        first: e.first,
+        last: e.last,
+        connections: e.tlsSessions + e.httpRequests,
+        bytesOut: e.bytesOut,
+        bytesIn: e.bytesIn,
+        score,
+        severity: severityOf(score),
+        stats: {
+          ...present,
+          oddities: Object.keys(present),
+          tlsSessions: e.tlsSessions,
+          httpRequests: e.httpRequests,
+          hosts: e.hosts,
+          internalHosts: found.internalHosts,
+          ports: e.ports.slice(0, 5).map(String),
+          ...(e.userAgent ? { userAgent: clip(e.userAgent), userAgentHosts: e.userAgentHosts ?? 0 } : {}),
+          ...(e.fingerprint
+            ? { fingerprint: clip(e.fingerprint), fingerprintHosts: e.fingerprintHosts ?? 0 }
+            : {}),
+          ...(e.subject ? { certSubject: clip(e.subject) } : {}),
+          ...(e.validation ? { validation: clip(e.validation) } : {}),
+          ...(e.uri ? { uri: clip(e.uri) } : {}),
+        },
+        explanation: `${e.host} reached ${target} (${traffic}, ${e.hosts === 1 ? 'the only internal host to do so' : `${e.hosts} internal hosts do`}) with ${phrases(e).join(', ')}.`,
+        links: [],
+      });
+    }
+    return findings;
   },
 };
