@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { Allowlist } from './allowlist.js';
+import { applyCorroboration, downWeightProxies } from './corroboration.js';
 import type { Finding } from './finding.js';
 import { InternalNetworks } from './internal-networks.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
@@ -53,7 +54,10 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
   const dropped = (f: Finding) => f.detector !== 'threat-intel' && (opts.allowlist?.allows(f) ?? false);
   const allowed = all.filter(dropped);
   const kept = all.filter((f) => !dropped(f));
-  const labelled = await labelWarninglisted(opts.store, kept);
+  const proxies = new Set(
+    await opts.store.detect.internalProxies({ internal: internal.ranges, from: opts.from, to: opts.to }),
+  );
+  const labelled = await labelWarninglisted(opts.store, downWeightProxies(applyCorroboration(kept), proxies));
   labelled.sort((a, b) => b.score - a.score || b.connections - a.connections || a.host.localeCompare(b.host));
   const runId = await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, labelled);
   return { runId, findings: labelled, detectors: perDetector, allowlisted: allowed.length };

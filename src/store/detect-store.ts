@@ -118,6 +118,12 @@ export interface ConnectionAggregates {
   }): Promise<number>;
   /** Hosts reaching many external addresses on one uncommon port (ports of everyday services excluded). */
   portFanOut(opts: PortFanOutOptions): Promise<PortFanOut[]>;
+  /** Internal hosts other internal hosts use as an explicit web proxy (CONNECT or absolute-URI requests). */
+  internalProxies(opts: {
+    readonly internal: readonly NetRange[];
+    readonly from?: string;
+    readonly to?: string;
+  }): Promise<string[]>;
   /** Distinct clock hours with any connection, TLS or HTTP record: how long the sensor has watched. */
   activeHours(opts: { readonly from?: string; readonly to?: string }): Promise<number>;
   /** Pairs whose longest connection or total time reaches the given seconds. */

@@ -73,7 +73,7 @@ it('follows a C2 domain across three addresses as one jittered beacon, and drops
     expect(f?.endpointDomain).toBe('cdn.update-check.example');
     expect(f?.stats['keyedBy']).toBe('name');
     expect([...((f?.stats['ips'] as string[]) ?? [])].sort()).toEqual(ips);
-    expect(f?.score).toBeGreaterThanOrEqual(0.75);
+    expect(f?.stats['scoreBeforeCorroboration']).toBeGreaterThanOrEqual(0.75);
     expect(f?.explanation).toMatch(/^10\.1\.1\.5 called cdn\.update-check\.example \(.*\) at 3 addresses/);
   } finally {
     await store.close();

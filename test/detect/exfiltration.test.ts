@@ -205,10 +205,12 @@ describe('exfiltration on a synthetic office', () => {
     expect(f.every((x) => x.score >= 0.3)).toBe(true);
   });
 
-  it('explains the night upload with its name, volume and the host baseline, rated high', async () => {
+  it('explains the night upload with its name, volume and the host baseline, rated high (held under high while alone)', async () => {
     const run = await runDetectors({ store, only: ['exfiltration'] });
     const x = run.findings.find((y) => y.endpointIp === '203.0.113.50');
-    expect(x?.severity).toBe('high');
+    // High on its own score; with no second detector on the same host and server it is held at medium.
+    expect(x?.stats['scoreBeforeCorroboration']).toBeGreaterThanOrEqual(0.75);
+    expect(x?.severity).toBe('medium');
     expect(x?.techniques).toEqual(['T1041']);
     expect(x?.endpointDomain).toBe('files.exfil-drop.example');
     expect(x?.bytesOut).toBe(800e6);
@@ -217,7 +219,7 @@ describe('exfiltration on a synthetic office', () => {
     expect(x?.stats['novelty']).toBe(1);
     expect(x?.stats['offHoursShare']).toBe(1);
     expect(x?.explanation).toMatch(
-      /^10\.1\.0\.5 sent 800 MB to files\.exfil-drop\.example \(203\.0\.113\.50\) in 8 connections to port 443 \(100% of the bytes exchanged\), up to 800 MB in one hour against a usual .*, 100% of it outside working hours, a one-off next to its other days, and no other internal host talks to it\.$/,
+      /^10\.1\.0\.5 sent 800 MB to files\.exfil-drop\.example \(203\.0\.113\.50\) in 8 connections to port 443 \(100% of the bytes exchanged\), up to 800 MB in one hour against a usual .*, 100% of it outside working hours, a one-off next to its other days, and no other internal host talks to it\. Held under high: no other detector saw this host and server\.$/,
     );
   });
 

@@ -4,7 +4,7 @@ import { defaultLongConfig, longScore } from './long-score.js';
 
 const threshold = 0.5;
 /** This many hosts holding long connections to one server make it a service, not a channel. */
-const fleetHosts = 4;
+const fleetHosts = 3;
 const fleetWeight = 0.5;
 /** Prevalence is a share of at least this many hosts. */
 const minPrevalenceBase = 20;

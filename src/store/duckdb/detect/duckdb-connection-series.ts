@@ -265,6 +265,24 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     }));
   }
 
+  async internalProxies(opts: {
+    readonly internal: readonly NetRange[];
+    readonly from?: string;
+    readonly to?: string;
+  }): Promise<string[]> {
+    await this.settle();
+    await this.classify(opts.internal);
+    const r = await this.conn.runAndReadAll(
+      `SELECT DISTINCT h.resp_h FROM http h
+         JOIN det_class o ON o.ip = h.orig_h AND o.internal JOIN det_class r ON r.ip = h.resp_h AND r.internal
+       WHERE ${window.replaceAll('ts', 'h.ts')}
+         AND (h.method = 'CONNECT' OR lower(h.uri) LIKE 'http://%' OR lower(h.uri) LIKE 'https://%')
+       ORDER BY 1`,
+      { from: opts.from ?? null, to: opts.to ?? null },
+    );
+    return r.getRows().map((row) => String(row[0]));
+  }
+
   async activeHours(opts: { readonly from?: string; readonly to?: string }): Promise<number> {
     await this.settle();
     const hour = (t: string) => `SELECT DISTINCT date_trunc('hour', ts) AS h FROM ${t} WHERE ${window}`;

@@ -15,6 +15,7 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
     connectionSeries: (o) => connections.connectionSeries(o),
     internalOriginators: (o) => connections.internalOriginators(o),
     activeHours: (o) => connections.activeHours(o),
+    internalProxies: (o) => connections.internalProxies(o),
     portFanOut: (o) => connections.portFanOut(o),
     connectionDurations: (o) => connections.connectionDurations(o),
     ...duckdbExfilAggregates(ctx),
