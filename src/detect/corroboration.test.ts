@@ -46,10 +46,18 @@ describe('corroboration', () => {
       f('beaconing', 'h2', '2.2.2.2', 'c2.evil.example', 0.95),
       f('rare-destinations', 'h2', '2.2.2.2', 'evil.example', 0.6),
       f('dns-tunnelling', 'h3', null, 'tunnel.example', 1),
+      // The same timestamps twice (a schedule and long sessions) are one kind of evidence.
+      f('beaconing', 'h4', '4.4.4.4', null, 1),
+      f('long-connections', 'h4', '4.4.4.4', null, 0.75),
+      // A low finding does not corroborate.
+      f('beaconing', 'h5', '5.5.5.5', null, 1),
+      f('rare-destinations', 'h5', '5.5.5.5', null, 0.45),
     ]);
+    expect(out[4]?.score).toBe(0.74);
+    expect(out[6]?.score).toBe(0.74);
     expect(out[0]?.score).toBe(0.74);
     expect(out[0]?.severity).toBe('medium');
-    expect(out[0]?.explanation).toMatch(/no other detector/);
+    expect(out[0]?.explanation).toMatch(/no other kind of evidence/);
     expect(out[1]?.score).toBe(0.95);
     expect(out[1]?.stats['corroboratedBy']).toEqual(['rare-destinations']);
     expect(out[3]?.score).toBe(1);

@@ -12,6 +12,28 @@ export const lookAlikeProne: ReadonlySet<string> = new Set([
   'tls-http-oddities',
 ]);
 
+/**
+ * The kind of evidence each detector reads. Two detectors of one kind (a schedule and a long
+ * session are the same timestamps) do not corroborate each other.
+ */
+export const evidenceKind: Readonly<Record<string, string>> = {
+  beaconing: 'timing',
+  'long-connections': 'timing',
+  'rare-destinations': 'novelty',
+  'tls-http-oddities': 'content',
+  exfiltration: 'volume',
+  'fan-out': 'sweep',
+  'dns-tunnelling': 'dns',
+  dga: 'dns',
+  'threat-intel': 'intel',
+  'suricata-alerts': 'ids',
+};
+
+const kindOf = (detector: string) => evidenceKind[detector] ?? detector;
+
+/** A corroborating finding must itself be reported (medium or worse). */
+export const corroborationFloor = 0.5;
+
 /** The highest score an uncorroborated look-alike-prone finding keeps: just under high. */
 export const uncorroboratedCap = 0.74;
 
@@ -37,15 +59,22 @@ export function sameRelation(a: Finding, b: Finding): boolean {
 
 /**
  * High severity takes two independent kinds of evidence. A finding from a look-alike-prone detector
- * that no other detector confirms for the same host and server is capped just under high; one that
- * another detector confirms keeps its score and names the others. Intel, IDS and the DNS detectors
+ * that no detector of another kind reports (at medium or worse) for the same host and server is
+ * capped just under high; one that another kind confirms keeps its score and names the others. Intel, IDS and the DNS detectors
  * are specific enough on their own and are left as they are.
  */
 export function applyCorroboration(findings: readonly Finding[]): Finding[] {
   return findings.map((f) => {
     const others = [
       ...new Set(
-        findings.filter((o) => o.detector !== f.detector && sameRelation(f, o)).map((o) => o.detector),
+        findings
+          .filter(
+            (o) =>
+              o.score >= corroborationFloor &&
+              kindOf(o.detector) !== kindOf(f.detector) &&
+              sameRelation(f, o),
+          )
+          .map((o) => o.detector),
       ),
     ].sort();
     if (others.length > 0) return { ...f, stats: { ...f.stats, corroboratedBy: others } };
@@ -55,7 +84,7 @@ export function applyCorroboration(findings: readonly Finding[]): Finding[] {
       score: uncorroboratedCap,
       severity: severityOf(uncorroboratedCap),
       stats: { ...f.stats, scoreBeforeCorroboration: f.score },
-      explanation: `${f.explanation} Held under high: no other detector saw this host and server.`,
+      explanation: `${f.explanation} Held under high: no other kind of evidence points at this host and server.`,
     };
   });
 }

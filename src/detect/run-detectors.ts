@@ -58,7 +58,15 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
     await opts.store.detect.internalProxies({ internal: internal.ranges, from: opts.from, to: opts.to }),
   );
   const labelled = await labelWarninglisted(opts.store, downWeightProxies(applyCorroboration(kept), proxies));
-  labelled.sort((a, b) => b.score - a.score || b.connections - a.connections || a.host.localeCompare(b.host));
+  // Ties (findings held at the same cap) go by the score they had before it.
+  const before = (f: Finding) => Number(f.stats['scoreBeforeCorroboration'] ?? f.score);
+  labelled.sort(
+    (a, b) =>
+      b.score - a.score ||
+      before(b) - before(a) ||
+      b.connections - a.connections ||
+      a.host.localeCompare(b.host),
+  );
   const runId = await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, labelled);
   return { runId, findings: labelled, detectors: perDetector, allowlisted: allowed.length };
 }

@@ -219,7 +219,7 @@ describe('exfiltration on a synthetic office', () => {
     expect(x?.stats['novelty']).toBe(1);
     expect(x?.stats['offHoursShare']).toBe(1);
     expect(x?.explanation).toMatch(
-      /^10\.1\.0\.5 sent 800 MB to files\.exfil-drop\.example \(203\.0\.113\.50\) in 8 connections to port 443 \(100% of the bytes exchanged\), up to 800 MB in one hour against a usual .*, 100% of it outside working hours, a one-off next to its other days, and no other internal host talks to it\. Held under high: no other detector saw this host and server\.$/,
+      /^10\.1\.0\.5 sent 800 MB to files\.exfil-drop\.example \(203\.0\.113\.50\) in 8 connections to port 443 \(100% of the bytes exchanged\), up to 800 MB in one hour against a usual .*, 100% of it outside working hours, a one-off next to its other days, and no other internal host talks to it\. Held under high: no other kind of evidence points at this host and server\.$/,
     );
   });
 

@@ -173,6 +173,8 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
          LEFT JOIN det_dnsmap hm ON hm.orig_h = c.orig_h AND hm.ip = c.resp_h
          LEFT JOIN det_dnsglobal gm ON gm.ip = c.resp_h
        WHERE NOT coalesce(c.is_open, false) AND ${w('c')}
+         -- Time and name service are periodic by design and have their own detectors (DNS tunnelling).
+         AND NOT (c.resp_p IN (53, 123) AND c.proto = 'udp')
        UNION ALL
        SELECT a.orig_h, a.resp_h, NOT a.resp_internal, a.resp_p, a.resp_p || '/tcp', a.ts,
               coalesce(c.orig_bytes, a.ob, 0)::BIGINT, coalesce(c.resp_bytes, a.rb, 0)::BIGINT, a.name
