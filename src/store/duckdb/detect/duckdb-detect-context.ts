@@ -15,6 +15,12 @@ export interface DuckDBDetectContext {
   readonly classify: (internal: readonly NetRange[]) => Promise<void>;
 }
 
+/** DuckDB's memory limit while detectors run: MAMORI_DUCKDB_DETECT_MEMORY, default 1200MB. */
+export function detectMemoryLimit(): string {
+  const v = process.env['MAMORI_DUCKDB_DETECT_MEMORY'] ?? '1200MB';
+  return /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(v) ? v : '1200MB';
+}
+
 /** Time-window predicate over a `ts` column, with `$from` and `$to` parameters (ISO or null). */
 export function windowSql(column = 'ts'): string {
   return `($from::TIMESTAMP IS NULL OR ${column} >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${column} <= $to::TIMESTAMP)`;
@@ -31,10 +37,17 @@ export function duckdbDetectContext(
 ): DuckDBDetectContext {
   // Every detector classifies; the table is rebuilt only when the networks or the dictionary changed.
   let built: string | null = null;
+  let sized = false;
   return {
     conn,
     settle,
     async classify(internal) {
+      if (!sized) {
+        // Ingest streams within a small buffer pool; detection's grouped lists and hash joins need
+        // more room than that (and cannot all spill), within the 2 GB the whole process may use.
+        await conn.run(`SET memory_limit = '${detectMemoryLimit()}'`);
+        sized = true;
+      }
       const seen = await conn.runAndReadAll(
         `SELECT (SELECT count(*) FROM seen_ips)::VARCHAR || '/' || coalesce((SELECT value FROM schema_meta WHERE key = 'seen_batch'), '0') AS k`,
       );
