@@ -5,18 +5,10 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
-import { provenanceNames } from '../../src/store/schema/column.js';
-import { type TelemetryTableName, telemetryTables } from '../../src/store/schema/tables.js';
-import type { CellValue } from '../../src/store/store.js';
+import { rowOf } from '../helpers/telemetry-row.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-keys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function rowOf(table: TelemetryTableName, r: Record<string, CellValue>): CellValue[] {
-  return telemetryTables[table].columns
-    .filter((c) => !provenanceNames.has(c.name))
-    .map((c) => r[c.name] ?? null);
-}
 
 it('follows a C2 domain across three addresses as one jittered beacon, and drops the per-address duplicates', async () => {
   const store = await DuckDBStore.open({ dataDir: dir });

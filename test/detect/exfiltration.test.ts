@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
-import { provenanceNames } from '../../src/store/schema/column.js';
-import { type TelemetryTableName, telemetryTables } from '../../src/store/schema/tables.js';
+import type { TelemetryTableName } from '../../src/store/schema/tables.js';
 import type { CellValue } from '../../src/store/store.js';
+import { appendRecord } from '../helpers/telemetry-row.js';
 
 const H = 3600;
 // Tuesday 2024-04-02 00:00 UTC.
@@ -60,13 +60,7 @@ class Rows {
     const b = await store.beginBatch({ sensor: 't', sourceFile: `/x${this.n}`, engine: 'zeek' });
     for (const [table, rows] of this.tables) {
       await b.prepare(table);
-      const cols = telemetryTables[table].columns.filter((c) => !provenanceNames.has(c.name));
-      for (const r of rows)
-        b.append(
-          table,
-          cols.map((c) => r[c.name] ?? null),
-          null,
-        );
+      for (const r of rows) appendRecord(b, table, r);
     }
     await b.commit();
   }

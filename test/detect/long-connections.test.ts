@@ -5,9 +5,8 @@ import { afterAll, expect, it } from 'vitest';
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import { tryIpRange } from '../../src/intel/warninglists/ip-range.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
-import { provenanceNames } from '../../src/store/schema/column.js';
-import { telemetryTables } from '../../src/store/schema/tables.js';
 import type { CellValue } from '../../src/store/store.js';
+import { rowOf } from '../helpers/telemetry-row.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-long-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,8 +16,7 @@ it('reports a 9-hour session and an open tunnel to external servers, not interna
   try {
     const b = await store.beginBatch({ sensor: 't', sourceFile: '/x', engine: 'zeek' });
     await b.prepare('conn');
-    const cols = telemetryTables.conn.columns.filter((c) => !provenanceNames.has(c.name));
-    const row = (r: Record<string, CellValue>) => cols.map((c) => r[c.name] ?? null);
+    const row = (r: Record<string, CellValue>) => rowOf('conn', r);
     const t0 = BigInt(Date.parse('2024-04-01T08:00:00Z')) * 1000n;
     const conn = (uid: string, orig: string, resp: string, duration: number, open = false) =>
       row({

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/detect/finding.js';
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
-import { provenanceNames } from '../../src/store/schema/column.js';
-import { type TelemetryTableName, telemetryTables } from '../../src/store/schema/tables.js';
+import type { TelemetryTableName } from '../../src/store/schema/tables.js';
 import type { CellValue, IngestBatch } from '../../src/store/store.js';
+import { appendRecord } from '../helpers/telemetry-row.js';
 
 const t0 = Date.parse('2024-05-06T08:00:00Z');
 const us = (ms: number) => BigInt(Math.round(ms)) * 1000n;
@@ -24,12 +24,7 @@ class Rows {
   private n = 0;
   constructor(private readonly b: IngestBatch) {}
   private put(table: TelemetryTableName, r: Record<string, CellValue>): void {
-    const cols = telemetryTables[table].columns.filter((c) => !provenanceNames.has(c.name));
-    this.b.append(
-      table,
-      cols.map((c) => r[c.name] ?? null),
-      null,
-    );
+    appendRecord(this.b, table, r);
   }
   tls(at: number, orig: string, resp: string, r: Record<string, CellValue> = {}): void {
     this.put('ssl', {
