@@ -52,12 +52,14 @@ const nameHoursSql = `
 
 /**
  * Address contacts as (k, orig_h, resp_h, resp_p, ts, ob, rb): answered connections, or TLS sessions
- * and HTTP requests when there is no conn log (they would only repeat its rows).
+ * and HTTP requests when there is no conn log (they would only repeat its rows). Time and name
+ * service over UDP are left out: a domain controller's NTP pool servers rotate and are polled around
+ * the clock by design, and DNS has its own detectors.
  */
 function addressRowsSql(narrow = ''): string {
   return `
     SELECT 'c' AS k, c.orig_h, c.resp_h, c.resp_p, c.ts, coalesce(c.orig_bytes, 0) AS ob, coalesce(c.resp_bytes, 0) AS rb
-    FROM conn c ${narrow} WHERE ${live('c')} AND ${answered}
+    FROM conn c ${narrow} WHERE ${live('c')} AND ${answered} AND NOT (c.resp_p IN (53, 123) AND c.proto = 'udp')
     UNION ALL SELECT 's', c.orig_h, c.resp_h, c.resp_p, c.ts, 0, 0 FROM ssl c ${narrow} WHERE $noConn::BOOLEAN AND ${live('c')}
     UNION ALL SELECT 'h', c.orig_h, c.resp_h, c.resp_p, c.ts, 0, 0 FROM http c ${narrow}
     WHERE $noConn::BOOLEAN AND ${live('c')} AND c.method IS NOT NULL`;
