@@ -47,6 +47,8 @@ export interface NetRange {
 export interface ConnectionSeriesOptions {
   /** Pairs with fewer connections are left out. */
   readonly minConnections: number;
+  /** Servers more internal hosts than this reach are left out (default: none). */
+  readonly maxPrevalence?: number;
   /** The monitored networks: only internal → external pairs are returned. */
   readonly internal: readonly NetRange[];
   /** Pairs per page (memory stays bounded by one page). */

@@ -8,8 +8,10 @@ export interface BeaconConfig {
   readonly sizeBand: number;
   /** Connections needed for full confidence in the timing statistics. */
   readonly fullCount: number;
-  /** Share of the monitored hosts above which a destination is common, not C2 by itself. */
+  /** Share of the monitored hosts above which a destination grows common. */
   readonly commonShare: number;
+  /** Share of the monitored hosts at which a destination is everyone's, not C2 by itself. */
+  readonly everyoneShare: number;
   /** Distinct hours with contact needed for full persistence. */
   readonly fullHours: number;
 }
@@ -19,7 +21,8 @@ export const defaultBeaconConfig: BeaconConfig = {
   randomInBand: 0.36,
   sizeBand: 0.25,
   fullCount: 48,
-  commonShare: 0.3,
+  commonShare: 0.1,
+  everyoneShare: 0.5,
   fullHours: 12,
 };
 
@@ -151,7 +154,7 @@ export function beaconScore(
   const rarity =
     prevalenceShare <= cfg.commonShare
       ? 1
-      : clamp01(1 - (prevalenceShare - cfg.commonShare) / (1 - cfg.commonShare));
+      : clamp01(1 - (prevalenceShare - cfg.commonShare) / (cfg.everyoneShare - cfg.commonShare));
   const score = (0.7 * timing + 0.3 * size) * (0.25 + 0.75 * persistence) * countFactor * rarity;
   return {
     score: Math.round(score * 1000) / 1000,

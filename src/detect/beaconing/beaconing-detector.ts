@@ -3,7 +3,7 @@ import type { DetectContext, Detector } from '../detector.js';
 import { type Finding, severityOf } from '../finding.js';
 import { type BeaconStats, beaconScoreMerged, defaultBeaconConfig } from './beacon-score.js';
 import { dropCoveredByGroup } from './covered-by-group.js';
-import { fleetRule, fleetTimers } from './fleet-timer.js';
+import { type FleetTimer, fleetRule, fleetTimers, type TimedSeries } from './fleet-timer.js';
 
 /** Below this score a series is not reported. */
 export const beaconThreshold = 0.5;
@@ -42,6 +42,12 @@ function endpointText(s: ConnectionSeries): string {
   return ips ? `${name} (${ips})${via}` : `${name}${via}`;
 }
 
+function fleetText(f: FleetTimer): string {
+  return f.peers >= fleetRule.minHosts
+    ? `${f.peers} hosts poll it on the same precise timer with the same request, like installed software.`
+    : `a timer this precise to a server ${f.reach} hosts reach is more likely software installed on them.`;
+}
+
 /** Internal hosts calling an external server on a schedule, with steady sizes, for hours or days. */
 export const beaconingDetector: Detector = {
   name: 'beaconing',
@@ -55,40 +61,44 @@ export const beaconingDetector: Detector = {
     });
     const observedHours = await ctx.store.detect.activeHours({ from: ctx.from, to: ctx.to });
     const findings: Finding[] = [];
+    // A server half the network reaches scores 0 on rarity, whatever its timing: not fetched.
+    const hostBase = Math.max(minPrevalenceBase, internalHosts);
     const pages = ctx.store.detect.connectionSeries({
       minConnections,
+      maxPrevalence: Math.ceil(defaultBeaconConfig.everyoneShare * hostBase) - 1,
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
     });
-    // Scored first, judged against each other (fleet timers), then reported.
+    // Scored first, judged against each other (fleet timers), then reported. Every precise timer
+    // counts towards a fleet, also the ones scoring low on their own: installed software on hosts
+    // switched off at night shows its timer only in office hours, and still says what the software is.
     const scored: { s: ConnectionSeries; score: number; stats: BeaconStats; server: string }[] = [];
+    const timers: TimedSeries[] = [];
     for await (const page of pages)
       for (const s of page) {
         if (ctx.signal?.aborted) break;
-        const share = s.prevalence / Math.max(minPrevalenceBase, internalHosts);
+        const share = s.prevalence / hostBase;
         const r = beaconScoreMerged(s.times, s.origBytes, share, defaultBeaconConfig, observedHours);
-        if (r.score < beaconThreshold) continue;
-        scored.push({ s, ...r, server: serverName(s) ?? s.port ?? s.ips[0] ?? '' });
+        const server = serverName(s) ?? s.port ?? s.ips[0] ?? '';
+        if (r.stats.gapSpread <= fleetRule.maxGapSpread)
+          timers.push({
+            host: s.origH,
+            server,
+            stats: r.stats,
+            medianSize: medianOf(s.origBytes),
+            reach: s.prevalence,
+          });
+        if (r.score >= beaconThreshold) scored.push({ s, ...r, server });
       }
-    const fleet = fleetTimers(
-      scored.map((x) => ({
-        host: x.s.origH,
-        server: x.server,
-        stats: x.stats,
-        medianSize: medianOf(x.s.origBytes),
-      })),
-    );
+    const fleet = fleetTimers(timers);
     for (const { s, stats, server, ...r } of scored) {
-      const fleetHosts = fleet.get(`${s.origH}|${server}`) ?? 0;
-      const score = fleetHosts > 0 ? Math.round(r.score * fleetRule.weight * 1000) / 1000 : r.score;
+      const fleetTimer = fleet.get(`${s.origH}|${server}`);
+      const score = fleetTimer ? Math.round(r.score * fleetRule.weight * 1000) / 1000 : r.score;
       if (score < beaconThreshold) continue;
       const days = stats.days > 1 ? `${stats.days} days` : `${stats.hours} hours`;
       const spread = s.keyedBy === 'name' && s.ips.length > 1 ? ` at ${s.ips.length} addresses` : '';
-      const fleetNote =
-        fleetHosts > 0
-          ? ` Down-weighted: ${fleetHosts} hosts poll it on the same precise timer with the same request, like installed software.`
-          : '';
+      const fleetNote = fleetTimer ? ` Down-weighted: ${fleetText(fleetTimer)}` : '';
       findings.push({
         detector: 'beaconing',
         techniques: beaconingDetector.techniques,
@@ -111,7 +121,7 @@ export const beaconingDetector: Detector = {
           names: s.names.slice(0, 10),
           ...(s.proxies.length > 0 ? { proxies: s.proxies } : {}),
           prevalence: s.prevalence,
-          ...(fleetHosts > 0 ? { fleetHosts, scoreBeforeFleet: r.score } : {}),
+          ...(fleetTimer ? { fleetHosts: fleetTimer.peers, scoreBeforeFleet: r.score } : {}),
         },
         explanation: `${s.origH} called ${endpointText(s)}${spread} ${s.connections} times over ${days}, about every ${every(stats.medianInterval)} (${Math.round(stats.onSchedule * 100)}% of gaps within ±50% of that, ${Math.round(stats.sameSize * 100)}% of requests the same size), and ${s.prevalence === 1 ? 'no other host talks to it' : `${s.prevalence} hosts talk to it`}.${fleetNote}`,
         links: [],

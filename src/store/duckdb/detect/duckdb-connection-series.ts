@@ -57,8 +57,9 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
                SELECT 'name', name, count(DISTINCT orig_h) FROM det_ev WHERE name IS NOT NULL GROUP BY name
                UNION ALL
                SELECT 'port', port_key, count(DISTINCT orig_h) FROM det_ev WHERE ext GROUP BY ALL)
-           USING (kind, server)`,
-        { min: params.min },
+           USING (kind, server)
+         WHERE $maxPrev::BIGINT IS NULL OR p <= $maxPrev::BIGINT`,
+        { min: params.min, maxPrev: opts.maxPrevalence ?? null },
       );
       const total = Number(
         (
@@ -87,22 +88,23 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
           `WITH pg AS (SELECT * FROM det_pairs WHERE k >= $lo AND k < $hi),
            ev AS (SELECT * FROM det_pev WHERE k >= $lo AND k < $hi),
            series AS (
-             SELECT k, list(epoch(ts) ORDER BY ts) AS times, list(ob ORDER BY ts) AS obs,
+             SELECT k, list_sort(list({t: epoch(ts), b: ob})) AS tb,
                     sum(ob) AS bytes_out, sum(rb) AS bytes_in, min(ts) AS first, max(ts) AS last,
                     list(resp_p) AS ports
              FROM ev GROUP BY k
            ),
            names AS (
-             SELECT k, list(name ORDER BY c DESC, name) AS names FROM (
+             SELECT k, list_transform(list_sort(list({c: -c, v: name})), x -> x.v) AS names FROM (
                SELECT k, name, count(*) AS c FROM ev WHERE name IS NOT NULL GROUP BY ALL) GROUP BY k
            ),
            ips AS (
-             SELECT k, list(resp_h ORDER BY c DESC, resp_h) FILTER (WHERE ext) AS ips,
-                    list(resp_h ORDER BY c DESC, resp_h) FILTER (WHERE NOT ext) AS proxies FROM (
+             SELECT k, list_transform(list_sort(list({c: -c, v: resp_h}) FILTER (WHERE ext)), x -> x.v) AS ips,
+                    list_transform(list_sort(list({c: -c, v: resp_h}) FILTER (WHERE NOT ext)), x -> x.v) AS proxies FROM (
                SELECT k, resp_h, ext, count(*) AS c FROM ev GROUP BY ALL) GROUP BY k
            )
            SELECT coalesce(to_json(list({
-             kind: pg.kind, o: pg.orig_h, key: pg.server, n: pg.n, t: s.times, b: s.obs, out: s.bytes_out,
+             kind: pg.kind, o: pg.orig_h, key: pg.server, n: pg.n, t: list_transform(s.tb, x -> x.t),
+             b: list_transform(s.tb, x -> x.b), out: s.bytes_out,
              inb: s.bytes_in, f: ${isoSql('s.first')}, l: ${isoSql('s.last')}, ports: s.ports,
              names: coalesce(nm.names, []), ips: coalesce(i.ips, []), proxies: coalesce(i.proxies, []),
              prev: pg.p}))::VARCHAR, '[]') AS j
@@ -122,19 +124,19 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
   /**
    * One row per outbound connection of an internal host (`det_ev`), with the server's name: SNI or
    * HTTP Host of the same connection, else the name this host (or, failing that, any host) looked up
-   * and got the address back for. HTTP and TLS records with no conn row (logs without conn.log) are
-   * events of their own, and so are requests through an internal proxy, which name the true server.
+   * and got the address back for. HTTP and TLS records of a sensor that logged no connections (http
+   * and ssl logs without conn.log) are events of their own, and so are requests through an internal proxy, which name the true server.
    */
   private async buildEvents(params: { from: string | null; to: string | null }): Promise<void> {
     const w = (t: string) => windowSql(`${t}.ts`);
     await this.conn.run(
       `CREATE OR REPLACE TEMP TABLE det_app AS
        SELECT a.*, r.internal AS resp_internal FROM (
-         SELECT uid, orig_h, resp_h, resp_p, ts, nullif(rtrim(lower(server_name), '.'), '') AS name,
+         SELECT uid, sensor, orig_h, resp_h, resp_p, ts, nullif(rtrim(lower(server_name), '.'), '') AS name,
                 NULL::BIGINT AS ob, NULL::BIGINT AS rb, false AS proxied
            FROM ssl s WHERE ${w('s')}
          UNION ALL
-         SELECT uid, orig_h, resp_h, resp_p, ts,
+         SELECT uid, sensor, orig_h, resp_h, resp_p, ts,
                 nullif(rtrim(lower(CASE WHEN host LIKE '[%' THEN host ELSE split_part(host, ':', 1) END), '.'), ''),
                 request_body_len::BIGINT, response_body_len::BIGINT,
                 method = 'CONNECT' OR lower(uri) LIKE 'http://%' OR lower(uri) LIKE 'https://%'
@@ -147,7 +149,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     // only the resolver's lookups, or a cached answer).
     await this.conn.run(
       `CREATE OR REPLACE TEMP TABLE det_dnsmap AS
-       SELECT orig_h, ip, arg_max(name, c) AS name FROM (
+       SELECT hash(orig_h, ip) AS hk, ip, arg_max(name, c) AS name FROM (
          SELECT orig_h, ip, name, count(*) AS c FROM (
            SELECT d.orig_h, unnest(d.answers) AS ip, rtrim(lower(d.query), '.') AS name FROM dns d
            WHERE ${w('d')} AND d.query IS NOT NULL AND d.answers IS NOT NULL)
@@ -161,16 +163,18 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     );
     await this.conn.run(
       `CREATE OR REPLACE TEMP TABLE det_ev AS
+       -- Keyed on the uid's 64-bit hash: grouping and joining millions of strings costs twice as much,
+       -- and a collision among a few million uids is a one-in-millions chance of one misnamed event.
        WITH app AS (
-         SELECT uid, arg_min(name, ts) FILTER (WHERE name IS NOT NULL) AS name FROM det_app GROUP BY uid)
+         SELECT hash(uid) AS hu, arg_min(name, ts) AS name FROM det_app WHERE name IS NOT NULL GROUP BY hu)
        SELECT c.orig_h, c.resp_h, true AS ext, c.resp_p, c.resp_p || '/' || c.proto AS port_key, c.ts,
               coalesce(c.orig_bytes, 0)::BIGINT AS ob, coalesce(c.resp_bytes, 0)::BIGINT AS rb,
               coalesce(app.name, hm.name, gm.name) AS name
        FROM conn c
          JOIN det_class o ON o.ip = c.orig_h AND o.internal
          JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
-         LEFT JOIN app USING (uid)
-         LEFT JOIN det_dnsmap hm ON hm.orig_h = c.orig_h AND hm.ip = c.resp_h
+         LEFT JOIN app ON app.hu = hash(c.uid)
+         LEFT JOIN det_dnsmap hm ON hm.hk = hash(c.orig_h, c.resp_h)
          LEFT JOIN det_dnsglobal gm ON gm.ip = c.resp_h
        WHERE NOT coalesce(c.is_open, false) AND ${w('c')}
          -- Time and name service are periodic by design and have their own detectors (DNS tunnelling).
@@ -178,7 +182,14 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
        UNION ALL
        SELECT a.orig_h, a.resp_h, NOT a.resp_internal, a.resp_p, a.resp_p || '/tcp', a.ts,
               coalesce(c.orig_bytes, a.ob, 0)::BIGINT, coalesce(c.resp_bytes, a.rb, 0)::BIGINT, a.name
-       FROM det_app a LEFT JOIN conn c ON c.uid = a.uid
+       FROM (
+         -- A sensor that logs connections has a conn row for each of its sessions (already events
+         -- above); only a sensor without (http and ssl logs alone) needs its sessions looked up.
+         SELECT * FROM det_app
+         WHERE (resp_internal AND proxied AND name IS NOT NULL)
+            OR (NOT resp_internal AND coalesce(sensor, '') NOT IN (
+              SELECT DISTINCT coalesce(sensor, '') FROM conn c WHERE ${w('c')}))) a
+         LEFT JOIN conn c ON c.uid = a.uid
        WHERE (a.resp_internal AND a.proxied AND a.name IS NOT NULL) OR (NOT a.resp_internal AND c.uid IS NULL)`,
       params,
     );

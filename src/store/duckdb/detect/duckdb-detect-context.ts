@@ -46,6 +46,7 @@ export function duckdbDetectContext(
         // Ingest streams within a small buffer pool; detection's grouped lists and hash joins need
         // more room than that (and cannot all spill), within the 2 GB the whole process may use.
         await conn.run(`SET memory_limit = '${detectMemoryLimit()}'`);
+        await conn.run(`SET preserve_insertion_order = false`);
         sized = true;
       }
       const seen = await conn.runAndReadAll(

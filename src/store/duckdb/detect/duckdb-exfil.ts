@@ -127,28 +127,29 @@ export function duckdbExfilAggregates(ctx: DuckDBDetectContext): ExfilAggregates
       if (opts.domains.length === 0) return [];
       await ctx.settle();
       await ctx.classify(opts.internal);
-      // Each name (SNI, HTTP Host, DNS query) is matched through its suffixes (up to 6 labels) against
-      // the asked domains: a hash join instead of a LIKE per row and domain.
+      // Each distinct name (SNI, HTTP Host, DNS query) is matched through its suffixes (up to 6
+      // labels) against the asked domains, a hash join instead of a LIKE per row and domain; only
+      // then are the rows with a matching name counted by host (most names match none).
       const r = await ctx.conn.runAndReadAll(
         `WITH named AS (
-           SELECT DISTINCT orig_h, name FROM (
-             SELECT c.orig_h, lower(c.server_name) AS name FROM ssl c
-             WHERE c.orig_h IN (SELECT ip FROM det_class WHERE internal) AND c.server_name IS NOT NULL AND ${windowSql('c.ts')}
-             UNION ALL
-             SELECT c.orig_h, ${nameSql('c.host')} FROM http c
-             WHERE c.orig_h IN (SELECT ip FROM det_class WHERE internal) AND c.host IS NOT NULL AND ${windowSql('c.ts')}
-             UNION ALL
-             -- Behind a local resolver this counts the resolver once; clients asking directly count each.
-             SELECT c.orig_h, lower(c.query) FROM dns c
-             WHERE c.orig_h IN (SELECT ip FROM det_class WHERE internal) AND c.query IS NOT NULL AND ${windowSql('c.ts')})),
-         suffixes AS (
-           SELECT orig_h, unnest(list_transform(range(1, least(len(string_split(name, '.')), 6) + 1),
+           SELECT c.orig_h, lower(c.server_name) AS name FROM ssl c
+           WHERE c.orig_h IN (SELECT ip FROM det_class WHERE internal) AND c.server_name IS NOT NULL AND ${windowSql('c.ts')}
+           UNION ALL
+           SELECT c.orig_h, ${nameSql('c.host')} FROM http c
+           WHERE c.orig_h IN (SELECT ip FROM det_class WHERE internal) AND c.host IS NOT NULL AND ${windowSql('c.ts')}
+           UNION ALL
+           -- Behind a local resolver this counts the resolver once; clients asking directly count each.
+           SELECT c.orig_h, lower(c.query) FROM dns c
+           WHERE c.orig_h IN (SELECT ip FROM det_class WHERE internal) AND c.query IS NOT NULL AND ${windowSql('c.ts')}),
+         hits AS (
+           SELECT name, domain FROM (
+             SELECT name, unnest(list_transform(range(1, least(len(string_split(name, '.')), 6) + 1),
                                                 k -> array_to_string(string_split(name, '.')[-k:], '.'))) AS domain
-           FROM named)
+             FROM (SELECT DISTINCT name FROM named))
+           JOIN (SELECT DISTINCT unnest($domains) AS domain) d USING (domain))
          SELECT coalesce(to_json(list({domain: domain, hosts: n}))::VARCHAR, '[]') FROM (
-           SELECT s.domain, count(DISTINCT s.orig_h) AS n FROM suffixes s
-             JOIN (SELECT DISTINCT unnest($domains) AS domain) d USING (domain)
-           GROUP BY s.domain)`,
+           SELECT h.domain, count(DISTINCT n.orig_h) AS n FROM named n JOIN hits h USING (name)
+           GROUP BY h.domain)`,
         { from: opts.from ?? null, to: opts.to ?? null, domains: listValue([...opts.domains]) },
         { domains: LIST(VARCHAR) },
       );
