@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Attribution } from '../attribution/attribution.js';
+import type { Incident } from '../incidents/incident.js';
 import { storeBackends } from './open-store.js';
 import type { BackendName, LedgerEntry, Store } from './store.js';
 
@@ -190,4 +192,77 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     expect((await s.userQuery('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     await s.close();
   });
+
+  it("keeps a run's incidents with their attributions, listing the latest run's by score", async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    const runId = await s.saveFindings({ detectors: ['beaconing'] }, []);
+    const a = incidentOf('INC-0000000a', 0.8, ['10.0.0.5']);
+    const b = incidentOf('INC-0000000b', 0.95, ['10.0.0.6', '10.0.0.7']);
+    await s.saveIncidents(runId, [
+      { incident: a, attribution: null },
+      { incident: b, attribution: attributionOf('APT10', 0.7) },
+    ]);
+    await s.close();
+    const r = await open(dir, true);
+    const listed = await r.listIncidents();
+    expect(listed.map((x) => [x.id, x.hosts, x.topActor])).toEqual([
+      ['INC-0000000b', 2, 'APT10'],
+      ['INC-0000000a', 1, null],
+    ]);
+    const got = await r.getIncident('inc-0000000b');
+    expect(got?.runId).toBe(runId);
+    expect(got?.incident.hosts.map((h) => h.ip)).toEqual(['10.0.0.6', '10.0.0.7']);
+    expect(got?.attribution?.hypotheses[0]?.actor).toBe('APT10');
+    expect(await r.getIncident('INC-ffffffff')).toBeNull();
+    await r.close();
+  });
 });
+
+function incidentOf(id: string, score: number, hosts: string[]): Incident {
+  const t = '2016-06-01T00:00:00.000Z';
+  return {
+    id,
+    summary: `${hosts.length} internal hosts talked to 1 external server`,
+    hosts: hosts.map((ip) => ({
+      ip,
+      firstCompromise: t,
+      lastActivity: t,
+      findings: 1,
+      bytesOut: 1,
+      bytesIn: 2,
+    })),
+    servers: [],
+    firstSeen: t,
+    lastSeen: t,
+    bytesOut: hosts.length,
+    bytesIn: 2 * hosts.length,
+    techniques: ['T1071'],
+    score,
+    severity: 'high',
+    links: [],
+    findings: [],
+    timeline: [],
+  };
+}
+
+function attributionOf(actor: string, probability: number): Attribution {
+  const h = (name: string, p: number) => ({
+    actor: name,
+    actorId: name === 'unknown' ? null : 'e1',
+    aliases: [],
+    attackId: null,
+    probability: p,
+    term: 'likely' as const,
+    likelihood: 1,
+    evidence: [],
+  });
+  return {
+    hypotheses: [h(actor, probability), h('unknown', 1 - probability)],
+    evidence: [],
+    confidence: 'moderate',
+    ach: { hypotheses: [actor, 'unknown'], rows: [] },
+    assessment: '',
+    modelVersion: 'test',
+  };
+}

@@ -1,4 +1,6 @@
+import type { Attribution } from '../attribution/attribution.js';
 import type { Finding } from '../detect/finding.js';
+import type { Incident } from '../incidents/incident.js';
 import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
@@ -199,9 +201,44 @@ export interface Store {
     run: { readonly detectors: readonly string[]; readonly from?: string; readonly to?: string },
     findings: readonly Finding[],
   ): Promise<number>;
+  /** Stores a detection run's incidents and their attributions, replacing any it had. */
+  saveIncidents(
+    runId: number,
+    items: readonly { readonly incident: Incident; readonly attribution: Attribution | null }[],
+  ): Promise<void>;
+  /** The incidents of a run (default: the latest run with incidents), highest score first. */
+  listIncidents(opts?: { readonly runId?: number; readonly limit?: number }): Promise<IncidentListing[]>;
+  /** One incident by id, from the latest run that holds it. */
+  getIncident(id: string): Promise<StoredIncident | null>;
   /** The threat knowledge base, kept beside the telemetry so that matching is a join. */
   readonly intel: IntelStore;
   close(): Promise<void>;
+}
+
+/** One row of `mamori incidents`. */
+export interface IncidentListing {
+  readonly runId: number;
+  readonly id: string;
+  readonly savedAt: string;
+  readonly severity: string;
+  readonly score: number;
+  readonly summary: string;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly hosts: number;
+  readonly servers: number;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+  /** The top hypothesis when it is a named actor. */
+  readonly topActor: string | null;
+  readonly topProbability: number | null;
+}
+
+/** An incident as a hunt stored it. */
+export interface StoredIncident {
+  readonly runId: number;
+  readonly incident: Incident;
+  readonly attribution: Attribution | null;
 }
 
 /** How a store is opened. */

@@ -2,12 +2,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { telemetryTables } from '../schema/tables.js';
 import { findingsDdl } from './duckdb-findings.js';
+import { incidentsDdl } from './duckdb-incidents.js';
 import { refreshSeen, seenDdl } from './duckdb-seen.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 6;
+export const schemaVersion = 7;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -58,6 +59,10 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   // v6's address dictionary also holds the addresses of TLS, HTTP and alert records (logs without a
   // conn log); it is rebuilt once below.
   6: async () => {},
+  // v7 stores the incidents a hunt correlated, with their attributions.
+  7: async (c) => {
+    for (const ddl of incidentsDdl) await c.run(ddl);
+  },
 };
 
 /** v1's ledger, kept so the upgrade path can be tested. */

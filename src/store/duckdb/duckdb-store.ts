@@ -1,24 +1,29 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { Attribution } from '../../attribution/attribution.js';
 import type { Finding } from '../../detect/finding.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
+import type { Incident } from '../../incidents/incident.js';
 import type { DetectStore } from '../detect-store.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import type {
   BatchOrigin,
   CellValue,
+  IncidentListing,
   IngestBatch,
   LedgerEntry,
   QueryResult,
   Store,
   StoreCapabilities,
+  StoredIncident,
   StoreOptions,
   StoreStats,
 } from '../store.js';
 import { duckdbDetectStore } from './detect/duckdb-detect-store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
 import { saveFindings } from './duckdb-findings.js';
+import { getIncident, listIncidents, saveIncidents } from './duckdb-incidents.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
 import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
@@ -274,6 +279,29 @@ export class DuckDBStore implements Store {
     if (this.batchOpen || this.importOpen) throw new Error('saveFindings() while a batch or import is open');
     await this.uow.commit();
     return saveFindings(this.conn, run, findings);
+  }
+
+  async saveIncidents(
+    runId: number,
+    items: readonly { readonly incident: Incident; readonly attribution: Attribution | null }[],
+  ): Promise<void> {
+    if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+    if (this.batchOpen || this.importOpen) throw new Error('saveIncidents() while a batch or import is open');
+    await this.uow.commit();
+    await saveIncidents(this.conn, runId, items);
+  }
+
+  async listIncidents(opts?: {
+    readonly runId?: number;
+    readonly limit?: number;
+  }): Promise<IncidentListing[]> {
+    await this.uow.commit();
+    return listIncidents(this.conn, opts);
+  }
+
+  async getIncident(id: string): Promise<StoredIncident | null> {
+    await this.uow.commit();
+    return getIncident(this.conn, id);
   }
 
   async close(): Promise<void> {

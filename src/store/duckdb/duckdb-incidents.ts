@@ -1,0 +1,119 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Attribution } from '../../attribution/attribution.js';
+import type { Incident } from '../../incidents/incident.js';
+import type { IncidentListing, StoredIncident } from '../store.js';
+import { appendRows } from './intel/duckdb-intel-append.js';
+
+/** Incidents of a detection run, with their attribution (schema v7). */
+export const incidentsDdl = [
+  `CREATE TABLE IF NOT EXISTS incidents (
+     run_id BIGINT, incident_id VARCHAR, saved_at TIMESTAMP, severity VARCHAR, score DOUBLE, summary VARCHAR,
+     first_seen VARCHAR, last_seen VARCHAR, hosts BIGINT, servers BIGINT, bytes_out BIGINT, bytes_in BIGINT,
+     top_actor VARCHAR, top_probability DOUBLE, body JSON)`,
+];
+
+/** The actor on top, when it is a real one. */
+function topActor(a: Attribution | null) {
+  const top = a?.hypotheses[0];
+  return top && top.actor !== 'unknown' ? top : null;
+}
+
+/** Replaces the run's incidents with these, in one transaction. */
+export async function saveIncidents(
+  c: DuckDBConnection,
+  runId: number,
+  items: readonly { incident: Incident; attribution: Attribution | null }[],
+): Promise<void> {
+  await c.run('BEGIN TRANSACTION');
+  try {
+    await c.run(`DELETE FROM incidents WHERE run_id = $r`, { r: runId });
+    const now = new Date().toISOString();
+    await appendRows(
+      c,
+      'incidents',
+      [
+        'bigint',
+        'varchar',
+        'timestamp',
+        'varchar',
+        'double',
+        'varchar',
+        'varchar',
+        'varchar',
+        'bigint',
+        'bigint',
+        'bigint',
+        'bigint',
+        'varchar',
+        'double',
+        'varchar',
+      ],
+      items.map(({ incident: i, attribution: a }) => [
+        runId,
+        i.id,
+        now,
+        i.severity,
+        i.score,
+        i.summary,
+        i.firstSeen,
+        i.lastSeen,
+        i.hosts.length,
+        i.servers.length,
+        i.bytesOut,
+        i.bytesIn,
+        topActor(a)?.actor ?? null,
+        topActor(a)?.probability ?? null,
+        JSON.stringify({ incident: i, attribution: a }),
+      ]),
+    );
+    await c.run('COMMIT');
+  } catch (err) {
+    await c.run('ROLLBACK');
+    throw err;
+  }
+}
+
+/** The run to read: the one asked for, else the latest that has incidents. */
+const runSql = `coalesce($run::BIGINT, (SELECT max(run_id) FROM incidents))`;
+
+export async function listIncidents(
+  c: DuckDBConnection,
+  opts: { runId?: number; limit?: number } = {},
+): Promise<IncidentListing[]> {
+  const r = await c.runAndReadAll(
+    `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
+            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability
+     FROM incidents WHERE run_id = ${runSql}
+     ORDER BY score DESC, hosts DESC, incident_id LIMIT $limit`,
+    { run: opts.runId ?? null, limit: opts.limit ?? 1000 },
+  );
+  return r.getRowObjectsJson().map((x) => ({
+    runId: Number(x['run_id']),
+    id: String(x['incident_id']),
+    savedAt: String(x['saved_at']),
+    severity: String(x['severity']),
+    score: Number(x['score']),
+    summary: String(x['summary']),
+    firstSeen: String(x['first_seen']),
+    lastSeen: String(x['last_seen']),
+    hosts: Number(x['hosts']),
+    servers: Number(x['servers']),
+    bytesOut: Number(x['bytes_out']),
+    bytesIn: Number(x['bytes_in']),
+    topActor: x['top_actor'] === null ? null : String(x['top_actor']),
+    topProbability: x['top_probability'] === null ? null : Number(x['top_probability']),
+  }));
+}
+
+/** One incident by id (case-insensitive), from the latest run that holds it. */
+export async function getIncident(c: DuckDBConnection, id: string): Promise<StoredIncident | null> {
+  const r = await c.runAndReadAll(
+    `SELECT run_id, body::VARCHAR AS body FROM incidents WHERE upper(incident_id) = upper($id)
+     ORDER BY run_id DESC LIMIT 1`,
+    { id },
+  );
+  const row = r.getRowObjectsJson()[0];
+  if (!row) return null;
+  const body = JSON.parse(String(row['body'])) as { incident: Incident; attribution: Attribution | null };
+  return { runId: Number(row['run_id']), ...body };
+}
