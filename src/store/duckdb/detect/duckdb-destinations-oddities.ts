@@ -84,7 +84,8 @@ export const odditySteps = [
             c.cert_chain_fuids[1] AS fu1, c.subject, c.issuer, fp.fp, fp.hosts AS fp_hosts, ${viaConnect}, ${counted}
      FROM ssl c LEFT JOIN dest_fp fp ON fp.fp = ${fingerprint}
      WHERE ${live('c')}
-       AND (coalesce(c.validation_status, '') NOT IN ('', 'ok') OR c.subject IS NOT NULL OR fp.fp IS NOT NULL
+       AND (coalesce(c.validation_status, '') NOT IN ('', 'ok') OR fp.fp IS NOT NULL
+            OR c.subject = c.issuer OR coalesce(regexp_matches(c.subject, $placeholder), false)
             OR NOT coalesce(${isName('c.server_name')}, false)
             OR c.cert_chain_fps[1] IN (SELECT key FROM dest_certs) OR c.cert_chain_fuids[1] IN (SELECT key FROM dest_certs))
      GROUP BY ALL),
