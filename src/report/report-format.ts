@@ -1,0 +1,33 @@
+import type { Attribution } from '../attribution/attribution.js';
+import type { Incident } from '../incidents/incident.js';
+
+/** TLP 2.0 levels, least restrictive first. */
+export const tlpLevels = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+export type Tlp = (typeof tlpLevels)[number];
+
+/** One incident with its attribution; `null` when attribution did not run (no knowledge base). */
+export interface AttributedIncident {
+  readonly incident: Incident;
+  readonly attribution: Attribution | null;
+}
+
+/** Everything a report is rendered from. Renderers are pure: the same input gives the same bytes. */
+export interface ReportInput {
+  readonly incidents: readonly AttributedIncident[];
+  /** ISO 8601; the only time a renderer uses (never the clock). */
+  readonly generatedAt: string;
+  readonly tlp: Tlp;
+  readonly title?: string;
+  /** What was hunted (paths, a store, a time window), in the user's words. */
+  readonly source?: string;
+  readonly tool: { readonly name: 'mamori'; readonly version: string };
+}
+
+/** A report format: renders the whole input to one file's text. */
+export interface ReportFormat {
+  readonly name: 'md' | 'html' | 'json' | 'stix';
+  /** File extension without the dot (`html`, `json`). */
+  readonly extension: string;
+  readonly mediaType: string;
+  render(input: ReportInput): string;
+}

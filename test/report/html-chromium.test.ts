@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { htmlFormat } from '../../src/report/html/html-format.js';
+import { hostile, reportInput } from './fixtures.js';
+
+const executablePath = '/usr/bin/chromium';
+const reason = `${executablePath} not found; install Chromium to run the HTML screenshot test`;
+
+/**
+ * Opens the HTML report in headless Chromium: nothing may be fetched, no attacker string may run,
+ * the charts must be there. Skips without Chromium, unless MAMORI_REQUIRE_CHROMIUM=1 (CI).
+ */
+function describeWithChromium(name: string, fn: () => void): void {
+  if (existsSync(executablePath)) {
+    describe(name, fn);
+    return;
+  }
+  if (process.env.MAMORI_REQUIRE_CHROMIUM === '1') {
+    describe(name, () => {
+      it('has Chromium', () => {
+        throw new Error(`MAMORI_REQUIRE_CHROMIUM=1 but ${reason}`);
+      });
+    });
+    return;
+  }
+  console.warn(`Skipping the HTML screenshot test: ${reason}`);
+  describe.skip(`${name} [skipped: ${reason}]`, fn);
+}
+
+describeWithChromium('HTML report in Chromium', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mamori-report-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads with no network request, runs no attacker script, shows the strings as text, and draws the charts', async () => {
+    const file = path.join(dir, 'report.html');
+    writeFileSync(file, htmlFormat.render(reportInput()));
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const requests: string[] = [];
+      const problems: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+
+      expect(requests).toEqual([pathToFileURL(file).href]);
+      expect(problems).toEqual([]);
+      expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await page.locator('script, img, iframe, object, embed').count()).toBe(0);
+
+      const text = (await page.textContent('body')) ?? '';
+      for (const s of [hostile.domain, hostile.userAgent, hostile.uri, hostile.certSubject, hostile.actor]) {
+        expect(text).toContain(s);
+      }
+      expect(text).toContain('line1.example↵## injected heading↵| x | y |');
+
+      expect(await page.locator('svg.timeline-chart').count()).toBe(3);
+      expect(await page.locator('svg.host-server-graph').count()).toBe(3);
+      const graph = page.locator('svg.host-server-graph').first();
+      expect((await graph.boundingBox())!.height).toBeGreaterThan(300);
+      expect(await graph.locator('circle').count()).toBe(23);
+
+      const shot = path.join(tmpdir(), 'mamori-report-screenshot.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      const top = path.join(tmpdir(), 'mamori-report-screenshot-top.png');
+      await page.screenshot({ path: top });
+      console.log(`HTML report screenshots: ${shot} (full page), ${top} (first screen)`);
+      expect(existsSync(shot)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { mdText } from '../../src/report/md/md-escape.js';
+import { markdownFormat } from '../../src/report/md/md-format.js';
+import { mdCaps } from '../../src/report/md/md-incident.js';
+import {
+  type HostileStrings,
+  hostile,
+  hostileAttribution,
+  hostileIncident,
+  reportInput,
+} from './fixtures.js';
+import { markdownShape, tableProblems } from './structure.js';
+
+describe('Markdown report', () => {
+  const md = markdownFormat.render(reportInput());
+
+  it('opens and closes with the TLP banner and leads each incident with its summary and attribution', () => {
+    expect(md.startsWith('> **TLP:AMBER**: ')).toBe(true);
+    expect(md.trimEnd().endsWith('on a need-to-know basis.')).toBe(true);
+    expect(md).toContain(
+      '**23 internal hosts exchanged 4.1 GB (3.8 GB outbound) with 10 external servers between 2016-06-02 and 2016-11-10.**',
+    );
+    expect(md).toContain('**Attribution:** menuPass (G0045): very likely (87%). Analytic confidence: high.');
+    expect(md).toContain('| **menuPass** | G0045 | APT10, Stone Panda');
+    expect(md).toContain('| *unknown actor* | — | — | 9% | very unlikely |');
+    expect(md).toContain('#### Analysis of competing hypotheses');
+    expect(md).toContain('| E1 (infrastructure) | ✓ consistent | ✗ inconsistent |');
+    expect(md).toContain('[T1573.002](https://attack.mitre.org/techniques/T1573/002/)');
+  });
+
+  it('caps the timeline and says how much it left out', () => {
+    expect(md).toMatch(new RegExp(`### Timeline \\(first ${mdCaps.timeline} of \\d+\\)`));
+  });
+
+  it('says plainly when attribution did not run', () => {
+    const input = reportInput();
+    const text = markdownFormat.render({
+      ...input,
+      incidents: [{ ...input.incidents[0]!, attribution: null }],
+    });
+    expect(text).toContain('**Attribution:** not assessed (no knowledge base installed).');
+  });
+
+  it('keeps every table intact and lets no raw HTML through, with hostile strings', () => {
+    expect(tableProblems(md)).toEqual([]);
+    expect(md).not.toContain('<');
+    expect(md).toContain('evil.example"&gt;&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;');
+    expect(md).toContain('a\\|b\\|c.example\\`rm -rf /\\`');
+    expect(md).toContain('line1.example↵\\#\\# injected heading↵\\| x \\| y \\|');
+    expect(md).not.toMatch(/^## injected/m);
+  });
+
+  it('has the same block structure whatever the attacker strings are', () => {
+    const plain = Object.fromEntries(
+      Object.keys(hostile).map((k, i) => [k, `plain${i}.example`]),
+    ) as HostileStrings;
+    const render = (s: HostileStrings) =>
+      markdownFormat.render(
+        reportInput({ incidents: [{ incident: hostileIncident(s), attribution: hostileAttribution(s) }] }),
+      );
+    expect(markdownShape(render(hostile))).toEqual(markdownShape(render(plain)));
+  });
+
+  it('escapes losslessly: unescaping gives back the text, control characters shown', () => {
+    const unescapeMd = (s: string) =>
+      s.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(unescapeMd(mdText('a|b `c` <d> & *e* [f](g) _h_ ~i~ #j \\k'))).toBe(
+      'a|b `c` <d> & *e* [f](g) _h_ ~i~ #j \\k',
+    );
+    expect(mdText('x\r\ny\tz\u0000')).toBe('x↵y⇥z\ufffd');
+    expect(mdText('- item')).toBe('\\- item');
+  });
+});
