@@ -3,6 +3,9 @@ import type { DetectContext, Detector } from '../detector.js';
 import { type Finding, type FindingLink, severityOf } from '../finding.js';
 import { intelScore } from './intel-score.js';
 
+/** What a resolver's DNS-only hit keeps of its score: low, so it joins no incident on its own. */
+const relayedWeight = 0.4;
+
 const isIp = (v: string) => /^[0-9.]+$/.test(v) || v.includes(':');
 
 /** Which side of a match is the monitored host, and what the external endpoint is. */
@@ -52,6 +55,11 @@ export const threatIntelDetector: Detector = {
       g.ms.push(m);
       if (!same) groups.set(key, g);
     }
+    // A resolver's DNS hits repeat the lookups of the clients behind it, and a web proxy's own
+    // connections carry its clients' requests: those clients have findings of their own.
+    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
+    const resolvers = await ctx.store.detect.dnsResolvers(window);
+    const proxies = new Set(await ctx.store.detect.internalProxies(window));
     const findings: Finding[] = [];
     for (const g of groups.values()) {
       const fields = [...new Set(g.ms.map((m) => m.field))].sort();
@@ -59,11 +67,12 @@ export const threatIntelDetector: Detector = {
       const links = new Map<string, FindingLink>();
       for (const m of g.ms) for (const e of m.entities) links.set(e.id, e);
       const indicators = [...new Set(g.ms.map((m) => m.indicatorValue))].sort();
-      const score = intelScore({
-        fields: fields.length,
-        sources: sources.length,
-        attributed: links.size > 0,
-      });
+      const clients = resolvers.get(g.host) ?? 0;
+      const viaResolver = clients > 0 && fields.every((f) => f.startsWith('dns.'));
+      const viaProxy = proxies.has(g.host) && !fields.some((f) => f.startsWith('files.'));
+      const relayed = viaResolver || viaProxy;
+      const full = intelScore({ fields: fields.length, sources: sources.length, attributed: links.size > 0 });
+      const score = relayed ? Math.round(full * relayedWeight * 100) / 100 : full;
       const connections = g.ms.filter((m) => m.field.startsWith('conn.')).reduce((a, m) => a + m.count, 0);
       const events = g.ms.reduce((a, m) => a + m.count, 0);
       const count = (prefix: string) =>
@@ -96,8 +105,15 @@ export const threatIntelDetector: Detector = {
         bytesIn: null,
         score,
         severity: severityOf(score),
-        stats: { events, fields, sources, indicators },
-        explanation: `${g.host} reached ${endpoint} (${seen.join(', ') || `${events} events`}) between ${first.slice(0, 19)} and ${last.slice(0, 19)}; ${indicators.join(', ')} ${indicators.length > 1 ? 'are' : 'is'} listed by ${sources.join(', ')}${who.length ? ` as infrastructure of ${who.join(', ')}` : ''}.`,
+        stats: {
+          events,
+          fields,
+          sources,
+          indicators,
+          ...(viaResolver ? { resolverClients: clients } : {}),
+          ...(viaProxy ? { proxy: 'yes' } : {}),
+        },
+        explanation: `${g.host} reached ${endpoint} (${seen.join(', ') || `${events} events`}) between ${first.slice(0, 19)} and ${last.slice(0, 19)}; ${indicators.join(', ')} ${indicators.length > 1 ? 'are' : 'is'} listed by ${sources.join(', ')}${who.length ? ` as infrastructure of ${who.join(', ')}` : ''}.${viaResolver ? ` Down-weighted: ${g.host} resolves names for ${clients} internal clients, and these are their lookups.` : viaProxy ? ` Down-weighted: ${g.host} is a web proxy, and this is its clients' traffic.` : ''}`,
         links: [...links.values()],
       });
     }

@@ -137,4 +137,6 @@ export interface DnsAggregates {
   dgaCandidates(opts: DgaOptions): Promise<DgaAggregate>;
   /** Names the given hosts resolved (address lookups) that at most two internal clients asked for. */
   dgaResolved(opts: DgaResolvedOptions): Promise<DgaResolved[]>;
+  /** Internal hosts that at least two internal clients send DNS queries to, with how many clients. */
+  dnsResolvers(opts: DnsWindowOptions): Promise<ReadonlyMap<string, number>>;
 }

@@ -44,5 +44,19 @@ export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
   }
 
   const dns: DuckDBDnsContext = { conn, prepare, dropAll };
-  return { ...duckdbDnsTunnelAggregates(dns), ...duckdbDgaAggregates(dns) };
+  return {
+    ...duckdbDnsTunnelAggregates(dns),
+    ...duckdbDgaAggregates(dns),
+    async dnsResolvers(opts) {
+      const params = await prepare(opts);
+      const r = await conn.runAndReadAll(
+        `SELECT d.resp_h AS ip, count(DISTINCT d.orig_h)::BIGINT AS clients
+         FROM dns d JOIN det_dns_class o ON o.ip = d.orig_h AND o.internal
+           JOIN det_dns_class r ON r.ip = d.resp_h AND r.internal
+         WHERE ${windowSql('d.ts')} GROUP BY d.resp_h HAVING count(DISTINCT d.orig_h) >= 2`,
+        params as never,
+      );
+      return new Map(r.getRowObjectsJson().map((x) => [String(x['ip']), Number(x['clients'])]));
+    },
+  };
 }
