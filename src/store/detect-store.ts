@@ -2,6 +2,7 @@ import type { AlertAggregates } from './detect/alerts-aggregates.js';
 import type { DestinationAggregates } from './detect/destinations-aggregates.js';
 import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
+import type { IncidentAggregates } from './detect/incident-aggregates.js';
 
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
@@ -145,4 +146,5 @@ export interface DetectStore
     ExfilAggregates,
     DnsAggregates,
     DestinationAggregates,
-    AlertAggregates {}
+    AlertAggregates,
+    IncidentAggregates {}

@@ -6,6 +6,7 @@ import { duckdbDestinationAggregates } from './duckdb-destinations.js';
 import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
+import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
 export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<void>): DetectStore {
@@ -22,5 +23,6 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
     ...duckdbDnsAggregates(ctx),
     ...duckdbDestinationAggregates(ctx),
     ...duckdbAlertAggregates(ctx),
+    ...duckdbIncidentAggregates(ctx),
   };
 }

@@ -1,0 +1,138 @@
+import { evidenceKind } from '../detect/corroboration.js';
+import { type Finding, type FindingLink, severityOf } from '../detect/finding.js';
+import type { AdminLink } from './admin-links.js';
+import { type CorrelateConfig, isStrong } from './correlate-config.js';
+import type { CorrelationFacts } from './correlation-facts.js';
+import type { Incident, IncidentHost, IncidentServer } from './incident.js';
+import { incidentId } from './incident-id.js';
+import { incidentSummary } from './incident-summary.js';
+import { incidentTimeline } from './incident-timeline.js';
+import { type HostServerTraffic, hostServerTraffic } from './pair-traffic.js';
+import type { ServerIdentity } from './server-identity.js';
+
+const minIso = (xs: readonly string[]) => [...xs].sort()[0] ?? '';
+const maxIso = (xs: readonly string[]) => [...xs].sort().at(-1) ?? '';
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The best finding's score, raised for each further independent kind of evidence (a schedule, the
+ * content, an indicator, lateral movement…): several kinds agreeing make an intrusion likelier than
+ * many findings of one kind.
+ */
+export function incidentScore(strong: readonly Finding[], lateral: boolean, cfg: CorrelateConfig): number {
+  const best = Math.max(0, ...strong.map((f) => f.score));
+  const kinds = new Set(strong.map((f) => evidenceKind[f.detector] ?? f.detector));
+  if (lateral) kinds.add('lateral');
+  const gain = 1 - (1 - cfg.corroborationGain) ** Math.max(0, kinds.size - 1);
+  return Math.round(Math.min(0.99, best + (1 - best) * gain) * 1000) / 1000;
+}
+
+function serverOf(pairs: readonly HostServerTraffic[]): IncidentServer {
+  const s = (pairs[0] as HostServerTraffic).server;
+  return {
+    key: s.key,
+    ips: s.ips,
+    domains: s.domains,
+    ports: [...new Set(pairs.flatMap((p) => p.ports))].sort((a, b) => a - b),
+    protocols: [...new Set(pairs.flatMap((p) => p.protocols))].sort(),
+    first: minIso(pairs.map((p) => p.first)),
+    last: maxIso(pairs.map((p) => p.last)),
+    bytesOut: sum(pairs.map((p) => p.bytesOut)),
+    bytesIn: sum(pairs.map((p) => p.bytesIn)),
+    mergedBy: [...s.mergedBy],
+    warninglists: s.warninglists,
+  };
+}
+
+/** Fills every field of one incident from its hosts' findings (strong and attached weak ones). */
+export function assembleIncident(x: {
+  readonly findings: readonly Finding[];
+  readonly admin: readonly AdminLink[];
+  readonly identity: ServerIdentity;
+  readonly facts: CorrelationFacts;
+  readonly cfg: CorrelateConfig;
+}): Incident {
+  const findings = [...x.findings].sort(
+    (a, b) => b.score - a.score || a.first.localeCompare(b.first) || a.host.localeCompare(b.host),
+  );
+  const strong = findings.filter((f) => isStrong(f, x.cfg.minScore));
+  const pairs = hostServerTraffic(findings, x.identity, x.facts);
+  const bestOf = (ps: readonly HostServerTraffic[]) =>
+    Math.max(0, ...ps.flatMap((p) => p.findings.map((f) => f.score)));
+  const byServer = new Map<string, HostServerTraffic[]>();
+  for (const p of pairs) {
+    const list = byServer.get(p.server.id) ?? [];
+    list.push(p);
+    byServer.set(p.server.id, list);
+  }
+  const servers = [...byServer.values()]
+    .sort(
+      (a, b) =>
+        bestOf(b) - bestOf(a) ||
+        b.length - a.length ||
+        sum(b.map((p) => p.bytesOut + p.bytesIn)) - sum(a.map((p) => p.bytesOut + p.bytesIn)) ||
+        (a[0]?.server.key ?? '').localeCompare(b[0]?.server.key ?? ''),
+    )
+    .map(serverOf);
+
+  const hostIps = [...new Set(findings.map((f) => f.host))];
+  const hosts: IncidentHost[] = hostIps
+    .map((ip) => {
+      const own = findings.filter((f) => f.host === ip);
+      const traffic = pairs.filter((p) => p.host === ip);
+      return {
+        ip,
+        firstCompromise: minIso(own.map((f) => f.first)),
+        lastActivity: maxIso(own.map((f) => f.last)),
+        findings: own.length,
+        bytesOut: sum(traffic.map((p) => p.bytesOut)),
+        bytesIn: sum(traffic.map((p) => p.bytesIn)),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.firstCompromise.localeCompare(b.firstCompromise) ||
+        a.ip.localeCompare(b.ip, 'en', { numeric: true }),
+    );
+
+  const links = new Map<string, FindingLink>();
+  for (const f of findings) for (const l of f.links) links.set(l.id, l);
+  const score = incidentScore(strong, x.admin.length > 0, x.cfg);
+  const bytesOut = sum(hosts.map((h) => h.bytesOut));
+  const bytesIn = sum(hosts.map((h) => h.bytesIn));
+  const firstSeen = minIso(findings.map((f) => f.first));
+  const lastSeen = maxIso(findings.map((f) => f.last));
+  return {
+    id: incidentId(
+      hosts.map((h) => h.ip),
+      servers.map((s) => s.key),
+    ),
+    summary: incidentSummary({
+      hosts: hosts.length,
+      servers: servers.length,
+      findings: findings.length,
+      bytesOut,
+      bytesIn,
+      firstSeen,
+      lastSeen,
+    }),
+    hosts,
+    servers,
+    firstSeen,
+    lastSeen,
+    bytesOut,
+    bytesIn,
+    techniques: [...new Set(findings.flatMap((f) => f.techniques))].sort(),
+    score,
+    severity: severityOf(score),
+    links: [...links.values()].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name)),
+    findings,
+    timeline: incidentTimeline({
+      findings,
+      serverKeyOf: (f) => x.identity.primaryOf(f)?.key ?? x.identity.serversOf(f)[0]?.key ?? null,
+      admin: x.admin,
+      adminWeight: x.cfg.adminLinkWeight,
+      cap: x.cfg.timelineCap,
+    }),
+  };
+}

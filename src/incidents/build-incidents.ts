@@ -1,0 +1,79 @@
+import type { Finding } from '../detect/finding.js';
+import { InternalNetworks } from '../detect/internal-networks.js';
+import type { Store } from '../store/store.js';
+import { firstFindings } from './admin-links.js';
+import { correlate } from './correlate.js';
+import { correlateConfig, isStrong } from './correlate-config.js';
+import { atomValue, findingAtoms, isIpAtom } from './endpoints.js';
+import type { Incident } from './incident.js';
+
+/** How to build incidents from a detection run's findings. */
+export interface BuildIncidentsOptions {
+  /** The monitored networks (default RFC 1918 and friends), as given to detection. */
+  readonly internal?: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+  /** Findings below this score only attach to incidents (default 0.5, the detect default). */
+  readonly minScore?: number;
+}
+
+/**
+ * A finding through a web proxy may name the proxy's inside address as its endpoint (or among its
+ * addresses): the server is the name it asked for, and an inside address is nobody's C2 server.
+ */
+function outsideEndpoints(f: Finding, internal: InternalNetworks): Finding {
+  const inside = (ip: string) => internal.has(ip);
+  const listed = f.stats['ips'];
+  const ips = Array.isArray(listed) ? listed.map(String) : null;
+  if (!(f.endpointIp && inside(f.endpointIp)) && !ips?.some(inside)) return f;
+  return {
+    ...f,
+    endpointIp: f.endpointIp && inside(f.endpointIp) ? null : f.endpointIp,
+    stats: ips ? { ...f.stats, ips: ips.filter((ip) => !inside(ip)) } : f.stats,
+  };
+}
+
+/**
+ * Correlates a run's findings into incidents: asks the store for the infrastructure facts about
+ * the findings' hosts, addresses and names (DNS answers, certificates, JA3S, traffic, lateral
+ * connections) and the warninglists they are on, then calls `correlate`.
+ */
+export async function buildIncidents(
+  store: Store,
+  all: readonly Finding[],
+  opts: BuildIncidentsOptions = {},
+): Promise<Incident[]> {
+  const cfg = correlateConfig({ minScore: opts.minScore });
+  if (!all.some((f) => isStrong(f, cfg.minScore))) return [];
+  const internal = new InternalNetworks(opts.internal);
+  const findings = all.map((f) => outsideEndpoints(f, internal));
+  const atoms = [...new Set(findings.flatMap(findingAtoms))];
+  const ips = atoms.filter(isIpAtom).map(atomValue);
+  const domains = atoms.filter((a) => !isIpAtom(a)).map(atomValue);
+  const first = firstFindings(findings.filter((f) => isStrong(f, cfg.minScore)));
+  const facts = await store.detect.incidentFacts({
+    internal: internal.ranges,
+    hosts: [...new Set(findings.map((f) => f.host))],
+    ips,
+    domains,
+    admin: {
+      targets: [...first].map(([ip, before]) => ({ ip, before })),
+      ports: cfg.adminPorts,
+      lookbackSeconds: cfg.adminLookbackSeconds,
+      minBytes: cfg.adminMinBytes,
+    },
+    from: opts.from,
+    to: opts.to,
+  });
+  const values = [
+    ...ips,
+    ...domains,
+    ...facts.resolutions.flatMap((r) => [r.name, r.ip]),
+    ...facts.addresses.flatMap((a) => [
+      ...a.certificates.map((c) => c.fingerprint),
+      ...a.ja3s.map((j) => j.value),
+    ]),
+  ];
+  const warninglists = await store.intel.warninglistsOf([...new Set(values)]);
+  return correlate(findings, { ...facts, warninglists }, { minScore: cfg.minScore });
+}

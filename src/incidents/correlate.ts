@@ -1,0 +1,94 @@
+import { type Finding, severities } from '../detect/finding.js';
+import { type AdminLink, adminLinks } from './admin-links.js';
+import { assembleIncident } from './assemble-incident.js';
+import { type CorrelateOptions, correlateConfig, isStrong } from './correlate-config.js';
+import type { CorrelationFacts } from './correlation-facts.js';
+import { type GraphEdge, groupNodes } from './host-grouping.js';
+import type { Incident } from './incident.js';
+import { identifyServers } from './server-identity.js';
+import { linkServers } from './server-links.js';
+import { sharedInfrastructure } from './shared-infrastructure.js';
+
+const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+/**
+ * Correlates findings into incidents (pure; the facts come from the store). Findings at or above
+ * `minScore` build a graph of internal hosts and server clusters; weaker ones only attach to a host
+ * and server already tied together. Sorted by severity and score, then size. See README.md.
+ */
+export function correlate(
+  findings: readonly Finding[],
+  facts: CorrelationFacts = {},
+  options: CorrelateOptions = {},
+): Incident[] {
+  const cfg = correlateConfig(options);
+  const strong = findings.filter((f) => isStrong(f, cfg.minScore));
+  if (strong.length === 0) return [];
+  const weak = findings.filter((f) => !isStrong(f, cfg.minScore) && f.host !== '');
+  const shared = sharedInfrastructure(strong, facts, cfg);
+  const identity = identifyServers(strong, weak, facts, shared, cfg);
+  const clusterOf = linkServers(identity, strong, facts, cfg);
+  const admin = adminLinks(strong, facts, cfg);
+
+  const edges = new Map<string, GraphEdge>();
+  const addEdge = (e: GraphEdge) => {
+    const k = `${e.u}|${e.v}`;
+    const was = edges.get(k);
+    edges.set(
+      k,
+      was
+        ? {
+            ...was,
+            weight: Math.max(was.weight, e.weight),
+            first: Math.min(was.first, e.first),
+            last: Math.max(was.last, e.last),
+          }
+        : e,
+    );
+  };
+  for (const f of strong)
+    for (const s of identity.serversOf(f)) {
+      const cluster = clusterOf(s);
+      // Warninglisted and common servers stay with each host that reached them, joining no one.
+      if (cluster !== null)
+        addEdge({
+          u: `h:${f.host}`,
+          v: `c:${cluster}`,
+          weight: f.score,
+          first: seconds(f.first),
+          last: seconds(f.last),
+        });
+    }
+  for (const l of admin)
+    addEdge({
+      u: `h:${l.from}`,
+      v: `h:${l.to}`,
+      weight: cfg.adminLinkWeight,
+      first: seconds(l.ts),
+      last: seconds(l.ts),
+    });
+  const groupOf = groupNodes([...edges.values()], cfg);
+
+  const groups = new Map<string, { findings: Finding[]; admin: AdminLink[] }>();
+  const groupFor = (host: string) => {
+    const g = groupOf(`h:${host}`);
+    const x = groups.get(g) ?? { findings: [], admin: [] };
+    groups.set(g, x);
+    return x;
+  };
+  for (const f of [...strong, ...identity.attached]) groupFor(f.host).findings.push(f);
+  for (const l of admin) if (groupOf(`h:${l.from}`) === groupOf(`h:${l.to}`)) groupFor(l.from).admin.push(l);
+
+  const rank = (i: Incident) => severities.indexOf(i.severity);
+  return [...groups.values()]
+    .map((g) => assembleIncident({ findings: g.findings, admin: g.admin, identity, facts, cfg }))
+    .sort(
+      (a, b) =>
+        rank(b) - rank(a) ||
+        b.score - a.score ||
+        b.hosts.length - a.hosts.length ||
+        b.servers.length - a.servers.length ||
+        b.bytesOut + b.bytesIn - (a.bytesOut + a.bytesIn) ||
+        a.id.localeCompare(b.id),
+    );
+}

@@ -1,0 +1,9 @@
+import type { IncidentFacts } from '../store/detect/incident-aggregates.js';
+
+/**
+ * What correlation knows besides the findings: the store's infrastructure facts (any part may be
+ * missing) and the benign warninglists each address, name or fingerprint is on.
+ */
+export type CorrelationFacts = Partial<IncidentFacts> & {
+  readonly warninglists?: ReadonlyMap<string, readonly string[]>;
+};

@@ -1,0 +1,36 @@
+/** Bytes in decimal units, as people read them: 512 B, 3.8 GB, 41 MB. */
+export function humanBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let v = Math.max(0, n);
+  let u = 0;
+  while (v >= 999.5 && u < units.length - 1) {
+    v /= 1000;
+    u += 1;
+  }
+  return `${u > 0 && v < 9.95 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const day = (iso: string) => iso.slice(0, 10);
+
+/** The incident in one plain sentence: who, how much, with whom, when. */
+export function incidentSummary(x: {
+  readonly hosts: number;
+  readonly servers: number;
+  readonly findings: number;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+}): string {
+  const from = day(x.firstSeen);
+  const to = day(x.lastSeen);
+  const when = from === to ? `on ${from}` : `between ${from} and ${to}`;
+  const who = count(x.hosts, 'internal host');
+  if (x.servers === 0)
+    return `${who} ${x.hosts === 1 ? 'was' : 'were'} flagged by ${count(x.findings, 'finding')} ${when}.`;
+  const whom = count(x.servers, 'external server');
+  const total = x.bytesOut + x.bytesIn;
+  if (total <= 0) return `${who} contacted ${whom} ${when}.`;
+  return `${who} exchanged ${humanBytes(total)} (${humanBytes(x.bytesOut)} outbound) with ${whom} ${when}.`;
+}
