@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes, MamoriError } from '../errors.js';
+import { type PlantedEvidence, resolvePlanted } from './intrusions/planted-evidence.js';
 import { maxWorkstations } from './net/office-net.js';
 import { formatUtcOffset, parseUtcOffset } from './time-zone.js';
 
@@ -76,6 +77,11 @@ export interface SimulateOptions {
   readonly actor?: string;
   /** DNS tunnel tool. Default iodine. */
   readonly tunnel?: TunnelTool;
+  /**
+   * APT: a known actor's C2 names, addresses, implant hashes, user agent or JA3 to use instead of
+   * fresh look-alikes (attribution benchmarks). Programmatic only; absent, output is unchanged.
+   */
+  readonly planted?: PlantedEvidence;
   /** Replace a previous simulator output in `out`. */
   readonly overwrite?: boolean;
   readonly onProgress?: (p: SimProgress) => void;
@@ -106,6 +112,8 @@ export interface SimParams {
   readonly exfilMb: number;
   readonly actor: string;
   readonly tunnel: TunnelTool;
+  /** Only when planted evidence was given (labels.json of other runs stays as it was). */
+  readonly planted?: PlantedEvidence;
 }
 
 /** Defaults of the options; the CLI's help shows them. */
@@ -254,5 +262,6 @@ export function resolveOptions(o: SimulateOptions): SimParams {
     exfilMb: checked('exfil', simLimits.exfilMb, o.exfilMb ?? simDefaults.exfilMb),
     actor,
     tunnel,
+    ...(o.planted ? { planted: resolvePlanted(o.planted) } : {}),
   };
 }

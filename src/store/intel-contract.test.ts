@@ -268,4 +268,63 @@ describe.each(Object.keys(storeBackends) as BackendName[])('intel store contract
       await s.close();
     }
   });
+
+  it('profiles actors in bulk: techniques, software (own and via campaigns), targeting; software users', async () => {
+    const s = await open(tmp());
+    try {
+      const w = await s.intel.beginImport({ source: 'attack', kind: 'test', path: '/a', digest: 'a' });
+      await w.addEntities([
+        entity('actor-1', 'menuPass', ['APT10'], {
+          attackIds: ['G0045'],
+          country: 'CN',
+          attrs: JSON.stringify({
+            'cfr-target-category': ['Government'],
+            'cfr-suspected-victims': ['Japan'],
+          }),
+        }),
+        entity('actor-2', 'Old Group', [], { revoked: true }),
+        entity('malware-1', 'PlugX', ['Korplug'], { type: 'malware', attackIds: ['S0013'] }),
+        entity('malware-2', 'ChChes', [], { type: 'malware' }),
+        entity('tech-1', 'Web Protocols', [], { type: 'attack-pattern', attackIds: ['T1071.001'] }),
+        entity('tech-2', 'Data Staged', [], { type: 'attack-pattern', attackIds: ['T1074'] }),
+        entity('camp-1', 'Cloud Hopper 2016', [], { type: 'campaign' }),
+      ]);
+      const rel = (sourceRef: string, type: string, targetRef: string) => ({
+        sourceRef,
+        type,
+        targetRef,
+        description: null,
+        firstSeen: null,
+        lastSeen: null,
+      });
+      await w.addRelationships([
+        rel('actor-1', 'uses', 'malware-1'),
+        rel('actor-1', 'uses', 'tech-1'),
+        rel('actor-2', 'uses', 'malware-1'),
+        rel('camp-1', 'attributed-to', 'actor-1'),
+        rel('camp-1', 'uses', 'malware-2'),
+        rel('camp-1', 'uses', 'tech-2'),
+      ]);
+      const ids = ['actor-1', 'actor-2', 'malware-1', 'malware-2', 'tech-1', 'tech-2', 'camp-1'];
+      await w.commit(new Map(ids.map((i) => [i, i])));
+      const p = await s.intel.actorProfiles();
+      expect(p.actors.map((a) => a.id)).toEqual(['actor-1']);
+      expect(p.actors[0]).toMatchObject({
+        name: 'menuPass',
+        aliases: ['APT10'],
+        attackId: 'G0045',
+        country: 'CN',
+        techniques: ['T1071.001', 'T1074'],
+        software: ['malware-1', 'malware-2'],
+        targetSectors: ['Government'],
+        targetCountries: ['Japan'],
+      });
+      const users = Object.fromEntries(p.software.map((x) => [x.name, x.users]));
+      expect(users).toEqual({ PlugX: ['actor-1'], ChChes: ['actor-1'] });
+      expect(p.software.find((x) => x.name === 'PlugX')?.attackId).toBe('S0013');
+      expect(p.campaigns).toEqual([{ id: 'camp-1', name: 'Cloud Hopper 2016', actors: ['actor-1'] }]);
+    } finally {
+      await s.close();
+    }
+  });
 });

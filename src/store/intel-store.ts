@@ -263,6 +263,49 @@ export interface IndicatorMatch {
   readonly sources: readonly string[];
 }
 
+/** An actor (intrusion set or threat actor) as attribution weighs it. */
+export interface ActorProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** ATT&CK group id (G0045) when the actor has one. */
+  readonly attackId: string | null;
+  /** Suspected sponsor or origin as an ISO 3166 code (galaxies' `country`). */
+  readonly country: string | null;
+  /** ATT&CK technique ids it uses, its own and those of campaigns attributed to it. */
+  readonly techniques: readonly string[];
+  /** Malware and tool entity ids it uses (directly or in campaigns attributed to it). */
+  readonly software: readonly string[];
+  /** Sectors and countries it is known to target, as sources write them ("Government", "Japan"). */
+  readonly targetSectors: readonly string[];
+  readonly targetCountries: readonly string[];
+}
+
+/** A malware family or tool, and the actors known to use it. */
+export interface SoftwareProfile {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly attackId: string | null;
+  /** Actor ids. */
+  readonly users: readonly string[];
+}
+
+/** A campaign and the actors it is attributed to. */
+export interface CampaignProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly actors: readonly string[];
+}
+
+/** The knowledge base in bulk, as attribution reads it once per run. */
+export interface ActorProfiles {
+  /** Actors that are neither revoked nor deprecated. */
+  readonly actors: readonly ActorProfile[];
+  readonly software: readonly SoftwareProfile[];
+  readonly campaigns: readonly CampaignProfile[];
+}
+
 export interface IntelStore {
   /** Every entity with its names and refs, for resolving incoming records. */
   loadIndex(): Promise<IndexedEntity[]>;
@@ -278,4 +321,6 @@ export interface IntelStore {
   matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]>;
   /** Benign (suppressing) warninglists each address or domain is on; values on none are left out. */
   warninglistsOf(values: readonly string[]): Promise<Map<string, string[]>>;
+  /** Every actor with its techniques, software and targeting; every software with its users; campaigns. */
+  actorProfiles(): Promise<ActorProfiles>;
 }

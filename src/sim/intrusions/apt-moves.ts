@@ -1,6 +1,7 @@
 import type { HostProfile } from '../background/host-profile.js';
 import type { Rng } from '../random.js';
 import type { SimContext } from '../sim-context.js';
+import type { PlantedFile } from './planted-evidence.js';
 
 /** The first victim opens a document from the delivery server (HTTP, with the file's hashes). */
 export function openLure(
@@ -111,4 +112,51 @@ export function stageFromFileServer(
     down: Math.round(bytes),
     state: 'SF',
   });
+}
+
+/**
+ * The implant fetches its planted files from the delivery server over HTTP, a minute to ten after
+ * it starts, so files.log records their hashes; hashes a file does not give are made up. Returns
+ * the download times.
+ */
+export function downloadImplants(
+  ctx: SimContext,
+  rng: Rng,
+  victim: HostProfile,
+  ts: number,
+  delivery: { domain: string; ip: string },
+  files: readonly PlantedFile[],
+  userAgent: string,
+): number[] {
+  let at = ts + rng.uniform(60, 600);
+  const times: number[] = [];
+  for (const f of files) {
+    ctx.traffic.http(
+      rng,
+      {
+        ts: at,
+        client: victim.ip,
+        server: delivery.ip,
+        port: 80,
+        duration: rng.uniform(0.5, 3),
+        up: 0,
+        down: 0,
+        viaProxy: victim.proxied,
+      },
+      {
+        method: 'GET',
+        host: delivery.domain,
+        uri: `/${rng.pick(['update', 'images', 'css', 'download'])}/${rng.hex(8)}.${rng.pick(['bin', 'dat', 'jpg', 'gif'])}`,
+        userAgent,
+        reqLen: 0,
+        respLen: rng.int(60_000, 900_000),
+        status: 200,
+        respMime: 'application/x-dosexec',
+        hashes: { md5: f.md5 ?? rng.hex(32), sha1: f.sha1 ?? rng.hex(40), sha256: f.sha256 ?? rng.hex(64) },
+      },
+    );
+    times.push(at);
+    at += rng.uniform(5, 120);
+  }
+  return times;
 }

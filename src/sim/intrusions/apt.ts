@@ -6,7 +6,7 @@ import { Rng } from '../random.js';
 import type { SimContext } from '../sim-context.js';
 import type { SimParams } from '../sim-options.js';
 import { parseUtcOffset } from '../time-zone.js';
-import { openLure, scanNetwork, spreadOverSmb, stageFromFileServer } from './apt-moves.js';
+import { downloadImplants, openLure, scanNetwork, spreadOverSmb, stageFromFileServer } from './apt-moves.js';
 import { compromiseTimes, type ExfilChunk, planExfil } from './apt-plan.js';
 import { inOperatorHours, isAsleep, nextBeacon, wakeTime } from './apt-schedule.js';
 import { type C2Domain, c2DomainTruth, createC2Domains, ipsAt } from './c2-infra.js';
@@ -72,10 +72,19 @@ export class AptIntrusion implements Intrusion {
     const rng = Rng.derive(s.ctx.seed, 'apt');
     this.rng = rng;
     const { start, end } = s.ctx;
-    this.servers = createC2Domains(rng, s.params.c2, s.params.c2Proto, start, end, s.takenIps);
+    this.servers = createC2Domains(
+      rng,
+      s.params.c2,
+      s.params.c2Proto,
+      start,
+      end,
+      s.takenIps,
+      s.params.planted,
+    );
     const lure = lookalikeDomain(rng);
     this.delivery = { domain: lure.host, registered: lure.registered, ip: intrusionAddress(rng, s.takenIps) };
-    this.agent = rng.pick(implantAgents);
+    const drawnAgent = rng.pick(implantAgents);
+    this.agent = s.params.planted?.userAgent ?? drawnAgent;
     this.path = rng.pick(implantPaths);
     const n = s.victims.length;
     const times = compromiseTimes(rng, n, start, end);
@@ -154,6 +163,13 @@ export class AptIntrusion implements Intrusion {
     }
     openLure(ctx, rng, im.victim, im.compromise - 40, this.delivery);
     im.tally.note(im.compromise - 40, this.delivery.domain, this.delivery.ip);
+    const files = this.p.planted?.files ?? [];
+    if (files.length > 0) {
+      // A stream of its own, so that planting files leaves every other draw of the run as it was.
+      const own = Rng.derive(ctx.seed, 'apt', 'planted-files');
+      for (const at of downloadImplants(ctx, own, im.victim, im.compromise, this.delivery, files, this.agent))
+        im.tally.note(at, this.delivery.domain, this.delivery.ip);
+    }
   }
 
   private beacons(im: Implant, t1: number): void {

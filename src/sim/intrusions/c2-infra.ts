@@ -6,6 +6,7 @@ import type { TlsHello } from '../net/traffic.js';
 import type { Rng } from '../random.js';
 import type { C2Protocol } from '../sim-options.js';
 import { iso } from './intrusion.js';
+import { type PlantedEvidence, registeredDomain } from './planted-evidence.js';
 
 /** A C2 server behind a domain whose addresses may change during the window. */
 export interface C2Domain {
@@ -40,7 +41,11 @@ export function implantTls(rng: Rng): { ja3: string; selfSigned: boolean } {
   };
 }
 
-/** C2 domains on intrusion hosting; half of them move to new addresses part-way through. */
+/**
+ * C2 domains on intrusion hosting; half of them move to new addresses part-way through. Planted
+ * names, first addresses and JA3 replace what was drawn, after the same draws, so that everything
+ * else about the run stays as it would be without them.
+ */
 export function createC2Domains(
   rng: Rng,
   count: number,
@@ -48,15 +53,22 @@ export function createC2Domains(
   start: number,
   end: number,
   taken: Set<string>,
+  planted?: PlantedEvidence,
 ): C2Domain[] {
-  const tls = implantTls(rng);
+  const drawn = implantTls(rng);
+  const tls = planted?.ja3 ? { ...drawn, ja3: planted.ja3 } : drawn;
   const names = new Set<string>();
   const out: C2Domain[] = [];
   while (out.length < count) {
-    const { host, registered } = lookalikeDomain(rng);
-    if (names.has(host)) continue;
-    names.add(host);
+    const lookalike = lookalikeDomain(rng);
+    if (names.has(lookalike.host)) continue;
+    names.add(lookalike.host);
+    const plantedName = planted?.domains?.[out.length];
+    const host = plantedName ?? lookalike.host;
+    const registered = plantedName ? registeredDomain(plantedName) : lookalike.registered;
     const first = Array.from({ length: rng.chance(0.3) ? 2 : 1 }, () => intrusionAddress(rng, taken));
+    const plantedIp = planted?.ips?.[out.length];
+    if (plantedIp) first[0] = plantedIp;
     const timeline: { from: number; ips: string[] }[] = [{ from: start, ips: first }];
     if (end - start >= 12 * 3600 && rng.chance(0.6))
       timeline.push({

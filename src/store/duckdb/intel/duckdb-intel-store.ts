@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { errorCodes, MamoriError } from '../../../errors.js';
 import type {
+  ActorProfiles,
   EntityDetail,
   EntitySummary,
   IndexedEntity,
@@ -15,6 +16,7 @@ import type {
 } from '../../intel-store.js';
 import { refreshSeen } from '../duckdb-seen.js';
 import { matchIndicators } from './duckdb-intel-match.js';
+import { actorProfiles } from './duckdb-intel-profiles.js';
 import {
   entityDetail,
   findEntities,
@@ -76,6 +78,10 @@ export class DuckDBIntelStore implements IntelStore {
 
   warninglistsOf(values: readonly string[]): Promise<Map<string, string[]>> {
     return warninglistsOf(this.conn, values);
+  }
+
+  actorProfiles(): Promise<ActorProfiles> {
+    return actorProfiles(this.conn);
   }
 
   async matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]> {
