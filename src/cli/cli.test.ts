@@ -2,24 +2,50 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeDemoAdvisory } from '../sim/demo-advisory.js';
+import { writeDemoScenario } from '../sim/demo-scenario.js';
 import { runCli as run } from './run-cli.test-helper.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mamori-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('mamori CLI', () => {
-  it('demo ingests the simulated logs, and a second pass skips them all', async () => {
-    const r = await run('demo', '--data', dir, '--hours', '13', '--json');
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
-    expect(j.first.byStatus.ingested).toBe(39);
-    expect(j.first.rejects).toBe(0);
-    expect(j.first.rowsByTable.conn).toBe(j.truth.rows.conn);
-    expect(j.second.byStatus.unchanged).toBe(39);
-    expect(j.second.rows).toBe(0);
+  it('ingest skips what it has, and intel import --retro-hunt finds an advisory in history', async () => {
+    const logs = join(dir, 'office');
+    const truth = writeDemoScenario({ dir: logs, hours: 13 });
+    const first = JSON.parse(
+      (await run('ingest', '--data', dir, '--sensor', 'demo-office', '--json', logs)).out,
+    );
+    expect(first.byStatus.ingested).toBe(39);
+    expect(first.rejects).toBe(0);
+    expect(first.rowsByTable.conn).toBe(truth.rows.conn);
+    const second = JSON.parse(
+      (await run('ingest', '--data', dir, '--sensor', 'demo-office', '--json', logs)).out,
+    );
+    expect(second.byStatus.unchanged).toBe(39);
+    expect(second.rows).toBe(0);
     // The partner advisory's indicators are found in history, on the planted host only, linked to the actor.
-    const hunted = j.intel.retroHunt as { origH: string; field: string; entities: { name: string }[] }[];
-    expect(new Set(hunted.map((m) => m.origH))).toEqual(new Set([j.truth.infectedHost]));
+    const advisory = writeDemoAdvisory(join(dir, 'intel'), truth);
+    const r = await run(
+      'intel',
+      'import',
+      '--data',
+      dir,
+      '--actor',
+      'APT10',
+      '--tlp',
+      'green',
+      '--retro-hunt',
+      '--json',
+      advisory,
+    );
+    expect(r.code).toBe(0);
+    const hunted = JSON.parse(r.out).retroHunt as {
+      origH: string;
+      field: string;
+      entities: { name: string }[];
+    }[];
+    expect(new Set(hunted.map((m) => m.origH))).toEqual(new Set([truth.infectedHost]));
     expect(hunted.map((m) => m.field).sort()).toEqual([
       'conn.resp_h',
       'dns.answers',

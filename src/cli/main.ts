@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { errorCodes, MamoriError } from '../errors.js';
+import { mamoriVersion } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
+import { huntCommand } from './commands/hunt.js';
+import { incidentsCommand } from './commands/incidents.js';
 import { ingestCommand } from './commands/ingest.js';
 import { intelCommand } from './commands/intel/intel.js';
 import { queryCommand } from './commands/query.js';
+import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
 
@@ -29,10 +33,13 @@ export function buildProgram(): Command {
     .description(
       'Network threat hunting and attribution: from Zeek and Suricata telemetry to attributed incidents',
     )
-    .version('0.1.0')
+    .version(mamoriVersion)
     .showHelpAfterError()
     .exitOverride()
     .addCommand(demoCommand())
+    .addCommand(huntCommand())
+    .addCommand(incidentsCommand())
+    .addCommand(reportCommand())
     .addCommand(ingestCommand())
     .addCommand(statsCommand())
     .addCommand(queryCommand())

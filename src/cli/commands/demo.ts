@@ -1,79 +1,152 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
-import { runDetectors } from '../../detect/run-detectors.js';
-import { ingestPaths } from '../../ingest/ingest-paths.js';
+import { runHunt } from '../../hunt/run-hunt.js';
 import { importIntelPaths } from '../../intel/import-paths.js';
-import { writeDemoAdvisory } from '../../sim/demo-advisory.js';
-import { writeDemoScenario } from '../../sim/demo-scenario.js';
+import { incidentsJson } from '../../report/json/incidents-json.js';
+import { pastCase, writePastCaseBundle } from '../../sim/demo-past-case.js';
+import { simulate } from '../../sim/simulate.js';
 import { openStore } from '../../store/open-store.js';
+import { mamoriVersion } from '../../version.js';
+import { renderReport } from '../incidents/write-report.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { toJson } from '../output.js';
-import { describeFindings } from './detect.js';
-import { describeSummary } from './ingest.js';
-import { describeMatches, describeOutcome } from './intel/intel-import.js';
-import { describeStats } from './stats.js';
+import { createStepProgress } from '../progress.js';
+import { describeHunt } from './hunt.js';
+import { describeOutcome } from './intel/intel-import.js';
 
-/** `mamori demo`: the main job on generated data, needing nothing but this package. */
+interface DemoFlags {
+  data?: string;
+  hosts: number;
+  days: number;
+  seed: number;
+  json?: boolean;
+  progress: boolean;
+}
+
+/**
+ * `mamori demo`: the 2016 case on generated data. A vendor's report on an actor's past intrusion is
+ * written as a STIX bundle; an office where 23 PCs talk to 10 servers, some of them that actor's, is
+ * simulated; the bundle is imported, the traffic hunted, and the incident reported and attributed.
+ */
 export function demoCommand(): Command {
   return new Command('demo')
     .description(
-      'Generate a day of Zeek logs from a simulated office with one beaconing PC, ingest them, summarise the store, and retro-hunt a partner advisory',
+      'Simulate an office where 23 PCs talk to 10 C2 servers, import a past case as STIX, hunt, attribute and report',
     )
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
-    .option('--hours <n>', 'hours of traffic to simulate', numberOption('--hours', optionSchemas.hours), 24)
+    .option(
+      '--hosts <n>',
+      'workstations in the office',
+      numberOption('--hosts', optionSchemas.positiveInt),
+      300,
+    )
+    .option('--days <n>', 'days of traffic', numberOption('--days', optionSchemas.positiveInt), 2)
+    .option(
+      '--seed <n>',
+      'simulator seed (same seed, same data)',
+      numberOption('--seed', optionSchemas.positiveInt),
+      2016,
+    )
     .option('--json', 'print the results as JSON')
-    .action(async (flags: { data?: string; hours: number; json?: boolean }) => {
+    .option('--no-progress', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Works offline: everything it uses is generated. It writes, under the data directory, demo-logs/ (Zeek
+logs and labels.json, the truth), demo-intel/ (the past case as a STIX 2.1 bundle) and demo-report.html.
+
+Then try: mamori incidents; mamori incidents show ID; mamori report ID --format stix`,
+    )
+    .action(async (flags: DemoFlags) => {
       const dataDir = resolveDataDir(flags.data);
-      const logs = join(dataDir, 'demo-logs');
-      rmSync(logs, { recursive: true, force: true });
-      const truth = writeDemoScenario({ dir: logs, hours: flags.hours });
       const say = (s: string) => {
         if (!flags.json) console.log(s);
       };
+      const logs = join(dataDir, 'demo-logs');
+      const intelDir = join(dataDir, 'demo-intel');
+      rmSync(logs, { recursive: true, force: true });
+      const past = pastCase(flags.seed);
+      const bundle = writePastCaseBundle(intelDir, past);
+      say(`A CTI vendor's report on ${past.actor.name}'s past intrusion: ${bundle}`);
       say(
-        `Simulated ${flags.hours} h of traffic from 23 PCs into ${logs} (${truth.files} hourly Zeek logs).`,
+        `  ${past.domains.length} C2 domains, ${past.ips.length} addresses, ${past.malware.map((m) => m.name).join(' and ')} implants, published ${past.published.slice(0, 10)}`,
+      );
+      const sim = createStepProgress(flags.days * 24, flags.progress && !flags.json);
+      const truth = await simulate({
+        out: logs,
+        scenario: 'apt',
+        seed: flags.seed,
+        hosts: flags.hosts,
+        days: flags.days,
+        infected: 23,
+        c2: 10,
+        actor: past.actor.name,
+        // Four of the ten servers are the past case's, one of them at a listed address; the first
+        // PC downloads the past case's RedLeaves build.
+        planted: {
+          domains: past.domains.slice(0, 4).map((d, i) => `${['update', 'mail', 'news', 'cdn'][i]}.${d}`),
+          ips: past.ips.slice(0, 1),
+          files: past.malware.slice(0, 1).map((m) => ({ sha256: m.sha256 })),
+        },
+        onProgress: (p) => sim.step(`simulating hour ${p.hour}/${p.hours}`),
+      });
+      sim.stop();
+      say(
+        `\nSimulated ${flags.days} days of an office of ${flags.hosts} PCs (${truth.logs.rows.conn.toLocaleString('en')} connections) into ${logs};`,
       );
       say(
-        `Planted: ${truth.infectedHost} beacons to ${truth.c2Domain} (${truth.c2Ip}) every ~${truth.beaconSeconds / 60} min.\n`,
+        `  the truth is in labels.json: ${truth.infectedHosts.length} infected PCs, ${truth.c2Servers.length} C2 names and addresses.`,
       );
       const store = await openStore({ dataDir });
       try {
-        const opts = { store, sensor: 'demo-office', tmpDir: join(dataDir, 'tmp'), exclude: [] };
-        say('$ mamori ingest demo-logs');
-        const first = await ingestPaths([logs], opts);
-        say(describeSummary(first));
-        say('\n$ mamori ingest demo-logs   # again: already-ingested files are skipped');
-        const second = await ingestPaths([logs], opts);
-        say(describeSummary(second));
-        const stats = await store.stats({ top: 5 });
-        say(`\n$ mamori stats\n${describeStats(stats, dataDir)}`);
-        // A partner's advisory arrives: its indicators are imported and history is searched for them.
-        const intelDir = join(dataDir, 'demo-intel');
-        const advisory = writeDemoAdvisory(intelDir, truth);
-        say('\n$ mamori intel import --actor APT10 --tlp green --retro-hunt demo-intel/partner-advisory.txt');
-        const intel = await importIntelPaths([advisory], {
-          store,
-          defaults: { actor: 'APT10', tlp: 'green' },
-          retroHunt: true,
-        });
+        say(`\n$ mamori intel import ${bundle}`);
+        const intel = await importIntelPaths([bundle], { store });
         for (const o of intel.outcomes) say(describeOutcome(o));
-        if (intel.retroHunt) say(describeMatches(intel.retroHunt));
-        say('\n$ mamori detect');
-        const detected = await runDetectors({ store });
-        say(describeFindings(detected.findings, 10));
-        say(
-          '\nNext: mamori intel update (ATT&CK, MISP galaxies and warninglists), then mamori intel show APT10;\n      mamori query "SELECT orig_h, host, count(*) AS n FROM http GROUP BY ALL ORDER BY n DESC LIMIT 5"',
-        );
-        if (flags.json) {
-          const intelOut = {
-            ...intel,
-            outcomes: intel.outcomes.map((o) => ({ ...o, error: o.error?.message })),
-          };
-          console.log(toJson({ dataDir, truth, first, second, stats, intel: intelOut, detect: detected }));
-        }
-        if (first.byStatus.failed > 0 || intel.failed > 0) process.exitCode = 1;
+        say(`\n$ mamori hunt ${logs}`);
+        const progress = createStepProgress(16, flags.progress && !flags.json);
+        const hunt = await runHunt({
+          store,
+          paths: [logs],
+          sensor: 'demo-office',
+          tmpDir: join(dataDir, 'tmp'),
+          internal: truth.network.internal,
+          onStage: (s) => progress.step(s),
+          onDetector: (d) => progress.step(`detect: ${d}`),
+        });
+        progress.stop();
+        say(describeHunt(hunt, 3));
+        const report = resolve(dataDir, 'demo-report.html');
+        renderReport(hunt.incidents, {
+          format: 'html',
+          out: report,
+          tlp: 'amber',
+          source: `simulated office (seed ${flags.seed})`,
+          title: 'mamori demo: the 2016 business-federation case',
+        });
+        say(`\nThe report is ${report}\nOpen it in a browser: ${pathToFileURL(report).href}`);
+        say('(or: xdg-open demo-report.html on Linux, open demo-report.html on macOS)');
+        if (flags.json)
+          console.log(
+            toJson({
+              dataDir,
+              truth,
+              pastCase: past,
+              intel: { ...intel, outcomes: intel.outcomes.map((o) => ({ ...o, error: o.error?.message })) },
+              ingest: hunt.ingest,
+              detect: { runId: hunt.detect.runId, findings: hunt.detect.findings.length },
+              report,
+              ...incidentsJson({
+                incidents: hunt.incidents,
+                generatedAt: new Date().toISOString(),
+                tlp: 'amber',
+                tool: { name: 'mamori', version: mamoriVersion },
+              }),
+            }),
+          );
+        if ((hunt.ingest?.byStatus.failed ?? 0) > 0 || intel.failed > 0) process.exitCode = 1;
       } finally {
         await store.close();
       }

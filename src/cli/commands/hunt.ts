@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { resolveDataDir } from '../../config/data-dir.js';
+import { Allowlist } from '../../detect/allowlist.js';
+import { defaultInternalNetworks } from '../../detect/internal-networks.js';
+import { detectorNames } from '../../detect/registry.js';
+import { type HuntResult, runHunt } from '../../hunt/run-hunt.js';
+import { defaultSensor } from '../../ingest/ingest-paths.js';
+import { type Tlp, tlpLevels } from '../../intel/model.js';
+import { openStore } from '../../store/open-store.js';
+import { describeIncident } from '../incidents/describe-incident.js';
+import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
+import { numberOption, optionSchemas } from '../options.js';
+import { cellText } from '../output.js';
+import { createStepProgress } from '../progress.js';
+import { describeSummary } from './ingest.js';
+
+interface HuntFlags {
+  data?: string;
+  format?: string;
+  out?: string;
+  json?: boolean;
+  sensor?: string;
+  internal?: string;
+  from?: string;
+  to?: string;
+  allow?: string;
+  minScore: number;
+  tlp: Tlp;
+  sector?: string;
+  country?: string;
+  progress: boolean;
+}
+
+export const noKnowledgeBase =
+  'No knowledge base is installed, so no actor can be named: every incident stays "unknown". Install one with `mamori intel import` (MITRE ATT&CK, MISP galaxies, STIX/MISP intel, IOC lists).';
+
+/** What a hunt found, for the terminal: each incident, and what to run next. */
+export function describeHunt(r: HuntResult, shown = 5): string {
+  const lines: string[] = [];
+  if (r.ingest) lines.push(describeSummary(r.ingest), '');
+  const d = r.detect;
+  lines.push(
+    `detected ${d.findings.length} findings (run ${d.runId}; ${d.findings.filter((f) => f.score >= 0.5).length} medium or worse)`,
+  );
+  if (r.knowledgeBase === 0) lines.push('', noKnowledgeBase);
+  if (r.incidents.length === 0) {
+    lines.push('', 'No incidents: no finding scored medium or worse.');
+    return lines.join('\n');
+  }
+  lines.push('', `${r.incidents.length} incident${r.incidents.length === 1 ? '' : 's'}:`);
+  for (const { incident, attribution } of r.incidents.slice(0, shown))
+    lines.push('', '─'.repeat(78), describeIncident(incident, attribution, { servers: 10, hosts: 8 }));
+  if (r.incidents.length > shown) lines.push('', `… ${r.incidents.length - shown} more: mamori incidents`);
+  const first = r.incidents[0]?.incident.id;
+  lines.push(
+    '',
+    `Next: mamori incidents show ${cellText(first)}   |   mamori report ${cellText(first)} --format html --out report.html`,
+  );
+  return lines.join('\n');
+}
+
+/** `mamori hunt`: ingest, detect, correlate, attribute and report, in one command. */
+export function huntCommand(): Command {
+  return new Command('hunt')
+    .description(
+      'Ingest telemetry, detect, correlate the findings into incidents, attribute them to threat actors, and report',
+    )
+    .argument('[paths...]', 'Zeek logs, Suricata EVE files or folders of them (none: hunt what is stored)')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .addOption(
+      new Option('--format <format>', 'report format (default from --out, else a terminal summary)').choices(
+        reportFormatNames,
+      ),
+    )
+    .option('-o, --out <file>', 'write the report to this file')
+    .option('--json', 'print the incidents as JSON (the same as --format json)')
+    .option('-s, --sensor <name>', 'sensor name stored with ingested rows (default: name of the first path)')
+    .option(
+      '--internal <cidrs>',
+      `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
+    )
+    .option('--from <time>', 'only telemetry from this time (ISO 8601)')
+    .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
+    .option('--allow <file>', 'allowlist of addresses, CIDRs, domains and ja3:<md5> left out of findings')
+    .option(
+      '--min-score <s>',
+      'findings scoring at least this start incidents (0–1)',
+      numberOption('--min-score', optionSchemas.unitInterval),
+      0.5,
+    )
+    .addOption(
+      new Option('--tlp <level>', 'TLP 2.0 marking of the report').choices(tlpLevels).default('amber'),
+    )
+    .option('--sector <name>', "the victim's sector, weighed against actors' known targeting")
+    .option('--country <code>', "the victim's country (ISO 3166 alpha-2), weighed the same way")
+    .option('--no-progress', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Stages: ingest (files already ingested are skipped), detect (${detectorNames.length} detectors),
+correlate (findings → incidents), attribute (against the knowledge base from \`mamori intel\`).
+Incidents are stored with the detection run: \`mamori incidents\` lists them later.
+
+Examples:
+  mamori hunt /opt/zeek/logs/2016-06-02
+  mamori hunt logs/ --out report.html           (format from the extension)
+  mamori hunt logs/ --format stix --tlp green > incident-bundle.json
+  mamori hunt --json                             (hunt what is already stored)
+  mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP`,
+    )
+    .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
+      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+      const format = flags.json ? 'json' : flags.format;
+      const reporting = format !== undefined || flags.out !== undefined;
+      const reportFormat = reporting ? reportFormatFor(format, flags.out) : null;
+      const toStdout = reportFormat !== null && !flags.out;
+      const store = await openStore({ dataDir });
+      const progress = createStepProgress(2 + detectorNames.length + 1, flags.progress && !toStdout);
+      try {
+        const result = await runHunt({
+          store,
+          paths,
+          sensor: flags.sensor ?? (paths.length > 0 ? defaultSensor(paths) : 'stored'),
+          tmpDir: join(dataDir, 'tmp'),
+          exclude: [dataDir],
+          internal: flags.internal
+            ?.split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+          from: flags.from,
+          to: flags.to,
+          allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
+          minScore: flags.minScore,
+          victim: { sector: flags.sector, country: flags.country },
+          onStage: (s) => progress.step(s),
+          onDetector: (d) => progress.step(`detect: ${d}`),
+        });
+        progress.stop();
+        const report = reportFormat
+          ? renderReport(result.incidents, {
+              format: reportFormat,
+              out: flags.out,
+              tlp: flags.tlp,
+              source: paths.length > 0 ? paths.join(', ') : `data directory ${dataDir}`,
+            })
+          : null;
+        if (report !== null) {
+          console.log(report.replace(/\n$/, ''));
+          if (result.knowledgeBase === 0) console.error(`mamori: ${noKnowledgeBase}`);
+          return;
+        }
+        console.log(describeHunt(result));
+        if (flags.out) console.log(`\nWrote the ${reportFormat} report to ${flags.out}`);
+      } finally {
+        progress.stop();
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,117 @@
+import { Command } from 'commander';
+import { resolveDataDir } from '../../config/data-dir.js';
+import { errorCodes, MamoriError } from '../../errors.js';
+import { incidentsJson } from '../../report/json/incidents-json.js';
+import type { ReportInput } from '../../report/report-format.js';
+import { openStore } from '../../store/open-store.js';
+import type { IncidentListing, Store, StoredIncident } from '../../store/store.js';
+import { mamoriVersion } from '../../version.js';
+import { describeIncident } from '../incidents/describe-incident.js';
+import { numberOption, optionSchemas } from '../options.js';
+import { formatBytes, renderTable, toJson } from '../output.js';
+
+/** What the JSON report is rendered from: stored incidents, marked as the store holds them. */
+function jsonInput(items: readonly StoredIncident[]): ReportInput {
+  return {
+    incidents: items,
+    generatedAt: new Date().toISOString(),
+    tlp: 'amber',
+    tool: { name: 'mamori', version: mamoriVersion },
+  };
+}
+
+const pct = (p: number | null) => (p === null ? '' : `${Math.round(p * 100)}%`);
+
+function listingTable(rows: readonly IncidentListing[]): string {
+  if (rows.length === 0) return 'no incidents (run: mamori hunt PATH...)';
+  return renderTable(
+    ['id', 'severity', 'score', 'hosts', 'servers', 'out', 'in', 'first', 'last', 'actor'],
+    rows.map((r) => ({
+      id: r.id,
+      severity: r.severity,
+      score: r.score.toFixed(2),
+      hosts: r.hosts,
+      servers: r.servers,
+      out: formatBytes(r.bytesOut),
+      in: formatBytes(r.bytesIn),
+      first: r.firstSeen.slice(0, 16).replace('T', ' '),
+      last: r.lastSeen.slice(0, 16).replace('T', ' '),
+      actor: r.topActor ? `${r.topActor} ${pct(r.topProbability)}` : 'unknown',
+    })),
+  );
+}
+
+/** An incident by id, or a clear error naming what exists. */
+export async function incidentOrFail(store: Store, id: string): Promise<StoredIncident> {
+  const found = await store.getIncident(id);
+  if (found) return found;
+  const known = (await store.listIncidents({ limit: 5 })).map((r) => r.id);
+  throw new MamoriError(
+    errorCodes.badInput,
+    `no incident ${id}${known.length > 0 ? ` (latest: ${known.join(', ')})` : ' (none stored yet: run mamori hunt)'}`,
+  );
+}
+
+/** `mamori incidents` and `mamori incidents show ID`. */
+export function incidentsCommand(): Command {
+  const cmd = new Command('incidents')
+    .description('List the incidents of the latest hunt (or of a given detection run)')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .option(
+      '--run <id>',
+      'detection run id (default: the latest with incidents)',
+      numberOption('--run', optionSchemas.positiveInt),
+    )
+    .option('--limit <n>', 'incidents to list', numberOption('--limit', optionSchemas.positiveInt), 50)
+    .option(
+      '--json',
+      'print the incidents as JSON (the documented report schema, docs/report-json-schema.md)',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mamori incidents
+  mamori incidents --json
+  mamori incidents show INC-1a2b3c4d`,
+    )
+    .action(async (flags: { data?: string; run?: number; limit: number; json?: boolean }) => {
+      const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
+      try {
+        const rows = await store.listIncidents({ runId: flags.run, limit: flags.limit });
+        if (!flags.json) {
+          console.log(listingTable(rows));
+          return;
+        }
+        const items: StoredIncident[] = [];
+        for (const r of rows) {
+          const got = await store.getIncident(r.id);
+          if (got) items.push(got);
+        }
+        console.log(toJson(incidentsJson(jsonInput(items))));
+      } finally {
+        await store.close();
+      }
+    });
+  cmd
+    .command('show')
+    .description('Show one incident: its hosts, servers, timeline and attribution')
+    .argument('<id>', 'incident id (INC-…)')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .option('--json', 'print the incident as JSON')
+    .action(async (id: string, flags: { data?: string; json?: boolean }, sub: Command) => {
+      const dataDir = resolveDataDir(flags.data ?? sub.optsWithGlobals()['data']);
+      const store = await openStore({ dataDir, readOnly: true });
+      try {
+        const got = await incidentOrFail(store, id);
+        if (flags.json) console.log(toJson(incidentsJson(jsonInput([got]))));
+        else
+          console.log(
+            describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 }),
+          );
+      } finally {
+        await store.close();
+      }
+    });
+  return cmd;
+}

@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import { resolveDataDir } from '../../config/data-dir.js';
+import { type Tlp, tlpLevels } from '../../intel/model.js';
+import { openStore } from '../../store/open-store.js';
+import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
+import { incidentOrFail } from './incidents.js';
+
+/** `mamori report ID --format …`: one stored incident as a report. */
+export function reportCommand(): Command {
+  return new Command('report')
+    .description(
+      'Write a stored incident as a report (Markdown, self-contained HTML, JSON or a STIX 2.1 bundle)',
+    )
+    .argument('<ids...>', 'incident ids (INC-…); several go into one report')
+    .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
+    .addOption(
+      new Option('--format <format>', 'report format (default from --out, else md)').choices(
+        reportFormatNames,
+      ),
+    )
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .addOption(
+      new Option('--tlp <level>', 'TLP 2.0 marking of the report').choices(tlpLevels).default('amber'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mamori report INC-1a2b3c4d --out incident.html
+  mamori report INC-1a2b3c4d --format stix --tlp green > bundle.json
+  mamori report INC-1a2b3c4d INC-5e6f7a8b --format md`,
+    )
+    .action(async (ids: string[], flags: { data?: string; format?: string; out?: string; tlp: Tlp }) => {
+      const format = reportFormatFor(flags.format, flags.out);
+      const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
+      try {
+        const items = [];
+        for (const id of ids) items.push(await incidentOrFail(store, id));
+        const text = renderReport(items, { format, out: flags.out, tlp: flags.tlp });
+        if (text !== null) console.log(text.replace(/\n$/, ''));
+        else console.log(`Wrote the ${format} report of ${ids.join(', ')} to ${flags.out}`);
+      } finally {
+        await store.close();
+      }
+    });
+}

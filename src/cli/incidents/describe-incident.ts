@@ -1,0 +1,81 @@
+import type { Attribution } from '../../attribution/attribution.js';
+import type { Incident } from '../../incidents/incident.js';
+import { cellText, formatBytes, renderTable } from '../output.js';
+
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/** Hypotheses as "likely (72%)  APT10 (menuPass, Stone Panda) G0045" lines. */
+export function describeAttribution(a: Attribution, maxEvidence = 8): string {
+  const lines = [`Attribution (${a.confidence} confidence):`];
+  for (const h of a.hypotheses) {
+    const aka = h.aliases.length > 0 ? ` (${h.aliases.slice(0, 3).map(cellText).join(', ')})` : '';
+    const id = h.attackId ? ` ${h.attackId}` : '';
+    lines.push(`  ${`${h.term} (${pct(h.probability)})`.padEnd(28)} ${cellText(h.actor)}${aka}${id}`);
+  }
+  lines.push('', `  ${cellText(a.assessment)}`);
+  if (a.evidence.length > 0) {
+    lines.push('', '  Evidence:');
+    for (const e of a.evidence.slice(0, maxEvidence))
+      lines.push(
+        `   ${e.id} ${e.kind.padEnd(14)} LR ${e.likelihoodRatio.toFixed(2).padStart(6)}  ${cellText(e.observation)} — ${cellText(e.why)}`,
+      );
+    if (a.evidence.length > maxEvidence)
+      lines.push(`   … ${a.evidence.length - maxEvidence} more (mamori incidents show ID --json)`);
+  }
+  return lines.join('\n');
+}
+
+/** One incident for the terminal: the sentence, its servers and hosts, and who is behind it. */
+export function describeIncident(
+  incident: Incident,
+  attribution: Attribution | null,
+  opts: { servers?: number; hosts?: number; timeline?: number } = {},
+): string {
+  const i = incident;
+  const lines = [`${i.id}  ${i.severity} (${i.score.toFixed(2)})`, cellText(i.summary), ''];
+  const maxServers = opts.servers ?? 10;
+  lines.push(
+    renderTable(
+      ['server', 'addresses', 'ports', 'protocols', 'out', 'in', 'first', 'last'],
+      i.servers.slice(0, maxServers).map((s) => ({
+        server: s.domains[0] ?? s.ips[0] ?? s.key,
+        addresses:
+          s.ips.length > 2 ? `${s.ips.slice(0, 2).join(', ')} +${s.ips.length - 2}` : s.ips.join(', '),
+        ports: s.ports.slice(0, 4).join(','),
+        protocols: s.protocols.join(','),
+        out: formatBytes(s.bytesOut),
+        in: formatBytes(s.bytesIn),
+        first: day(s.first),
+        last: day(s.last),
+      })),
+    ),
+  );
+  if (i.servers.length > maxServers) lines.push(`… ${i.servers.length - maxServers} more servers`);
+  const maxHosts = opts.hosts ?? 10;
+  lines.push(
+    '',
+    renderTable(
+      ['host', 'first compromise', 'last activity', 'findings', 'out', 'in'],
+      i.hosts.slice(0, maxHosts).map((h) => ({
+        host: h.ip,
+        'first compromise': day(h.firstCompromise),
+        'last activity': day(h.lastActivity),
+        findings: h.findings,
+        out: formatBytes(h.bytesOut),
+        in: formatBytes(h.bytesIn),
+      })),
+    ),
+  );
+  if (i.hosts.length > maxHosts) lines.push(`… ${i.hosts.length - maxHosts} more hosts`);
+  if (i.techniques.length > 0) lines.push('', `Techniques: ${i.techniques.join(', ')}`);
+  const maxTimeline = opts.timeline ?? 0;
+  if (maxTimeline > 0 && i.timeline.length > 0) {
+    lines.push('', 'Timeline:');
+    for (const t of i.timeline.slice(0, maxTimeline))
+      lines.push(`  ${day(t.ts)}  ${t.host.padEnd(15)} ${t.detector.padEnd(18)} ${cellText(t.text)}`);
+    if (i.timeline.length > maxTimeline) lines.push(`  … ${i.timeline.length - maxTimeline} more`);
+  }
+  if (attribution) lines.push('', describeAttribution(attribution));
+  return lines.join('\n');
+}

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mamori-hunt-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface IncidentJson {
+  id: string;
+  summary: string;
+  internalHosts: string[];
+  externalServers: { ip: string; domains: string[]; ports: number[] }[];
+  attribution: {
+    hypotheses: { actor: string; probability: number }[];
+    confidence: string;
+    assessment: string;
+  };
+}
+
+describe('mamori demo, hunt, incidents and report', () => {
+  let top: IncidentJson;
+
+  it('demo: 23 infected PCs in one incident, attributed to the past case’s actor, with an HTML report', async () => {
+    const r = await run('demo', '--data', dir, '--hosts', '150', '--days', '1', '--no-progress', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      truth: { infectedHosts: string[] };
+      incidents: IncidentJson[];
+      report: string;
+    };
+    top = j.incidents[0] as IncidentJson;
+    expect([...top.internalHosts].sort()).toEqual([...j.truth.infectedHosts].sort());
+    expect(top.summary).toMatch(/^23 internal hosts exchanged .* with \d+ external servers between /);
+    const [first, second] = top.attribution.hypotheses;
+    expect(first?.actor).toBe('APT10');
+    expect(first?.probability).toBeGreaterThanOrEqual(0.55);
+    expect(second?.probability ?? 0).toBeLessThan(first?.probability ?? 0);
+    expect(top.attribution.assessment).toMatch(/APT10/);
+    const html = readFileSync(j.report, 'utf8');
+    expect(html).toContain(top.id);
+    expect(html).not.toMatch(/<script/i);
+  }, 300_000);
+
+  it('incidents lists the stored incidents and shows one; report writes each format', async () => {
+    const list = await run('incidents', '--data', dir);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain(top.id);
+    expect(list.out).toMatch(/APT10 \d+%/);
+    const listed = JSON.parse((await run('incidents', '--data', dir, '--json')).out) as {
+      incidents: IncidentJson[];
+    };
+    expect(listed.incidents[0]?.id).toBe(top.id);
+    const show = await run('incidents', 'show', top.id.toLowerCase(), '--data', dir);
+    expect(show.out).toContain(top.summary);
+    expect(show.out).toMatch(/Attribution \((low|moderate|high) confidence\)/);
+    const stix = join(dir, 'incident.stix.json');
+    expect((await run('report', top.id, '--data', dir, '--out', stix)).code).toBe(0);
+    const bundle = JSON.parse(readFileSync(stix, 'utf8')) as { type: string; objects: { type: string }[] };
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.objects.some((o) => o.type === 'intrusion-set')).toBe(true);
+    const md = await run('report', top.id, '--data', dir, '--format', 'md');
+    expect(md.out).toContain(top.summary);
+    expect(existsSync(join(dir, 'demo-report.html'))).toBe(true);
+  });
+
+  it('names what exists when an incident id is unknown, and refuses an unknown report format', async () => {
+    const r = await run('incidents', 'show', 'INC-00000000', '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`no incident INC-00000000 (latest: ${top.id}`);
+    const f = await run('report', top.id, '--data', dir, '--out', join(dir, 'x.pdf'));
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/cannot tell the report format .*x\.pdf/);
+  });
+
+  it('hunt re-hunts the stored telemetry and prints the JSON contract', async () => {
+    const r = await run('hunt', '--data', dir, '--json', '--internal', '10.0.0.0/8');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { schemaVersion: number; incidents: IncidentJson[] };
+    expect(j.schemaVersion).toBe(1);
+    expect(j.incidents[0]?.internalHosts.length).toBe(23);
+    expect(j.incidents[0]?.externalServers[0]).toEqual(
+      expect.objectContaining({
+        ip: expect.any(String),
+        domains: expect.any(Array),
+        ports: expect.any(Array),
+      }),
+    );
+  }, 120_000);
+});
