@@ -27,6 +27,31 @@ function sides(
     : { host: m.respH ?? '', ip: m.origH, domain: named };
 }
 
+type MatchGroup = { host: string; ip: string | null; domain: string | null; ms: IndicatorMatch[] };
+const isFile = (m: IndicatorMatch) => m.field.startsWith('files.');
+
+/**
+ * A download through a web proxy is logged twice: client ← proxy, and proxy ← server. The client's
+ * leg names the victim and the proxy's leg the server; a listed file on both is one finding, the
+ * client's, at the server (the proxy keeps its other hits, relayed).
+ */
+function stitchProxiedDownloads(groups: Map<string, MatchGroup>, proxies: ReadonlySet<string>): void {
+  for (const [key, pg] of [...groups]) {
+    if (!proxies.has(pg.host) || pg.ip === null || !pg.ms.some(isFile)) continue;
+    const hashes = new Set(pg.ms.filter(isFile).map((m) => m.indicatorValue));
+    const clients = [...groups.values()].filter(
+      (g) => g !== pg && g.ip === pg.host && g.ms.some((m) => isFile(m) && hashes.has(m.indicatorValue)),
+    );
+    if (clients.length === 0) continue;
+    for (const c of clients) {
+      c.ip = pg.ip;
+      c.domain ??= pg.domain;
+    }
+    pg.ms = pg.ms.filter((m) => !isFile(m));
+    if (pg.ms.length === 0) groups.delete(key);
+  }
+}
+
 /** Telemetry that hits live indicators of the knowledge base, one finding per host and endpoint. */
 export const threatIntelDetector: Detector = {
   name: 'threat-intel',
@@ -35,7 +60,7 @@ export const threatIntelDetector: Detector = {
   async run(ctx) {
     const matches = await ctx.store.intel.matchIndicators({ from: ctx.from, to: ctx.to });
     // One finding per host and server: the DNS name, its answer and the connection are one story.
-    type Group = { host: string; ip: string | null; domain: string | null; ms: IndicatorMatch[] };
+    type Group = MatchGroup;
     const groups = new Map<string, Group>();
     const placed = matches.map((m) => ({ m, s: sides(m, ctx.internal) }));
     for (const { m, s } of placed.filter((p) => p.s.ip !== null)) {
@@ -60,6 +85,7 @@ export const threatIntelDetector: Detector = {
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
     const resolvers = await ctx.store.detect.dnsResolvers(window);
     const proxies = new Set(await ctx.store.detect.internalProxies(window));
+    stitchProxiedDownloads(groups, proxies);
     const findings: Finding[] = [];
     for (const g of groups.values()) {
       const fields = [...new Set(g.ms.map((m) => m.field))].sort();
@@ -69,7 +95,7 @@ export const threatIntelDetector: Detector = {
       const indicators = [...new Set(g.ms.map((m) => m.indicatorValue))].sort();
       const clients = resolvers.get(g.host) ?? 0;
       const viaResolver = clients > 0 && fields.every((f) => f.startsWith('dns.'));
-      const viaProxy = proxies.has(g.host) && !fields.some((f) => f.startsWith('files.'));
+      const viaProxy = proxies.has(g.host);
       const relayed = viaResolver || viaProxy;
       const full = intelScore({ fields: fields.length, sources: sources.length, attributed: links.size > 0 });
       const score = relayed ? Math.round(full * relayedWeight * 100) / 100 : full;
