@@ -3,32 +3,18 @@
 // and the Unit 42 and PwC APT10 lists imported as APT10's (they do not name the actor inside).
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
+import { importRealKnowledgeBase } from '../../test/helpers/real-knowledge-base.js';
 
 /** Builds the template store in `dir` (replacing what is there); returns the seconds it took. */
 export async function buildKnowledgeTemplate(shared: string, dir: string): Promise<number> {
-  const intel = (rel: string) => path.join(shared, 'intel', rel);
   const started = performance.now();
   rmSync(dir, { recursive: true, force: true });
   const store = await DuckDBStore.open({ dataDir: dir });
   try {
-    const base = await importIntelPaths(
-      [
-        intel('mitre-attack/enterprise-attack.mitre-cti.stix20.json.gz'),
-        intel('misp-galaxy/clusters'),
-        intel('misp-warninglists'),
-        intel('stix/unit42-playbook-granite-taurus-menuPass.stix20.json'),
-        intel('ioc/signature-base/c2-iocs.txt'),
-        intel('ioc/signature-base/hash-iocs.txt'),
-      ],
-      { store },
-    );
-    const lists = await importIntelPaths(
-      [intel('ioc/unit42-menuPass-iocs.txt'), intel('ioc/pwc-cloud-hopper-iocs-v3.csv')],
-      { store, defaults: { actor: 'APT10', tlp: 'clear' } },
-    );
-    if (base.failed + lists.failed > 0) throw new Error('the knowledge base template failed to import');
+    const imported = await importRealKnowledgeBase(store, path.join(shared, 'intel'));
+    if (imported.baseFailed + imported.listsFailed > 0)
+      throw new Error('the knowledge base template failed to import');
   } finally {
     await store.close();
   }

@@ -9,12 +9,10 @@ import { attribute, createAttributionCache } from '../../src/attribution/attribu
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import { buildIncidents } from '../../src/incidents/build-incidents.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
-import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
+import { importRealKnowledgeBase } from '../helpers/real-knowledge-base.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
 import { incident, intelFinding, server } from './fake-kb.js';
-
-const intel = (rel: string) => sharedData(`intel/${rel}`);
 
 describeWithSharedData('attribution on the real knowledge base', () => {
   let dir: string;
@@ -22,22 +20,8 @@ describeWithSharedData('attribution on the real knowledge base', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-attr-'));
     store = await DuckDBStore.open({ dataDir: path.join(dir, 'data') });
-    const base = await importIntelPaths(
-      [
-        intel('mitre-attack/enterprise-attack.mitre-cti.stix20.json.gz'),
-        intel('misp-galaxy/clusters'),
-        intel('misp-warninglists'),
-        intel('stix/unit42-playbook-granite-taurus-menuPass.stix20.json'),
-        intel('ioc/signature-base/c2-iocs.txt'),
-        intel('ioc/signature-base/hash-iocs.txt'),
-      ],
-      { store },
-    );
-    const lists = await importIntelPaths(
-      [intel('ioc/unit42-menuPass-iocs.txt'), intel('ioc/pwc-cloud-hopper-iocs-v3.csv')],
-      { store, defaults: { actor: 'APT10', tlp: 'clear' } },
-    );
-    expect(base.failed + lists.failed).toBe(0);
+    const imported = await importRealKnowledgeBase(store, sharedData('intel'));
+    expect(imported).toEqual({ baseFailed: 0, listsFailed: 0 });
   }, 600_000);
   afterAll(async () => {
     await store?.close();

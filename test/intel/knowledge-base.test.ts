@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
+import { importRealKnowledgeBase } from '../helpers/real-knowledge-base.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
 
 const intel = (rel: string) => sharedData(`intel/${rel}`);
@@ -18,24 +19,8 @@ describeWithSharedData('threat knowledge base from the real intel files', () => 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-kb-'));
     store = await DuckDBStore.open({ dataDir: path.join(dir, 'data') });
-    const base = await importIntelPaths(
-      [
-        intel('mitre-attack/enterprise-attack.mitre-cti.stix20.json.gz'),
-        intel('misp-galaxy/clusters'),
-        intel('misp-warninglists'),
-        intel('stix/unit42-playbook-granite-taurus-menuPass.stix20.json'),
-        intel('ioc/signature-base/c2-iocs.txt'),
-        intel('ioc/signature-base/hash-iocs.txt'),
-      ],
-      { store },
-    );
-    expect(base.failed).toBe(0);
-    // The Unit 42 list and PwC's CSV name no actor inside; the analyst says whose they are.
-    const lists = await importIntelPaths(
-      [intel('ioc/unit42-menuPass-iocs.txt'), intel('ioc/pwc-cloud-hopper-iocs-v3.csv')],
-      { store, defaults: { actor: 'APT10', tlp: 'clear' } },
-    );
-    expect(lists.failed).toBe(0);
+    const imported = await importRealKnowledgeBase(store, sharedData('intel'));
+    expect(imported).toEqual({ baseFailed: 0, listsFailed: 0 });
   }, 300_000);
   afterAll(async () => {
     await store?.close();
