@@ -1,7 +1,7 @@
 import { attribute, createAttributionCache } from '../attribution/attribute.js';
 import type { Attribution } from '../attribution/attribution.js';
 import type { Allowlist } from '../detect/allowlist.js';
-import type { DetectorName } from '../detect/registry.js';
+import { type DetectorName, detectorNames } from '../detect/registry.js';
 import { type DetectRun, runDetectors } from '../detect/run-detectors.js';
 import { buildIncidents } from '../incidents/build-incidents.js';
 import type { Incident } from '../incidents/incident.js';
@@ -11,6 +11,9 @@ import type { Store } from '../store/store.js';
 /** The stages of a hunt, in order, as progress reports them. */
 export const huntStages = ['ingest', 'detect', 'correlate', 'attribute'] as const;
 export type HuntStage = (typeof huntStages)[number];
+
+/** Steps a hunt reports through onStage and onDetector, for a progress bar. */
+export const huntSteps = huntStages.length + detectorNames.length;
 
 export interface HuntOptions {
   readonly store: Store;

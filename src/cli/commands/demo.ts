@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
-import { runHunt } from '../../hunt/run-hunt.js';
+import { huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { importIntelPaths } from '../../intel/import-paths.js';
 import { incidentsJson } from '../../report/json/incidents-json.js';
 import { pastCase, writePastCaseBundle } from '../../sim/demo-past-case.js';
@@ -106,7 +106,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
         const intel = await importIntelPaths([bundle], { store });
         for (const o of intel.outcomes) say(describeOutcome(o));
         say(`\n$ mamori hunt ${logs}`);
-        const progress = createStepProgress(16, flags.progress && !flags.json);
+        const progress = createStepProgress(huntSteps, flags.progress && !flags.json);
         const hunt = await runHunt({
           store,
           paths: [logs],

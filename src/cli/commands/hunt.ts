@@ -4,7 +4,7 @@ import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { detectorNames } from '../../detect/registry.js';
-import { type HuntResult, runHunt } from '../../hunt/run-hunt.js';
+import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { openStore } from '../../store/open-store.js';
@@ -116,7 +116,7 @@ Examples:
       const reportFormat = reporting ? reportFormatFor(format, flags.out) : null;
       const toStdout = reportFormat !== null && !flags.out;
       const store = await openStore({ dataDir });
-      const progress = createStepProgress(2 + detectorNames.length + 1, flags.progress && !toStdout);
+      const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
       try {
         const result = await runHunt({
           store,
