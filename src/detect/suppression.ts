@@ -5,33 +5,69 @@ import { type Finding, severityOf } from './finding.js';
 export const warninglistWeight = 0.3;
 
 /**
+ * The names the run's findings give each address they name alone. A detector that reads only conn
+ * (long connections) knows the address, not the name; another finding on the same address does.
+ */
+function namesByAddress(findings: readonly Finding[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of findings) {
+    if (!f.endpointIp) continue;
+    const listed = f.stats['names'];
+    const names = [f.endpointDomain, ...(Array.isArray(listed) ? listed.map(String) : [])].filter(
+      (n): n is string => typeof n === 'string' && n !== '' && n !== f.endpointIp,
+    );
+    if (names.length === 0) continue;
+    const set = out.get(f.endpointIp) ?? new Set<string>();
+    for (const n of names) set.add(n.toLowerCase());
+    out.set(f.endpointIp, set);
+  }
+  return out;
+}
+
+/**
  * Down-weights and labels findings whose endpoint is on a benign MISP warninglist (public resolvers,
  * CDN and cloud ranges, top sites). They are kept, not dropped, so a C2 hidden in a cloud range is
- * still visible; threat-intel findings are left as they are, because a live indicator wins.
+ * still visible; threat-intel findings are left as they are, because a live indicator wins. A
+ * finding naming only an address takes the names other findings give it, and counts as listed only
+ * when every one of them is: an address shared by a top site and an unlisted name stays unlisted.
  */
 export async function labelWarninglisted(store: Store, findings: readonly Finding[]): Promise<Finding[]> {
-  const values = findings
-    .filter((f) => f.detector !== 'threat-intel')
-    .flatMap((f) => [f.endpointIp, f.endpointDomain])
-    .filter((v): v is string => typeof v === 'string');
-  const lists = await store.intel.warninglistsOf(values);
+  const borrowed = namesByAddress(findings);
+  const scored = findings.filter((f) => f.detector !== 'threat-intel');
+  const values = [
+    ...scored.flatMap((f) => [f.endpointIp, f.endpointDomain]),
+    ...scored.flatMap((f) =>
+      f.endpointIp && !f.endpointDomain ? [...(borrowed.get(f.endpointIp) ?? [])] : [],
+    ),
+  ].filter((v): v is string => typeof v === 'string');
+  const lists = await store.intel.warninglistsOf([...new Set(values)]);
   if (lists.size === 0) return [...findings];
+  const listsOfNames = (ip: string | null): string[] => {
+    const names = [...(borrowed.get(ip ?? '') ?? [])];
+    if (names.length === 0 || !names.every((n) => lists.has(n))) return [];
+    return names.flatMap((n) => lists.get(n) ?? []);
+  };
   return findings.map((f) => {
     if (f.detector === 'threat-intel') return f;
+    const byName = f.endpointDomain ? [] : listsOfNames(f.endpointIp);
     const on = [
       ...new Set([
         ...(lists.get(f.endpointIp ?? '') ?? []),
         ...(lists.get((f.endpointDomain ?? '').toLowerCase()) ?? []),
+        ...byName,
       ]),
     ].sort();
     if (on.length === 0) return f;
     const score = Math.round(f.score * warninglistWeight * 1000) / 1000;
+    const named = byName.length
+      ? ` (${[...(borrowed.get(f.endpointIp ?? '') ?? [])].sort().join(', ')}, as other findings name it)`
+      : '';
     return {
       ...f,
       score,
       severity: severityOf(score),
       stats: { ...f.stats, warninglists: on, scoreBeforeWarninglist: f.score },
-      explanation: `${f.explanation} Down-weighted: the destination is on the ${on.join(', ')} warninglist${on.length > 1 ? 's' : ''}.`,
+      explanation: `${f.explanation} Down-weighted: the destination${named} is on the ${on.join(', ')} warninglist${on.length > 1 ? 's' : ''}.`,
     };
   });
 }
