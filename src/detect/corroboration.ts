@@ -27,6 +27,7 @@ export const evidenceKind: Readonly<Record<string, string>> = {
   dga: 'dns',
   'threat-intel': 'intel',
   'suricata-alerts': 'ids',
+  'payload-delivery': 'delivery',
 };
 
 const kindOf = (detector: string) => evidenceKind[detector] ?? detector;

@@ -5,6 +5,7 @@ import { dnsTunnellingDetector } from './dns-tunnelling/dns-tunnelling-detector.
 import { exfiltrationDetector } from './exfiltration/exfiltration-detector.js';
 import { fanOutDetector } from './fan-out/fan-out-detector.js';
 import { longConnectionsDetector } from './long-connections/long-connections-detector.js';
+import { payloadDeliveryDetector } from './payload-delivery/payload-delivery-detector.js';
 import { rareDestinationsDetector } from './rare-destinations/rare-destinations-detector.js';
 import { suricataAlertsDetector } from './suricata-alerts/suricata-alerts-detector.js';
 import { threatIntelDetector } from './threat-intel/threat-intel-detector.js';
@@ -22,6 +23,7 @@ export const detectors = {
   dga: dgaDetector,
   'rare-destinations': rareDestinationsDetector,
   'tls-http-oddities': tlsHttpOdditiesDetector,
+  'payload-delivery': payloadDeliveryDetector,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorName = keyof typeof detectors;

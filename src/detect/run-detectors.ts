@@ -57,7 +57,14 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
   const proxies = new Set(
     await opts.store.detect.internalProxies({ internal: internal.ranges, from: opts.from, to: opts.to }),
   );
-  const labelled = await labelWarninglisted(opts.store, downWeightProxies(applyCorroboration(kept), proxies));
+  const labelled = await labelWarninglisted(
+    opts.store,
+    downWeightProxies(applyCorroboration(kept), proxies),
+    {
+      from: opts.from,
+      to: opts.to,
+    },
+  );
   // Ties (findings held at the same cap) go by the score they had before it.
   const before = (f: Finding) => Number(f.stats['scoreBeforeCorroboration'] ?? f.score);
   labelled.sort(

@@ -22,10 +22,16 @@ const f = (detector: string, ip: string | null, domain: string | null, score = 0
 });
 
 const listed: Record<string, string[]> = { 'bolt.dropbox.com': ['tranco10k'], 'www.example.com': ['alexa'] };
+// What DNS, SNI and Host say of the addresses.
+const named: Record<string, string[]> = { '162.125.9.9': ['bolt.dropbox.com'] };
 const store = {
   intel: {
     warninglistsOf: async (values: readonly string[]) =>
       new Map(values.filter((v) => listed[v]).map((v) => [v, listed[v] ?? []])),
+  },
+  detect: {
+    addressNames: async (o: { ips: readonly string[] }) =>
+      new Map(o.ips.filter((ip) => named[ip]).map((ip) => [ip, named[ip] ?? []])),
   },
 } as unknown as Store;
 
@@ -46,7 +52,13 @@ describe('labelWarninglisted', () => {
       f('beaconing', '162.125.1.1', 'bolt.dropbox.com', 0.2),
     ]);
     expect(out[0]?.score).toBeCloseTo(0.222);
-    expect(out[0]?.explanation).toContain('bolt.dropbox.com, as other findings name it');
+    expect(out[0]?.explanation).toContain('bolt.dropbox.com, as the network names it');
+  });
+
+  it('names an address-only finding from the network when no finding names it', async () => {
+    const [lone] = await labelWarninglisted(store, [f('long-connections', '162.125.9.9', null)]);
+    expect(lone?.score).toBeCloseTo(0.222);
+    expect(lone?.stats['warninglists']).toEqual(['tranco10k']);
   });
 
   it('leaves an address-only finding alone when one of its names is not listed', async () => {

@@ -4,9 +4,13 @@ import { type Finding, severityOf } from './finding.js';
 /** How much a finding on a benign warninglisted destination keeps of its score. */
 export const warninglistWeight = 0.3;
 
+/** Names looked up per unnamed address: more than a few is shared hosting, and one unlisted name keeps it unlisted. */
+const maxNamesPerAddress = 8;
+
 /**
- * The names the run's findings give each address they name alone. A detector that reads only conn
- * (long connections) knows the address, not the name; another finding on the same address does.
+ * The names the run's findings give each address. A detector that reads only conn (long
+ * connections) knows the address, not the name; another finding on the same address may, and the
+ * store's DNS answers, SNI and Host headers do.
  */
 function namesByAddress(findings: readonly Finding[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -28,12 +32,24 @@ function namesByAddress(findings: readonly Finding[]): Map<string, Set<string>> 
  * Down-weights and labels findings whose endpoint is on a benign MISP warninglist (public resolvers,
  * CDN and cloud ranges, top sites). They are kept, not dropped, so a C2 hidden in a cloud range is
  * still visible; threat-intel findings are left as they are, because a live indicator wins. A
- * finding naming only an address takes the names other findings give it, and counts as listed only
- * when every one of them is: an address shared by a top site and an unlisted name stays unlisted.
+ * finding naming only an address takes the names other findings and the network's DNS, SNI and Host
+ * give it, and counts as listed only when every one of them is: an address shared by a top site and
+ * an unlisted name stays unlisted.
  */
-export async function labelWarninglisted(store: Store, findings: readonly Finding[]): Promise<Finding[]> {
+export async function labelWarninglisted(
+  store: Store,
+  findings: readonly Finding[],
+  window: { readonly from?: string; readonly to?: string } = {},
+): Promise<Finding[]> {
   const borrowed = namesByAddress(findings);
   const scored = findings.filter((f) => f.detector !== 'threat-intel');
+  const unnamed = scored.filter((f) => f.endpointIp && !f.endpointDomain).map((f) => f.endpointIp as string);
+  const used = await store.detect.addressNames({ ips: unnamed, maxNames: maxNamesPerAddress, ...window });
+  for (const [ip, names] of used) {
+    const set = borrowed.get(ip) ?? new Set<string>();
+    for (const n of names) set.add(n.toLowerCase());
+    borrowed.set(ip, set);
+  }
   const values = [
     ...scored.flatMap((f) => [f.endpointIp, f.endpointDomain]),
     ...scored.flatMap((f) =>
@@ -60,7 +76,7 @@ export async function labelWarninglisted(store: Store, findings: readonly Findin
     if (on.length === 0) return f;
     const score = Math.round(f.score * warninglistWeight * 1000) / 1000;
     const named = byName.length
-      ? ` (${[...(borrowed.get(f.endpointIp ?? '') ?? [])].sort().join(', ')}, as other findings name it)`
+      ? ` (${[...(borrowed.get(f.endpointIp ?? '') ?? [])].sort().join(', ')}, as the network names it)`
       : '';
     return {
       ...f,

@@ -33,6 +33,16 @@ export const correlateDefaults = {
   adminMaxSources: 3,
   /** The weight of a lateral-movement link, as if it were a finding's score. */
   adminLinkWeight: 0.8,
+  /** Weak findings that can be the way into a host (a downloaded payload)… */
+  leadInDetectors: ['payload-delivery'] as readonly string[],
+  /** …join the host's incident, with their server, when they start at most this long before its first strong finding… */
+  leadInBeforeSeconds: 30 * 60,
+  /** …or this long after it (the implant fetching its next stage)… */
+  leadInAfterSeconds: 30 * 60,
+  /** …and score at least this (a warninglisted site's download scores less). */
+  leadInMinScore: 0.2,
+  /** A lead-in scoring at least this (an executable from a bare address or disguised) joins at any time until the host's last strong finding. */
+  leadInAnytimeScore: 0.4,
   /** Each further kind of evidence closes this share of the gap between the best score and 1. */
   corroborationGain: 0.2,
   /** At most this many timeline entries per incident (the first contacts are always kept). */

@@ -1,5 +1,5 @@
 import type { Finding } from '../detect/finding.js';
-import type { CorrelateConfig } from './correlate-config.js';
+import { type CorrelateConfig, isStrong } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import {
   type Atom,
@@ -12,6 +12,7 @@ import {
   nameAtom,
   primaryAtom,
 } from './endpoints.js';
+import { leadIns } from './lead-ins.js';
 import type { SharedInfrastructure } from './shared-infrastructure.js';
 import { UnionFind } from './union-find.js';
 
@@ -33,7 +34,7 @@ export interface ServerIdentity {
   readonly servers: ReadonlyMap<string, InfraServer>;
   serversOf(f: Finding): InfraServer[];
   primaryOf(f: Finding): InfraServer | undefined;
-  /** Weak findings about a host and server that a strong finding already ties together. */
+  /** Weak findings about a host and server that a strong finding already ties together, and lead-ins. */
   readonly attached: readonly Finding[];
 }
 
@@ -73,11 +74,13 @@ export function identifyServers(
   const uf = new UnionFind();
   const reasons: { atom: Atom; text: string }[] = [];
   const strongAtoms = new Set<Atom>();
-  for (const f of strong)
+  // A lead-in (the payload a host fetched as it was compromised) brings its server along.
+  const leading = leadIns(strong, weak, cfg);
+  for (const f of [...strong, ...leading])
     for (const set of identitySets(f)) {
       for (const a of set) {
         uf.add(a);
-        strongAtoms.add(a);
+        if (isStrong(f, cfg.minScore)) strongAtoms.add(a);
       }
       for (const a of set.slice(1)) uf.union(set[0] as Atom, a);
       if (set.length > 1) reasons.push({ atom: set[0] as Atom, text: describeSet(f, set) });
@@ -86,8 +89,10 @@ export function identifyServers(
 
   const pairs = new Set<string>();
   for (const f of strong) for (const a of findingAtoms(f)) pairs.add(`${f.host}|${uf.find(a)}`);
-  const attached: Finding[] = [];
+  const attached: Finding[] = [...leading];
+  const lead = new Set(leading);
   for (const f of weak) {
+    if (lead.has(f)) continue;
     const atoms = findingAtoms(f);
     const root = atoms.filter((a) => uf.has(a)).find((a) => pairs.has(`${f.host}|${uf.find(a)}`));
     if (root === undefined) continue;

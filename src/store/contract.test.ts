@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { appendRecord } from '../../test/helpers/telemetry-row.js';
 import type { Attribution } from '../attribution/attribution.js';
 import type { Incident } from '../incidents/incident.js';
 import { storeBackends } from './open-store.js';
@@ -190,6 +191,38 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     await expect(s.userQuery("ATTACH '/tmp/other.db'")).rejects.toThrow();
     await expect(s.beginBatch({ sensor: 's', sourceFile: 'f', engine: 'zeek' })).rejects.toThrow(/read-only/);
     expect((await s.userQuery('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await s.close();
+  });
+
+  it('names addresses from DNS answers, TLS SNI and HTTP Host, most used first', async () => {
+    const s = await open(tmp());
+    const b = await s.beginBatch({ sensor: 's', sourceFile: '/names', engine: 'zeek' });
+    for (const t of ['dns', 'ssl', 'http'] as const) await b.prepare(t);
+    const at = (i: number) => 1700000000000000n + BigInt(i) * 1000000n;
+    const id = (i: number, resp: string) => ({
+      ts: at(i),
+      uid: `U${i}`,
+      orig_h: '10.0.0.5',
+      orig_p: 5000,
+      resp_h: resp,
+      resp_p: 443,
+    });
+    appendRecord(b, 'dns', {
+      ...id(1, '10.0.0.53'),
+      query: 'Bolt.Dropbox.com',
+      answers: ['162.125.9.9', 'bolt-cname.example'],
+    });
+    for (let i = 2; i < 5; i++)
+      appendRecord(b, 'ssl', { ...id(i, '162.125.9.9'), server_name: 'client.dropbox.com' });
+    appendRecord(b, 'http', { ...id(6, '162.125.9.9'), host: 'dl.dropbox.com:80' });
+    appendRecord(b, 'ssl', { ...id(7, '198.51.100.1'), server_name: '198.51.100.1' });
+    await b.commit();
+    const names = await s.detect.addressNames({
+      ips: ['162.125.9.9', '198.51.100.1', '203.0.113.7'],
+      maxNames: 2,
+    });
+    expect([...names]).toEqual([['162.125.9.9', ['client.dropbox.com', 'bolt.dropbox.com']]]);
+    expect((await s.detect.addressNames({ ips: [], maxNames: 2 })).size).toBe(0);
     await s.close();
   });
 

@@ -31,11 +31,18 @@ describe('incidents from a simulated APT (150 hosts, 1 day)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('ranks the intrusion first, with exactly the labelled hosts and C2 servers', () => {
+  it('ranks the intrusion first, with exactly the labelled hosts, C2 servers and delivery server', () => {
     const [top] = incidents;
     expect(top?.hosts.map((h) => h.ip).sort()).toEqual([...truth.infectedHosts].sort());
-    expect(top?.servers.flatMap((s) => [...s.ips, ...s.domains]).sort()).toEqual([...truth.c2Servers].sort());
-    expect(top?.servers).toHaveLength(truth.intrusions[0]?.c2.filter((c) => c.role === 'c2').length ?? 0);
+    const labelled = truth.intrusions[0]?.c2 ?? [];
+    const owners = (top?.servers ?? []).map((s) =>
+      labelled.findIndex((l) => [...s.ips, ...s.domains].every((v) => [...l.ips, ...l.domains].includes(v))),
+    );
+    expect(owners.every((o) => o >= 0)).toBe(true);
+    expect(new Set(owners).size).toBe(labelled.length);
+    const c2 = (top?.servers ?? []).filter((_, i) => labelled[owners[i] ?? -1]?.role === 'c2');
+    expect(c2.flatMap((s) => [...s.ips, ...s.domains]).sort()).toEqual([...truth.c2Servers].sort());
+    expect(labelled.map((l) => l.role).sort()).toEqual(['c2', 'c2', 'delivery']);
   });
 
   it('dates each host from its first C2 contact and shows the lateral movement', () => {
@@ -48,7 +55,7 @@ describe('incidents from a simulated APT (150 hosts, 1 day)', () => {
     }
     const moves = top?.timeline.filter((e) => e.detector === 'lateral-movement') ?? [];
     expect(moves.length).toBeGreaterThanOrEqual(1);
-    expect(top?.summary).toMatch(/^3 internal hosts exchanged .+ with 2 external servers on 2016-06-01\.$/);
+    expect(top?.summary).toMatch(/^3 internal hosts exchanged .+ with 3 external servers on 2016-06-01\.$/);
   });
 
   it('reads the facts correlation needs from the store', async () => {

@@ -124,10 +124,44 @@ export interface TlsHttpOddities {
   readonly endpoints: readonly OddEndpoint[];
 }
 
-/** Aggregates the rare-destinations and tls-http-oddities detectors read; each backend computes them in its own SQL. */
+export interface PayloadDownloadsOptions extends DestinationWindow {
+  /** Servers (address, or name through a proxy) more internal hosts than this reach are left out. */
+  readonly maxHosts: number;
+  /** The response MIME types that count, each with the kind of payload it is. */
+  readonly mimeTypes: readonly { readonly mime: string; readonly kind: string }[];
+}
+
+/** One internal host's HTTP downloads of payload types (executables, documents…) from one rare server. */
+export interface PayloadDownload {
+  readonly host: string;
+  /** The server address; null when fetched through a proxy by name. */
+  readonly ip: string | null;
+  /** The HTTP Host name, when it is a name. */
+  readonly name: string | null;
+  readonly proxied: boolean;
+  readonly downloads: number;
+  /** The payload kinds fetched (as `mimeTypes` classes them), and the first download's type and URI. */
+  readonly kinds: readonly string[];
+  readonly mime: string;
+  readonly uri: string | null;
+  /** Lower-case extensions of the URIs that delivered an `executable`. */
+  readonly executableExtensions: readonly string[];
+  readonly bytes: number;
+  /** The first download's hashes, from the files log, when it has them. */
+  readonly sha256: string | null;
+  readonly md5: string | null;
+  /** Internal hosts that reach the server at all (conn, TLS or HTTP). */
+  readonly hosts: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+/** Aggregates the rare-destinations, tls-http-oddities and payload-delivery detectors read; each backend computes them in its own SQL. */
 export interface DestinationAggregates {
   /** Host ↔ endpoint pairs that few internal hosts share and that recur over several clock hours. */
   rareDestinations(opts: RareDestinationsOptions): Promise<RareDestinations>;
   /** Host ↔ endpoint pairs whose TLS sessions or HTTP requests show certificate, client or request oddities. */
   tlsHttpOddities(opts: TlsHttpOdditiesOptions): Promise<TlsHttpOddities>;
+  /** Host ↔ server pairs where the host downloaded a payload type over HTTP from a server few hosts reach. */
+  payloadDownloads(opts: PayloadDownloadsOptions): Promise<PayloadDownload[]>;
 }

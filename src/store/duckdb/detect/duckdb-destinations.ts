@@ -2,6 +2,12 @@ import ipaddr from 'ipaddr.js';
 import type { DestinationAggregates } from '../../detect/destinations-aggregates.js';
 import type { NetRange } from '../../detect-store.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
+import {
+  type DownloadJson,
+  downloadResultSql,
+  downloadSteps,
+  toDownload,
+} from './duckdb-destinations-downloads.js';
 import { type OddJson, odditySteps, oddResultSql, toOdd } from './duckdb-destinations-oddities.js';
 import {
   populationSql,
@@ -34,9 +40,12 @@ const tables = [
   'dest_certs',
   'dest_odd_pairs',
   'dest_odd_flags',
+  'dest_dl_mimes',
+  'dest_dl',
+  'dest_dl_pairs',
 ];
 
-/** The rare-destinations and tls-http-oddities aggregates over the DuckDB tables. */
+/** The rare-destinations, tls-http-oddities and payload-download aggregates over the DuckDB tables. */
 export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): DestinationAggregates {
   const json = async <T>(sql: string, params: Record<string, string | number | null> = {}): Promise<T[]> => {
     const r = await ctx.conn.runAndReadAll(sql, params);
@@ -117,6 +126,21 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
           toOdd,
         );
         return { internalHosts, endpoints };
+      } finally {
+        await drop();
+      }
+    },
+
+    async payloadDownloads(opts) {
+      await ctx.settle();
+      const params = { from: opts.from ?? null, to: opts.to ?? null, maxHosts: opts.maxHosts };
+      try {
+        await classify(opts.internal);
+        await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE dest_dl_mimes (mime VARCHAR, kind VARCHAR)`);
+        const mimes = new Map(opts.mimeTypes.map((m) => [m.mime.toLowerCase(), m.kind]));
+        await appendRows(ctx.conn, 'dest_dl_mimes', ['varchar', 'varchar'], [...mimes]);
+        for (const sql of downloadSteps) await ctx.conn.run(sql, pick(sql, params));
+        return (await json<DownloadJson>(downloadResultSql, params)).map(toDownload);
       } finally {
         await drop();
       }

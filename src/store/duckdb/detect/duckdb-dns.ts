@@ -1,6 +1,8 @@
+import { LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
 import type { DnsAggregates, DnsWindowOptions } from '../../detect/dns-aggregates.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
+import { hostName, isName } from './duckdb-destinations-sql.js';
 import { type DuckDBDetectContext, windowSql } from './duckdb-detect-context.js';
 import { duckdbDgaAggregates } from './duckdb-dga.js';
 import type { DuckDBDnsContext } from './duckdb-dns-sql.js';
@@ -57,6 +59,34 @@ export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
         params as never,
       );
       return new Map(r.getRowObjectsJson().map((x) => [String(x['ip']), Number(x['clients'])]));
+    },
+    async addressNames(opts) {
+      if (opts.ips.length === 0) return new Map();
+      await ctx.settle();
+      // The answers are filtered on the list before they are unnested: most DNS rows name none of them.
+      const r = await conn.runAndReadAll(
+        `WITH named AS (
+           SELECT ip, name FROM (
+             SELECT lower(c.query) AS name, unnest(c.answers) AS ip FROM dns c
+             WHERE list_has_any(c.answers, $ips) AND ${isName('c.query')} AND ${windowSql('c.ts')})
+           WHERE list_contains($ips, ip)
+           UNION ALL SELECT c.resp_h, ${hostName('c.server_name')} FROM ssl c
+           WHERE list_contains($ips, c.resp_h) AND ${isName('c.server_name')} AND ${windowSql('c.ts')}
+           UNION ALL SELECT c.resp_h, ${hostName('c.host')} FROM http c
+           WHERE list_contains($ips, c.resp_h) AND ${isName('c.host')} AND ${windowSql('c.ts')})
+         SELECT ip, list(name ORDER BY n DESC, name)[1:$max] AS names
+         FROM (SELECT ip, name, count(*) AS n FROM named GROUP BY ALL) GROUP BY ip`,
+        {
+          ips: listValue([...new Set(opts.ips)]),
+          max: opts.maxNames,
+          from: opts.from ?? null,
+          to: opts.to ?? null,
+        },
+        { ips: LIST(VARCHAR) },
+      );
+      return new Map(
+        r.getRowObjectsJson().map((x) => [String(x['ip']), (x['names'] as unknown[]).map(String)]),
+      );
     },
   };
 }
