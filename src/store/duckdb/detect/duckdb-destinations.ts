@@ -23,7 +23,6 @@ type Win = { from: string | null; to: string | null };
 
 // Temp tables of the steps, dropped after each call so a failed run leaves nothing half-built behind.
 const tables = [
-  'dest_class',
   'dest_resolvers',
   'dest_suffixes',
   'dest_ip_cands',
@@ -57,12 +56,23 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
     for (const t of tables) await ctx.conn.run(`DROP TABLE IF EXISTS ${t}`);
   };
 
+  // dest_class outlives a call: the three destination detectors of a run share it, until the
+  // networks or the stored batches change.
+  let classKey: string | null = null;
+
   /**
    * det_class plus the addresses only the DNS, TLS and HTTP logs hold: seen_ips is filled from conn
    * and DNS answers, and a capture without a conn log must still tell inside from outside.
    */
   async function classify(internal: readonly NetRange[]): Promise<void> {
     await ctx.classify(internal);
+    const batch = String(await one(`SELECT coalesce(max(batch_id), 0)::VARCHAR FROM ingest_batches`));
+    const exists = await one(
+      `SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'dest_class' AND temporary`,
+    );
+    const key = `${internal.map((r) => `${r.v}:${r.lo}-${r.hi}`).join(',')}|${batch}`;
+    if (key === classKey && Number(exists) > 0) return;
+    classKey = null;
     await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE dest_class AS SELECT ip, internal FROM det_class`);
     const missing = await ctx.conn.runAndReadAll(
       `SELECT DISTINCT x.ip FROM (
@@ -76,6 +86,7 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
       return inside === null ? [] : [[String(ip), inside] as const];
     });
     await appendRows(ctx.conn, 'dest_class', ['varchar', 'boolean'], rows);
+    classKey = key;
   }
 
   return {
