@@ -118,4 +118,16 @@ describe('an incident', () => {
     const other = correlate([beacon], facts)[0];
     expect(other?.id).not.toBe(inc?.id);
   });
+
+  it("leaves out the proxy's port of a server known only by name through a proxy", () => {
+    const proxied = finding({
+      host: '10.1.0.156',
+      detector: 'tls-http-oddities',
+      endpointDomain: 'news.dropobx-cdn.jp',
+      score: 0.6,
+      stats: { ports: ['3128'] },
+    });
+    const [one] = correlate([proxied]);
+    expect(one?.servers[0]?.ports).toEqual([]);
+  });
 });

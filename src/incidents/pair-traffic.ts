@@ -57,7 +57,10 @@ export function hostServerTraffic(
     // A finding counts a subset of the pair's traffic (except what only open-connection snapshots
     // hold); one spanning several servers counts only where the store has no traffic at all.
     const counted = seen.length > 0 ? own.filter((f) => identity.serversOf(f).length === 1) : own;
-    const direct = own.filter((f) => !(Array.isArray(f.stats['proxies']) && f.stats['proxies'].length > 0));
+    // Ports a finding saw are the server's only when it reached an outside address: one that knows
+    // the server by name alone went through a proxy, and its ports are the proxy's.
+    const listed = (f: Finding, key: string) => Array.isArray(f.stats[key]) && f.stats[key].length > 0;
+    const direct = own.filter((f) => !listed(f, 'proxies') && (f.endpointIp !== null || listed(f, 'ips')));
     const protocols =
       seen.length > 0
         ? seen.flatMap((t) => t.protocols)
