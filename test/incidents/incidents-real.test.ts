@@ -63,6 +63,11 @@ describeWithSharedData('incidents from the Trickbot week', () => {
       /^2 internal hosts exchanged [\d.]+ MB \([\d.]+ MB outbound\) with \d+ external servers between 2018-11-02 and 2018-11-09\.$/,
     );
     expect(inc?.severity).toBe('critical');
+    // The way in and the next modules: executables from aseprom.com (minutes before the first C2
+    // contact) and from bare addresses under image names while the hosts were compromised.
+    expect(serverValues(inc)).toEqual(
+      expect.arrayContaining(['aseprom.com', '51.68.170.59', '192.227.186.151']),
+    );
   });
 
   it('gets the infrastructure facts from the store: the C2 certificate shared by 19 servers', async () => {
