@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mdText } from '../../src/report/md/md-escape.js';
+import { defang, mdText } from '../../src/report/md/md-escape.js';
 import { markdownFormat } from '../../src/report/md/md-format.js';
 import { mdCaps } from '../../src/report/md/md-incident.js';
 import {
@@ -44,9 +44,9 @@ describe('Markdown report', () => {
   it('keeps every table intact and lets no raw HTML through, with hostile strings', () => {
     expect(tableProblems(md)).toEqual([]);
     expect(md).not.toContain('<');
-    expect(md).toContain('evil.example"&gt;&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;');
-    expect(md).toContain('a\\|b\\|c.example\\`rm -rf /\\`');
-    expect(md).toContain('line1.example↵\\#\\# injected heading↵\\| x \\| y \\|');
+    expect(md).toContain('evil\\[.\\]example"&gt;&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;');
+    expect(md).toContain('a\\|b\\|c\\[.\\]example\\`rm -rf /\\`');
+    expect(md).toContain('line1\\[.\\]example↵\\#\\# injected heading↵\\| x \\| y \\|');
     expect(md).not.toMatch(/^## injected/m);
   });
 
@@ -69,5 +69,17 @@ describe('Markdown report', () => {
     );
     expect(mdText('x\r\ny\tz\u0000')).toBe('x↵y⇥z\ufffd');
     expect(mdText('- item')).toBe('\\- item');
+  });
+
+  it('defangs names, URLs and mail addresses so that no renderer links them', () => {
+    expect(defang('GET http://www.evil.example/a.php from cdn.c2.example')).toBe(
+      'GET hxxp://www[.]evil[.]example/a[.]php from cdn.c2[.]example',
+    );
+    expect(defang('ops@mail.evil.example')).toBe('ops[@]mail.evil[.]example');
+    // Addresses, version numbers and abbreviations are not links anywhere.
+    expect(defang('10.1.0.42 ran Mozilla/5.0 (Windows NT 10.0), e.g. 203.0.113.5')).toBe(
+      '10.1.0.42 ran Mozilla/5.0 (Windows NT 10.0), e.g. 203.0.113.5',
+    );
+    expect(mdText('cdn.c2.example')).toBe('cdn.c2\\[.\\]example');
   });
 });
