@@ -1,6 +1,8 @@
 // The speed half of `npm run bench:detect`: a simulated office at 1M, 5M and 10M conn rows with
 // their DNS, TLS and HTTP companions, ingested once; then the full `detect` in a child process
-// (time and peak RSS) against DuckDB's bare per-pair aggregation of the same conn table.
+// (time and peak RSS) against DuckDB's bare per-pair aggregation of the same conn table. Each is
+// the best of MAMORI_BENCH_REPEAT (2) runs, as the ingest benchmark's figures are: this 2-core
+// machine is shared, and one run of the same build varies by ±15%.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +28,25 @@ function child(
     { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   return JSON.parse(out) as ChildRun;
+}
+
+const repeat = Math.max(1, Number(process.env['MAMORI_BENCH_REPEAT'] ?? 2));
+
+/** The fastest of `repeat` runs, with the highest peak RSS any of them reached; an error as text. */
+function bestOf(run: () => ChildRun): ChildRun | string {
+  let best: ChildRun | null = null;
+  let rss = 0;
+  for (let i = 0; i < repeat; i++) {
+    let r: ChildRun;
+    try {
+      r = run();
+    } catch (err) {
+      return `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+    }
+    rss = Math.max(rss, r.maxRssMB);
+    if (best === null || r.seconds < best.seconds) best = r;
+  }
+  return best ? { ...best, maxRssMB: rss } : 'no run';
 }
 
 /** A working week from Monday: about 280 conn rows per workstation-day (weekends are quieter). */
@@ -59,8 +80,8 @@ export async function perfBench(repo: string, work: string, lines: string[]): Pr
     await ingestPaths([out], { store, sensor: 'perf', tmpDir: path.join(dataDir, 'tmp') });
     await store.close();
     rmSync(out, { recursive: true, force: true });
-    const base = child(repo, 'baseline', dataDir, truth.network.internal);
-    const ours = child(repo, 'detect', dataDir, truth.network.internal);
+    const base = bestOf(() => child(repo, 'baseline', dataDir, truth.network.internal));
+    const ours = bestOf(() => child(repo, 'detect', dataDir, truth.network.internal));
     const r = truth.logs.rows;
     const is5m = target === 5_000_000;
     const size = `${r.conn.toLocaleString('en')} (${r.dns.toLocaleString('en')}, ${r.ssl.toLocaleString('en')}, ${r.http.toLocaleString('en')}) | ${hosts} × ${days}`;

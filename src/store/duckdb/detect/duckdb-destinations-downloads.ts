@@ -32,14 +32,15 @@ export const downloadSteps = [
 /** How many internal hosts reach each server of a download (by address, or by name), filtered by `$maxHosts`. */
 export const downloadResultSql = `
   WITH eps AS (SELECT DISTINCT ep FROM dest_dl_pairs),
+  -- Web servers are reached over HTTP and TLS, whose logs are smaller than conn.
   reach AS (
-    SELECT c.orig_h AS h, c.resp_h AS ep FROM conn c SEMI JOIN eps e ON e.ep = c.resp_h WHERE ${windowSql('c.ts')}
-    UNION SELECT c.orig_h, c.resp_h FROM http c SEMI JOIN eps e ON e.ep = c.resp_h WHERE ${windowSql('c.ts')}
-    UNION SELECT c.orig_h, c.resp_h FROM ssl c SEMI JOIN eps e ON e.ep = c.resp_h WHERE ${windowSql('c.ts')}
-    UNION SELECT c.orig_h, ${hostName('c.host')} FROM http c
-      WHERE ${isName('c.host')} AND ${hostName('c.host')} IN (SELECT ep FROM eps) AND ${windowSql('c.ts')}
-    UNION SELECT c.orig_h, ${hostName('c.server_name')} FROM ssl c
-      WHERE ${isName('c.server_name')} AND ${hostName('c.server_name')} IN (SELECT ep FROM eps) AND ${windowSql('c.ts')}),
+    SELECT c.orig_h AS h, c.resp_h AS ep FROM http c SEMI JOIN eps e ON e.ep = c.resp_h WHERE ${windowSql('c.ts')}
+    UNION ALL SELECT c.orig_h, c.resp_h FROM ssl c SEMI JOIN eps e ON e.ep = c.resp_h WHERE ${windowSql('c.ts')}
+    UNION ALL SELECT c.orig_h, ${hostName('c.host')} FROM http c
+      WHERE ${hostName('c.host')} IN (SELECT ep FROM eps) AND ${windowSql('c.ts')}
+    -- SNI carries no port: lower() is enough, and the big ssl table is spared the name parsing.
+    UNION ALL SELECT c.orig_h, lower(c.server_name) FROM ssl c
+      WHERE lower(c.server_name) IN (SELECT ep FROM eps) AND ${windowSql('c.ts')}),
   prevalence AS (
     SELECT x.ep, count(DISTINCT x.h) AS hosts FROM reach x JOIN dest_class o ON o.ip = x.h AND o.internal GROUP BY x.ep),
   hashes AS (

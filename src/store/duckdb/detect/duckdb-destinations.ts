@@ -17,7 +17,7 @@ import {
   toRare,
 } from './duckdb-destinations-rare.js';
 import { live, pick } from './duckdb-destinations-sql.js';
-import { type DuckDBDetectContext, isoSql } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, isoSql, sharedTableState } from './duckdb-detect-context.js';
 
 type Win = { from: string | null; to: string | null };
 
@@ -66,12 +66,8 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
    */
   async function classify(internal: readonly NetRange[]): Promise<void> {
     await ctx.classify(internal);
-    const batch = String(await one(`SELECT coalesce(max(batch_id), 0)::VARCHAR FROM ingest_batches`));
-    const exists = await one(
-      `SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'dest_class' AND temporary`,
-    );
-    const key = `${internal.map((r) => `${r.v}:${r.lo}-${r.hi}`).join(',')}|${batch}`;
-    if (key === classKey && Number(exists) > 0) return;
+    const { key, exists } = await sharedTableState(ctx.conn, 'dest_class', internal);
+    if (exists && key === classKey) return;
     classKey = null;
     await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE dest_class AS SELECT ip, internal FROM det_class`);
     const missing = await ctx.conn.runAndReadAll(

@@ -26,6 +26,27 @@ export function windowSql(column = 'ts'): string {
   return `($from::TIMESTAMP IS NULL OR ${column} >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${column} <= $to::TIMESTAMP)`;
 }
 
+/**
+ * For temp tables one detection run shares between detectors: a key of what they were built from
+ * (the monitored networks, the window, the newest stored batch, so new telemetry invalidates them),
+ * and whether `table` still exists in this connection.
+ */
+export async function sharedTableState(
+  conn: DuckDBConnection,
+  table: string,
+  internal: readonly NetRange[],
+  window: { readonly from?: string | null; readonly to?: string | null } = {},
+): Promise<{ key: string; exists: boolean }> {
+  const r = await conn.runAndReadAll(
+    `SELECT (SELECT coalesce(max(batch_id), 0) FROM ingest_batches)::VARCHAR AS b,
+            (SELECT count(*) FROM duckdb_tables() WHERE table_name = $t AND temporary)::INTEGER AS n`,
+    { t: table },
+  );
+  const [b, n] = r.getRows()[0] ?? [];
+  const ranges = internal.map((x) => `${x.v}:${x.lo}-${x.hi}`).join(',');
+  return { key: `${ranges}|${window.from ?? ''}|${window.to ?? ''}|${String(b)}`, exists: Number(n) > 0 };
+}
+
 /** ISO 8601 text of a TIMESTAMP expression, as findings carry it. */
 export function isoSql(expr: string): string {
   return `strftime(${expr}, '%Y-%m-%dT%H:%M:%S.%gZ')`;

@@ -3,7 +3,7 @@ import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
 import type { DnsAggregates, DnsWindowOptions } from '../../detect/dns-aggregates.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
 import { hostName, isName } from './duckdb-destinations-sql.js';
-import { type DuckDBDetectContext, windowSql } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, sharedTableState, windowSql } from './duckdb-detect-context.js';
 import { duckdbDgaAggregates } from './duckdb-dga.js';
 import type { DuckDBDnsContext } from './duckdb-dns-sql.js';
 import { duckdbDnsTunnelAggregates } from './duckdb-dns-tunnel.js';
@@ -16,10 +16,15 @@ export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
    * det_dns_class: det_class plus the DNS addresses it lacks (seen_ips is built from conn, so a
    * DNS-only capture would otherwise have no internal clients at all).
    */
+  let classKey: string | null = null;
   async function prepare(opts: DnsWindowOptions): Promise<Record<string, unknown>> {
     await ctx.settle();
     await ctx.classify(opts.internal);
     const params = { from: opts.from ?? null, to: opts.to ?? null };
+    // The DNS detectors of one run share it.
+    const { key, exists } = await sharedTableState(conn, 'det_dns_class', opts.internal, params);
+    if (exists && key === classKey) return params;
+    classKey = null;
     const missing = await conn.runAndReadAll(
       `SELECT DISTINCT ip FROM (SELECT orig_h AS ip FROM dns WHERE ${windowSql()}
                                 UNION ALL SELECT resp_h FROM dns WHERE ${windowSql()})
@@ -38,6 +43,7 @@ export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
       ['varchar', 'boolean'],
       rows.map((ip) => [ip, inside(ip)]),
     );
+    classKey = key;
     return params;
   }
 

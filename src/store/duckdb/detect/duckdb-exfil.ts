@@ -129,9 +129,10 @@ export function duckdbExfilAggregates(ctx: DuckDBDetectContext): ExfilAggregates
       await ctx.classify(opts.internal);
       // Each distinct name (SNI, HTTP Host, DNS query) is matched through its suffixes (up to 6
       // labels) against the asked domains, a hash join instead of a LIKE per row and domain; only
-      // then are the rows with a matching name counted by host (most names match none).
+      // then are the rows with a matching name counted by host (most names match none). The names are
+      // read twice, so they are materialised once.
       const r = await ctx.conn.runAndReadAll(
-        `WITH named AS (
+        `WITH named AS MATERIALIZED (
            SELECT c.orig_h, lower(c.server_name) AS name FROM ssl c
            WHERE c.orig_h IN (SELECT ip FROM det_class WHERE internal) AND c.server_name IS NOT NULL AND ${windowSql('c.ts')}
            UNION ALL
