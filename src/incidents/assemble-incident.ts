@@ -3,7 +3,7 @@ import { type Finding, type FindingLink, severityOf } from '../detect/finding.js
 import type { AdminLink } from './admin-links.js';
 import { type CorrelateConfig, isStrong } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
-import type { Incident, IncidentHost, IncidentServer } from './incident.js';
+import type { Incident, IncidentHost, IncidentServer, ServerRole } from './incident.js';
 import { incidentId } from './incident-id.js';
 import { incidentSummary } from './incident-summary.js';
 import { incidentTimeline } from './incident-timeline.js';
@@ -27,10 +27,24 @@ export function incidentScore(strong: readonly Finding[], lateral: boolean, cfg:
   return Math.round(Math.min(0.99, best + (1 - best) * gain) * 1000) / 1000;
 }
 
+/** A payload download: the payload-delivery detector, or listed files and nothing else. */
+const isDownload = (f: Finding) =>
+  f.detector === 'payload-delivery' ||
+  (f.detector === 'threat-intel' &&
+    Array.isArray(f.stats['fields']) &&
+    f.stats['fields'].every((x) => String(x).startsWith('files.')));
+
+function roleOf(findings: readonly Finding[]): ServerRole {
+  if (findings.length > 0 && findings.every(isDownload)) return 'delivery';
+  if (findings.length > 0 && findings.every((f) => f.detector === 'exfiltration')) return 'exfiltration';
+  return 'c2';
+}
+
 function serverOf(pairs: readonly HostServerTraffic[]): IncidentServer {
   const s = (pairs[0] as HostServerTraffic).server;
   return {
     key: s.key,
+    role: roleOf(pairs.flatMap((p) => p.findings)),
     ips: s.ips,
     domains: s.domains,
     ports: [...new Set(pairs.flatMap((p) => p.ports))].sort((a, b) => a - b),

@@ -73,6 +73,7 @@ describe('an incident', () => {
     expect(inc.servers).toEqual([
       {
         key: 'sync.example-update.org',
+        role: 'c2',
         ips: ['5.252.179.166'],
         domains: ['sync.example-update.org'],
         ports: [443],

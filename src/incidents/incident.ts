@@ -11,10 +11,18 @@ export interface IncidentHost {
   readonly bytesIn: number;
 }
 
+/**
+ * What a server did, from the findings on it: `delivery` when they are all downloads of a payload
+ * from it (payload-delivery, or listed files only), `exfiltration` when they are all outbound
+ * volume, else `c2` (command and control, or suspected of it).
+ */
+export type ServerRole = 'c2' | 'delivery' | 'exfiltration';
+
 /** One piece of external infrastructure: the addresses and names found to be one server. */
 export interface IncidentServer {
   /** Stable within the incident: the first domain, else the first address. */
   readonly key: string;
+  readonly role: ServerRole;
   readonly ips: readonly string[];
   readonly domains: readonly string[];
   readonly ports: readonly number[];

@@ -30,6 +30,7 @@ describe('lead-ins', () => {
     const [inc] = correlate([beacon, download(-2)]);
     expect(inc?.servers.map((s) => s.key)).toEqual(['203.0.113.1', 'docs.lure.example']);
     expect(inc?.servers[1]?.ips).toEqual(['198.51.100.7']);
+    expect(inc?.servers.map((s) => s.role)).toEqual(['c2', 'delivery']);
     // The host's compromise starts with the download.
     expect(inc?.hosts[0]?.firstCompromise).toBe(at(-2));
     expect(inc?.findings.map((f) => f.detector)).toContain('payload-delivery');

@@ -167,6 +167,7 @@ export function server(
 ): IncidentServer {
   return {
     key,
+    role: 'c2',
     ips,
     domains,
     ports: [443],

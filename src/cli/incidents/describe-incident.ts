@@ -37,9 +37,10 @@ export function describeIncident(
   const maxServers = opts.servers ?? 10;
   lines.push(
     renderTable(
-      ['server', 'addresses', 'ports', 'protocols', 'out', 'in', 'first', 'last'],
+      ['server', 'role', 'addresses', 'ports', 'protocols', 'out', 'in', 'first', 'last'],
       i.servers.slice(0, maxServers).map((s) => ({
         server: s.domains[0] ?? s.ips[0] ?? s.key,
+        role: s.role,
         addresses:
           s.ips.length > 2 ? `${s.ips.slice(0, 2).join(', ')} +${s.ips.length - 2}` : s.ips.join(', '),
         ports: s.ports.slice(0, 4).join(','),

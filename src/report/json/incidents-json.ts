@@ -46,6 +46,8 @@ export interface ServerJson {
   readonly ips: readonly string[];
   readonly domains: readonly string[];
   readonly ports: readonly number[];
+  /** `c2`, `delivery` or `exfiltration` (see IncidentServer.role). */
+  readonly role: string;
   readonly protocols: readonly string[];
   readonly firstSeen: string;
   readonly lastSeen: string;
@@ -148,6 +150,7 @@ function serverJson(s: IncidentServer): ServerJson {
     ips: [...s.ips],
     domains: [...s.domains],
     ports: [...s.ports],
+    role: s.role,
     protocols: [...s.protocols],
     firstSeen: s.first,
     lastSeen: s.last,

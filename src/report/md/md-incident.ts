@@ -57,9 +57,10 @@ export function mdIncident(incident: Incident, attribution: Attribution | null):
     ) + more(hosts.length, incident.hosts.length, 'hosts'),
     '### External servers',
     mdTable(
-      ['Server', 'Addresses', 'Domains', 'Ports', 'Protocols', 'Sent to', 'Received from', 'Notes'],
+      ['Server', 'Role', 'Addresses', 'Domains', 'Ports', 'Protocols', 'Sent to', 'Received from', 'Notes'],
       servers.map((s) => [
         mdText(s.key),
+        s.role,
         mdCell(s.ips.join(', ')),
         mdCell(s.domains.join(', ')),
         mdCell(s.ports.join(', ')),

@@ -115,5 +115,8 @@ export async function getIncident(c: DuckDBConnection, id: string): Promise<Stor
   const row = r.getRowObjectsJson()[0];
   if (!row) return null;
   const body = JSON.parse(String(row['body'])) as { incident: Incident; attribution: Attribution | null };
+  // Incidents stored before servers had a role read as command and control.
+  const servers = body.incident.servers.map((s) => ({ ...s, role: s.role ?? 'c2' }));
+  body.incident = { ...body.incident, servers };
   return { runId: Number(row['run_id']), ...body };
 }
