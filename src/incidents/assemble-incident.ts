@@ -124,6 +124,7 @@ export function assembleIncident(x: {
     summary: incidentSummary({
       hosts: hosts.length,
       servers: servers.length,
+      delivery: servers.filter((s) => s.role === 'delivery').length,
       findings: findings.length,
       bytesOut,
       bytesIn,

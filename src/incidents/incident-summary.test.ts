@@ -10,6 +10,17 @@ describe('the summary sentence', () => {
     );
   });
 
+  it('tells the servers that only delivered payloads apart', () => {
+    const x = { ...base, hosts: 23, servers: 11, bytesOut: 229e6, bytesIn: 44e6 };
+    expect(incidentSummary({ ...x, delivery: 1 })).toBe(
+      '23 internal hosts exchanged 273 MB (229 MB outbound) with 10 external servers between 2016-06-02 and 2016-11-10, and downloaded payloads from 1 more server.',
+    );
+    // A lone server that only delivered is still the server the hosts talked to.
+    expect(incidentSummary({ ...x, servers: 1, delivery: 1 })).toMatch(
+      /with 1 external server between .*10\.$/,
+    );
+  });
+
   it('gets singulars right and says "on" for one day', () => {
     const oneDay = { ...base, lastSeen: '2016-06-02T05:00:00.000Z' };
     expect(incidentSummary({ ...oneDay, hosts: 1, servers: 1, bytesOut: 1200, bytesIn: 40_000 })).toBe(

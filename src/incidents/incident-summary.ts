@@ -13,10 +13,15 @@ export function humanBytes(n: number): string {
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const day = (iso: string) => iso.slice(0, 10);
 
-/** The incident in one plain sentence: who, how much, with whom, when. */
+/**
+ * The incident in one plain sentence: who, how much, with whom, when. Servers the hosts only
+ * downloaded payloads from are told apart at the end, so the count is of the servers they talked to.
+ */
 export function incidentSummary(x: {
   readonly hosts: number;
   readonly servers: number;
+  /** How many of the servers only delivered payloads. */
+  readonly delivery?: number;
   readonly findings: number;
   readonly bytesOut: number;
   readonly bytesIn: number;
@@ -29,8 +34,11 @@ export function incidentSummary(x: {
   const who = count(x.hosts, 'internal host');
   if (x.servers === 0)
     return `${who} ${x.hosts === 1 ? 'was' : 'were'} flagged by ${count(x.findings, 'finding')} ${when}.`;
-  const whom = count(x.servers, 'external server');
+  const delivery = x.delivery ?? 0;
+  const apart = delivery > 0 && delivery < x.servers;
+  const whom = count(apart ? x.servers - delivery : x.servers, 'external server');
+  const tail = apart ? `, and downloaded payloads from ${count(delivery, 'more server')}` : '';
   const total = x.bytesOut + x.bytesIn;
-  if (total <= 0) return `${who} contacted ${whom} ${when}.`;
-  return `${who} exchanged ${humanBytes(total)} (${humanBytes(x.bytesOut)} outbound) with ${whom} ${when}.`;
+  if (total <= 0) return `${who} contacted ${whom} ${when}${tail}.`;
+  return `${who} exchanged ${humanBytes(total)} (${humanBytes(x.bytesOut)} outbound) with ${whom} ${when}${tail}.`;
 }

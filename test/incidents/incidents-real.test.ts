@@ -60,7 +60,7 @@ describeWithSharedData('incidents from the Trickbot week', () => {
     // Most of them spoke TLS; a few only ever got a TCP connection.
     expect(on449.filter((s) => s.protocols.includes('tls')).length).toBeGreaterThanOrEqual(12);
     expect(inc?.summary).toMatch(
-      /^2 internal hosts exchanged [\d.]+ MB \([\d.]+ MB outbound\) with \d+ external servers between 2018-11-02 and 2018-11-09\.$/,
+      /^2 internal hosts exchanged [\d.]+ MB \([\d.]+ MB outbound\) with \d+ external servers between 2018-11-02 and 2018-11-09, and downloaded payloads from \d+ more servers\.$/,
     );
     expect(inc?.severity).toBe('critical');
     // The way in and the next modules: executables from aseprom.com (minutes before the first C2
