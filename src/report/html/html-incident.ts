@@ -69,7 +69,7 @@ export function htmlIncident(incident: Incident, attribution: Attribution | null
           s.warninglists.length ? `on warninglists ${s.warninglists.join(', ')}: no attribution weight` : '',
         ].filter(Boolean);
         const names = s.domains.length ? s.domains.map((d) => `<div>${esc(d)}</div>`).join('') : esc(s.key);
-        return `<tr><td class="mono">${names}</td><td>${esc(s.role)}</td><td class="mono nw">${s.ips.map((ip) => `<div>${esc(ip)}</div>`).join('') || '—'}</td><td class="mono">${esc(s.ports.join(', ') || '—')}</td><td>${esc(s.protocols.join(', ') || '—')}</td><td class="n">${esc(formatBytes(s.bytesOut))}</td><td class="n">${esc(formatBytes(s.bytesIn))}</td><td class="sub">${esc(notes.join('; ') || '—')}</td></tr>`;
+        return `<tr><td class="mono name">${names}</td><td>${esc(s.role)}</td><td class="mono nw">${s.ips.map((ip) => `<div>${esc(ip)}</div>`).join('') || '—'}</td><td class="mono">${esc(s.ports.join(', ') || '—')}</td><td>${esc(s.protocols.join(', ') || '—')}</td><td class="n">${esc(formatBytes(s.bytesOut))}</td><td class="n">${esc(formatBytes(s.bytesIn))}</td><td class="sub">${esc(notes.join('; ') || '—')}</td></tr>`;
       })
       .join(''),
     `</tbody></table>${more(servers.length, incident.servers.length, 'servers')}`,

@@ -36,6 +36,7 @@ td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .nw{white-space:nowrap}
 .mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:12.5px}
 .sub{color:var(--muted);font-size:12px}
+.name{overflow-wrap:break-word;min-width:22ch}
 .assessment{font-size:14.5px;margin:6px 0 12px}
 .prob{display:flex;align-items:center;gap:8px;min-width:230px}
 .track{position:relative;flex:0 0 130px;height:10px;background:#e8ecf1;border-radius:5px;overflow:hidden}
