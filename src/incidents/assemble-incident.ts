@@ -27,24 +27,27 @@ export function incidentScore(strong: readonly Finding[], lateral: boolean, cfg:
   return Math.round(Math.min(0.99, best + (1 - best) * gain) * 1000) / 1000;
 }
 
-/** A payload download: the payload-delivery detector, or listed files and nothing else. */
-const isDownload = (f: Finding) =>
-  f.detector === 'payload-delivery' ||
+/** A payload download: a lead-in detector's finding (payload-delivery), or listed files and nothing else. */
+const isDownload = (f: Finding, cfg: CorrelateConfig) =>
+  cfg.leadInDetectors.includes(f.detector) ||
   (f.detector === 'threat-intel' &&
     Array.isArray(f.stats['fields']) &&
     f.stats['fields'].every((x) => String(x).startsWith('files.')));
 
-function roleOf(findings: readonly Finding[]): ServerRole {
-  if (findings.length > 0 && findings.every(isDownload)) return 'delivery';
+function roleOf(findings: readonly Finding[], cfg: CorrelateConfig): ServerRole {
+  if (findings.length > 0 && findings.every((f) => isDownload(f, cfg))) return 'delivery';
   if (findings.length > 0 && findings.every((f) => f.detector === 'exfiltration')) return 'exfiltration';
   return 'c2';
 }
 
-function serverOf(pairs: readonly HostServerTraffic[]): IncidentServer {
+function serverOf(pairs: readonly HostServerTraffic[], cfg: CorrelateConfig): IncidentServer {
   const s = (pairs[0] as HostServerTraffic).server;
   return {
     key: s.key,
-    role: roleOf(pairs.flatMap((p) => p.findings)),
+    role: roleOf(
+      pairs.flatMap((p) => p.findings),
+      cfg,
+    ),
     ips: s.ips,
     domains: s.domains,
     ports: [...new Set(pairs.flatMap((p) => p.ports))].sort((a, b) => a - b),
@@ -87,7 +90,7 @@ export function assembleIncident(x: {
         sum(b.map((p) => p.bytesOut + p.bytesIn)) - sum(a.map((p) => p.bytesOut + p.bytesIn)) ||
         (a[0]?.server.key ?? '').localeCompare(b[0]?.server.key ?? ''),
     )
-    .map(serverOf);
+    .map((ps) => serverOf(ps, x.cfg));
 
   const hostIps = [...new Set(findings.map((f) => f.host))];
   const hosts: IncidentHost[] = hostIps

@@ -22,6 +22,8 @@ const maxIso = (xs: readonly string[]) => [...xs].sort().at(-1) ?? '';
 const numbers = (v: unknown): number[] =>
   Array.isArray(v) ? v.map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
 
+const listed = (f: Finding, key: string) => Array.isArray(f.stats[key]) && f.stats[key].length > 0;
+
 /** Protocols a finding implies when the store has no traffic for its server (a DNS-only channel). */
 function impliedProtocols(f: Finding): string[] {
   if (f.detector === 'dns-tunnelling' || f.detector === 'dga') return ['dns'];
@@ -59,7 +61,6 @@ export function hostServerTraffic(
     const counted = seen.length > 0 ? own.filter((f) => identity.serversOf(f).length === 1) : own;
     // Ports a finding saw are the server's only when it reached an outside address: one that knows
     // the server by name alone went through a proxy, and its ports are the proxy's.
-    const listed = (f: Finding, key: string) => Array.isArray(f.stats[key]) && f.stats[key].length > 0;
     const direct = own.filter((f) => !listed(f, 'proxies') && (f.endpointIp !== null || listed(f, 'ips')));
     const protocols =
       seen.length > 0

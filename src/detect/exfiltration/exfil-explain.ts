@@ -1,4 +1,5 @@
 import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
+import { clip } from '../dns-names/clip.js';
 import { type ExfilScore, uploadShare } from './exfil-score.js';
 
 /** Decimal units, as transfer volumes are usually quoted. */
@@ -15,7 +16,6 @@ export function formatBytes(n: number): string {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Server names come from the wire: keep them readable. */
-const clip = (s: string) => (s.length > 100 ? `${s.slice(0, 99)}…` : s);
 
 const webPorts = new Set([80, 443, 8080, 8443]);
 

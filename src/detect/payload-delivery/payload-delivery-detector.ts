@@ -1,10 +1,10 @@
 import type { PayloadDownload } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { clip } from '../dns-names/clip.js';
 import { type Finding, severityOf } from '../finding.js';
 import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';
 import { payloadMimeTypes } from './payload-types.js';
 
-const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const size = (b: number) =>
   b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1e3))} kB`;
 

@@ -1,5 +1,6 @@
 import type { RareEndpoint } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { clip } from '../dns-names/clip.js';
 import { type Finding, severityOf } from '../finding.js';
 import { defaultRareConfig, newness, persistence, rareScore, rarity } from './rare-score.js';
 import { sharedSuffixes } from './shared-suffixes.js';
@@ -9,7 +10,6 @@ const floor = 0.3;
 /** A host with more rare endpoints than this is a busy host; its best ones are enough. */
 const perHost = 5;
 
-const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function explain(e: RareEndpoint, fresh: number, historyStart: string | null): string {

@@ -1,5 +1,6 @@
 import type { OddEndpoint, OddityName } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { clip } from '../dns-names/clip.js';
 import { type Finding, severityOf } from '../finding.js';
 import { oddityScore } from './oddity-score.js';
 
@@ -15,7 +16,6 @@ const minFingerprintUses = 3;
 const placeholderSubject =
   '(?i)(Internet Widgits Pty Ltd|Some-State|Default Company Ltd|Default City|(^|,)CN=localhost(,|$)|(^|,)CN=example\\.(com|net|org)(,|$)|(^|,)C=XX(,|$))';
 
-const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const quote = (s: string | null) => (s ? ` ("${clip(s)}")` : '');
 const users = (n: number) => (n === 1 ? 'only 1 internal host uses' : `only ${n} internal hosts use`);
 

@@ -12,16 +12,17 @@ import { duckdbDnsTunnelAggregates } from './duckdb-dns-tunnel.js';
 export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
   const { conn } = ctx;
 
+  // det_dns_class outlives a call: the DNS detectors of a run share it.
+  let classKey: string | null = null;
+
   /**
    * det_dns_class: det_class plus the DNS addresses it lacks (seen_ips is built from conn, so a
    * DNS-only capture would otherwise have no internal clients at all).
    */
-  let classKey: string | null = null;
   async function prepare(opts: DnsWindowOptions): Promise<Record<string, unknown>> {
     await ctx.settle();
     await ctx.classify(opts.internal);
     const params = { from: opts.from ?? null, to: opts.to ?? null };
-    // The DNS detectors of one run share it.
     const { key, exists } = await sharedTableState(conn, 'det_dns_class', opts.internal, params);
     if (exists && key === classKey) return params;
     classKey = null;
