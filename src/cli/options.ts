@@ -29,3 +29,12 @@ export const optionSchemas = {
     .min(1)
     .max(24 * 31),
 } as const;
+
+/** The `--internal` option's comma-separated CIDRs, or undefined for the default networks. */
+export function internalFlag(value: string | undefined): string[] | undefined {
+  const cidrs = value
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return cidrs && cidrs.length > 0 ? cidrs : undefined;
+}

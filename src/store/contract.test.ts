@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendRecord } from '../../test/helpers/telemetry-row.js';
+import { appendRecord, rowOf } from '../../test/helpers/telemetry-row.js';
 import type { Attribution } from '../attribution/attribution.js';
 import type { Incident } from '../incidents/incident.js';
 import { storeBackends } from './open-store.js';
@@ -223,6 +223,65 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     });
     expect([...names]).toEqual([['162.125.9.9', ['client.dropbox.com', 'bolt.dropbox.com']]]);
     expect((await s.detect.addressNames({ ips: [], maxNames: 2 })).size).toBe(0);
+    await s.close();
+  });
+
+  it('splits connections by side of the monitored networks and finds the client blocks', async () => {
+    const s = await open(tmp());
+    const b = await s.beginBatch({ sensor: 's', sourceFile: '/mix', engine: 'zeek' });
+    for (const t of ['conn', 'dns', 'events'] as const) await b.prepare(t);
+    const at = (i: number) => 1700000000000000n + BigInt(i) * 1000000n;
+    const c = (i: number, orig: string, resp: string) =>
+      appendRecord(b, 'conn', {
+        ts: at(i),
+        uid: `C${i}`,
+        orig_h: orig,
+        orig_p: 5000,
+        resp_h: resp,
+        resp_p: 445,
+      });
+    for (let i = 0; i < 6; i++) c(i, '10.1.0.5', `10.2.0.${i + 1}`);
+    c(10, '10.1.0.6', '198.51.100.7');
+    c(11, '203.0.113.9', '10.1.0.5');
+    c(12, '10.1.0.5', '224.0.0.251');
+    c(13, 'fe80::1', 'fe80::2');
+    appendRecord(b, 'dns', {
+      ts: at(20),
+      uid: 'D1',
+      orig_h: '10.1.0.6',
+      orig_p: 5353,
+      resp_h: '10.1.0.1',
+      resp_p: 53,
+    });
+    b.append(
+      'events',
+      rowOf('events', { log_type: 'dhcp', ts: at(21), uid: 'H1' }),
+      JSON.stringify({ assigned_addr: '10.1.0.5', client_addr: '0.0.0.0' }),
+    );
+    await b.commit();
+    const internal = [{ v: 4 as const, lo: 167772160n, hi: 184549375n }]; // 10.0.0.0/8
+    const mix = await s.detect.trafficMix({ internal });
+    expect(mix).toMatchObject({
+      connections: 8,
+      internalToInternal: 6,
+      internalToExternal: 1,
+      externalToInternal: 1,
+      externalToExternal: 0,
+    });
+    expect(mix.internalPairs).toEqual([{ from: '10.1.0.0/24', to: '10.2.0.0/24', connections: 6 }]);
+    const narrowed = await s.detect.trafficMix({ internal: [{ v: 4, lo: 167837696n, hi: 167903231n }] }); // 10.1.0.0/16
+    expect(narrowed.internalToInternal).toBe(0);
+    expect(narrowed.internalToExternal).toBe(7);
+    const evidence = await s.detect.networkEvidence({});
+    expect(evidence[0]).toEqual({
+      network: '10.1.0.0/24',
+      dhcpClients: 1,
+      dnsClients: 1,
+      initiators: 2,
+      respondersOnly: 0,
+      connectionsInitiated: 8,
+    });
+    expect(evidence.map((e) => e.network)).not.toContain('fe80::/64');
     await s.close();
   });
 

@@ -2,11 +2,12 @@ import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import type { Finding } from '../../detect/finding.js';
+import { internalTrafficHint } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import { openStore } from '../../store/open-store.js';
-import { numberOption, optionSchemas } from '../options.js';
+import { internalFlag, numberOption, optionSchemas } from '../options.js';
 import { cellText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 
@@ -92,18 +93,23 @@ Examples:
           onDetector: (name) => progress.step(name),
           store,
           only: flags.only,
-          internal: flags.internal
-            ?.split(',')
-            .map((c) => c.trim())
-            .filter(Boolean),
+          internal: internalFlag(flags.internal),
           from: flags.from,
           to: flags.to,
           allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
         });
         progress.stop();
         const shown = run.findings.filter((f) => f.score >= flags.minScore);
+        const hint = await internalTrafficHint(store, {
+          internal: internalFlag(flags.internal),
+          from: flags.from,
+          to: flags.to,
+          findings: shown.length,
+        });
         if (flags.json)
-          console.log(toJson({ ...run, findings: shown, belowMinScore: run.findings.length - shown.length }));
+          console.log(
+            toJson({ ...run, findings: shown, belowMinScore: run.findings.length - shown.length, hint }),
+          );
         else {
           console.log(describeFindings(shown, flags.limit));
           const hidden = run.findings.length - shown.length;
@@ -112,6 +118,7 @@ Examples:
           console.log(
             `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
           );
+          if (hint) console.log(`\n${hint.message}`);
         }
       } finally {
         progress.stop();

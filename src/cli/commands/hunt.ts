@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
+import { internalTrafficHint } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { detectorNames } from '../../detect/registry.js';
 import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
@@ -10,7 +11,7 @@ import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
-import { numberOption, optionSchemas } from '../options.js';
+import { internalFlag, numberOption, optionSchemas } from '../options.js';
 import { cellText } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { describeSummary } from './ingest.js';
@@ -124,10 +125,7 @@ Examples:
           sensor: flags.sensor ?? (paths.length > 0 ? defaultSensor(paths) : 'stored'),
           tmpDir: join(dataDir, 'tmp'),
           exclude: [dataDir],
-          internal: flags.internal
-            ?.split(',')
-            .map((c) => c.trim())
-            .filter(Boolean),
+          internal: internalFlag(flags.internal),
           from: flags.from,
           to: flags.to,
           allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
@@ -137,6 +135,12 @@ Examples:
           onDetector: (d) => progress.step(`detect: ${d}`),
         });
         progress.stop();
+        const hint = await internalTrafficHint(store, {
+          internal: internalFlag(flags.internal),
+          from: flags.from,
+          to: flags.to,
+          findings: result.incidents.length,
+        });
         const report = reportFormat
           ? renderReport(result.incidents, {
               format: reportFormat,
@@ -148,9 +152,11 @@ Examples:
         if (report !== null) {
           console.log(report.replace(/\n$/, ''));
           if (result.knowledgeBase === 0) console.error(`mamori: ${noKnowledgeBase}`);
+          if (hint) console.error(hint.message);
           return;
         }
         console.log(describeHunt(result));
+        if (hint) console.log(`\n${hint.message}`);
         if (flags.out) console.log(`\nWrote the ${reportFormat} report to ${flags.out}`);
       } finally {
         progress.stop();

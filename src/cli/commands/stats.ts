@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { openStore } from '../../store/open-store.js';
+import { suggestInternal } from '../../detect/internal-hint.js';
+import type { NetworkEvidence } from '../../store/detect/network-aggregates.js';
 import type { StoreStats } from '../../store/store.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, renderTable, toJson } from '../output.js';
@@ -40,10 +42,37 @@ export function describeStats(s: StoreStats, dataDir: string): string {
   return out.join('\n');
 }
 
+/** The blocks that look like the monitored networks, and the `--internal` value they suggest. */
+export function describeNetworks(evidence: readonly NetworkEvidence[]): string {
+  if (evidence.length === 0) return '';
+  const out = [
+    '',
+    'networks the data suggests are monitored (IPv4 /24, IPv6 /64):',
+    renderTable(
+      ['network', 'dhcp clients', 'dns clients', 'originators', 'answer only', 'connections opened'],
+      evidence.map((e) => ({
+        network: e.network,
+        'dhcp clients': e.dhcpClients,
+        'dns clients': e.dnsClients,
+        originators: e.initiators,
+        'answer only': e.respondersOnly,
+        'connections opened': e.connectionsInitiated.toLocaleString('en'),
+      })),
+    ),
+  ];
+  const suggested = suggestInternal(evidence);
+  out.push(
+    suggested.length > 0
+      ? `suggested: --internal ${suggested.join(',')}  (blocks with DHCP or DNS clients; check before use)`
+      : 'no block holds DHCP or DNS clients: pass --internal yourself if the attacker may sit in private space',
+  );
+  return out.join('\n');
+}
+
 /** `mamori stats`: what the store holds. */
 export function statsCommand(): Command {
   return new Command('stats')
-    .description('Describe what is stored: rows per table, time range per sensor, top talkers')
+    .description('Describe what is stored: rows per table, time range per sensor, top talkers, and the networks the data suggests are monitored')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option('--top <n>', 'how many top talkers', numberOption('--top', optionSchemas.positiveInt), 10)
     .option('--json', 'print as JSON')
@@ -52,7 +81,12 @@ export function statsCommand(): Command {
       const store = await openStore({ dataDir, readOnly: true });
       try {
         const s = await store.stats({ top: flags.top });
-        console.log(flags.json ? toJson({ dataDir, ...s }) : describeStats(s, dataDir));
+        const networks = await store.detect.networkEvidence({ limit: flags.top });
+        console.log(
+          flags.json
+            ? toJson({ dataDir, ...s, networks, suggestedInternal: suggestInternal(networks) })
+            : describeStats(s, dataDir) + describeNetworks(networks),
+        );
       } finally {
         await store.close();
       }

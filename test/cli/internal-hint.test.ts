@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
+import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mamori-hint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A lab: 10.0.2.0/24 workstations (DHCP and DNS clients) whose implant calls 192.168.56.10:8080.
+function labLogs(): string {
+  const logs = join(dir, 'lab');
+  const head = (path: string, fields: string[], types: string[]) =>
+    ['#separator \\x09', '#set_separator\t,', '#empty_field\t(empty)', '#unset_field\t-', `#path\t${path}`]
+      .concat([`#fields\t${fields.join('\t')}`, `#types\t${types.join('\t')}`])
+      .join('\n');
+  const t0 = 1_600_000_000;
+  const conn = [
+    head(
+      'conn',
+      [
+        'ts',
+        'uid',
+        'id.orig_h',
+        'id.orig_p',
+        'id.resp_h',
+        'id.resp_p',
+        'proto',
+        'duration',
+        'orig_bytes',
+        'resp_bytes',
+      ],
+      ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'interval', 'count', 'count'],
+    ),
+  ];
+  for (let i = 0; i < 120; i++)
+    conn.push(
+      [
+        `${t0 + i * 60}.000000`,
+        `C${i}`,
+        '10.0.2.15',
+        49000 + i,
+        '192.168.56.10',
+        8080,
+        'tcp',
+        '0.5',
+        300,
+        200,
+      ].join('\t'),
+    );
+  const dns = [
+    head(
+      'dns',
+      ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'proto', 'query'],
+      ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'string'],
+    ),
+    [`${t0}.000000`, 'D1', '10.0.2.15', 53000, '10.0.2.3', 53, 'udp', 'intranet.lab'].join('\t'),
+  ];
+  const dhcp = [
+    head(
+      'dhcp',
+      ['ts', 'uids', 'client_addr', 'server_addr', 'mac', 'assigned_addr'],
+      ['time', 'set[string]', 'addr', 'addr', 'string', 'addr'],
+    ),
+    [`${t0}.000000`, 'H1', '10.0.2.15', '10.0.2.2', '08:00:27:00:00:01', '10.0.2.15'].join('\t'),
+  ];
+  mkdirSync(logs, { recursive: true });
+  writeFileSync(join(logs, 'conn.log'), `${conn.join('\n')}\n`);
+  writeFileSync(join(logs, 'dns.log'), `${dns.join('\n')}\n`);
+  writeFileSync(join(logs, 'dhcp.log'), `${dhcp.join('\n')}\n`);
+  return logs;
+}
+
+describe('say why nothing was found', () => {
+  it('hunt and detect point at --internal when the traffic stays inside private space', async () => {
+    const data = join(dir, 'data');
+    const hunt = await run('hunt', '--data', data, '--no-progress', labLogs());
+    expect(hunt.code).toBe(0);
+    expect(hunt.out).toContain('No incidents');
+    expect(hunt.out).toMatch(/hint: 100% of 120 connections have both ends inside the internal networks/);
+    expect(hunt.out).toContain('10.0.2.0/24 → 192.168.56.0/24 (120)');
+    expect(hunt.out).toContain('the data suggests --internal 10.0.2.0/24');
+    const detect = JSON.parse((await run('detect', '--data', data, '--json')).out) as {
+      hint: { suggested: string[]; internalShare: number } | null;
+    };
+    expect(detect.hint?.suggested).toEqual(['10.0.2.0/24']);
+    const stats = await run('stats', '--data', data);
+    expect(stats.out).toContain('suggested: --internal 10.0.2.0/24');
+    // Once the user says which network is theirs, the traffic is outbound and the hint goes.
+    const narrowed = await run('detect', '--data', data, '--internal', '10.0.2.0/24');
+    expect(narrowed.out).not.toContain('hint:');
+  });
+});
+
+describeWithSharedData('say why nothing was found, on a real emulation capture', () => {
+  it('a scan across three private networks gives the hint', async () => {
+    const data = join(dir, 'scan');
+    const r = await run(
+      'hunt',
+      '--data',
+      data,
+      '--no-progress',
+      sharedData('zeek/stratosphere/002-zeek-scenario-port-scanning'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/hint: 99% of 4,504 connections/);
+    expect(r.out).toContain('172.16.1.0/24 → 10.0.2.0/24 (3,396)');
+  });
+});
