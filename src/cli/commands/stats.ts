@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
-import { openStore } from '../../store/open-store.js';
 import { suggestInternal } from '../../detect/internal-hint.js';
 import type { NetworkEvidence } from '../../store/detect/network-aggregates.js';
+import { openStore } from '../../store/open-store.js';
 import type { StoreStats } from '../../store/store.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, renderTable, toJson } from '../output.js';
@@ -72,7 +72,9 @@ export function describeNetworks(evidence: readonly NetworkEvidence[]): string {
 /** `mamori stats`: what the store holds. */
 export function statsCommand(): Command {
   return new Command('stats')
-    .description('Describe what is stored: rows per table, time range per sensor, top talkers, and the networks the data suggests are monitored')
+    .description(
+      'Describe what is stored: rows per table, time range per sensor, top talkers, and the networks the data suggests are monitored',
+    )
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option('--top <n>', 'how many top talkers', numberOption('--top', optionSchemas.positiveInt), 10)
     .option('--json', 'print as JSON')
