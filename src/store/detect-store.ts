@@ -3,6 +3,7 @@ import type { DestinationAggregates } from './detect/destinations-aggregates.js'
 import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 import type { IncidentAggregates } from './detect/incident-aggregates.js';
+import type { SessionAggregates } from './detect/session-aggregates.js';
 
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
@@ -147,4 +148,5 @@ export interface DetectStore
     DnsAggregates,
     DestinationAggregates,
     AlertAggregates,
-    IncidentAggregates {}
+    IncidentAggregates,
+    SessionAggregates {}

@@ -7,6 +7,7 @@ import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
+import { duckdbSessionAggregates } from './duckdb-port-sessions.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
 export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<void>): DetectStore {
@@ -24,5 +25,6 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
     ...duckdbDestinationAggregates(ctx),
     ...duckdbAlertAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
+    ...duckdbSessionAggregates(ctx),
   };
 }
