@@ -79,3 +79,73 @@ export function writeConnLog(file: string, records: readonly ConnRecord[]): void
     ]),
   );
 }
+
+/** The http.log columns the fixtures fill. */
+export const httpFields: readonly ZeekField[] = [
+  ['ts', 'time'],
+  ['uid', 'string'],
+  ['id.orig_h', 'addr'],
+  ['id.orig_p', 'port'],
+  ['id.resp_h', 'addr'],
+  ['id.resp_p', 'port'],
+  ['trans_depth', 'count'],
+  ['method', 'string'],
+  ['host', 'string'],
+  ['uri', 'string'],
+  ['referrer', 'string'],
+  ['version', 'string'],
+  ['user_agent', 'string'],
+  ['request_body_len', 'count'],
+  ['response_body_len', 'count'],
+  ['status_code', 'count'],
+  ['status_msg', 'string'],
+  ['orig_mime_types', 'vector[string]'],
+  ['resp_mime_types', 'vector[string]'],
+];
+
+/** One HTTP request of a fixture; what is left out is unset. */
+export interface HttpRecord {
+  readonly ts: number;
+  readonly orig: string;
+  readonly resp: string;
+  readonly method: string;
+  readonly host: string;
+  readonly uri: string;
+  readonly referrer?: string;
+  readonly userAgent?: string;
+  readonly out?: number;
+  readonly in?: number;
+  readonly status?: number;
+  readonly origMime?: string;
+  readonly respMime?: string;
+}
+
+/** Writes HTTP requests as a Zeek http.log, with uids H0, H1… in order. */
+export function writeHttpLog(file: string, records: readonly HttpRecord[]): void {
+  writeZeekLog(
+    file,
+    'http',
+    httpFields,
+    records.map((r, i) => [
+      r.ts.toFixed(6),
+      `H${i}`,
+      r.orig,
+      50_000 + (i % 10_000),
+      r.resp,
+      80,
+      1,
+      r.method,
+      r.host,
+      r.uri,
+      r.referrer ?? null,
+      '1.1',
+      r.userAgent ?? null,
+      r.out ?? 0,
+      r.in ?? 0,
+      r.status ?? 200,
+      'OK',
+      r.origMime ?? null,
+      r.respMime ?? null,
+    ]),
+  );
+}
