@@ -1,5 +1,6 @@
 import { detectIndicator } from '../intel/indicators/normalize.js';
 import { tryIpRange } from '../intel/warninglists/ip-range.js';
+import { withoutAddressSpace } from '../intel/warninglists/warninglist-roles.js';
 import type {
   ActorProfile,
   CampaignProfile,
@@ -86,7 +87,8 @@ async function load(kb: IntelStore): Promise<Knowledge> {
     const missing = [...new Set(values)].filter((v) => !listed.has(v));
     if (missing.length > 0) {
       const found = await kb.warninglistsOf(missing);
-      for (const v of missing) listed.set(v, found.get(v) ?? []);
+      // Incident servers are outside the monitored networks, private or not (see Internal C2).
+      for (const v of missing) listed.set(v, withoutAddressSpace(found.get(v) ?? []));
     }
     return new Map(values.map((v) => [v, listed.get(v) ?? []]));
   };

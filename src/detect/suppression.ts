@@ -1,3 +1,4 @@
+import { withoutAddressSpace } from '../intel/warninglists/warninglist-roles.js';
 import type { Store } from '../store/store.js';
 import { type Finding, severityOf } from './finding.js';
 
@@ -56,7 +57,12 @@ export async function labelWarninglisted(
       f.endpointIp && !f.endpointDomain ? [...(borrowed.get(f.endpointIp) ?? [])] : [],
     ),
   ].filter((v): v is string => typeof v === 'string');
-  const lists = await store.intel.warninglistsOf([...new Set(values)]);
+  // Private and special-use ranges are what `--internal` decides: a finding's endpoint is outside it.
+  const lists = new Map(
+    [...(await store.intel.warninglistsOf([...new Set(values)]))]
+      .map(([v, ls]) => [v, withoutAddressSpace(ls)] as const)
+      .filter(([, ls]) => ls.length > 0),
+  );
   if (lists.size === 0) return [...findings];
   const listsOfNames = (ip: string | null): string[] => {
     const names = [...(borrowed.get(ip ?? '') ?? [])];

@@ -1,5 +1,6 @@
 import type { Finding } from '../detect/finding.js';
 import { InternalNetworks } from '../detect/internal-networks.js';
+import { withoutAddressSpace } from '../intel/warninglists/warninglist-roles.js';
 import type { Store } from '../store/store.js';
 import { firstFindings } from './admin-links.js';
 import { correlate } from './correlate.js';
@@ -74,6 +75,11 @@ export async function buildIncidents(
       ...a.ja3s.map((j) => j.value),
     ]),
   ];
-  const warninglists = await store.intel.warninglistsOf([...new Set(values)]);
+  // A private address outside the monitored networks is a server like any other (see Internal C2).
+  const warninglists = new Map(
+    [...(await store.intel.warninglistsOf([...new Set(values)]))]
+      .map(([v, ls]) => [v, withoutAddressSpace(ls)] as const)
+      .filter(([, ls]) => ls.length > 0),
+  );
   return correlate(findings, { ...facts, warninglists }, { minScore: cfg.minScore });
 }

@@ -43,6 +43,13 @@ export const correlateDefaults = {
   leadInMinScore: 0.2,
   /** A lead-in scoring at least this (an executable from a bare address or disguised) joins at any time until the host's last strong finding. */
   leadInAnytimeScore: 0.4,
+  /**
+   * A popular service (top-sites lists, a CDN, cloud or video provider's own names) is C2 only with
+   * intel or an IDS alert on it, or findings of this many independent kinds of evidence…
+   */
+  popularMinKinds: 2,
+  /** …each scoring at least this (high) before warninglist down-weighting. */
+  popularCorroborationScore: 0.75,
   /** Each further kind of evidence closes this share of the gap between the best score and 1. */
   corroborationGain: 0.2,
   /** At most this many timeline entries per incident (the first contacts are always kept). */

@@ -73,7 +73,12 @@ describe('merging endpoints into infrastructure', () => {
       finding({ host: '10.0.0.1', endpointIp: '104.16.0.1' }),
       finding({ host: '10.0.0.2', endpointIp: '104.16.0.1' }),
     ];
-    const listed = correlate(findings, { warninglists: new Map([['104.16.0.1', ['cloudflare']]]) });
+    const cloudflare = { warninglists: new Map([['104.16.0.1', ['cloudflare']]]) };
+    // Reached by its address alone, a CDN address is the CDN's: not C2 without intel (see popular-services).
+    expect(correlate(findings, cloudflare)).toEqual([]);
+    // Reached by names of their own, two servers behind the CDN are not joined through its address.
+    const named = findings.map((f, i) => ({ ...f, endpointDomain: `site${i}.example` }));
+    const listed = correlate(named, cloudflare);
     expect(listed).toHaveLength(2);
     expect(listed[0]?.servers[0]?.warninglists).toEqual(['cloudflare']);
     // Most of the network reaches it and few of those are flagged: a popular service.

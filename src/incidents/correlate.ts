@@ -1,3 +1,4 @@
+import { sameRelation } from '../detect/corroboration.js';
 import { type Finding, severities } from '../detect/finding.js';
 import { type AdminLink, adminLinks } from './admin-links.js';
 import { assembleIncident } from './assemble-incident.js';
@@ -5,11 +6,44 @@ import { type CorrelateOptions, correlateConfig, isStrong } from './correlate-co
 import type { CorrelationFacts } from './correlation-facts.js';
 import { type GraphEdge, groupNodes } from './host-grouping.js';
 import type { Incident } from './incident.js';
+import { addressNames, isPopularEndpoint, popularityLists, vettedPopular } from './popular-services.js';
 import { identifyServers } from './server-identity.js';
 import { linkServers } from './server-links.js';
 import { sharedInfrastructure } from './shared-infrastructure.js';
 
 const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+/**
+ * Strong findings build incidents, weak ones only attach. A strong finding on a popular service
+ * (YouTube's video edges, a CDN, a top site) counts as weak unless intel, an IDS alert or high
+ * findings of two kinds on the same host and server call it C2: alone, such a service never starts
+ * an incident nor joins one as a C2 server.
+ */
+function splitFindings(
+  findings: readonly Finding[],
+  facts: CorrelationFacts,
+  cfg: ReturnType<typeof correlateConfig>,
+): { strong: Finding[]; weak: Finding[] } {
+  const listsOf = popularityLists(facts.warninglists);
+  const namesOf = addressNames(facts);
+  const strong: Finding[] = [];
+  const weak: Finding[] = [];
+  for (const f of findings) {
+    if (f.host === '') continue;
+    if (!isStrong(f, cfg.minScore)) weak.push(f);
+    else if (!isPopularEndpoint(f, listsOf, namesOf)) strong.push(f);
+    else if (
+      vettedPopular(
+        f,
+        findings.filter((o) => o !== f && sameRelation(f, o)),
+        cfg,
+      )
+    )
+      strong.push(f);
+    else weak.push(f);
+  }
+  return { strong, weak };
+}
 
 /**
  * Correlates findings into incidents (pure; the facts come from the store). Findings at or above
@@ -22,9 +56,8 @@ export function correlate(
   options: CorrelateOptions = {},
 ): Incident[] {
   const cfg = correlateConfig(options);
-  const strong = findings.filter((f) => isStrong(f, cfg.minScore));
+  const { strong, weak } = splitFindings(findings, facts, cfg);
   if (strong.length === 0) return [];
-  const weak = findings.filter((f) => !isStrong(f, cfg.minScore) && f.host !== '');
   const shared = sharedInfrastructure(strong, facts, cfg);
   const identity = identifyServers(strong, weak, facts, shared, cfg);
   const clusterOf = linkServers(identity, strong, facts, cfg);

@@ -2,6 +2,7 @@ import type { Finding } from '../detect/finding.js';
 import type { CorrelateConfig } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import { type Atom, atomValue, findingAtoms } from './endpoints.js';
+import { popularityLists } from './popular-services.js';
 
 /** Why an address or name must not tie hosts or servers together. */
 export interface SharedInfrastructure {
@@ -35,9 +36,10 @@ export function sharedInfrastructure(
   for (const x of facts.addresses ?? []) talkers.set(`ip:${x.ip.toLowerCase()}`, x.hosts);
   for (const x of facts.names ?? []) talkers.set(`dns:${x.name.toLowerCase()}`, x.hosts);
   const base = facts.internalHosts ?? 0;
-  const lists = facts.warninglists;
+  // A provider's own names (googlevideo.com) count as listed even in a store without warninglists.
+  const lists = popularityLists(facts.warninglists);
 
-  const warninglists = (a: Atom) => lists?.get(atomValue(a)) ?? [];
+  const warninglists = (a: Atom) => lists(atomValue(a));
   const common = (a: Atom) => {
     const n = talkers.get(a) ?? 0;
     if (base <= 0 || n < cfg.commonMinHosts || n <= cfg.commonShare * base) return false;

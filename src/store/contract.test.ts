@@ -226,6 +226,67 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     await s.close();
   });
 
+  it('returns long TCP sessions on unusual ports, and from hosts that otherwise stay inside', async () => {
+    const s = await open(tmp());
+    const b = await s.beginBatch({ sensor: 's', sourceFile: '/sessions', engine: 'zeek' });
+    await b.prepare('conn');
+    const at = (i: number) => 1700000000000000n + BigInt(i) * 1000000n;
+    let n = 0;
+    const conn = (orig: string, resp: string, port: number, duration: number, extra = {}) =>
+      appendRecord(b, 'conn', {
+        ts: at(n),
+        uid: `S${n++}`,
+        orig_h: orig,
+        orig_p: 40000,
+        resp_h: resp,
+        resp_p: port,
+        proto: 'tcp',
+        duration,
+        orig_bytes: 100,
+        resp_bytes: 200,
+        ...extra,
+      });
+    // A: 15 minutes to 1234, seen twice as it grew (open_conn snapshots of one uid), and one internal peer.
+    conn('10.0.0.1', '203.0.113.7', 1234, 15 * 60);
+    appendRecord(b, 'conn', {
+      ts: at(0),
+      uid: 'S0',
+      orig_h: '10.0.0.1',
+      resp_h: '203.0.113.7',
+      resp_p: 1234,
+      proto: 'tcp',
+      duration: 300,
+      is_open: true,
+    });
+    conn('10.0.0.1', '10.0.0.53', 445, 1);
+    // B: 20 minutes to 443 while browsing three other sites: an everyday port from a busy host.
+    conn('10.0.0.2', '198.51.100.1', 443, 20 * 60);
+    for (const ip of ['198.51.100.2', '198.51.100.3', '198.51.100.4']) conn('10.0.0.2', ip, 443, 1);
+    // C: 20 minutes to 443 and nothing else outside; D: 9 minutes to 4444; E: a UDP flow on 1234.
+    conn('10.0.0.3', '198.51.100.9', 443, 20 * 60);
+    conn('10.0.0.4', '203.0.113.8', 4444, 9 * 60);
+    conn('10.0.0.5', '203.0.113.7', 1234, 30 * 60, { proto: 'udp' });
+    await b.commit();
+    const internal = [{ v: 4 as const, lo: 167772160n, hi: 184549375n }];
+    const rows = await s.detect.portSessions({ internal, minLongest: 600, maxOtherExternal: 2 });
+    const byHost = new Map(rows.map((r) => [r.origH, r]));
+    expect([...byHost.keys()].sort()).toEqual(['10.0.0.1', '10.0.0.3']);
+    expect(byHost.get('10.0.0.1')).toMatchObject({
+      respH: '203.0.113.7',
+      port: 1234,
+      sessions: 1,
+      longest: 900,
+      total: 900,
+      open: 0,
+      portHosts: 1,
+      otherExternal: 0,
+      internalPeers: 1,
+      prevalence: 2,
+    });
+    expect(byHost.get('10.0.0.3')).toMatchObject({ port: 443, otherExternal: 0, internalPeers: 0 });
+    await s.close();
+  });
+
   it('splits connections by side of the monitored networks and finds the client blocks', async () => {
     const s = await open(tmp());
     const b = await s.beginBatch({ sensor: 's', sourceFile: '/mix', engine: 'zeek' });

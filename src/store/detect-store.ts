@@ -4,6 +4,7 @@ import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 import type { IncidentAggregates } from './detect/incident-aggregates.js';
 import type { NetworkAggregates } from './detect/network-aggregates.js';
+import type { SessionAggregates } from './detect/session-aggregates.js';
 
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
@@ -149,4 +150,5 @@ export interface DetectStore
     DestinationAggregates,
     AlertAggregates,
     IncidentAggregates,
-    NetworkAggregates {}
+    NetworkAggregates,
+    SessionAggregates {}

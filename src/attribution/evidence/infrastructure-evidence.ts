@@ -1,3 +1,4 @@
+import { withoutAddressSpace } from '../../intel/warninglists/warninglist-roles.js';
 import type { IndicatorHit } from '../../store/intel-store.js';
 import type { DraftEvidence, EvidenceCollector, EvidenceContext } from './evidence-collector.js';
 import {
@@ -45,7 +46,7 @@ function itemsOf(
     usedKeys.add(hit.key);
     const routes = routesOf(hit, k);
     const direct = [...routes.actors].filter(([a, via]) => via === null && !covered.has(a)).map(([a]) => a);
-    const lists = [...hit.warninglists, ...valueLists];
+    const lists = [...withoutAddressSpace(hit.warninglists), ...valueLists];
     if (lists.length > 0) {
       // Shared and benign infrastructure tells nothing about who used it.
       const named = [...routes.actors.keys()].filter((a) => !covered.has(a));

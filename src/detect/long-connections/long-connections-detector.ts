@@ -1,6 +1,9 @@
+import type { PortSession } from '../../store/detect/session-aggregates.js';
+import type { ConnectionDurations } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { type Finding, severityOf } from '../finding.js';
 import { defaultLongConfig, longScore } from './long-score.js';
+import { defaultSessionConfig, isUnusualPort, type SessionScore, sessionScore } from './session-score.js';
 
 const threshold = 0.5;
 /** This many hosts holding long connections to one server make it a service, not a channel. */
@@ -9,62 +12,157 @@ const fleetWeight = 0.5;
 /** Prevalence is a share of at least this many hosts. */
 const minPrevalenceBase = 20;
 const hours = (s: number) => `${(s / 3600).toFixed(1)} h`;
+const minutes = (s: number) => (s < 3600 ? `${Math.round(s / 60)}-minute` : `${hours(s)}`);
 
-/** Outbound sessions held open for hours, or many adding up to most of a day. */
+/** One host → server pair worth a finding, before the fleet rule. */
+interface Candidate {
+  readonly origH: string;
+  readonly respH: string;
+  readonly raw: number;
+  readonly techniques: readonly string[];
+  readonly finding: Omit<Finding, 'score' | 'severity' | 'explanation' | 'stats' | 'techniques'>;
+  readonly stats: Record<string, unknown>;
+  readonly explanation: string;
+}
+
+function durationCandidate(r: ConnectionDurations, share: number): Candidate {
+  const open = r.open > 0 ? `, ${r.open} still open at the end of the logs` : '';
+  return {
+    origH: r.origH,
+    respH: r.respH,
+    raw: longScore(r.longest, r.total, share),
+    techniques: ['T1071', 'T1572'],
+    finding: base(r),
+    stats: {
+      longestSeconds: Math.round(r.longest),
+      totalSeconds: Math.round(r.total),
+      open: r.open,
+      prevalence: r.prevalence,
+      ports: r.ports.slice(0, 5).map(String),
+    },
+    explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${r.connections} connections in all${open}.`,
+  };
+}
+
+function sessionCandidate(s: PortSession, judged: SessionScore): Candidate {
+  const why = [
+    judged.uncommonPort
+      ? `port ${s.port} is uncommon (${s.portHosts} internal host${s.portHosts === 1 ? '' : 's'} use${s.portHosts === 1 ? 's' : ''} it)`
+      : '',
+    judged.quiet === 1
+      ? `apart from it ${s.origH} reached only internal servers (${s.internalPeers})`
+      : judged.quiet > 0
+        ? `apart from it ${s.origH} reached only ${s.otherExternal} other external address${s.otherExternal === 1 ? '' : 'es'}`
+        : '',
+  ].filter(Boolean);
+  return {
+    origH: s.origH,
+    respH: s.respH,
+    raw: judged.score,
+    techniques: judged.uncommonPort ? ['T1071', 'T1571'] : ['T1071'],
+    finding: { ...base({ ...s, connections: s.sessions }) },
+    stats: {
+      longestSeconds: Math.round(s.longest),
+      totalSeconds: Math.round(s.total),
+      open: s.open,
+      prevalence: s.prevalence,
+      ports: [String(s.port)],
+      sessions: s.sessions,
+      portHosts: s.portHosts,
+      otherExternal: s.otherExternal,
+      internalPeers: s.internalPeers,
+      uncommonPort: judged.uncommonPort,
+      quietHost: judged.quiet,
+    },
+    explanation: `${s.origH} held ${s.sessions > 1 ? `${s.sessions} sessions of up to` : 'a'} ${minutes(s.longest)}${s.sessions > 1 ? '' : ' session'} to ${s.respH} on port ${s.port}; ${why.join(', and ')}.`,
+  };
+}
+
+function base(r: {
+  origH: string;
+  respH: string;
+  first: string;
+  last: string;
+  connections: number;
+  bytesOut: number;
+  bytesIn: number;
+}) {
+  return {
+    detector: 'long-connections',
+    host: r.origH,
+    endpointIp: r.respH,
+    endpointDomain: null,
+    first: r.first,
+    last: r.last,
+    connections: r.connections,
+    bytesOut: r.bytesOut,
+    bytesIn: r.bytesIn,
+    links: [],
+  };
+}
+
+/**
+ * Outbound sessions held open for hours, or many adding up to most of a day; and sessions of minutes
+ * on a port almost no host uses, or from a host that otherwise stays inside.
+ */
 export const longConnectionsDetector: Detector = {
   name: 'long-connections',
-  description: 'long single sessions, and many short ones adding up to a long total, to external servers',
-  techniques: ['T1071', 'T1572'],
+  description:
+    'long single sessions, many short ones adding up to a long total, and sessions of minutes on uncommon ports or from hosts that otherwise stay inside',
+  techniques: ['T1071', 'T1572', 'T1571'],
   async run(ctx: DetectContext) {
-    const internalHosts = await ctx.store.detect.internalOriginators({
-      internal: ctx.internal.ranges,
-      from: ctx.from,
-      to: ctx.to,
-    });
+    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
+    const internalHosts = await ctx.store.detect.internalOriginators(window);
+    const shareOf = (prevalence: number) => prevalence / Math.max(minPrevalenceBase, internalHosts);
     const rows = await ctx.store.detect.connectionDurations({
-      internal: ctx.internal.ranges,
+      ...window,
       minLongest: threshold * defaultLongConfig.fullSingle,
       minTotal: (threshold / defaultLongConfig.totalWeight) * defaultLongConfig.fullTotal,
-      from: ctx.from,
-      to: ctx.to,
     });
-    const findings: Finding[] = [];
+    const sessions = await ctx.store.detect.portSessions({
+      ...window,
+      minLongest: defaultSessionConfig.minSession,
+      maxOtherExternal: defaultSessionConfig.quietMaxOther,
+    });
+    // One candidate per host and server: the stronger of the two readings.
+    const best = new Map<string, Candidate>();
+    const offer = (c: Candidate) => {
+      if (!ctx.internal.has(c.origH) || ctx.internal.has(c.respH) || c.raw < threshold * fleetWeight) return;
+      const k = `${c.origH}>${c.respH}`;
+      if ((best.get(k)?.raw ?? -1) < c.raw) best.set(k, c);
+    };
+    for (const r of rows) offer(durationCandidate(r, shareOf(r.prevalence)));
+    for (const s of sessions)
+      offer(
+        sessionCandidate(
+          s,
+          sessionScore({
+            longest: s.longest,
+            unusualPort: isUnusualPort(s.port),
+            portHosts: s.portHosts,
+            internalHosts,
+            otherExternal: s.otherExternal,
+            prevalenceShare: shareOf(s.prevalence),
+          }),
+        ),
+      );
     // Sync and chat clients hold the same server all day from every host they run on; a C2 channel
     // is held by the infected hosts only.
     const holders = new Map<string, number>();
-    for (const r of rows) holders.set(r.respH, (holders.get(r.respH) ?? 0) + 1);
-    for (const r of rows) {
-      if (!ctx.internal.has(r.origH) || ctx.internal.has(r.respH)) continue;
-      const share = r.prevalence / Math.max(minPrevalenceBase, internalHosts);
-      const held = holders.get(r.respH) ?? 1;
+    for (const c of best.values()) holders.set(c.respH, (holders.get(c.respH) ?? 0) + 1);
+    const findings: Finding[] = [];
+    for (const c of best.values()) {
+      const held = holders.get(c.respH) ?? 1;
       const fleet = held >= fleetHosts;
-      const raw = longScore(r.longest, r.total, share);
-      const score = fleet ? Math.round(raw * fleetWeight * 1000) / 1000 : raw;
+      const score = fleet ? Math.round(c.raw * fleetWeight * 1000) / 1000 : c.raw;
       if (score < threshold) continue;
-      const open = r.open > 0 ? `, ${r.open} still open at the end of the logs` : '';
       findings.push({
-        detector: 'long-connections',
-        techniques: longConnectionsDetector.techniques,
-        host: r.origH,
-        endpointIp: r.respH,
-        endpointDomain: null,
-        first: r.first,
-        last: r.last,
-        connections: r.connections,
-        bytesOut: r.bytesOut,
-        bytesIn: r.bytesIn,
+        ...c.finding,
+        techniques: c.techniques,
         score,
         severity: severityOf(score),
-        stats: {
-          longestSeconds: Math.round(r.longest),
-          totalSeconds: Math.round(r.total),
-          open: r.open,
-          prevalence: r.prevalence,
-          ...(fleet ? { fleetHosts: held, scoreBeforeFleet: raw } : {}),
-          ports: r.ports.slice(0, 5).map(String),
-        },
-        explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${r.connections} connections in all${open}.${fleet ? ` Down-weighted: ${held} hosts hold connections this long to it, like a sync or chat service.` : ''}`,
-        links: [],
+        stats: { ...c.stats, ...(fleet ? { fleetHosts: held, scoreBeforeFleet: c.raw } : {}) },
+        explanation: `${c.explanation}${fleet ? ` Down-weighted: ${held} hosts hold connections this long to it, like a sync or chat service.` : ''}`,
       });
     }
     return findings;

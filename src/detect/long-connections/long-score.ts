@@ -22,6 +22,13 @@ export const defaultLongConfig: LongConfig = {
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
+/** 1 while at most `commonShare` of the hosts reach the server, falling to 0 as all of them do. */
+export function serverRarity(prevalenceShare: number, cfg: LongConfig = defaultLongConfig): number {
+  return prevalenceShare <= cfg.commonShare
+    ? 1
+    : clamp01(1 - (prevalenceShare - cfg.commonShare) / (1 - cfg.commonShare));
+}
+
 /**
  * A session held open for hours, or many short ones adding up to most of a day, is how interactive
  * C2 and tunnels look. Half the full duration scores 0.5, the reporting threshold; a server much of
@@ -35,9 +42,6 @@ export function longScore(
 ): number {
   const single = clamp01(longest / cfg.fullSingle);
   const sum = cfg.totalWeight * clamp01(total / cfg.fullTotal);
-  const rarity =
-    prevalenceShare <= cfg.commonShare
-      ? 1
-      : clamp01(1 - (prevalenceShare - cfg.commonShare) / (1 - cfg.commonShare));
+  const rarity = serverRarity(prevalenceShare, cfg);
   return Math.round(Math.max(single, sum) * rarity * 1000) / 1000;
 }

@@ -3,6 +3,8 @@ import { type Finding, type FindingLink, severityOf } from '../finding.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
 
+const addressTypes: ReadonlySet<string> = new Set(['ipv4', 'ipv6', 'cidr']);
+
 /** What a resolver's DNS-only hit keeps of its score: low, so it joins no incident on its own. */
 const relayedWeight = 0.4;
 
@@ -18,7 +20,12 @@ export const threatIntelDetector: Detector = {
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
     const resolvers = await ctx.store.detect.dnsResolvers(window);
     const proxies = new Set(await ctx.store.detect.internalProxies(window));
-    const groups = groupMatches(matches, ctx.internal, proxies);
+    // An indicator naming an address inside the monitored networks (a sandbox's private address in a
+    // feed) is about this network's own hosts; one outside them is a server, private or not.
+    const outside = matches.filter(
+      (m) => !(addressTypes.has(m.indicatorType) && ctx.internal.has(m.observed)),
+    );
+    const groups = groupMatches(outside, ctx.internal, proxies);
     const findings: Finding[] = [];
     for (const g of groups) {
       const fields = [...new Set(g.ms.map((m) => m.field))].sort();

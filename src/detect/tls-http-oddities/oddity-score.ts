@@ -16,6 +16,7 @@ export const oddityWeights: Readonly<Record<OddityName, number>> = {
   rareUserAgent: 0.25,
   mimicUserAgent: 0.3,
   noUserAgent: 0.15,
+  gatePost: 0.35,
 };
 
 /** The highest score: oddities are circumstantial, never proof (critical is for known indicators). */

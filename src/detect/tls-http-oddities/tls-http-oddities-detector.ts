@@ -35,13 +35,17 @@ function phrases(e: OddEndpoint): string[] {
     ['rareUserAgent', `a user agent ${users(e.userAgentHosts ?? 1)}${quote(e.userAgent)}`],
     ['mimicUserAgent', 'a user agent misspelling "Mozilla"'],
     ['noUserAgent', `no user agent (${c.noUserAgent} requests)`],
+    [
+      'gatePost',
+      `binary POSTs to a PHP gate without a Referer (${c.gatePost}${e.uri ? `, e.g. ${clip(e.uri, 60)}` : ''})`,
+    ],
   ];
   return say.filter(([k]) => c[k] > 0).map(([, text]) => text);
 }
 
 function techniques(c: Readonly<Record<OddityName, number>>): string[] {
   const t = new Set<string>();
-  if (c.missingHost + c.postToRawIp + c.rareUserAgent + c.mimicUserAgent + c.noUserAgent > 0)
+  if (c.missingHost + c.postToRawIp + c.rareUserAgent + c.mimicUserAgent + c.noUserAgent + c.gatePost > 0)
     t.add('T1071.001');
   if (c.noSni + c.rareFingerprint + c.selfSigned + c.expiredCert + c.invalidCert + c.placeholderCert > 0)
     t.add('T1573.002');
@@ -53,7 +57,8 @@ function techniques(c: Readonly<Record<OddityName, number>>): string[] {
 /** Outbound TLS and HTTP that looks hand-made: odd certificates, rare clients, malformed requests. */
 export const tlsHttpOdditiesDetector: Detector = {
   name: 'tls-http-oddities',
-  description: 'self-signed or expired certificates, rare JA3 or user agents, missing Host, POSTs to raw IPs',
+  description:
+    'self-signed or expired certificates, rare JA3 or user agents, missing Host, POSTs to raw IPs or PHP gates',
   techniques: ['T1071.001', 'T1573.002', 'T1587.003', 'T1588.004'],
   async run(ctx: DetectContext): Promise<Finding[]> {
     const found = await ctx.store.detect.tlsHttpOddities({

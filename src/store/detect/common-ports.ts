@@ -7,5 +7,8 @@ export const commonServicePorts: readonly number[] = [
   8080, 8443, 19302,
 ];
 
+/** IANA's dynamic range starts here: client ports, passive FTP data and media streams land above it. */
+export const dynamicPortsFrom = 49152;
+
 /** The list as a SQL literal (numbers from this file only, never user input). */
 export const commonServicePortsSql = `[${commonServicePorts.map((p) => String(Math.trunc(p))).join(', ')}]`;

@@ -74,6 +74,7 @@ export const oddityNames = [
   'rareUserAgent',
   'mimicUserAgent',
   'noUserAgent',
+  'gatePost',
 ] as const;
 export type OddityName = (typeof oddityNames)[number];
 

@@ -21,6 +21,7 @@ const flagOf: Record<OddityName, string> = {
   rareUserAgent: 'rare_ua',
   mimicUserAgent: 'mimic_ua',
   noUserAgent: 'no_ua',
+  gatePost: 'gate_post',
 };
 
 // Where a session goes: the server's address, or (through an internal proxy) the name it asks for.
@@ -33,6 +34,13 @@ const proxyForm = `c.method = 'CONNECT' OR coalesce(c.uri ILIKE 'http://%', fals
 const webEndpoint = `CASE WHEN NOT r.internal THEN c.resp_h WHEN NOT ${isName('c.host')} THEN split_part(c.host, ':', 1) END AS ip,
   r.internal AS proxied, CASE WHEN ${isName('c.host')} THEN ${hostName('c.host')} END AS name`;
 const webOutbound = `${routable('c.resp_h')} AND (NOT r.internal OR (c.proxy_form AND coalesce(trim(c.host), '') NOT IN ('', '-')))`;
+// A bot's check-in to a PHP gate (Zeus's gate.php): a POST with a body libmagic cannot name (an
+// encrypted blob) or none sniffed, to a .php path, with no Referer: a browser's form post has a
+// Referer and a text body.
+const gatePost = `c.method = 'POST' AND coalesce(c.request_body_len, 0) > 0
+  AND coalesce(regexp_matches(split_part(c.uri, '?', 1), '\\.php$', 'i'), false)
+  AND coalesce(nullif(c.referrer, '-'), '') = ''
+  AND (coalesce(len(c.orig_mime_types), 0) = 0 OR list_contains(c.orig_mime_types, 'application/octet-stream'))`;
 const classes = `JOIN dest_class o ON o.ip = c.orig_h AND o.internal JOIN dest_class r ON r.ip = c.resp_h`;
 const counted = `count(*) AS n, min(c.ts) AS f, max(c.ts) AS l, min(c.resp_p) AS p1, max(c.resp_p) AS p2`;
 
@@ -98,14 +106,15 @@ export const odditySteps = [
    web_raw AS (
      SELECT c.orig_h, c.resp_h, c.host, c.method, c.user_agent, ${proxyForm},
             coalesce(list_contains(c.orig_mime_types, 'application/ocsp-request'), false)
-              OR coalesce(c.uri ILIKE '%ocsp%', false) AS ocsp, any_value(c.uri) AS uri, ${counted}
+              OR coalesce(c.uri ILIKE '%ocsp%', false) AS ocsp, ${gatePost} AS gate, any_value(c.uri) AS uri, ${counted}
      FROM http c
      WHERE ${live('c')} AND c.method IS NOT NULL
        AND (coalesce(trim(c.host), '') IN ('', '-') OR coalesce(c.user_agent, '') IN ('', '-')
-            OR (c.method = 'POST' AND NOT ${isName('c.host')}) OR c.user_agent IN (SELECT ua FROM dest_ua))
+            OR (c.method = 'POST' AND NOT ${isName('c.host')}) OR c.user_agent IN (SELECT ua FROM dest_ua)
+            OR (${gatePost}))
      GROUP BY ALL),
    web AS (
-     SELECT c.orig_h AS host, ${webEndpoint}, c.n, c.method, c.uri, c.ocsp, nullif(nullif(c.user_agent, ''), '-') AS ua,
+     SELECT c.orig_h AS host, ${webEndpoint}, c.n, c.method, c.uri, c.ocsp, c.gate, nullif(nullif(c.user_agent, ''), '-') AS ua,
             coalesce(trim(c.host), '') IN ('', '-') AS no_host, u.hosts AS ua_hosts,
             coalesce(u.rare, false) AS rare_ua, coalesce(u.mimic, false) AS mimic_ua
      FROM web_raw c ${classes} LEFT JOIN dest_ua u ON u.ua = c.user_agent
@@ -117,24 +126,25 @@ export const odditySteps = [
             vs = 'certificate has expired' OR coalesce(nva < l, false) AS expired,
             vs NOT IN ('', 'ok', 'self signed certificate', 'certificate has expired') AS invalid,
             name IS NULL AND NOT proxied AS no_sni, fp IS NOT NULL AS rare_fp,
-            false AS missing_host, false AS post_raw, false AS rare_ua, false AS mimic_ua, false AS no_ua
+            false AS missing_host, false AS post_raw, false AS rare_ua, false AS mimic_ua, false AS no_ua,
+            false AS gate_post
      FROM tls
      UNION ALL
      SELECT host, ip, name, n, NULL, NULL, NULL, NULL, uri, ua, ua_hosts,
             false, false, false, false, false, false,
             no_host AND method <> 'CONNECT' AND NOT ocsp, method = 'POST' AND NOT no_host AND name IS NULL AND NOT ocsp,
-            rare_ua, mimic_ua, ua IS NULL AND method <> 'CONNECT'
+            rare_ua, mimic_ua, ua IS NULL AND method <> 'CONNECT', gate
      FROM web)
    SELECT host, coalesce(ip, name) AS ep,
           ${oddityNames.map((k) => `sum(CASE WHEN ${flagOf[k]} THEN n ELSE 0 END) AS ${k}`).join(', ')},
-          ${example('{ua: ua, hosts: ua_hosts, uri: CASE WHEN post_raw OR missing_host THEN uri END}', ['rare_ua', 'mimic_ua', 'post_raw', 'missing_host'])} AS web_ex,
+          ${example('{ua: ua, hosts: ua_hosts, uri: CASE WHEN post_raw OR missing_host OR gate_post THEN uri END}', ['rare_ua', 'mimic_ua', 'gate_post', 'post_raw', 'missing_host'])} AS web_ex,
           ${example('{subj: CASE WHEN self_signed OR placeholder OR expired OR invalid THEN subj END, vs: CASE WHEN invalid THEN vs END, fp: fp, hosts: fp_hosts}', ['self_signed OR placeholder OR expired OR invalid', 'rare_fp'])} AS tls_ex
    FROM flagged WHERE coalesce(ip, name) IS NOT NULL
    GROUP BY host, coalesce(ip, name)`,
 ];
 
 // Weak oddities alone (a raw-IP TLS session, an unvalidated chain, no user agent) are left in SQL unless two come together.
-const strongOdd = `selfSigned + placeholderCert + expiredCert + rareFingerprint + missingHost + postToRawIp + rareUserAgent + mimicUserAgent > 0`;
+const strongOdd = `selfSigned + placeholderCert + expiredCert + rareFingerprint + missingHost + postToRawIp + rareUserAgent + mimicUserAgent + gatePost > 0`;
 const weakKinds = `(invalidCert > 0)::INT + (noSni > 0)::INT + (noUserAgent > 0)::INT >= 2`;
 
 export const oddResultSql = `
@@ -166,7 +176,7 @@ export const oddResultSql = `
            counts: {selfSigned: o.selfSigned, placeholderCert: o.placeholderCert, expiredCert: o.expiredCert,
                     invalidCert: o.invalidCert, noSni: o.noSni, rareFingerprint: o.rareFingerprint,
                     missingHost: o.missingHost, postToRawIp: o.postToRawIp, rareUserAgent: o.rareUserAgent,
-                    mimicUserAgent: o.mimicUserAgent, noUserAgent: o.noUserAgent},
+                    mimicUserAgent: o.mimicUserAgent, noUserAgent: o.noUserAgent, gatePost: o.gatePost},
            ua: o.web_ex.ua, uaHosts: o.web_ex.hosts, uri: o.web_ex.uri, fp: o.tls_ex.fp, fpHosts: o.tls_ex.hosts,
            subj: o.tls_ex.subj, vs: o.tls_ex.vs}))::VARCHAR, '[]')
   FROM odd o LEFT JOIN bytes b ON b.orig_h = o.host AND b.resp_h = o.ip

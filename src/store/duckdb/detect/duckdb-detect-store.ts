@@ -8,6 +8,7 @@ import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 import { duckdbNetworkAggregates } from './duckdb-network.js';
+import { duckdbSessionAggregates } from './duckdb-port-sessions.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
 export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<void>): DetectStore {
@@ -26,5 +27,6 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
     ...duckdbAlertAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
     ...duckdbNetworkAggregates(ctx),
+    ...duckdbSessionAggregates(ctx),
   };
 }

@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { addressSpaceWarninglists } from '../../../intel/warninglists/warninglist-roles.js';
 import { log } from '../../../log.js';
 import type { IndicatorMatch, MatchOptions } from '../../intel-store.js';
 import { matchFields } from './duckdb-intel-match-fields.js';
@@ -34,11 +35,14 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
     sources: JSON.stringify(opts.sources ?? []),
   });
   const filtered = (opts.sources ?? []).length > 0;
+  // Private and special-use ranges do not suppress: the monitored networks decide what is inside,
+  // and the threat-intel detector drops hits on addresses inside them (see Internal C2).
+  const addressSpace = [...addressSpaceWarninglists].map((l) => `'${l}'`).join(', ');
   // A view, not a copy: each join below reads only the indicator types it needs.
   await c.run(
     `CREATE OR REPLACE TEMP VIEW m_live AS
      SELECT key, type, value, port, ip_version, ip_lo, ip_hi, valid_from, valid_until FROM intel_indicators
-     WHERE NOT revoked AND to_ids AND len(warninglists) = 0
+     WHERE NOT revoked AND to_ids AND len(list_filter(warninglists, w -> w NOT IN (${addressSpace}))) = 0
        ${filtered ? 'AND len(list_intersect(sources, (SELECT list(s) FROM m_sources))) > 0' : ''}`,
   );
   const [kinds] = (

@@ -1,0 +1,48 @@
+import type { NetRange } from '../detect-store.js';
+
+/**
+ * The long TCP sessions of one internal host to one port of one external address, with what tells
+ * a C2 session from an ordinary one: how many hosts use the port, and what else the host talks to.
+ */
+export interface PortSession {
+  readonly origH: string;
+  readonly respH: string;
+  readonly port: number;
+  /** Sessions of at least `minLongest` seconds (open ones counted with the time seen so far). */
+  readonly sessions: number;
+  readonly longest: number;
+  readonly total: number;
+  /** Of those, still open at the end of the logs. */
+  readonly open: number;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+  readonly first: string;
+  readonly last: string;
+  /** Distinct internal hosts with TCP connections to external addresses on this port. */
+  readonly portHosts: number;
+  /** Distinct external addresses the host reached besides this one (UDP 53 and 123 aside). */
+  readonly otherExternal: number;
+  /** Distinct internal addresses the host reached. */
+  readonly internalPeers: number;
+  /** Distinct internal hosts reaching this address at all. */
+  readonly prevalence: number;
+}
+
+export interface PortSessionOptions {
+  /** The monitored networks: only internal → external sessions count. */
+  readonly internal: readonly NetRange[];
+  /** Sessions shorter than this (seconds) are left out. */
+  readonly minLongest: number;
+  /**
+   * Sessions on everyday service ports (`common-ports.ts`) and dynamic ports (49152 and up) are
+   * returned only from hosts reaching at most this many other external addresses.
+   */
+  readonly maxOtherExternal: number;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Long sessions on unusual ports, or from hosts that otherwise stay inside (long connections). */
+export interface SessionAggregates {
+  portSessions(opts: PortSessionOptions): Promise<PortSession[]>;
+}

@@ -1,0 +1,85 @@
+import { commonServicePortsSql, dynamicPortsFrom } from '../../detect/common-ports.js';
+import type { PortSession, PortSessionOptions, SessionAggregates } from '../../detect/session-aggregates.js';
+import { type DuckDBDetectContext, isoSql, windowSql } from './duckdb-detect-context.js';
+
+/** The long-session aggregate over conn, for the long-connections detector. */
+export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggregates {
+  return {
+    async portSessions(opts: PortSessionOptions): Promise<PortSession[]> {
+      await ctx.settle();
+      await ctx.classify(opts.internal);
+      // One row per connection first: a connection still open is logged as repeated open_conn
+      // snapshots, whose latest (longest) duration counts.
+      const r = await ctx.conn.runAndReadAll(
+        `WITH outbound AS (
+           SELECT c.orig_h, c.resp_h, c.resp_p, c.proto, c.uid, c.ts, c.duration, c.is_open, c.orig_bytes, c.resp_bytes
+           FROM conn c
+             JOIN det_class o ON o.ip = c.orig_h AND o.internal
+             JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
+           WHERE ${windowSql('c.ts')}),
+         sessions AS (
+           SELECT orig_h, resp_h, resp_p, min(ts) AS ts, max(coalesce(duration, 0)) AS d,
+                  bool_and(coalesce(is_open, false)) AS still_open,
+                  max(coalesce(orig_bytes, 0)) AS out_b, max(coalesce(resp_bytes, 0)) AS in_b
+           FROM outbound WHERE lower(proto) = 'tcp' AND resp_p IS NOT NULL
+           GROUP BY orig_h, resp_h, resp_p, coalesce(uid, ts::VARCHAR)
+           HAVING max(coalesce(duration, 0)) >= $minLongest),
+         pairs AS (
+           SELECT orig_h, resp_h, resp_p, count(*) AS n, max(d) AS longest, sum(d) AS total,
+                  count(*) FILTER (WHERE still_open) AS open_n, sum(out_b) AS out_b, sum(in_b) AS in_b,
+                  min(ts) AS first, max(ts + to_microseconds((d * 1e6)::BIGINT)) AS last
+           FROM sessions GROUP BY ALL),
+         hosts AS (
+           SELECT c.orig_h, count(DISTINCT c.resp_h) AS peers FROM outbound c
+           WHERE c.orig_h IN (SELECT orig_h FROM pairs) AND NOT (lower(c.proto) = 'udp' AND c.resp_p IN (53, 123))
+           GROUP BY c.orig_h),
+         inside AS (
+           SELECT c.orig_h, count(DISTINCT c.resp_h) AS peers FROM conn c
+             JOIN det_class r ON r.ip = c.resp_h AND r.internal
+           WHERE ${windowSql('c.ts')} AND c.orig_h IN (SELECT orig_h FROM pairs)
+           GROUP BY c.orig_h),
+         ports AS (
+           SELECT resp_p, count(DISTINCT orig_h) AS n FROM outbound
+           WHERE lower(proto) = 'tcp' AND resp_p IN (SELECT resp_p FROM pairs) GROUP BY resp_p),
+         servers AS (
+           SELECT resp_h, count(DISTINCT orig_h) AS n FROM outbound
+           WHERE resp_h IN (SELECT resp_h FROM pairs) GROUP BY resp_h)
+         SELECT coalesce(to_json(list({o: p.orig_h, r: p.resp_h, port: p.resp_p, n: p.n, longest: p.longest,
+                  total: p.total, open: p.open_n, out: p.out_b, inb: p.in_b,
+                  f: ${isoSql('p.first')}, l: ${isoSql('p.last')}, ph: ports.n, other: h.peers - 1,
+                  inside: coalesce(i.peers, 0), prev: s.n}))::VARCHAR, '[]') AS j
+         FROM pairs p
+           JOIN hosts h USING (orig_h)
+           JOIN ports USING (resp_p)
+           JOIN servers s USING (resp_h)
+           LEFT JOIN inside i USING (orig_h)
+         WHERE (NOT list_contains(${commonServicePortsSql}, p.resp_p) AND p.resp_p < ${dynamicPortsFrom})
+            OR h.peers - 1 <= $maxOther`,
+        {
+          from: opts.from ?? null,
+          to: opts.to ?? null,
+          minLongest: opts.minLongest,
+          maxOther: opts.maxOtherExternal,
+        },
+      );
+      const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as Record<string, string | number>[];
+      return rows.map((x) => ({
+        origH: String(x['o']),
+        respH: String(x['r']),
+        port: Number(x['port']),
+        sessions: Number(x['n']),
+        longest: Number(x['longest']),
+        total: Number(x['total']),
+        open: Number(x['open']),
+        bytesOut: Number(x['out']),
+        bytesIn: Number(x['inb']),
+        first: String(x['f']),
+        last: String(x['l']),
+        portHosts: Number(x['ph']),
+        otherExternal: Number(x['other']),
+        internalPeers: Number(x['inside']),
+        prevalence: Number(x['prev']),
+      }));
+    },
+  };
+}
