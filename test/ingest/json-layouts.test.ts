@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSummary } from '../../src/cli/commands/ingest.js';
 import { type IngestSummary, ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 import { defaultSensor, type LayoutFixture, layouts } from '../fixtures/zeek-json-layouts.js';
@@ -195,6 +196,9 @@ describe('log types guessed from file names', () => {
       'UTICA-B_files.log': 'files',
       'conn_20240419.log': 'conn',
     });
+    // The terminal summary prints them as warnings (and --json carries `notes`).
+    const text = describeSummary(summary);
+    expect(text).toContain(`warning: ${path.join(dir, 'NASHUA_conn.log')}: 1 record name no log type`);
     const noted = summary.outcomes.filter((o) => o.notes).map((o) => path.basename(o.path));
     expect(noted).not.toContain('conn.00-00-00-01-00-00.log');
     expect(noted).not.toContain('open_conn.log');

@@ -98,29 +98,69 @@ function logTypeFrom(key: (typeof logTypeKeys)[number], v: unknown): string | nu
 
 const wrapperKey = /^[a-z][a-z0-9_]*$/;
 
+// What a top-level key asks of the unwrapper: nothing (most keys of Zeek's own JSON), a rename, or a
+// look at the fields naming the log type and sensor (a rename implies that look too, so it ranks
+// highest). Remembered per key: records repeat their keys.
+const plain = 0;
+const meta = 1;
+const rename = 2;
+const kinds = new Map<string, number>();
+
+function kindOf(key: string): number {
+  let kind = kinds.get(key);
+  if (kind === undefined) {
+    kind =
+      key in aliases || zeekFieldName(key) !== null
+        ? rename
+        : key !== '_path' &&
+            ((logTypeKeys as readonly string[]).includes(key) ||
+              (sensorKeys as readonly string[]).includes(key))
+          ? meta
+          : plain;
+    if (kinds.size < 10_000) kinds.set(key, kind);
+  }
+  return kind;
+}
+
+/** The lone key of a `{"conn": {…}}` wrapper, or null. */
+function wrapperOf(record: Record<string, unknown>): string | null {
+  let only: string | null = null;
+  for (const key in record) {
+    if (only !== null) return null;
+    only = key;
+  }
+  return only !== null && isObject(record[only]) && wrapperKey.test(only) ? only : null;
+}
+
 /**
  * Takes a record as a pipeline wrote it apart: a Kafka `{"conn": {…}}` wrapper, nested objects
  * (`"id": {"orig_h": …}`), another scope separator (`id_orig_h`), renamed connection fields, and the
  * fields naming its log type and sensor. Zeek's own JSON comes back unchanged.
  */
 export function unwrapZeekJson(record: Record<string, unknown>): ZeekJsonRecord {
-  let body = record;
-  let wrapped: string | null = null;
-  const keys = Object.keys(record);
-  if (keys.length === 1 && wrapperKey.test(keys[0] as string) && isObject(record[keys[0] as string])) {
-    wrapped = keys[0] as string;
-    body = record[wrapped] as Record<string, unknown>;
-  }
-  let fields: Record<string, unknown> | null = null;
+  const wrapped = wrapperOf(record);
+  const body = wrapped === null ? record : (record[wrapped] as Record<string, unknown>);
+  let needs = plain;
   for (const key in body) {
-    if (isObject(body[key]) || zeekFieldName(key) !== null || key in aliases) {
-      fields = {};
-      break;
-    }
+    const v = body[key];
+    const kind = v !== null && typeof v === 'object' && !Array.isArray(v) ? rename : kindOf(key);
+    if (kind > needs) needs = kind;
+    if (needs === rename) break;
   }
-  if (fields !== null) {
+  if (needs === plain) {
+    // Zeek's own JSON: the hot path, no copy.
+    const path = body['_path'];
+    return {
+      fields: body,
+      logType: wrapped ?? (typeof path === 'string' && path !== '' ? path : null),
+      sensor: null,
+    };
+  }
+  let fields = body;
+  if (needs === rename) {
     const flat: Record<string, unknown> = {};
     flattenInto(flat, '', body);
+    fields = {};
     for (const key in flat) fields[zeekFieldName(key) ?? key] = flat[key];
     for (const from in aliases) {
       const to = aliases[from] as string;
@@ -129,8 +169,7 @@ export function unwrapZeekJson(record: Record<string, unknown>): ZeekJsonRecord 
         delete fields[from];
       }
     }
-  } else fields = body;
-
+  }
   let logType = wrapped;
   for (const key of logTypeKeys) {
     if (logType !== null) break;
