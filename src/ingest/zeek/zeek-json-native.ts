@@ -68,7 +68,8 @@ export async function ingestZeekJsonNative(
   const scan = await input.batch.scanJson(input.path, input.gzip);
   if (!scan || scan.records !== records || scan.paths.length > 1) return null;
   if (scan.recordsWithPath !== 0 && scan.recordsWithPath !== scan.records) return null;
-  if (keysNeedUnwrapping(scan.keys)) return null;
+  // An empty `_path` names nothing: the JS engine then falls back to the file name.
+  if (keysNeedUnwrapping(scan.keys) || scan.paths.includes('')) return null;
   const logType = resolveLogType(scan.paths[0], fileLogType);
   const target = targetForLogType(logType);
   if (needsAddresses(target.table) && scan.recordsWithoutAddresses > 0) return null;
