@@ -181,7 +181,7 @@ describe('log types guessed from file names', () => {
 
   it('says which files had their type guessed, and as what', () => {
     const guessed = summary.notes.map((n) =>
-      /\/([^/]+): 1 record name no log type .*read as "(\w+)"/.exec(n),
+      /\/([^/]+): 1 record names no log type .*read as "(\w+)"/.exec(n),
     );
     expect(guessed.every((m) => m !== null)).toBe(true);
     expect(Object.fromEntries(guessed.map((m) => [m?.[1], m?.[2]]))).toEqual({
@@ -198,7 +198,7 @@ describe('log types guessed from file names', () => {
     });
     // The terminal summary prints them as warnings (and --json carries `notes`).
     const text = describeSummary(summary);
-    expect(text).toContain(`warning: ${path.join(dir, 'NASHUA_conn.log')}: 1 record name no log type`);
+    expect(text).toContain(`warning: ${path.join(dir, 'NASHUA_conn.log')}: 1 record names no log type`);
     const noted = summary.outcomes.filter((o) => o.notes).map((o) => path.basename(o.path));
     expect(noted).not.toContain('conn.00-00-00-01-00-00.log');
     expect(noted).not.toContain('open_conn.log');

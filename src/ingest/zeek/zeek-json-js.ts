@@ -9,7 +9,8 @@ import { FieldError } from './zeek-row-plan.js';
 
 /** The note for records whose log type came from the file name alone. */
 export function guessedTypeNote(path: string, logType: string, records: number): string {
-  return `${path}: ${records} record${records === 1 ? '' : 's'} name no log type (no _path, @stream or wrapper); read as "${logType}" from the file name`;
+  const counted = records === 1 ? '1 record names' : `${records} records name`;
+  return `${path}: ${counted} no log type (no _path, @stream or wrapper); read as "${logType}" from the file name`;
 }
 
 /**
