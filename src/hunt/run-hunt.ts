@@ -20,6 +20,8 @@ export interface HuntOptions {
   /** Telemetry to ingest first; none hunts what the store already holds. */
   readonly paths: readonly string[];
   readonly sensor: string;
+  /** `sensor` is only a default: a sensor named in the records wins. */
+  readonly sensorFromData?: boolean;
   readonly tmpDir: string;
   /** Directories never to ingest (the data directory itself). */
   readonly exclude?: readonly string[];
@@ -60,6 +62,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     ingest = await ingestPaths(opts.paths, {
       store,
       sensor: opts.sensor,
+      sensorFromData: opts.sensorFromData,
       tmpDir: opts.tmpDir,
       exclude: opts.exclude ?? [],
     });

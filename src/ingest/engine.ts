@@ -16,6 +16,8 @@ export interface EngineInput {
   readonly strict: boolean;
   readonly finalPartialLine: 'parse' | 'leave';
   readonly tmpDir: string;
+  /** The batch's sensor is only a default: a sensor the records name (`_system_name`…) wins. */
+  readonly sensorFromData?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: { rawBytes: number; rows: number }) => void;
 }
@@ -33,6 +35,8 @@ export interface EngineOutput {
   closed: boolean;
   /** Hash of the bytes before the resume point, as the file holds them now. */
   resumeAnchor: string | null;
+  /** What the user should know about how the file was read, such as a log type guessed from its name. */
+  notes: string[];
 }
 
 /** Reads one format. */
@@ -53,6 +57,7 @@ export function startOutput(reader: LineReaderResult, header: string, logType: s
     logType,
     closed: false,
     resumeAnchor: null,
+    notes: [],
   };
 }
 
@@ -78,24 +83,28 @@ export function finishOutput(out: EngineOutput, reader: LineReaderResult): void 
   out.resumeAnchor = reader.resumeAnchor;
 }
 
-/** Appends one row; returns a promise only the first time a table is used (await it then). */
+/**
+ * Appends one row, with the sensor the record names (null: the batch's); returns a promise only the
+ * first time a table is used (await it then).
+ */
 export type RowSink = (
   table: TelemetryTableName,
   values: readonly CellValue[],
   extra: string | null,
+  sensor?: string | null,
 ) => Promise<void> | undefined;
 
 /** A row sink over a batch; the hot path stays synchronous. */
 export function rowSink(batch: IngestBatch): RowSink {
   const ready = new Set<TelemetryTableName>();
-  return (table, values, extra) => {
+  return (table, values, extra, sensor = null) => {
     if (ready.has(table)) {
-      batch.append(table, values, extra);
+      batch.append(table, values, extra, sensor);
       return undefined;
     }
     return batch.prepare(table).then(() => {
       ready.add(table);
-      batch.append(table, values, extra);
+      batch.append(table, values, extra, sensor);
     });
   };
 }

@@ -1,7 +1,7 @@
 /** The input formats mamori reads, and what each looks like. */
 export const inputFormats = {
   'zeek-tsv': 'Zeek TSV log (#separator / #fields header)',
-  'zeek-json': 'Zeek JSON log (one object per line with ts)',
+  'zeek-json': 'Zeek JSON log (one object per line with ts, _path, @stream or uid)',
   eve: 'Suricata EVE JSON (one object per line with event_type)',
   'eve-array': 'JSON array of Suricata EVE events',
 } as const;
@@ -27,7 +27,8 @@ export function sniffFormat(head: Buffer): InputFormat | null {
   if (text.startsWith('{')) {
     const firstLine = text.split('\n', 1)[0] ?? '';
     if (/"event_type"\s*:/.test(firstLine)) return 'eve';
-    if (/"(ts|_path)"\s*:/.test(firstLine)) return 'zeek-json';
+    // Pipelines add or rename fields (`@stream`, ECS's `log.id.uid`) but keep one of these.
+    if (/"(ts|_path|@stream|uid)"\s*:/.test(firstLine)) return 'zeek-json';
     return null;
   }
   return null;

@@ -18,6 +18,8 @@ import { ingestZeekTsvNative, NeedsJsEngine } from './zeek/zeek-tsv-native.js';
 export interface IngestFileOptions {
   readonly store: Store;
   readonly sensor: string;
+  /** `sensor` is a default, not the user's word: a sensor named in the records wins (`_system_name`…). */
+  readonly sensorFromData?: boolean;
   readonly tmpDir: string;
   readonly strict?: boolean;
   readonly engine?: EngineChoice;
@@ -39,6 +41,8 @@ export interface FileOutcome {
   readonly rejects: number;
   readonly message?: string;
   readonly error?: MamoriError;
+  /** Warnings about how it was read, such as a log type guessed from the file name. */
+  readonly notes?: readonly string[];
 }
 
 const recentMs = 60_000;
@@ -174,6 +178,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     strict: opts.strict ?? false,
     finalPartialLine: static_ ? 'parse' : 'leave',
     tmpDir: opts.tmpDir,
+    sensorFromData: opts.sensorFromData ?? false,
     signal: opts.signal,
     onProgress: (p) => opts.onProgress?.({ file: path, ...p }),
   };
@@ -245,6 +250,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       logType: out.logType,
       rejects: out.rejects.length,
       message,
+      ...(out.notes.length > 0 ? { notes: out.notes } : {}),
       error: new MamoriError(errorCodes.badInput, message),
     };
   }
@@ -256,6 +262,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     engine: engineUsed,
     rows: out.rows,
     rejects: out.rejects.length,
+    ...(out.notes.length > 0 ? { notes: out.notes } : {}),
   };
 }
 

@@ -66,6 +66,8 @@ export interface IngestSummary {
   rejects: number;
   seconds: number;
   rawBytes: number;
+  /** Every file's notes (log types guessed from file names …), for the user to check. */
+  notes: string[];
   outcomes: FileOutcome[];
 }
 
@@ -92,6 +94,7 @@ export async function ingestPaths(
     rejects: 0,
     seconds: 0,
     rawBytes: 0,
+    notes: [],
     outcomes: [],
   };
   // Batches are made durable in groups: one commit per group instead of one per small file.
@@ -144,6 +147,7 @@ export async function ingestPaths(
     summary.rows += outcome.rows;
     summary.rejects += outcome.rejects;
     summary.rawBytes += size;
+    if (outcome.notes) summary.notes.push(...outcome.notes);
     summary.outcomes.push(outcome);
     opts.onFile?.(outcome, i, files.length);
   }

@@ -8,10 +8,12 @@ import { failOnReject } from './strict.js';
 import { FieldError } from './zeek/zeek-row-plan.js';
 import { splitRaw } from './zeek/zeek-tsv-js.js';
 
-/** A parsed JSON record as a row, or the reason it is rejected. */
+/** A parsed JSON record as a row (with the sensor it names, if any), or the reason it is rejected. */
 export type RecordMapper = (
   record: Record<string, unknown>,
-) => { table: TelemetryTableName; values: CellValue[]; extra: string | null } | FieldError;
+) =>
+  | { table: TelemetryTableName; values: CellValue[]; extra: string | null; sensor?: string | null }
+  | FieldError;
 
 /** Shared loop of the JSON-lines engines: parse each line, map it, append it or reject it. */
 export async function ingestNdjson(
@@ -62,7 +64,7 @@ export async function ingestNdjson(
         reject(lineNo, row.reason, line);
         continue;
       }
-      const pending = append(row.table, row.values, row.extra);
+      const pending = append(row.table, row.values, row.extra, row.sensor);
       if (pending) await pending;
       out.rows += 1;
       if (out.rows % progressEvery === 0) input.onProgress?.({ rawBytes, rows: out.rows });

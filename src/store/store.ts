@@ -75,6 +75,8 @@ export interface JsonScan {
   readonly records: number;
   /** Records that name their log type in `_path`. */
   readonly recordsWithPath: number;
+  /** Records lacking `id.orig_h` or `id.resp_h` (a reject in conn, dns, http and ssl). */
+  readonly recordsWithoutAddresses: number;
   readonly paths: readonly string[];
   readonly keys: readonly string[];
 }
@@ -102,8 +104,16 @@ export interface IngestBatch {
   readonly id: number;
   /** Readies a table for `append`; await it once per table before appending. */
   prepare(table: TelemetryTableName): Promise<void>;
-  /** Appends one row; `values` are in the table's column order, without the provenance columns. */
-  append(table: TelemetryTableName, values: readonly CellValue[], extra: string | null): void;
+  /**
+   * Appends one row; `values` are in the table's column order, without the provenance columns.
+   * `sensor` overrides the batch's sensor for this row (a sensor named in the record).
+   */
+  append(
+    table: TelemetryTableName,
+    values: readonly CellValue[],
+    extra: string | null,
+    sensor?: string | null,
+  ): void;
   /**
    * Reads a JSON-lines file's shape, or null when the reader refuses it (bad JSON or encoding).
    * Has no effect on the batch. Only when `capabilities.nativeJsonLoad`.

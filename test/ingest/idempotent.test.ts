@@ -29,6 +29,8 @@ const connStats = async (t: TempStore) => {
 describe.each(engines)('re-ingesting (engine %s)', (engine) => {
   let t: TempStore;
   let dir: string;
+  // A DNS record without its two addresses is a reject.
+  const dnsEnds = { 'id.orig_h': '10.0.0.5', 'id.resp_h': '10.0.0.53' };
   beforeEach(async () => {
     t = await openTempStore(`idem-${engine}`, engine);
     dir = path.join(t.dir, 'logs');
@@ -42,7 +44,8 @@ describe.each(engines)('re-ingesting (engine %s)', (engine) => {
       path.join(dir, 'conn.01-00-00-02-00-00.log.gz'),
       gzipSync(`${header}\n${rows(20, 40)}${closeLine}`),
     );
-    const json = (i: number) => JSON.stringify({ ts: 1713484900 + i, uid: `J${i}`, query: `q${i}.example` });
+    const json = (i: number) =>
+      JSON.stringify({ ts: 1713484900 + i, uid: `J${i}`, ...dnsEnds, query: `q${i}.example` });
     writeFileSync(path.join(dir, 'dns.json'), `${[0, 1, 2].map(json).join('\n')}\n`);
     const eve = (i: number) =>
       JSON.stringify({
@@ -118,7 +121,8 @@ describe.each(engines)('re-ingesting (engine %s)', (engine) => {
     const whole = path.join(dir, 'conn.log');
     writeFileSync(whole, `${header}\n${rows(0, 5)}${row(5)}`);
     const json = path.join(dir, 'dns.json');
-    const rec = (i: number) => JSON.stringify({ ts: 1713484800 + i, uid: `D${i}`, query: `q${i}.example` });
+    const rec = (i: number) =>
+      JSON.stringify({ ts: 1713484800 + i, uid: `D${i}`, ...dnsEnds, query: `q${i}.example` });
     writeFileSync(json, `${rec(0)}\n${rec(1)}`);
     const a = await t.ingest([whole, json]);
     expect(a.outcomes.map((o) => o.rows)).toEqual([6, 2]);

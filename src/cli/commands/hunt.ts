@@ -76,7 +76,10 @@ export function huntCommand(): Command {
     )
     .option('-o, --out <file>', 'write the report to this file')
     .option('--json', 'print the incidents as JSON (the same as --format json)')
-    .option('-s, --sensor <name>', 'sensor name stored with ingested rows (default: name of the first path)')
+    .option(
+      '-s, --sensor <name>',
+      'sensor name stored with ingested rows (default: the sensor a record names, else the name of the first path)',
+    )
     .option(
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
@@ -123,6 +126,7 @@ Examples:
           store,
           paths,
           sensor: flags.sensor ?? (paths.length > 0 ? defaultSensor(paths) : 'stored'),
+          sensorFromData: flags.sensor === undefined,
           tmpDir: join(dataDir, 'tmp'),
           exclude: [dataDir],
           internal: internalFlag(flags.internal),

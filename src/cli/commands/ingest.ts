@@ -43,6 +43,7 @@ export function describeSummary(s: IngestSummary): string {
     if (o.status === 'failed') lines.push(`error: ${o.message}`);
     else if (o.status === 'empty') lines.push(`note: ${o.message}`);
   }
+  for (const n of s.notes) lines.push(`warning: ${n}`);
   const skipped = s.outcomes.filter((o) => o.status === 'skipped');
   if (skipped.length > 0) {
     const shown = skipped.slice(0, 5).map((o) => `  ${o.path}`);
@@ -60,7 +61,10 @@ export function ingestCommand(): Command {
     )
     .argument('<paths...>', 'files or directories (searched recursively)')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
-    .option('-s, --sensor <name>', 'sensor name stored with every row (default: name of the first path)')
+    .option(
+      '-s, --sensor <name>',
+      'sensor name stored with every row (default: the sensor a record names, such as _system_name or @system, else the name of the first path)',
+    )
     .option('--strict', 'stop a file at its first bad line and keep none of its rows')
     .option('--json', 'print the summary as JSON')
     .option('--follow', 'keep watching the directories for new and growing logs until Ctrl-C')
@@ -103,6 +107,8 @@ Examples:
       const common = {
         store,
         sensor: flags.sensor ?? defaultSensor(paths),
+        // Without --sensor, a sensor named in the records (_system_name, @system…) wins.
+        sensorFromData: flags.sensor === undefined,
         tmpDir: join(dataDir, 'tmp'),
         strict: flags.strict,
         engine: flags.engine,

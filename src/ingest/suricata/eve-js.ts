@@ -40,6 +40,7 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
     logType: 'eve',
     closed: true,
     resumeAnchor: null,
+    notes: [],
   };
   const append = rowSink(input.batch);
   for (let i = 0; i < events.length; i++) {

@@ -1,13 +1,32 @@
 import { isUtf8 } from 'node:buffer';
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { EngineInput, EngineOutput } from '../engine.js';
 import { finishOutput, readerOptions, startOutput } from '../engine.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
+import { guessedTypeNote } from './zeek-json-js.js';
+import { keysNeedUnwrapping } from './zeek-json-layout.js';
+import { needsAddresses } from './zeek-json-plan.js';
+import { logTypeOfFileName } from './zeek-log-names.js';
 import { resolveLogType, targetForLogType } from './zeek-log-types.js';
 
-/** Records in a block of lines: lines that are not blank. Null when a line is a `#` comment. */
+/** Whether a key's value opens an object: `":{` whose quote is not escaped inside a string. */
+function holdsObjectValue(buf: Buffer, pattern: string): boolean {
+  for (let pos = buf.indexOf(pattern); pos >= 0; pos = buf.indexOf(pattern, pos + 1)) {
+    let slashes = 0;
+    while (pos - slashes - 1 >= 0 && buf[pos - slashes - 1] === 0x5c) slashes++;
+    if (slashes % 2 === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Records in a block of lines: lines that are not blank. Null when a line is a `#` comment, or may
+ * hold a nested object (a Kafka wrapper, `"id": {…}`), which only the JavaScript engine unwraps.
+ */
 function recordsIn(buf: Buffer, lines: number): number | null {
   if (buf[0] === 0x23 || buf.indexOf('\n#') >= 0) return null;
+  if (holdsObjectValue(buf, '":{') || holdsObjectValue(buf, '": {')) return null;
   let blank = buf[0] === 0x0a ? 1 : 0;
   let pos = buf.indexOf('\n\n');
   while (pos >= 0) {
@@ -21,7 +40,8 @@ function recordsIn(buf: Buffer, lines: number): number | null {
  * Zeek JSON through the store's own JSON reader. JavaScript streams the file once (UTF-8, line
  * lengths, records, the resume point); the store then checks and loads it all or nothing. Returns
  * null, having changed nothing, whenever the file needs the line-by-line engine: a resumed or live
- * file, comment lines, mixed `_path`s, or any record whose values do not fit their columns.
+ * file, comment lines, mixed `_path`s, a pipeline's layout (`keysNeedUnwrapping`), a conn, dns,
+ * http or ssl record without addresses (a reject), or any record whose values do not fit their columns.
  */
 export async function ingestZeekJsonNative(
   input: EngineInput,
@@ -48,8 +68,11 @@ export async function ingestZeekJsonNative(
   const scan = await input.batch.scanJson(input.path, input.gzip);
   if (!scan || scan.records !== records || scan.paths.length > 1) return null;
   if (scan.recordsWithPath !== 0 && scan.recordsWithPath !== scan.records) return null;
+  // An empty `_path` names nothing: the JS engine then falls back to the file name.
+  if (keysNeedUnwrapping(scan.keys) || scan.paths.includes('')) return null;
   const logType = resolveLogType(scan.paths[0], fileLogType);
   const target = targetForLogType(logType);
+  if (needsAddresses(target.table) && scan.recordsWithoutAddresses > 0) return null;
   const loaded = await input.batch.loadNativeJson({
     path: input.path,
     gzip: input.gzip,
@@ -65,6 +88,9 @@ export async function ingestZeekJsonNative(
   }
   const out = startOutput(reader, '', logType);
   out.rows = loaded.rows;
+  if (scan.recordsWithPath === 0 && (logTypeOfFileName(basename(input.path))?.guessed ?? true)) {
+    out.notes.push(guessedTypeNote(input.path, logType, scan.records));
+  }
   finishOutput(out, reader);
   input.onProgress?.({ rawBytes, rows: out.rows });
   return out;

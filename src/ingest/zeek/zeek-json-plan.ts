@@ -14,6 +14,8 @@ interface JsonTablePlan {
   }[];
   /** Keys that have a column (or are never kept, like `_path`). */
   readonly known: ReadonlySet<string>;
+  readonly origIndex: number;
+  readonly respIndex: number;
 }
 
 // Built once per table: records are many, tables few.
@@ -26,10 +28,35 @@ function planFor(table: TelemetryTableName): JsonTablePlan {
       .filter((c) => !provenanceNames.has(c.name))
       .map((c) => ({ name: c.name, type: c.type, zeek: c.zeek }));
     const known = new Set(['_path', ...columns.flatMap((c) => (c.zeek === undefined ? [] : [c.zeek]))]);
-    plan = { columns, known };
+    plan = {
+      columns,
+      known,
+      origIndex: columns.findIndex((c) => c.name === 'orig_h'),
+      respIndex: columns.findIndex((c) => c.name === 'resp_h'),
+    };
     plans.set(table, plan);
   }
   return plan;
+}
+
+// Tables whose rows mean nothing without both ends of the connection.
+const addressed: ReadonlySet<TelemetryTableName> = new Set(['conn', 'dns', 'http', 'ssl']);
+
+/** Tables whose records are rejected without `id.orig_h` and `id.resp_h`. */
+export function needsAddresses(table: TelemetryTableName): boolean {
+  return addressed.has(table);
+}
+
+/** Which address a converted conn, dns, http or ssl row lacks (as Zeek names it), or null. */
+export function missingAddresses(table: TelemetryTableName, values: readonly CellValue[]): string | null {
+  if (!addressed.has(table)) return null;
+  const plan = planFor(table);
+  const orig = values[plan.origIndex] === null || values[plan.origIndex] === undefined;
+  const resp = values[plan.respIndex] === null || values[plan.respIndex] === undefined;
+  if (orig && resp) return 'originator and responder addresses (id.orig_h, id.resp_h)';
+  if (orig) return 'originator address (id.orig_h)';
+  if (resp) return 'responder address (id.resp_h)';
+  return null;
 }
 
 /** Converts one Zeek JSON record into column values and the `extra` JSON of unknown fields. */

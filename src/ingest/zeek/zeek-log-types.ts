@@ -1,5 +1,6 @@
 import type { TelemetryTableName } from '../../store/schema/tables.js';
 import type { CellValue } from '../../store/store.js';
+import { logTypeOfFileName } from './zeek-log-names.js';
 
 /** Where one Zeek log type lands. */
 export interface LogTarget {
@@ -29,25 +30,9 @@ export function targetForLogType(logType: string): LogTarget {
 /** Log types with a table of their own. */
 export const dedicatedLogTypes = Object.keys(direct);
 
-/**
- * Log type from a file name: `conn.log`, `conn.00-00-00-01-00-00.log.gz`, `conn.log.labeled`,
- * `dns.json.gz`, `opt.basic__conn.log` (btest baselines).
- */
+/** Log type from a file name (see `logTypeOfFileName`), or null. */
 export function logTypeFromFileName(name: string): string | null {
-  const base = name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : name;
-  // A known log type followed by a separator wins: conn_json.log is conn, open_conn.log is open_conn.
-  const known = dedicatedLogTypes
-    .filter(
-      (t) =>
-        base.length > t.length && base.toLowerCase().startsWith(t) && /[._-]/.test(base[t.length] as string),
-    )
-    .sort((a, b) => b.length - a.length)[0];
-  if (known) return known;
-  const m = /^([a-z][a-z0-9_]*?)(?:[.-].*)?$/i.exec(base);
-  if (!m) return null;
-  const type = (m[1] as string).toLowerCase();
-  if (type === 'labeled' || type === 'eve') return null;
-  return type;
+  return logTypeOfFileName(name)?.type ?? null;
 }
 
 /**

@@ -68,10 +68,15 @@ export class DuckDBBatch implements IngestBatch {
     if (!this.spools.has(table)) this.spools.set(table, new TableSpool(table, this.tmpDir));
   }
 
-  append(table: TelemetryTableName, values: readonly CellValue[], extra: string | null): void {
+  append(
+    table: TelemetryTableName,
+    values: readonly CellValue[],
+    extra: string | null,
+    sensor: string | null = null,
+  ): void {
     const spool = this.spools.get(table);
     if (!spool) throw new Error(`batch.prepare('${table}') must be awaited before append`);
-    spool.add(values, extra);
+    spool.add(values, extra, sensor);
     this.rows += 1;
   }
 

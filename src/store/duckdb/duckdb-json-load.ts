@@ -50,6 +50,7 @@ export class DuckDBJsonStage {
     try {
       const r = await c.runAndReadAll(
         `SELECT count(*)::BIGINT AS n, count(json->>'_path')::BIGINT AS with_path,
+                (count(*) FILTER ((json->>'/id.orig_h') IS NULL OR (json->>'/id.resp_h') IS NULL))::BIGINT AS no_addr,
                 list(DISTINCT json->>'_path') AS paths,
                 list_distinct(flatten(list(DISTINCT json_keys(json)))) AS keys
          FROM read_ndjson_objects($path, compression = $compression)`,
@@ -59,6 +60,7 @@ export class DuckDBJsonStage {
       return {
         records: Number(row['n']),
         recordsWithPath: Number(row['with_path']),
+        recordsWithoutAddresses: Number(row['no_addr']),
         paths: ((row['paths'] as (string | null)[] | null) ?? []).filter((p): p is string => p !== null),
         keys: (row['keys'] as string[] | null) ?? [],
       };

@@ -73,12 +73,13 @@ export class TableSpool {
       .map((c) => c.type);
   }
 
-  add(values: readonly CellValue[], extra: string | null): void {
+  /** Spools one row; a non-null `sensor` replaces the batch's for this row. */
+  add(values: readonly CellValue[], extra: string | null, sensor: string | null = null): void {
     let line = '';
     for (let i = 0; i < this.types.length; i++) {
       line += `${spoolCell(values[i], this.types[i] as ColumnType)}\t`;
     }
-    line += `${extra === null ? '\\N' : quote(extra)}\n`;
+    line += `${extra === null ? '\\N' : quote(extra)}\t${sensor === null ? '\\N' : quote(sensor)}\n`;
     this.buffer.push(line);
     this.bufferedBytes += line.length;
     this.rows += 1;
@@ -111,13 +112,14 @@ export class TableSpool {
         ...cols.map((c, i) => readBack[c.type].expr(`c${i}`)),
         `c${cols.length}`,
         '$engine',
-        '$sensor',
+        `coalesce(c${cols.length + 1}, $sensor)`,
         '$source_file',
         '$batch_id',
       ];
       const columns = [
         ...cols.map((c, i) => `'c${i}': '${readBack[c.type].read}'`),
         `'c${cols.length}': 'VARCHAR'`,
+        `'c${cols.length + 1}': 'VARCHAR'`,
       ];
       const r = await conn.run(
         `INSERT INTO ${sqlIdent(this.table)} (${names.join(', ')})
