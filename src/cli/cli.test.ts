@@ -59,10 +59,12 @@ describe('mamori CLI', () => {
     const r = await run('detect', '--data', dir, '--json');
     expect(r.code).toBe(0);
     const all = JSON.parse(r.out).findings as { detector: string; host: string }[];
-    // Exactly two findings, both on the planted PC: its beacon, and the advisory's indicators.
+    // Exactly three findings, all on the planted PC: its beacon, the advisory's indicators, and its
+    // binary POSTs to a PHP gate with a user agent no other host uses.
     expect(all.map((f) => `${f.detector} ${f.host}`).sort()).toEqual([
       'beaconing 10.20.0.18',
       'threat-intel 10.20.0.18',
+      'tls-http-oddities 10.20.0.18',
     ]);
     const top = all.find((f) => f.detector === 'threat-intel') as unknown as Record<string, unknown> & {
       links: { name: string }[];
