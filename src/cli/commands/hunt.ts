@@ -13,6 +13,7 @@ import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/w
 import { numberOption, optionSchemas } from '../options.js';
 import { cellText } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { commaList } from './detect.js';
 import { describeSummary } from './ingest.js';
 
 interface HuntFlags {
@@ -75,7 +76,10 @@ export function huntCommand(): Command {
     )
     .option('-o, --out <file>', 'write the report to this file')
     .option('--json', 'print the incidents as JSON (the same as --format json)')
-    .option('-s, --sensor <name>', 'sensor name stored with ingested rows (default: name of the first path)')
+    .option(
+      '-s, --sensor <names>',
+      'sensor name stored with ingested rows (default: name of the first path); several, comma-separated, are hunted as one network',
+    )
     .option(
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
@@ -101,13 +105,17 @@ export function huntCommand(): Command {
 Stages: ingest (files already ingested are skipped), detect (${detectorNames.length} detectors),
 correlate (findings → incidents), attribute (against the knowledge base from \`mamori intel\`).
 Incidents are stored with the detection run: \`mamori incidents\` lists them later.
+A hunt covers one network at a time, with its own baselines: with paths, the sensor(s) just
+ingested; with --sensor a,b, those sensors as one network (rows are ingested under the first);
+with neither, every stored sensor, each alone. Other sensors' data never changes the answer.
 
 Examples:
   mamori hunt /opt/zeek/logs/2016-06-02
   mamori hunt logs/ --out report.html           (format from the extension)
   mamori hunt logs/ --format stix --tlp green > incident-bundle.json
   mamori hunt --json                             (hunt what is already stored)
-  mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP`,
+  mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP
+  mamori hunt --sensor hq-dns,hq-egress          (two stored sensors as one network)`,
     )
     .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
@@ -121,7 +129,8 @@ Examples:
         const result = await runHunt({
           store,
           paths,
-          sensor: flags.sensor ?? (paths.length > 0 ? defaultSensor(paths) : 'stored'),
+          sensor: commaList(flags.sensor)?.[0] ?? (paths.length > 0 ? defaultSensor(paths) : 'stored'),
+          sensors: commaList(flags.sensor),
           tmpDir: join(dataDir, 'tmp'),
           exclude: [dataDir],
           internal: flags.internal

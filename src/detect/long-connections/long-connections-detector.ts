@@ -20,6 +20,7 @@ export const longConnectionsDetector: Detector = {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const rows = await ctx.store.detect.connectionDurations({
       internal: ctx.internal.ranges,
@@ -27,6 +28,7 @@ export const longConnectionsDetector: Detector = {
       minTotal: (threshold / defaultLongConfig.totalWeight) * defaultLongConfig.fullTotal,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const findings: Finding[] = [];
     // Sync and chat clients hold the same server all day from every host they run on; a C2 channel

@@ -41,6 +41,7 @@ export const suricataAlertsDetector: Detector = {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
       perHost: storePerHost,
       rank: (s) => {
         const r = ruleFacts(s);

@@ -15,6 +15,8 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
   return {
     connectionSeries: (o) => connections.connectionSeries(o),
     internalOriginators: (o) => connections.internalOriginators(o),
+    sensors: () => connections.sensors(),
+    sensorsOf: (files) => connections.sensorsOf(files),
     activeHours: (o) => connections.activeHours(o),
     internalProxies: (o) => connections.internalProxies(o),
     portFanOut: (o) => connections.portFanOut(o),
