@@ -37,7 +37,7 @@ const connHeader = [
 
 /**
  * Another lab with the same address plan, a year later: the site's hosts and twenty more of the
- * same range each reach every server the site's findings name, every 10 minutes for a day.
+ * same range each reach every server the site's findings name, every 30 minutes for a day.
  */
 function overlappingConnLog(file: string, findings: readonly Finding[]): void {
   const hosts = [...new Set(findings.map((f) => f.host))];
@@ -49,7 +49,7 @@ function overlappingConnLog(file: string, findings: readonly Finding[]): void {
   let n = 0;
   for (const h of hosts)
     for (const s of servers)
-      for (let t = 0; t < 86_400; t += 600)
+      for (let t = 0; t < 86_400; t += 1800)
         lines.push(
           [
             (start + t + (n % 7)).toFixed(6),
@@ -104,7 +104,7 @@ describeWithSharedData('results depend only on the network they describe', () =>
       out: office,
       scenario: 'office+apt+commodity+dns-tunnel+dga',
       seed: 1,
-      hosts: 40,
+      hosts: 30,
       days: 1,
       actor: past.actor.name,
       planted: { domains: past.domains.slice(0, 2).map((d) => `update.${d}`), ips: past.ips.slice(0, 1) },
