@@ -177,7 +177,14 @@ function capPerHost(findings: Finding[]): Finding[] {
   const byHost = new Map<string, Finding[]>();
   for (const f of findings) push(byHost, f.host, f);
   return [...byHost.values()].flatMap((fs) => {
-    fs.sort((a, b) => b.score - a.score || b.connections - a.connections);
+    // Ties go by endpoint, so the same alerts keep the same findings whatever order SQL returns.
+    fs.sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.connections - a.connections ||
+        (a.endpointIp ?? '').localeCompare(b.endpointIp ?? '') ||
+        (a.endpointDomain ?? '').localeCompare(b.endpointDomain ?? ''),
+    );
     let lowInbound = 0;
     const kept = fs.filter((f) => {
       if (f.stats['direction'] !== 'inbound' || f.score >= 0.5) return true;
