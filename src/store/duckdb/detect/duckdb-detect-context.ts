@@ -68,8 +68,8 @@ export function windowKey(w: {
 
 /**
  * For temp tables one detection run shares between detectors: a key of what they were built from
- * (the monitored networks, the window and scope, the newest stored batch, so new telemetry invalidates them),
- * and whether `table` still exists in this connection.
+ * (the monitored networks, the window and scope, the newest stored batch, so new telemetry
+ * invalidates them), and whether `table` still exists in this connection.
  */
 export async function sharedTableState(
   conn: DuckDBConnection,
