@@ -142,10 +142,6 @@ export interface ConnectionAggregates {
     readonly to?: string;
     readonly sensors?: readonly string[];
   }): Promise<string[]>;
-  /** The sensors whose telemetry the store holds, sorted: by default each is a network of its own. */
-  sensors(): Promise<string[]>;
-  /** The sensors the rows of these ingested files (paths as ingested) are stored under, sorted. */
-  sensorsOf(sourceFiles: readonly string[]): Promise<string[]>;
   /** Distinct clock hours with any connection, TLS or HTTP record in the scope: how long its sensors watched. */
   activeHours(opts: TelemetryWindow): Promise<number>;
   /** Pairs whose longest connection or total time reaches the given seconds. */
@@ -160,9 +156,18 @@ export interface ConnectionAggregates {
   }): Promise<ConnectionDurations[]>;
 }
 
+/** Which sensors the telemetry holds: what detection's scopes are made of. */
+export interface SensorQueries {
+  /** The sensors whose telemetry the store holds, sorted: by default each is a network of its own. */
+  sensors(): Promise<string[]>;
+  /** The sensors the rows of these ingested files (paths as ingested) are stored under, sorted. */
+  sensorsOf(sourceFiles: readonly string[]): Promise<string[]>;
+}
+
 /** What detectors ask the store for: one aggregate family per detector area. */
 export interface DetectStore
   extends ConnectionAggregates,
+    SensorQueries,
     ExfilAggregates,
     DnsAggregates,
     DestinationAggregates,

@@ -1,4 +1,4 @@
-import { type DuckDBConnection, listValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { commonServicePortsSql } from '../../detect/common-ports.js';
 import type {
   ConnectionAggregates,
@@ -10,7 +10,6 @@ import type {
   PortFanOutOptions,
   TelemetryWindow,
 } from '../../detect-store.js';
-import { telemetryTableNames } from '../../schema/tables.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 
 const window = windowSql();
@@ -297,26 +296,6 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
          AND (h.method = 'CONNECT' OR lower(h.uri) LIKE 'http://%' OR lower(h.uri) LIKE 'https://%')
        ORDER BY 1`,
       windowParams(opts),
-    );
-    return r.getRows().map((row) => String(row[0]));
-  }
-
-  async sensors(): Promise<string[]> {
-    await this.settle();
-    const union = telemetryTableNames.map((t) => `SELECT DISTINCT sensor FROM "${t}"`).join(' UNION ');
-    const r = await this.conn.runAndReadAll(
-      `SELECT sensor FROM (${union}) WHERE sensor IS NOT NULL ORDER BY sensor`,
-    );
-    return r.getRows().map((row) => String(row[0]));
-  }
-
-  async sensorsOf(sourceFiles: readonly string[]): Promise<string[]> {
-    if (sourceFiles.length === 0) return [];
-    await this.settle();
-    const r = await this.conn.runAndReadAll(
-      `SELECT DISTINCT sensor FROM ingest_batches
-       WHERE sensor IS NOT NULL AND list_contains($files::VARCHAR[], source_file) ORDER BY sensor`,
-      { files: listValue([...new Set(sourceFiles)]) },
     );
     return r.getRows().map((row) => String(row[0]));
   }

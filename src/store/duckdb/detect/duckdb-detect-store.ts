@@ -7,6 +7,7 @@ import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
+import { duckdbSensorQueries } from './duckdb-sensors.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
 export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<void>): DetectStore {
@@ -15,8 +16,7 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
   return {
     connectionSeries: (o) => connections.connectionSeries(o),
     internalOriginators: (o) => connections.internalOriginators(o),
-    sensors: () => connections.sensors(),
-    sensorsOf: (files) => connections.sensorsOf(files),
+    ...duckdbSensorQueries(ctx),
     activeHours: (o) => connections.activeHours(o),
     internalProxies: (o) => connections.internalProxies(o),
     portFanOut: (o) => connections.portFanOut(o),
