@@ -9,6 +9,8 @@ export interface DetectContext {
   /** Telemetry window (ISO); default all of it. */
   readonly from?: string;
   readonly to?: string;
+  /** The scope: the sensors of the one network hunted (default every sensor). */
+  readonly sensors?: readonly string[];
   readonly signal?: AbortSignal;
 }
 

@@ -39,4 +39,9 @@ export interface Finding {
   /** One sentence an analyst can read. */
   readonly explanation: string;
   readonly links: readonly FindingLink[];
+  /**
+   * The network the host is in: the sensors of the scope it was found in, comma-separated. Address
+   * spaces overlap between networks, so a host is (scope, address). Absent for an empty store.
+   */
+  readonly scope?: string;
 }

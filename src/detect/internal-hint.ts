@@ -1,6 +1,7 @@
 import type { NetworkEvidence, TrafficMix } from '../store/detect/network-aggregates.js';
 import type { Store } from '../store/store.js';
 import { InternalNetworks } from './internal-networks.js';
+import { scopeSensors } from './run-detectors.js';
 
 /** Advice when the telemetry is mostly traffic between internal addresses. */
 export interface InternalHint {
@@ -73,19 +74,42 @@ export function internalHint(
   };
 }
 
-/** Reads the traffic mix and network evidence from the store and returns the hint, if any. */
-export async function internalTrafficHint(
+/**
+ * The hint of each scope a run hunted (`scopes` as findings carry them; '' for the whole store),
+ * from that scope's own traffic mix and network evidence.
+ */
+export async function internalTrafficHints(
   store: Store,
   opts: {
     readonly internal?: readonly string[];
     readonly from?: string;
     readonly to?: string;
-    readonly findings: number;
+    readonly scopes: readonly string[];
+    /** Findings (or incidents) of a scope worth reporting. */
+    readonly found: (scope: string) => number;
   },
-): Promise<InternalHint | null> {
+): Promise<ScopedHint[]> {
   const ranges = new InternalNetworks(opts.internal).ranges;
-  const mix = await store.detect.trafficMix({ internal: ranges, from: opts.from, to: opts.to });
-  if (mix.connections < minConnections) return null;
-  const evidence = await store.detect.networkEvidence({ from: opts.from, to: opts.to });
-  return internalHint(mix, evidence, opts);
+  const hints: ScopedHint[] = [];
+  for (const scope of opts.scopes.length > 0 ? opts.scopes : ['']) {
+    const window = { from: opts.from, to: opts.to, sensors: await scopeSensors(store, scope || undefined) };
+    const mix = await store.detect.trafficMix({ ...window, internal: ranges });
+    if (mix.connections < minConnections) continue;
+    const evidence = await store.detect.networkEvidence(window);
+    const hint = internalHint(mix, evidence, { internal: opts.internal, findings: opts.found(scope) });
+    if (hint) hints.push({ ...hint, scope });
+  }
+  return hints;
+}
+
+/** A hint and the scope (sensors, comma-separated) it speaks of. */
+export interface ScopedHint extends InternalHint {
+  readonly scope: string;
+}
+
+/** The hints as text: each prefixed with its network when the run hunted several. */
+export function describeHints(hints: readonly ScopedHint[], scopes: number): string {
+  return hints
+    .map((h) => (scopes > 1 && h.scope ? `network ${h.scope}: ${h.message}` : h.message))
+    .join('\n\n');
 }

@@ -15,7 +15,13 @@ export interface RunDetectorsOptions {
   readonly internal?: readonly string[];
   readonly from?: string;
   readonly to?: string;
+  /**
+   * Sensors to hunt as one network (a DNS sensor and an egress sensor of one site). Default: every
+   * stored sensor, each as a network of its own.
+   */
+  readonly sensors?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Called before each detector runs (once per scope). */
   readonly onDetector?: (name: DetectorName) => void;
   /** Destinations the user allows; their findings are left out (and counted). */
   readonly allowlist?: Allowlist;
@@ -28,43 +34,84 @@ export interface DetectRun {
   readonly detectors: readonly { name: DetectorName; findings: number; seconds: number }[];
   /** Findings left out because their destination is on the user's allowlist. */
   readonly allowlisted: number;
+  /** The scopes hunted, each a comma-separated list of sensors (what findings carry as `scope`). */
+  readonly scopes: readonly string[];
+}
+
+/** A scope's name: its sensors, sorted, comma-separated. */
+export function scopeName(sensors: readonly string[]): string {
+  return [...new Set(sensors)].sort().join(',');
+}
+
+/** The sensors filter of a scope by name: none when it covers every stored sensor. */
+export async function scopeSensors(store: Store, name: string | undefined): Promise<string[] | undefined> {
+  if (!name) return undefined;
+  const sensors = name.split(',');
+  const stored = await store.detect.sensors();
+  return stored.every((s) => sensors.includes(s)) ? undefined : sensors;
+}
+
+/**
+ * The scopes to hunt: the named sensors as one, else every stored sensor alone. A scope that is the
+ * whole store reads it unfiltered (`sensors` undefined), which is the same rows without the filter.
+ */
+export async function detectScopes(
+  store: Store,
+  named?: readonly string[],
+): Promise<{ name: string; sensors: readonly string[] | undefined }[]> {
+  const stored = await store.detect.sensors();
+  const groups = named && named.length > 0 ? [[...new Set(named)].sort()] : stored.map((s) => [s]);
+  if (groups.length === 0) return [{ name: '', sensors: undefined }];
+  return groups.map((g) => ({
+    name: scopeName(g),
+    sensors: stored.every((s) => g.includes(s)) ? undefined : g,
+  }));
 }
 
 /** Runs the detectors over the stored telemetry, ranks the findings by score and stores them. */
 export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun> {
   const internal = new InternalNetworks(opts.internal);
   const names = opts.only && opts.only.length > 0 ? opts.only : detectorNames;
-  const all: Finding[] = [];
-  const perDetector: { name: DetectorName; findings: number; seconds: number }[] = [];
-  for (const name of names) {
-    if (opts.signal?.aborted) break;
-    opts.onDetector?.(name);
-    const started = performance.now();
-    const found = await detectors[name].run({
-      store: opts.store,
-      internal,
-      from: opts.from,
-      to: opts.to,
-      signal: opts.signal,
-    });
-    all.push(...found);
-    perDetector.push({ name, findings: found.length, seconds: (performance.now() - started) / 1000 });
+  const scopes = await detectScopes(opts.store, opts.sensors);
+  const perDetector = new Map(names.map((n) => [n, { name: n, findings: 0, seconds: 0 }]));
+  const labelled: Finding[] = [];
+  let allowlisted = 0;
+  // Each scope is a network of its own: baselines, corroboration and proxies never cross scopes.
+  for (const scope of scopes) {
+    const window = { from: opts.from, to: opts.to, sensors: scope.sensors };
+    const all: Finding[] = [];
+    for (const name of names) {
+      if (opts.signal?.aborted) break;
+      opts.onDetector?.(name);
+      const started = performance.now();
+      const found = await detectors[name].run({
+        store: opts.store,
+        internal,
+        ...window,
+        signal: opts.signal,
+      });
+      all.push(...found);
+      const d = perDetector.get(name);
+      if (d) {
+        d.findings += found.length;
+        d.seconds += (performance.now() - started) / 1000;
+      }
+    }
+    // A live indicator outranks the user's allowlist, as it outranks warninglists.
+    const dropped = (f: Finding) => f.detector !== 'threat-intel' && (opts.allowlist?.allows(f) ?? false);
+    allowlisted += all.filter(dropped).length;
+    const kept = all.filter((f) => !dropped(f));
+    const proxies = new Set(
+      await opts.store.detect.internalProxies({ internal: internal.ranges, ...window }),
+    );
+    // `window` carries the scope through to the address names suppression looks up.
+    const found = await labelWarninglisted(
+      opts.store,
+      downWeightProxies(applyCorroboration(kept), proxies),
+      window,
+    );
+    labelled.push(...found.map((f) => (scope.name ? { ...f, scope: scope.name } : f)));
   }
-  // A live indicator outranks the user's allowlist, as it outranks warninglists.
-  const dropped = (f: Finding) => f.detector !== 'threat-intel' && (opts.allowlist?.allows(f) ?? false);
-  const allowed = all.filter(dropped);
-  const kept = all.filter((f) => !dropped(f));
-  const proxies = new Set(
-    await opts.store.detect.internalProxies({ internal: internal.ranges, from: opts.from, to: opts.to }),
-  );
-  const labelled = await labelWarninglisted(
-    opts.store,
-    downWeightProxies(applyCorroboration(kept), proxies),
-    {
-      from: opts.from,
-      to: opts.to,
-    },
-  );
   // Ties (findings held at the same cap) go by the score they had before it.
   const before = (f: Finding) => Number(f.stats['scoreBeforeCorroboration'] ?? f.score);
   labelled.sort(
@@ -72,8 +119,15 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
       b.score - a.score ||
       before(b) - before(a) ||
       b.connections - a.connections ||
-      a.host.localeCompare(b.host),
+      a.host.localeCompare(b.host) ||
+      (a.scope ?? '').localeCompare(b.scope ?? ''),
   );
   const runId = await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, labelled);
-  return { runId, findings: labelled, detectors: perDetector, allowlisted: allowed.length };
+  return {
+    runId,
+    findings: labelled,
+    detectors: [...perDetector.values()],
+    allowlisted,
+    scopes: scopes.map((s) => s.name),
+  };
 }

@@ -19,9 +19,15 @@ export interface HuntOptions {
   readonly store: Store;
   /** Telemetry to ingest first; none hunts what the store already holds. */
   readonly paths: readonly string[];
+  /** The sensor name ingested rows are stored under. */
   readonly sensor: string;
   /** `sensor` is only a default: a sensor named in the records wins. */
   readonly sensorFromData?: boolean;
+  /**
+   * Sensors to hunt as one network. Default: the sensors the ingested files are stored under, as
+   * one network; with no paths, every stored sensor as a network of its own.
+   */
+  readonly sensors?: readonly string[];
   readonly tmpDir: string;
   /** Directories never to ingest (the data directory itself). */
   readonly exclude?: readonly string[];
@@ -68,9 +74,12 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     });
   }
   opts.onStage?.('detect');
+  const ingested = ingest ? await store.detect.sensorsOf(ingest.outcomes.map((o) => o.path)) : [];
+  const sensors = opts.sensors && opts.sensors.length > 0 ? opts.sensors : ingested;
   const detect = await runDetectors({
     store,
     internal: opts.internal,
+    sensors: sensors.length > 0 ? sensors : undefined,
     from: opts.from,
     to: opts.to,
     allowlist: opts.allowlist,

@@ -1,5 +1,6 @@
-import type { Finding } from '../detect/finding.js';
+import { type Finding, severities } from '../detect/finding.js';
 import { InternalNetworks } from '../detect/internal-networks.js';
+import { scopeSensors } from '../detect/run-detectors.js';
 import { withoutAddressSpace } from '../intel/warninglists/warninglist-roles.js';
 import type { Store } from '../store/store.js';
 import { firstFindings } from './admin-links.js';
@@ -7,6 +8,7 @@ import { correlate } from './correlate.js';
 import { correlateConfig, isStrong } from './correlate-config.js';
 import { atomValue, findingAtoms, isIpAtom } from './endpoints.js';
 import type { Incident } from './incident.js';
+import { incidentId } from './incident-id.js';
 
 /** How to build incidents from a detection run's findings. */
 export interface BuildIncidentsOptions {
@@ -35,14 +37,56 @@ function outsideEndpoints(f: Finding, internal: InternalNetworks): Finding {
 }
 
 /**
- * Correlates a run's findings into incidents: asks the store for the infrastructure facts about
- * the findings' hosts, addresses and names (DNS answers, certificates, JA3S, traffic, lateral
- * connections) and the warninglists they are on, then calls `correlate`.
+ * Correlates a run's findings into incidents, one scope (network) at a time: findings of two scopes
+ * never share an incident, since the same address in two networks is two hosts.
  */
 export async function buildIncidents(
   store: Store,
   all: readonly Finding[],
   opts: BuildIncidentsOptions = {},
+): Promise<Incident[]> {
+  const byScope = new Map<string, Finding[]>();
+  for (const f of all) {
+    const list = byScope.get(f.scope ?? '') ?? [];
+    list.push(f);
+    byScope.set(f.scope ?? '', list);
+  }
+  const out: Incident[] = [];
+  for (const [scope, findings] of [...byScope].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const sensors = await scopeSensors(store, scope);
+    const found = await buildScopeIncidents(store, findings, { ...opts, sensors });
+    out.push(
+      ...found.map((i) =>
+        scope
+          ? {
+              ...i,
+              id: incidentId(
+                i.hosts.map((h) => h.ip),
+                i.servers.map((s) => s.key),
+                scope,
+              ),
+              scope,
+            }
+          : i,
+      ),
+    );
+  }
+  // Scopes in one list, ranked as correlate ranks one scope's.
+  const rank = (i: Incident) => severities.indexOf(i.severity);
+  return byScope.size < 2
+    ? out
+    : out.sort((a, b) => rank(b) - rank(a) || b.score - a.score || b.hosts.length - a.hosts.length);
+}
+
+/**
+ * Correlates one scope's findings into incidents: asks the store for the infrastructure facts about
+ * the findings' hosts, addresses and names (DNS answers, certificates, JA3S, traffic, lateral
+ * connections) and the warninglists they are on, then calls `correlate`.
+ */
+async function buildScopeIncidents(
+  store: Store,
+  all: readonly Finding[],
+  opts: BuildIncidentsOptions & { readonly sensors?: readonly string[] },
 ): Promise<Incident[]> {
   const cfg = correlateConfig({ minScore: opts.minScore });
   if (!all.some((f) => isStrong(f, cfg.minScore))) return [];
@@ -65,6 +109,7 @@ export async function buildIncidents(
     },
     from: opts.from,
     to: opts.to,
+    sensors: opts.sensors,
   });
   const values = [
     ...ips,

@@ -51,8 +51,10 @@ export interface TimelineEntry {
 
 /** Findings correlated into one intrusion: which hosts, which servers, how much data, and when. */
 export interface Incident {
-  /** `INC-` and 8 hex digits, from the sorted hosts and servers: the same intrusion keeps its id. */
+  /** `INC-` and 8 hex digits, from the scope, sorted hosts and servers: the same intrusion keeps its id. */
   readonly id: string;
+  /** The network its hosts are in (the findings' scope: sensors, comma-separated); never mixed. */
+  readonly scope?: string;
   /** One sentence: "23 internal hosts exchanged 4.1 GB (3.8 GB outbound) with 10 external servers between …". */
   readonly summary: string;
   readonly hosts: readonly IncidentHost[];

@@ -54,6 +54,23 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
   const open = (dataDir: string, readOnly = false): Promise<Store> =>
     storeBackends[backend]({ dataDir, readOnly });
 
+  it('lists the sensors stored, and the ones given files were stored under', async () => {
+    const s = await open(tmp());
+    for (const [sensor, file] of [
+      ['lab-b', '/logs/b/weird.log'],
+      ['hq', '/logs/hq/weird.log'],
+    ] as const) {
+      const b = await s.beginBatch({ sensor, sourceFile: file, engine: 'zeek' });
+      await b.prepare('weird');
+      b.append('weird', weirdRow(`C-${sensor}`), null);
+      await b.commit();
+    }
+    expect(await s.detect.sensors()).toEqual(['hq', 'lab-b']);
+    expect(await s.detect.sensorsOf(['/logs/b/weird.log', '/logs/none.log'])).toEqual(['lab-b']);
+    expect(await s.detect.sensorsOf([])).toEqual([]);
+    await s.close();
+  });
+
   it('keeps committed batches across a reopen, with their ledger entries', async () => {
     const dir = tmp();
     const s = await open(dir);

@@ -40,6 +40,17 @@ export interface ConnectionSeries {
   readonly prevalence: number;
 }
 
+/**
+ * The slice of telemetry an aggregate reads: a time window and a scope (the sensors of one
+ * network). Every baseline is computed within it, so other networks in the store change nothing.
+ */
+export interface TelemetryWindow {
+  readonly from?: string;
+  readonly to?: string;
+  /** Only rows of these sensors (default: every sensor). */
+  readonly sensors?: readonly string[];
+}
+
 /** An address range (numeric bounds, as `ipRange` gives them). */
 export interface NetRange {
   readonly v: 4 | 6;
@@ -58,6 +69,7 @@ export interface ConnectionSeriesOptions {
   readonly pageSize?: number;
   readonly from?: string;
   readonly to?: string;
+  readonly sensors?: readonly string[];
 }
 
 /** Connection time between one originator and one responder address. */
@@ -109,6 +121,7 @@ export interface PortFanOutOptions {
   readonly minDestinations: number;
   readonly from?: string;
   readonly to?: string;
+  readonly sensors?: readonly string[];
 }
 
 /** Connection series and durations (beaconing, long connections, fan-out). */
@@ -120,6 +133,7 @@ export interface ConnectionAggregates {
     readonly internal: readonly NetRange[];
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<number>;
   /** Hosts reaching many external addresses on one uncommon port (ports of everyday services excluded). */
   portFanOut(opts: PortFanOutOptions): Promise<PortFanOut[]>;
@@ -128,9 +142,10 @@ export interface ConnectionAggregates {
     readonly internal: readonly NetRange[];
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<string[]>;
-  /** Distinct clock hours with any connection, TLS or HTTP record: how long the sensor has watched. */
-  activeHours(opts: { readonly from?: string; readonly to?: string }): Promise<number>;
+  /** Distinct clock hours with any connection, TLS or HTTP record in the scope: how long its sensors watched. */
+  activeHours(opts: TelemetryWindow): Promise<number>;
   /** Pairs whose longest connection or total time reaches the given seconds. */
   connectionDurations(opts: {
     /** The monitored networks: only internal → external pairs are returned. */
@@ -139,12 +154,22 @@ export interface ConnectionAggregates {
     readonly minTotal: number;
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<ConnectionDurations[]>;
+}
+
+/** Which sensors the telemetry holds: what detection's scopes are made of. */
+export interface SensorQueries {
+  /** The sensors whose telemetry the store holds, sorted: by default each is a network of its own. */
+  sensors(): Promise<string[]>;
+  /** The sensors the rows of these ingested files (paths as ingested) are stored under, sorted. */
+  sensorsOf(sourceFiles: readonly string[]): Promise<string[]>;
 }
 
 /** What detectors ask the store for: one aggregate family per detector area. */
 export interface DetectStore
   extends ConnectionAggregates,
+    SensorQueries,
     ExfilAggregates,
     DnsAggregates,
     DestinationAggregates,

@@ -242,6 +242,8 @@ export interface MatchOptions {
   /** Telemetry time window (ISO); default all of it. */
   readonly from?: string;
   readonly to?: string;
+  /** Only telemetry of these sensors (default: every sensor). */
+  readonly sensors?: readonly string[];
   readonly limit?: number;
 }
 

@@ -242,6 +242,8 @@ export interface IncidentListing {
   /** The top hypothesis when it is a named actor. */
   readonly topActor: string | null;
   readonly topProbability: number | null;
+  /** The network (sensors, comma-separated) the incident's hosts are in. */
+  readonly scope?: string;
 }
 
 /** An incident as a hunt stored it. */

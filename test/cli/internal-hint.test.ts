@@ -82,9 +82,9 @@ describe('say why nothing was found', () => {
     expect(hunt.out).toContain('10.0.2.0/24 → 192.168.56.0/24 (120)');
     expect(hunt.out).toContain('the data suggests --internal 10.0.2.0/24');
     const detect = JSON.parse((await run('detect', '--data', data, '--json')).out) as {
-      hint: { suggested: string[]; internalShare: number } | null;
+      hints: { suggested: string[]; internalShare: number; scope: string }[];
     };
-    expect(detect.hint?.suggested).toEqual(['10.0.2.0/24']);
+    expect(detect.hints.map((h) => [h.scope, h.suggested])).toEqual([['lab', ['10.0.2.0/24']]]);
     const stats = await run('stats', '--data', data);
     expect(stats.out).toContain('suggested: --internal 10.0.2.0/24');
     // Once the user says which network is theirs, the traffic is outbound and the hint goes.

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import type { Finding } from '../../detect/finding.js';
-import { internalTrafficHint } from '../../detect/internal-hint.js';
+import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
@@ -21,15 +21,39 @@ interface DetectFlags {
   minScore: number;
   allow?: string;
   json?: boolean;
+  sensor?: string;
+}
+
+/** A comma-separated option as a list of its non-empty items. */
+export function commaList(v: string | undefined): string[] | undefined {
+  const items = v
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
 }
 
 /** The ranked findings as a table, then one explanation line each. */
 export function describeFindings(findings: readonly Finding[], limit: number): string {
   if (findings.length === 0) return 'no findings';
   const shown = findings.slice(0, limit);
+  // One address may be a host in two networks: with several, the network says which.
+  const scoped = new Set(findings.map((f) => f.scope ?? '')).size > 1;
   const table = renderTable(
-    ['#', 'severity', 'score', 'detector', 'host', 'endpoint', 'conns', 'first', 'last'],
+    [
+      '#',
+      'severity',
+      'score',
+      'detector',
+      ...(scoped ? ['network'] : []),
+      'host',
+      'endpoint',
+      'conns',
+      'first',
+      'last',
+    ],
     shown.map((f, i) => ({
+      ...(scoped ? { network: f.scope ?? '' } : {}),
       '#': i + 1,
       severity: f.severity,
       score: f.score.toFixed(2),
@@ -62,6 +86,10 @@ export function detectCommand(): Command {
     )
     .option('--from <time>', 'only telemetry from this time (ISO 8601)')
     .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
+    .option(
+      '-s, --sensor <names>',
+      'comma-separated sensors to hunt as one network (default: every sensor, each a network of its own)',
+    )
     .option('--allow <file>', 'allowlist of addresses, CIDRs and domains whose findings are left out')
     .option('--limit <n>', 'findings to print', numberOption('--limit', optionSchemas.positiveInt), 25)
     .option(
@@ -75,13 +103,17 @@ export function detectCommand(): Command {
       'after',
       `
 Detectors: ${detectorNames.join(', ')}. Findings are stored with a run id (table findings).
+Each sensor is hunted as a network of its own, with its own baselines (prevalence, rarity, first
+seen, active hours), so data of other sensors in the store never changes its findings; --sensor
+names the sensors of one network (a DNS sensor and an egress sensor of one site) to hunt together.
 
 Examples:
   mamori detect
   mamori detect --only threat-intel --json
   mamori detect --min-score 0 --limit 100
   mamori detect --allow allowlist.txt   (addresses, CIDRs, domains, ja3:<md5>; one per line)
-  mamori detect --internal 10.0.0.0/8,73.54.23.0/24`,
+  mamori detect --internal 10.0.0.0/8,73.54.23.0/24
+  mamori detect --sensor hq-dns,hq-egress`,
     )
     .action(async (flags: DetectFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
@@ -96,19 +128,21 @@ Examples:
           internal: internalFlag(flags.internal),
           from: flags.from,
           to: flags.to,
+          sensors: commaList(flags.sensor),
           allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
         });
         progress.stop();
         const shown = run.findings.filter((f) => f.score >= flags.minScore);
-        const hint = await internalTrafficHint(store, {
+        const hints = await internalTrafficHints(store, {
           internal: internalFlag(flags.internal),
           from: flags.from,
           to: flags.to,
-          findings: shown.length,
+          scopes: run.scopes,
+          found: (scope) => shown.filter((f) => (f.scope ?? '') === scope).length,
         });
         if (flags.json)
           console.log(
-            toJson({ ...run, findings: shown, belowMinScore: run.findings.length - shown.length, hint }),
+            toJson({ ...run, findings: shown, belowMinScore: run.findings.length - shown.length, hints }),
           );
         else {
           console.log(describeFindings(shown, flags.limit));
@@ -118,7 +152,7 @@ Examples:
           console.log(
             `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
           );
-          if (hint) console.log(`\n${hint.message}`);
+          if (hints.length > 0) console.log(`\n${describeHints(hints, run.scopes.length)}`);
         }
       } finally {
         progress.stop();

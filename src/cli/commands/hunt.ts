@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
-import { internalTrafficHint } from '../../detect/internal-hint.js';
+import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { detectorNames } from '../../detect/registry.js';
 import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
@@ -14,6 +14,7 @@ import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/w
 import { internalFlag, numberOption, optionSchemas } from '../options.js';
 import { cellText } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { commaList } from './detect.js';
 import { describeSummary } from './ingest.js';
 
 interface HuntFlags {
@@ -77,8 +78,8 @@ export function huntCommand(): Command {
     .option('-o, --out <file>', 'write the report to this file')
     .option('--json', 'print the incidents as JSON (the same as --format json)')
     .option(
-      '-s, --sensor <name>',
-      'sensor name stored with ingested rows (default: the sensor a record names, else the name of the first path)',
+      '-s, --sensor <names>',
+      'sensor name stored with ingested rows (default: the sensor a record names, else the name of the first path); several, comma-separated, are hunted as one network',
     )
     .option(
       '--internal <cidrs>',
@@ -105,13 +106,17 @@ export function huntCommand(): Command {
 Stages: ingest (files already ingested are skipped), detect (${detectorNames.length} detectors),
 correlate (findings → incidents), attribute (against the knowledge base from \`mamori intel\`).
 Incidents are stored with the detection run: \`mamori incidents\` lists them later.
+A hunt covers one network at a time, with its own baselines: with paths, the sensor(s) just
+ingested; with --sensor a,b, those sensors as one network (rows are ingested under the first);
+with neither, every stored sensor, each alone. Other sensors' data never changes the answer.
 
 Examples:
   mamori hunt /opt/zeek/logs/2016-06-02
   mamori hunt logs/ --out report.html           (format from the extension)
   mamori hunt logs/ --format stix --tlp green > incident-bundle.json
   mamori hunt --json                             (hunt what is already stored)
-  mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP`,
+  mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP
+  mamori hunt --sensor hq-dns,hq-egress          (two stored sensors as one network)`,
     )
     .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
@@ -125,8 +130,9 @@ Examples:
         const result = await runHunt({
           store,
           paths,
-          sensor: flags.sensor ?? (paths.length > 0 ? defaultSensor(paths) : 'stored'),
+          sensor: commaList(flags.sensor)?.[0] ?? (paths.length > 0 ? defaultSensor(paths) : 'stored'),
           sensorFromData: flags.sensor === undefined,
+          sensors: commaList(flags.sensor),
           tmpDir: join(dataDir, 'tmp'),
           exclude: [dataDir],
           internal: internalFlag(flags.internal),
@@ -139,12 +145,14 @@ Examples:
           onDetector: (d) => progress.step(`detect: ${d}`),
         });
         progress.stop();
-        const hint = await internalTrafficHint(store, {
+        const hints = await internalTrafficHints(store, {
           internal: internalFlag(flags.internal),
           from: flags.from,
           to: flags.to,
-          findings: result.incidents.length,
+          scopes: result.detect.scopes,
+          found: (scope) => result.incidents.filter((i) => (i.incident.scope ?? '') === scope).length,
         });
+        const hint = hints.length > 0 ? describeHints(hints, result.detect.scopes.length) : null;
         const report = reportFormat
           ? renderReport(result.incidents, {
               format: reportFormat,
@@ -156,11 +164,11 @@ Examples:
         if (report !== null) {
           console.log(report.replace(/\n$/, ''));
           if (result.knowledgeBase === 0) console.error(`mamori: ${noKnowledgeBase}`);
-          if (hint) console.error(hint.message);
+          if (hint) console.error(hint);
           return;
         }
         console.log(describeHunt(result));
-        if (hint) console.log(`\n${hint.message}`);
+        if (hint) console.log(`\n${hint}`);
         if (flags.out) console.log(`\nWrote the ${reportFormat} report to ${flags.out}`);
       } finally {
         progress.stop();

@@ -24,10 +24,25 @@ const pct = (p: number | null) => (p === null ? '' : `${Math.round(p * 100)}%`);
 
 function listingTable(rows: readonly IncidentListing[]): string {
   if (rows.length === 0) return 'no incidents (run: mamori hunt PATH...)';
+  // With several networks in one run, the network says whose hosts they are.
+  const networks = new Set(rows.map((r) => r.scope ?? '')).size > 1;
   return renderTable(
-    ['id', 'severity', 'score', 'hosts', 'servers', 'out', 'in', 'first', 'last', 'actor'],
+    [
+      'id',
+      ...(networks ? ['network'] : []),
+      'severity',
+      'score',
+      'hosts',
+      'servers',
+      'out',
+      'in',
+      'first',
+      'last',
+      'actor',
+    ],
     rows.map((r) => ({
       id: r.id,
+      ...(networks ? { network: r.scope ?? '' } : {}),
       severity: r.severity,
       score: r.score.toFixed(2),
       hosts: r.hosts,

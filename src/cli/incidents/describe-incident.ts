@@ -33,7 +33,9 @@ export function describeIncident(
   opts: { servers?: number; hosts?: number; timeline?: number } = {},
 ): string {
   const i = incident;
-  const lines = [`${i.id}  ${i.severity} (${i.score.toFixed(2)})`, cellText(i.summary), ''];
+  // The network says which hosts these are: two networks may use the same addresses.
+  const network = i.scope ? `  network ${cellText(i.scope)}` : '';
+  const lines = [`${i.id}  ${i.severity} (${i.score.toFixed(2)})${network}`, cellText(i.summary), ''];
   const maxServers = opts.servers ?? 10;
   lines.push(
     renderTable(

@@ -58,8 +58,13 @@ export const beaconingDetector: Detector = {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
-    const observedHours = await ctx.store.detect.activeHours({ from: ctx.from, to: ctx.to });
+    const observedHours = await ctx.store.detect.activeHours({
+      from: ctx.from,
+      to: ctx.to,
+      sensors: ctx.sensors,
+    });
     const findings: Finding[] = [];
     // A server half the network reaches scores 0 on rarity, whatever its timing: not fetched.
     const hostBase = Math.max(minPrevalenceBase, internalHosts);
@@ -69,6 +74,7 @@ export const beaconingDetector: Detector = {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     // Scored first, judged against each other (fleet timers), then reported. Every precise timer
     // counts towards a fleet, also the ones scoring low on their own: installed software on hosts

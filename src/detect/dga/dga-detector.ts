@@ -47,6 +47,7 @@ export const dgaDetector: Detector = {
       maxNames,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const common = Math.max(cfg.commonHosts, cfg.commonShare * agg.clients);
     const judged: Judged[] = agg.candidates
@@ -78,6 +79,7 @@ export const dgaDetector: Detector = {
       maxNames,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const resolvedBy = new Map(resolved.map((r) => [r.host, r.names]));
     const scored = promising.map((j) => {

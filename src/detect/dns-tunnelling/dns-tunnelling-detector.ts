@@ -28,6 +28,7 @@ export const dnsTunnellingDetector: Detector = {
       isPublicSuffix,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const scored = agg.candidates
       .filter((c) => resolverRole(c) !== 'forwarder')

@@ -32,7 +32,7 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
     description: "large uploads to an external server, judged against the sending host's own hours and days",
     techniques: ['T1048', 'T1041', 'T1030'],
     async run(ctx: DetectContext): Promise<Finding[]> {
-      const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
+      const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
       // Pairs that exchange as much as they send (calls, streaming) cannot score: the store drops them.
       const found = await ctx.store.detect.exfilCandidates({
         ...window,

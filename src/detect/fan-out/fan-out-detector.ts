@@ -17,12 +17,14 @@ export const fanOutDetector: Detector = {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const rows = await ctx.store.detect.portFanOut({
       internal: ctx.internal.ranges,
       minDestinations: defaultFanOutConfig.minDestinations,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const findings: Finding[] = [];
     for (const r of rows) {

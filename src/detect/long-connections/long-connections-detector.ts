@@ -111,7 +111,7 @@ export const longConnectionsDetector: Detector = {
     'long single sessions, many short ones adding up to a long total, and sessions of minutes on uncommon ports or from hosts that otherwise stay inside',
   techniques: ['T1071', 'T1572', 'T1571'],
   async run(ctx: DetectContext) {
-    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
+    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const internalHosts = await ctx.store.detect.internalOriginators(window);
     const shareOf = (prevalence: number) => prevalence / Math.max(minPrevalenceBase, internalHosts);
     const rows = await ctx.store.detect.connectionDurations({

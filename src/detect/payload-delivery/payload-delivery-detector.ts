@@ -35,7 +35,7 @@ export const payloadDeliveryDetector: Detector = {
   description: 'executables, scripts and documents downloaded over HTTP from servers few hosts reach',
   techniques: ['T1105', 'T1204.002', 'T1036.008'],
   async run(ctx: DetectContext): Promise<Finding[]> {
-    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
+    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const found = await ctx.store.detect.payloadDownloads({
       ...window,
       maxHosts: payloadConfig.maxHosts,

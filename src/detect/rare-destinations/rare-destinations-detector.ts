@@ -44,6 +44,7 @@ export const rareDestinationsDetector: Detector = {
       sharedSuffixes,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const start = found.historyStart === null ? null : Date.parse(found.historyStart);
     const scored = found.endpoints.flatMap((e) => {

@@ -41,6 +41,7 @@ export const suricataAlertsDetector: Detector = {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
       perHost: storePerHost,
       rank: (s) => {
         const r = ruleFacts(s);
@@ -176,7 +177,14 @@ function capPerHost(findings: Finding[]): Finding[] {
   const byHost = new Map<string, Finding[]>();
   for (const f of findings) push(byHost, f.host, f);
   return [...byHost.values()].flatMap((fs) => {
-    fs.sort((a, b) => b.score - a.score || b.connections - a.connections);
+    // Ties go by endpoint, so the same alerts keep the same findings whatever order SQL returns.
+    fs.sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.connections - a.connections ||
+        (a.endpointIp ?? '').localeCompare(b.endpointIp ?? '') ||
+        (a.endpointDomain ?? '').localeCompare(b.endpointDomain ?? ''),
+    );
     let lowInbound = 0;
     const kept = fs.filter((f) => {
       if (f.stats['direction'] !== 'inbound' || f.score >= 0.5) return true;

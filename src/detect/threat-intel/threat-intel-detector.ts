@@ -14,10 +14,14 @@ export const threatIntelDetector: Detector = {
   description: 'connections, DNS, SNI, HTTP, file hashes and fingerprints that hit live indicators',
   techniques: ['T1071', 'T1105'],
   async run(ctx) {
-    const matches = await ctx.store.intel.matchIndicators({ from: ctx.from, to: ctx.to });
+    const matches = await ctx.store.intel.matchIndicators({
+      from: ctx.from,
+      to: ctx.to,
+      sensors: ctx.sensors,
+    });
     // A resolver's DNS hits repeat the lookups of the clients behind it, and a web proxy's own
     // connections carry its clients' requests: those clients have findings of their own.
-    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to };
+    const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const resolvers = await ctx.store.detect.dnsResolvers(window);
     const proxies = new Set(await ctx.store.detect.internalProxies(window));
     // An indicator naming an address inside the monitored networks (a sandbox's private address in a

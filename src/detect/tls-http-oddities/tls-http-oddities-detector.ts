@@ -68,6 +68,7 @@ export const tlsHttpOdditiesDetector: Detector = {
       placeholderSubject,
       from: ctx.from,
       to: ctx.to,
+      sensors: ctx.sensors,
     });
     const scored = found.endpoints
       .map((e) => ({ e, score: oddityScore(e.counts, e.hosts, found.internalHosts) }))

@@ -53,7 +53,10 @@ export function htmlIncident(incident: Incident, attribution: Attribution | null
       ? `<h3>Activity over time</h3><figure>${chart}<figcaption>Each bar is one finding, from first to last contact, on the server it involves; dots mark when it started, coloured by severity.</figcaption></figure>`
       : '',
     `<h3>Hosts and servers</h3><figure>${hostServerGraph(incident)}<figcaption>Line width grows with the bytes exchanged; colour is the strongest finding's severity. Hollow servers are on benign warninglists.</figcaption></figure>`,
-    '<h3>Internal hosts</h3><table><thead><tr><th>Host</th><th>First compromise</th><th>Last activity</th><th class="n">Findings</th><th class="n">Sent</th><th class="n">Received</th></tr></thead><tbody>',
+    // Addresses name hosts only within their network; the sensors say which network.
+    '<h3>Internal hosts</h3>',
+    incident.scope ? `<p>Network (sensors): <span class="mono">${esc(incident.scope)}</span></p>` : '',
+    '<table><thead><tr><th>Host</th><th>First compromise</th><th>Last activity</th><th class="n">Findings</th><th class="n">Sent</th><th class="n">Received</th></tr></thead><tbody>',
     hosts
       .map(
         (h) =>

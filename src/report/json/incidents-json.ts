@@ -81,6 +81,8 @@ export interface FindingJson {
 export interface IncidentJson {
   readonly id: string;
   readonly summary: string;
+  /** The sensors (comma-separated) of the network the hosts are in; `null` when not recorded. */
+  readonly network: string | null;
   readonly internalHosts: readonly string[];
   readonly externalServers: readonly ServerJson[];
   readonly firstSeen: string;
@@ -165,6 +167,7 @@ export function incidentJson(incident: Incident, attribution: Attribution | null
   return {
     id: incident.id,
     summary: incident.summary,
+    network: incident.scope ?? null,
     internalHosts: incident.hosts.map((h) => h.ip),
     externalServers: incident.servers.map(serverJson),
     firstSeen: incident.firstSeen,

@@ -44,6 +44,8 @@ export function mdIncident(incident: Incident, attribution: Attribution | null):
     ),
     mdAttribution(attribution),
     '### Internal hosts',
+    // Addresses name hosts only within their network; the sensors say which network.
+    ...(incident.scope ? [`Network (sensors): ${mdText(incident.scope)}`] : []),
     mdTable(
       ['Host', 'First compromise', 'Last activity', 'Findings', 'Sent', 'Received'],
       hosts.map((h) => [

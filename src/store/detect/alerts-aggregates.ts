@@ -76,6 +76,7 @@ export interface AlertGroupsOptions {
   readonly perHost: number;
   readonly from?: string;
   readonly to?: string;
+  readonly sensors?: readonly string[];
 }
 
 /** Aggregates the suricata-alerts detector reads; each backend computes them in its own SQL. */

@@ -5,6 +5,7 @@ export interface DestinationWindow {
   readonly internal: readonly NetRange[];
   readonly from?: string;
   readonly to?: string;
+  readonly sensors?: readonly string[];
 }
 
 export interface RareDestinationsOptions extends DestinationWindow {

@@ -6,6 +6,7 @@ export interface DnsWindowOptions {
   readonly internal: readonly NetRange[];
   readonly from?: string;
   readonly to?: string;
+  readonly sensors?: readonly string[];
 }
 
 /** One internal client's queries under one domain, when they are many and long. */
@@ -148,5 +149,6 @@ export interface DnsAggregates {
     readonly maxNames: number;
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<ReadonlyMap<string, readonly string[]>>;
 }

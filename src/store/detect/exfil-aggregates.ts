@@ -60,6 +60,7 @@ export interface ExfilCandidateOptions {
   readonly limit?: number;
   readonly from?: string;
   readonly to?: string;
+  readonly sensors?: readonly string[];
 }
 
 /** Aggregates the exfiltration detector reads; each backend computes them in its own SQL. */
@@ -72,5 +73,6 @@ export interface ExfilAggregates {
     readonly domains: readonly string[];
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<readonly { readonly domain: string; readonly hosts: number }[]>;
 }

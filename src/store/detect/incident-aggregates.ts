@@ -91,6 +91,7 @@ export interface IncidentFactsOptions {
   };
   readonly from?: string;
   readonly to?: string;
+  readonly sensors?: readonly string[];
 }
 
 /** The aggregates incident correlation reads; each backend computes them in its own SQL. */

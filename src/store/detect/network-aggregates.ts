@@ -1,4 +1,4 @@
-import type { NetRange } from '../detect-store.js';
+import type { NetRange, TelemetryWindow } from '../detect-store.js';
 
 /** How the stored connections split between the monitored networks and the rest. */
 export interface TrafficMix {
@@ -31,11 +31,7 @@ export interface NetworkEvidence {
 
 /** Aggregates that tell which address space the telemetry watches. */
 export interface NetworkAggregates {
-  trafficMix(opts: {
-    readonly internal: readonly NetRange[];
-    readonly from?: string;
-    readonly to?: string;
-  }): Promise<TrafficMix>;
+  trafficMix(opts: TelemetryWindow & { readonly internal: readonly NetRange[] }): Promise<TrafficMix>;
   /** Blocks holding DHCP or DNS clients or connection originators, best evidence first. */
   networkEvidence(opts: {
     readonly from?: string;

@@ -1,4 +1,4 @@
-import type { NetRange } from '../detect-store.js';
+import type { NetRange, TelemetryWindow } from '../detect-store.js';
 
 /**
  * The long TCP sessions of one internal host to one port of one external address, with what tells
@@ -28,7 +28,7 @@ export interface PortSession {
   readonly prevalence: number;
 }
 
-export interface PortSessionOptions {
+export interface PortSessionOptions extends TelemetryWindow {
   /** The monitored networks: only internal → external sessions count. */
   readonly internal: readonly NetRange[];
   /** Sessions shorter than this (seconds) are left out. */
@@ -38,8 +38,6 @@ export interface PortSessionOptions {
    * returned only from hosts reaching at most this many other external addresses.
    */
   readonly maxOtherExternal: number;
-  readonly from?: string;
-  readonly to?: string;
 }
 
 /** Long sessions on unusual ports, or from hosts that otherwise stay inside (long connections). */

@@ -2,14 +2,15 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Finding } from '../../detect/finding.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
-/** Detection runs and their findings (schema v4). */
+/** Detection runs and their findings (schema v5; `scope` since v8). */
 export const findingsDdl = [
   `CREATE TABLE IF NOT EXISTS detect_runs (
      run_id BIGINT, started_at TIMESTAMP, detectors VARCHAR[], window_from VARCHAR, window_to VARCHAR, findings BIGINT)`,
   `CREATE TABLE IF NOT EXISTS findings (
      run_id BIGINT, detector VARCHAR, host VARCHAR, endpoint_ip VARCHAR, endpoint_domain VARCHAR,
      first_seen TIMESTAMP, last_seen TIMESTAMP, connections BIGINT, bytes_out BIGINT, bytes_in BIGINT,
-     score DOUBLE, severity VARCHAR, techniques VARCHAR[], stats JSON, explanation VARCHAR, links JSON)`,
+     score DOUBLE, severity VARCHAR, techniques VARCHAR[], stats JSON, explanation VARCHAR, links JSON,
+     scope VARCHAR)`,
 ];
 
 /** Stores one run's findings in one transaction; returns the run id. */
@@ -48,6 +49,7 @@ export async function saveFindings(
         'varchar',
         'varchar',
         'varchar',
+        'varchar',
       ],
       findings.map((f) => [
         runId,
@@ -66,6 +68,7 @@ export async function saveFindings(
         JSON.stringify(f.stats),
         f.explanation,
         JSON.stringify(f.links),
+        f.scope ?? null,
       ]),
     );
     await c.run('COMMIT');

@@ -4,12 +4,12 @@ import type { Incident } from '../../incidents/incident.js';
 import type { IncidentListing, StoredIncident } from '../store.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
-/** Incidents of a detection run, with their attribution (schema v7). */
+/** Incidents of a detection run, with their attribution (schema v7; `scope` since v8). */
 export const incidentsDdl = [
   `CREATE TABLE IF NOT EXISTS incidents (
      run_id BIGINT, incident_id VARCHAR, saved_at TIMESTAMP, severity VARCHAR, score DOUBLE, summary VARCHAR,
      first_seen VARCHAR, last_seen VARCHAR, hosts BIGINT, servers BIGINT, bytes_out BIGINT, bytes_in BIGINT,
-     top_actor VARCHAR, top_probability DOUBLE, body JSON)`,
+     top_actor VARCHAR, top_probability DOUBLE, body JSON, scope VARCHAR)`,
 ];
 
 /** The actor on top, when it is a real one. */
@@ -47,6 +47,7 @@ export async function saveIncidents(
         'varchar',
         'double',
         'varchar',
+        'varchar',
       ],
       items.map(({ incident: i, attribution: a }) => [
         runId,
@@ -64,6 +65,7 @@ export async function saveIncidents(
         topActor(a)?.actor ?? null,
         topActor(a)?.probability ?? null,
         JSON.stringify({ incident: i, attribution: a }),
+        i.scope ?? null,
       ]),
     );
     await c.run('COMMIT');
@@ -82,7 +84,7 @@ export async function listIncidents(
 ): Promise<IncidentListing[]> {
   const r = await c.runAndReadAll(
     `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
-            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability
+            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope
      FROM incidents WHERE run_id = ${runSql}
      ORDER BY score DESC, hosts DESC, incident_id LIMIT $limit`,
     { run: opts.runId ?? null, limit: opts.limit ?? 1000 },
@@ -102,6 +104,7 @@ export async function listIncidents(
     bytesIn: Number(x['bytes_in']),
     topActor: x['top_actor'] === null ? null : String(x['top_actor']),
     topProbability: x['top_probability'] === null ? null : Number(x['top_probability']),
+    ...(x['scope'] ? { scope: String(x['scope']) } : {}),
   }));
 }
 

@@ -8,7 +8,7 @@ import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 7;
+export const schemaVersion = 8;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -62,6 +62,12 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   // v7 stores the incidents a hunt correlated, with their attributions.
   7: async (c) => {
     for (const ddl of incidentsDdl) await c.run(ddl);
+  },
+  // v8 records the scope (the sensors of one network) of each finding and incident; an address is a
+  // host only within its network. The dictionaries keep the earliest time of each value from now on.
+  8: async (c) => {
+    await c.run(`ALTER TABLE findings ADD COLUMN IF NOT EXISTS scope VARCHAR`);
+    await c.run(`ALTER TABLE incidents ADD COLUMN IF NOT EXISTS scope VARCHAR`);
   },
 };
 

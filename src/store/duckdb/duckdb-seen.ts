@@ -16,6 +16,33 @@ export const seenDdl = [
 
 const ipv4Number = `((p[1]::UBIGINT << 24) | (p[2]::UBIGINT << 16) | (p[3]::UBIGINT << 8) | p[4]::UBIGINT)::UHUGEINT`;
 
+/**
+ * (ip, first_seen) of the rows `where` selects (in every telemetry table): what the address
+ * dictionary learns from them. Detection reads it for one scope of sensors, ingest for new batches.
+ */
+export function seenIpsSql(where: string): string {
+  return `SELECT ip, min(ts) AS first_seen FROM (
+       SELECT resp_h AS ip, ts FROM conn WHERE ${where} UNION ALL SELECT orig_h, ts FROM conn WHERE ${where}
+       UNION ALL SELECT unnest(answers), ts FROM dns WHERE ${where}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM dns WHERE ${where}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM ssl WHERE ${where}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM http WHERE ${where}
+       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM alerts WHERE ${where})
+     WHERE ip IS NOT NULL GROUP BY ip
+     HAVING contains(ip, ':') OR regexp_full_match(ip, '[0-9.]+')`;
+}
+
+/** (name, first_seen) of the rows `where` selects: what the name dictionary learns from them. */
+export function seenNamesSql(where: string): string {
+  return `SELECT name, min(ts) AS first_seen FROM (
+       SELECT lower(query) AS name, ts FROM dns WHERE ${where}
+       UNION ALL SELECT lower(server_name), ts FROM ssl WHERE ${where}
+       UNION ALL SELECT lower(split_part(host, ':', 1)), ts FROM http WHERE ${where}
+       UNION ALL SELECT lower(unnest(answers)), ts FROM dns WHERE ${where})
+     WHERE name IS NOT NULL GROUP BY name
+     HAVING contains(name, '.') AND NOT regexp_full_match(name, '[0-9.]+') AND NOT contains(name, ':')`;
+}
+
 /** The watermark: the highest batch id whose rows are in the dictionaries. */
 export async function seenWatermark(c: DuckDBConnection): Promise<number> {
   const r = await c.runAndReadAll(`SELECT value FROM schema_meta WHERE key = 'seen_batch'`);
@@ -36,18 +63,11 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
   const started = performance.now();
   const p = { from, top };
   const inRange = `batch_id > $from AND batch_id <= $top`;
+  await c.run(`CREATE OR REPLACE TEMP TABLE seen_new_ips AS ${seenIpsSql(inRange)}`, p);
+  // Files need not arrive in time order: a value already known keeps the earlier of its two times.
   await c.run(
-    `CREATE OR REPLACE TEMP TABLE seen_new_ips AS
-     SELECT ip, min(ts) AS first_seen FROM (
-       SELECT resp_h AS ip, ts FROM conn WHERE ${inRange} UNION ALL SELECT orig_h, ts FROM conn WHERE ${inRange}
-       UNION ALL SELECT unnest(answers), ts FROM dns WHERE ${inRange}
-       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM dns WHERE ${inRange}
-       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM ssl WHERE ${inRange}
-       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM http WHERE ${inRange}
-       UNION ALL SELECT unnest([orig_h, resp_h]), ts FROM alerts WHERE ${inRange})
-     WHERE ip IS NOT NULL GROUP BY ip
-     HAVING contains(ip, ':') OR regexp_full_match(ip, '[0-9.]+')`,
-    p,
+    `UPDATE seen_ips SET first_seen = n.first_seen FROM seen_new_ips n
+     WHERE seen_ips.ip = n.ip AND n.first_seen < seen_ips.first_seen`,
   );
   await c.run(`DELETE FROM seen_new_ips WHERE ip IN (SELECT ip FROM seen_ips)`);
   await c.run(
@@ -70,16 +90,10 @@ export async function refreshSeen(c: DuckDBConnection, upTo?: number): Promise<v
       return [[ip, 6, n, `${String(r['f']).replace(' ', 'T')}Z`] as const];
     });
   await appendRows(c, 'seen_ips', ['varchar', 'tinyint', 'uhugeint', 'timestamp'], v6);
+  await c.run(`CREATE OR REPLACE TEMP TABLE seen_new_names AS ${seenNamesSql(inRange)}`, p);
   await c.run(
-    `CREATE OR REPLACE TEMP TABLE seen_new_names AS
-     SELECT name, min(ts) AS first_seen FROM (
-       SELECT lower(query) AS name, ts FROM dns WHERE ${inRange}
-       UNION ALL SELECT lower(server_name), ts FROM ssl WHERE ${inRange}
-       UNION ALL SELECT lower(split_part(host, ':', 1)), ts FROM http WHERE ${inRange}
-       UNION ALL SELECT lower(unnest(answers)), ts FROM dns WHERE ${inRange})
-     WHERE name IS NOT NULL GROUP BY name
-     HAVING contains(name, '.') AND NOT regexp_full_match(name, '[0-9.]+') AND NOT contains(name, ':')`,
-    p,
+    `UPDATE seen_names SET first_seen = n.first_seen FROM seen_new_names n
+     WHERE seen_names.name = n.name AND n.first_seen < seen_names.first_seen`,
   );
   await c.run(
     `INSERT INTO seen_names

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
 import type {
   AlertAggregates,
@@ -9,12 +9,18 @@ import type {
 } from '../../detect/alerts-aggregates.js';
 import type { NetRange } from '../../detect-store.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
-import { type DuckDBDetectContext, isoSql, windowSql } from './duckdb-detect-context.js';
+import {
+  type DuckDBDetectContext,
+  isoSql,
+  scopeSql,
+  windowParams,
+  windowSql,
+} from './duckdb-detect-context.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-async function rows(c: DuckDBConnection, sql: string, params: Record<string, string | number | null>) {
+async function rows(c: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>) {
   return (await c.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
 }
 
@@ -54,7 +60,7 @@ raw AS MATERIALIZED (
   FROM folded),
 flows AS (
   SELECT uid, any_value(orig_h) AS fo, max(resp_bytes) AS frb FROM conn
-  WHERE uid IN (SELECT uid FROM raw WHERE uid IS NOT NULL) GROUP BY uid),
+  WHERE uid IN (SELECT uid FROM raw WHERE uid IS NOT NULL) AND ${scopeSql()} GROUP BY uid),
 sided AS (
   SELECT r.*, ${clientSql} AS client, coalesce(f.frb, try_cast(x[4] AS UBIGINT)) AS server_bytes
   FROM raw r LEFT JOIN flows f USING (uid)),
@@ -108,7 +114,7 @@ async function classifyAlertAddresses(
 ): Promise<number> {
   await c.run(
     `CREATE OR REPLACE TEMP TABLE det_alert_ips AS
-     SELECT DISTINCT ip FROM (SELECT orig_h AS ip, ts FROM alerts UNION ALL SELECT resp_h, ts FROM alerts)
+     SELECT DISTINCT ip FROM (SELECT orig_h AS ip, ts, sensor FROM alerts UNION ALL SELECT resp_h, ts, sensor FROM alerts)
      WHERE ip IS NOT NULL AND ${windowSql('ts')}`,
     params,
   );
@@ -209,7 +215,7 @@ export function duckdbAlertAggregates(ctx: DuckDBDetectContext): AlertAggregates
     async alertGroups(opts: AlertGroupsOptions): Promise<AlertGroups> {
       await ctx.settle();
       const c = ctx.conn;
-      const window = { from: opts.from ?? null, to: opts.to ?? null };
+      const window = windowParams(opts);
       // The distinct rules first: a few thousand rows, scored in TypeScript before any alert is grouped.
       await c.run(
         `CREATE OR REPLACE TEMP TABLE det_alert_sigs AS
@@ -235,8 +241,16 @@ export function duckdbAlertAggregates(ctx: DuckDBDetectContext): AlertAggregates
           return r ? [[s.key, r.outbound, r.inbound] as const] : [];
         });
         await ctx.classify(opts.internal);
+        // The network's hosts are the scope's: another sensor's addresses are another network's.
+        await ctx.seenHistory(opts.sensors);
         const seenInternal = Number(
-          (await rows(c, `SELECT count(*)::BIGINT AS n FROM det_class WHERE internal`, {}))[0]?.['n'] ?? 0,
+          (
+            await rows(
+              c,
+              `SELECT count(*)::BIGINT AS n FROM det_class d SEMI JOIN det_seen_ips s ON s.ip = d.ip WHERE d.internal`,
+              {},
+            )
+          )[0]?.['n'] ?? 0,
         );
         if (picks.length === 0) return { signatures, groups: [], internalHosts: seenInternal };
         await c.run(

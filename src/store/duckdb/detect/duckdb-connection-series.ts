@@ -8,10 +8,11 @@ import type {
   NetRange,
   PortFanOut,
   PortFanOutOptions,
+  TelemetryWindow,
 } from '../../detect-store.js';
-import { type DuckDBDetectContext, isoSql, windowSql } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 
-const window = `($from::TIMESTAMP IS NULL OR ts >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ts <= $to::TIMESTAMP)`;
+const window = windowSql();
 
 /** The connection aggregates (series, durations) over the DuckDB tables. */
 export class DuckDBConnectionAggregates implements ConnectionAggregates {
@@ -27,10 +28,10 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
 
   async *connectionSeries(opts: ConnectionSeriesOptions): AsyncGenerator<ConnectionSeries[]> {
     await this.settle();
-    const params = { from: opts.from ?? null, to: opts.to ?? null, min: opts.minConnections };
+    const params = { ...windowParams(opts), min: opts.minConnections };
     await this.classify(opts.internal);
     try {
-      await this.buildEvents({ from: params.from, to: params.to });
+      await this.buildEvents(windowParams(opts));
       // Candidate series: per address; per name when the name spans addresses or a proxy; per
       // uncommon port when a host reaches several addresses on a port few hosts use (C2 lists of raw
       // IPs rotate addresses but keep the port).
@@ -127,7 +128,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
    * and got the address back for. HTTP and TLS records of a sensor that logged no connections (http
    * and ssl logs without conn.log) are events of their own, and so are requests through an internal proxy, which name the true server.
    */
-  private async buildEvents(params: { from: string | null; to: string | null }): Promise<void> {
+  private async buildEvents(params: ReturnType<typeof windowParams>): Promise<void> {
     const w = (t: string) => windowSql(`${t}.ts`);
     await this.conn.run(
       `CREATE OR REPLACE TEMP TABLE det_app AS
@@ -189,7 +190,8 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
          WHERE (resp_internal AND proxied AND name IS NOT NULL)
             OR (NOT resp_internal AND coalesce(sensor, '') NOT IN (
               SELECT DISTINCT coalesce(sensor, '') FROM conn c WHERE ${w('c')}))) a
-         LEFT JOIN conn c ON c.uid = a.uid
+         -- Another sensor's copy of the same session (one capture hunted twice) is not this one's.
+         LEFT JOIN conn c ON c.uid = a.uid AND c.sensor IS NOT DISTINCT FROM a.sensor
        WHERE (a.resp_internal AND a.proxied AND a.name IS NOT NULL) OR (NOT a.resp_internal AND c.uid IS NULL)`,
       params,
     );
@@ -200,6 +202,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     readonly internal: readonly NetRange[];
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<number> {
     await this.settle();
     await this.classify(opts.internal);
@@ -207,7 +210,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
       `SELECT count(*)::BIGINT AS n FROM det_class WHERE internal AND ip IN (
          SELECT orig_h FROM conn WHERE ${window} UNION SELECT orig_h FROM ssl WHERE ${window}
          UNION SELECT orig_h FROM http WHERE ${window} UNION SELECT orig_h FROM dns WHERE ${window})`,
-      { from: opts.from ?? null, to: opts.to ?? null },
+      windowParams(opts),
     );
     return Number(r.getRowObjectsJson()[0]?.['n'] ?? 0);
   }
@@ -224,7 +227,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
          FROM conn c
            JOIN det_class o ON o.ip = c.orig_h AND o.internal
            JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
-         WHERE ${window.replaceAll('ts', 'c.ts')} AND c.resp_p IS NOT NULL
+         WHERE ${windowSql('c.ts')} AND c.resp_p IS NOT NULL
            AND NOT list_contains(${commonServicePortsSql}, c.resp_p)),
        cand AS (SELECT orig_h, resp_p, proto FROM ev GROUP BY ALL HAVING count(DISTINCT resp_h) >= $min),
        prev AS (SELECT resp_p, proto, count(DISTINCT orig_h) AS p FROM ev GROUP BY ALL),
@@ -242,7 +245,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
                 min(ts) AS first, max(ts) AS last, list(DISTINCT resp_h)[1:20] AS ips
          FROM ev JOIN cand USING (orig_h, resp_p, proto) GROUP BY ALL)
        JOIN nets USING (orig_h, resp_p, proto) JOIN prev USING (resp_p, proto)`,
-      { from: opts.from ?? null, to: opts.to ?? null, min: opts.minDestinations },
+      { ...windowParams(opts), min: opts.minDestinations },
     );
     const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as {
       o: string;
@@ -282,26 +285,27 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     readonly internal: readonly NetRange[];
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<string[]> {
     await this.settle();
     await this.classify(opts.internal);
     const r = await this.conn.runAndReadAll(
       `SELECT DISTINCT h.resp_h FROM http h
          JOIN det_class o ON o.ip = h.orig_h AND o.internal JOIN det_class r ON r.ip = h.resp_h AND r.internal
-       WHERE ${window.replaceAll('ts', 'h.ts')}
+       WHERE ${windowSql('h.ts')}
          AND (h.method = 'CONNECT' OR lower(h.uri) LIKE 'http://%' OR lower(h.uri) LIKE 'https://%')
        ORDER BY 1`,
-      { from: opts.from ?? null, to: opts.to ?? null },
+      windowParams(opts),
     );
     return r.getRows().map((row) => String(row[0]));
   }
 
-  async activeHours(opts: { readonly from?: string; readonly to?: string }): Promise<number> {
+  async activeHours(opts: TelemetryWindow): Promise<number> {
     await this.settle();
     const hour = (t: string) => `SELECT DISTINCT date_trunc('hour', ts) AS h FROM ${t} WHERE ${window}`;
     const r = await this.conn.runAndReadAll(
       `SELECT count(*)::BIGINT AS n FROM (${hour('conn')} UNION ${hour('ssl')} UNION ${hour('http')})`,
-      { from: opts.from ?? null, to: opts.to ?? null },
+      windowParams(opts),
     );
     return Number(r.getRowObjectsJson()[0]?.['n'] ?? 0);
   }
@@ -312,6 +316,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
     readonly minTotal: number;
     readonly from?: string;
     readonly to?: string;
+    readonly sensors?: readonly string[];
   }): Promise<ConnectionDurations[]> {
     await this.settle();
     await this.classify(opts.internal);
@@ -333,13 +338,13 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
              USING (orig_h, resp_h)
            JOIN det_class o ON o.ip = c.orig_h AND o.internal
            JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
-         WHERE ${window.replaceAll('ts', 'c.ts')}
+         WHERE ${windowSql('c.ts')}
          GROUP BY orig_h, resp_h)
        -- How many internal hosts reach each of these servers at all (chat and meeting services: most).
        JOIN (SELECT c.resp_h, count(DISTINCT c.orig_h) AS prev FROM conn c
                JOIN det_class o ON o.ip = c.orig_h AND o.internal
-             WHERE ${window.replaceAll('ts', 'c.ts')} GROUP BY c.resp_h) USING (resp_h)`,
-      { from: opts.from ?? null, to: opts.to ?? null, minLongest: opts.minLongest, minTotal: opts.minTotal },
+             WHERE ${windowSql('c.ts')} GROUP BY c.resp_h) USING (resp_h)`,
+      { ...windowParams(opts), minLongest: opts.minLongest, minTotal: opts.minTotal },
     );
     const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as {
       o: string;

@@ -1,6 +1,6 @@
 import { type OddEndpoint, type OddityName, oddityNames } from '../../detect/destinations-aggregates.js';
 import { hostName, isName, live, routable } from './duckdb-destinations-sql.js';
-import { isoSql, windowSql } from './duckdb-detect-context.js';
+import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
 
 const fingerprint = `coalesce(nullif(c.ja4, ''), nullif(c.ja3, ''))`;
 // The details of one odd row per protocol, as a struct (every aggregate costs about as much as the
@@ -71,7 +71,7 @@ export const odditySteps = [
      UNION ALL SELECT fuid, subject, issuer, not_valid_after FROM x509 WHERE fuid IS NOT NULL)
    GROUP BY key
    HAVING any_value(subject) = any_value(issuer) OR coalesce(regexp_matches(any_value(subject), $placeholder), false)
-       OR max(not_valid_after) < (SELECT max(ts) FROM ssl)`,
+       OR max(not_valid_after) < (SELECT max(ts) FROM ssl WHERE ${scopeSql()})`,
   `CREATE OR REPLACE TEMP TABLE dest_odd_pairs AS
    WITH t AS (SELECT c.orig_h, c.resp_h, c.server_name, ${viaConnect}, ${counted} FROM ssl c WHERE ${live('c')} GROUP BY ALL),
    w AS (

@@ -1,6 +1,6 @@
 import type { RareEndpoint } from '../../detect/destinations-aggregates.js';
 import { answered, hostName, isName, live, routable } from './duckdb-destinations-sql.js';
-import { isoSql, windowSql } from './duckdb-detect-context.js';
+import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
 
 // Registrable domain: two labels, or three under a ccTLD's second level (co.uk) or a shared suffix,
 // or four under a three-label shared suffix (s3.amazonaws.com).
@@ -150,9 +150,9 @@ export const rareResultSql = `
     SELECT DISTINCT i.ip, n.dom FROM (
       SELECT a AS ip, name FROM dest_answers
       UNION ALL SELECT resp_h, ${hostName('server_name')} FROM ssl
-      WHERE ${isName('server_name')} AND resp_h IN (SELECT ip FROM dest_ip_pairs)
+      WHERE ${isName('server_name')} AND resp_h IN (SELECT ip FROM dest_ip_pairs) AND ${scopeSql()}
       UNION ALL SELECT resp_h, ${hostName('host')} FROM http
-      WHERE ${isName('host')} AND method <> 'CONNECT' AND resp_h IN (SELECT ip FROM dest_ip_pairs)) i
+      WHERE ${isName('host')} AND method <> 'CONNECT' AND resp_h IN (SELECT ip FROM dest_ip_pairs) AND ${scopeSql()}) i
     JOIN dest_names n USING (name) WHERE i.ip IN (SELECT ip FROM dest_ip_pairs)),
   -- An address behind a name many hosts use is that service's (a CDN edge); one behind a rare name
   -- the host also used is told under the name.
@@ -167,16 +167,20 @@ export const rareResultSql = `
     WHERE a.internal = false AND ${routable('a.a')} GROUP BY ALL),
   dom_seen AS (
     SELECT k.dom, min(s.first_seen) AS first_seen FROM (SELECT DISTINCT dom FROM dest_dom_pairs) k
-      JOIN seen_names s ON s.tail = regexp_extract(k.dom, '[^.]+\\.[^.]+$')
+      JOIN det_seen_names s ON s.tail = regexp_extract(k.dom, '[^.]+\\.[^.]+$')
     WHERE s.name = k.dom OR ends_with(s.name, '.' || k.dom) GROUP BY k.dom),
   picked AS (
     SELECT 'ip' AS kind, p.host, p.ip AS key, [] AS names, [p.ip] AS ips, p.hosts, greatest(p.conn_n, p.ssl_n, p.http_n) AS sessions,
            0 AS lookups, p.hmask, p.dmask, p.first, p.last, coalesce(si.first_seen, p.first) AS seen,
            p.ports, p.conn_n > 0 AS has_conn, p.ob, p.rb
-    FROM dest_ip_pairs p LEFT JOIN seen_ips si ON si.ip = p.ip
+    FROM dest_ip_pairs p LEFT JOIN det_seen_ips si ON si.ip = p.ip
     WHERE p.ip NOT IN (SELECT ip FROM popular_ips) AND NOT EXISTS (SELECT 1 FROM covered c WHERE c.host = p.host AND c.ip = p.ip)
     UNION ALL
-    SELECT 'domain', p.host, p.dom, p.names, list_distinct(list_concat(coalesce(p.ips, []), coalesce(h.ips, []))), p.hosts,
+    -- A name's addresses: the ones connected to first, then the ones only DNS gave, each sorted, so
+    -- the first (the finding's endpoint) is the same every run.
+    SELECT 'domain', p.host, p.dom, p.names,
+           list_concat(list_sort(list_distinct(coalesce(p.ips, []))),
+                       list_sort(list_filter(list_distinct(coalesce(h.ips, [])), x -> NOT list_contains(coalesce(p.ips, []), x)))), p.hosts,
            greatest(p.ssl_n, p.http_n), p.dns_n, p.hmask, p.dmask, p.first, p.last,
            least(coalesce(ds.first_seen, p.first), p.first), p.ports, false, NULL, NULL
     FROM dest_dom_pairs p LEFT JOIN dom_answers da USING (dom) LEFT JOIN host_answers h USING (host, dom)

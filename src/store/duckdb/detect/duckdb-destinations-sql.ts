@@ -1,3 +1,4 @@
+import type { DuckDBValue } from '@duckdb/node-api';
 import { windowSql } from './duckdb-detect-context.js';
 
 // SQL fragments the rare-destinations and tls-http-oddities aggregates share.
@@ -22,6 +23,6 @@ export const hostName = (col: string) => `rtrim(lower(split_part(${col}, ':', 1)
 export const answered = `(coalesce(c.resp_bytes, 0) > 0 OR c.conn_state IN ('SF', 'S1', 'S2', 'S3', 'RSTO', 'RSTR'))`;
 
 /** The parameters a statement uses: DuckDB rejects named parameters it does not. */
-export function pick(sql: string, params: Record<string, string | number | null>) {
+export function pick(sql: string, params: Record<string, DuckDBValue>) {
   return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
 }

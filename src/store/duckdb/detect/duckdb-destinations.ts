@@ -1,3 +1,4 @@
+import type { DuckDBValue } from '@duckdb/node-api';
 import ipaddr from 'ipaddr.js';
 import type { DestinationAggregates } from '../../detect/destinations-aggregates.js';
 import type { NetRange } from '../../detect-store.js';
@@ -17,7 +18,7 @@ import {
   toRare,
 } from './duckdb-destinations-rare.js';
 import { live, pick } from './duckdb-destinations-sql.js';
-import { type DuckDBDetectContext, isoSql, sharedTableState } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, isoSql, sharedTableState, windowParams } from './duckdb-detect-context.js';
 
 type Win = { from: string | null; to: string | null };
 
@@ -46,11 +47,11 @@ const tables = [
 
 /** The rare-destinations, tls-http-oddities and payload-download aggregates over the DuckDB tables. */
 export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): DestinationAggregates {
-  const json = async <T>(sql: string, params: Record<string, string | number | null> = {}): Promise<T[]> => {
+  const json = async <T>(sql: string, params: Record<string, DuckDBValue> = {}): Promise<T[]> => {
     const r = await ctx.conn.runAndReadAll(sql, params);
     return JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as T[];
   };
-  const one = async (sql: string, params: Record<string, string | number | null> = {}) =>
+  const one = async (sql: string, params: Record<string, DuckDBValue> = {}) =>
     (await ctx.conn.runAndReadAll(sql, params)).getRows()[0]?.[0] ?? null;
   const drop = async () => {
     for (const t of tables) await ctx.conn.run(`DROP TABLE IF EXISTS ${t}`);
@@ -88,7 +89,7 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
   return {
     async rareDestinations(opts) {
       await ctx.settle();
-      const win: Win = { from: opts.from ?? null, to: opts.to ?? null };
+      const win: Win = windowParams(opts);
       const limits = { ...win, maxHosts: opts.maxHosts, minHod: opts.minHoursOfDay, noConn: 0 };
       try {
         await classify(opts.internal);
@@ -102,8 +103,9 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
         );
         for (const sql of rareSteps) await ctx.conn.run(sql, pick(sql, limits));
         const internalHosts = Number(await one(populationSql, win));
+        await ctx.seenHistory(opts.sensors);
         const historyStart = await one(
-          `SELECT ${isoSql('least((SELECT min(first_seen) FROM seen_ips), (SELECT min(first_seen) FROM seen_names))')}`,
+          `SELECT ${isoSql('least((SELECT min(first_seen) FROM det_seen_ips), (SELECT min(first_seen) FROM det_seen_names))')}`,
         );
         const endpoints = (await json<RareJson>(rareResultSql, pick(rareResultSql, limits))).map(toRare);
         return {
@@ -119,8 +121,7 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
     async tlsHttpOddities(opts) {
       await ctx.settle();
       const params = {
-        from: opts.from ?? null,
-        to: opts.to ?? null,
+        ...windowParams(opts),
         rareMax: opts.rareMaxHosts,
         minUses: opts.minFingerprintUses,
         placeholder: opts.placeholderSubject,
@@ -129,9 +130,7 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
         await classify(opts.internal);
         for (const sql of odditySteps) await ctx.conn.run(sql, pick(sql, params));
         const internalHosts = Number(await one(`SELECT count(DISTINCT host)::BIGINT FROM dest_odd_pairs`));
-        const endpoints = (await json<OddJson>(oddResultSql, { from: params.from, to: params.to })).map(
-          toOdd,
-        );
+        const endpoints = (await json<OddJson>(oddResultSql, pick(oddResultSql, params))).map(toOdd);
         return { internalHosts, endpoints };
       } finally {
         await drop();
@@ -140,7 +139,7 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
 
     async payloadDownloads(opts) {
       await ctx.settle();
-      const params = { from: opts.from ?? null, to: opts.to ?? null, maxHosts: opts.maxHosts };
+      const params = { ...windowParams(opts), maxHosts: opts.maxHosts };
       try {
         await classify(opts.internal);
         await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE dest_dl_mimes (mime VARCHAR, kind VARCHAR)`);

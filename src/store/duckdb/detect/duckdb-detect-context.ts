@@ -1,5 +1,6 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { NetRange } from '../../detect-store.js';
+import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
+import type { NetRange, TelemetryWindow } from '../../detect-store.js';
+import { seenIpsSql, seenNamesSql } from '../duckdb-seen.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
 
 /** What every DuckDB detector aggregate needs: the connection and the hooks around it. */
@@ -13,6 +14,13 @@ export interface DuckDBDetectContext {
    * ranges per row.
    */
   readonly classify: (internal: readonly NetRange[]) => Promise<void>;
+  /**
+   * Makes `det_seen_ips(ip, first_seen)` and `det_seen_names(name, tail, first_seen)` the
+   * first-seen history of one scope: the store's dictionaries themselves (views) for every sensor,
+   * else the same values computed from the scope's own rows, so another network's history never
+   * makes an address old.
+   */
+  readonly seenHistory: (sensors?: readonly string[]) => Promise<void>;
 }
 
 /** DuckDB's memory limit while detectors run: MAMORI_DUCKDB_DETECT_MEMORY, default 1200MB. */
@@ -21,21 +29,57 @@ export function detectMemoryLimit(): string {
   return /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(v) ? v : '1200MB';
 }
 
-/** Time-window predicate over a `ts` column, with `$from` and `$to` parameters (ISO or null). */
+/**
+ * Time-window and scope predicate over a `ts` column and the `sensor` column beside it (`c.ts` →
+ * `c.sensor`), with `$from` and `$to` (ISO or null) and `$sensors` (a list, or null for every
+ * sensor) parameters: `windowParams` gives all three.
+ */
 export function windowSql(column = 'ts'): string {
-  return `($from::TIMESTAMP IS NULL OR ${column} >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${column} <= $to::TIMESTAMP)`;
+  const sensor = column.replace(/ts$/, 'sensor');
+  return `($from::TIMESTAMP IS NULL OR ${column} >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${column} <= $to::TIMESTAMP) AND ${scopeSql(sensor)}`;
+}
+
+/** Scope-only predicate (no time window) over a `sensor` column, with the `$sensors` parameter. */
+export function scopeSql(column = 'sensor'): string {
+  return `($sensors::VARCHAR[] IS NULL OR list_contains($sensors::VARCHAR[], ${column}))`;
+}
+
+/** The parameters `windowSql` reads, from a window's options. */
+export function windowParams(w: TelemetryWindow): {
+  from: string | null;
+  to: string | null;
+  sensors: DuckDBValue;
+} {
+  return {
+    from: w.from ?? null,
+    to: w.to ?? null,
+    sensors: w.sensors && w.sensors.length > 0 ? listValue([...w.sensors]) : null,
+  };
+}
+
+/** A key of a window's bounds and scope, for temp tables built from it. */
+export function windowKey(w: {
+  readonly from?: string | null;
+  readonly to?: string | null;
+  readonly sensors?: readonly string[];
+}): string {
+  return `${w.from ?? ''}|${w.to ?? ''}|${JSON.stringify(w.sensors ?? null)}`;
 }
 
 /**
  * For temp tables one detection run shares between detectors: a key of what they were built from
- * (the monitored networks, the window, the newest stored batch, so new telemetry invalidates them),
- * and whether `table` still exists in this connection.
+ * (the monitored networks, the window and scope, the newest stored batch, so new telemetry
+ * invalidates them), and whether `table` still exists in this connection.
  */
 export async function sharedTableState(
   conn: DuckDBConnection,
   table: string,
   internal: readonly NetRange[],
-  window: { readonly from?: string | null; readonly to?: string | null } = {},
+  window: {
+    readonly from?: string | null;
+    readonly to?: string | null;
+    readonly sensors?: readonly string[];
+  } = {},
 ): Promise<{ key: string; exists: boolean }> {
   const r = await conn.runAndReadAll(
     `SELECT (SELECT coalesce(max(batch_id), 0) FROM ingest_batches)::VARCHAR AS b,
@@ -44,7 +88,7 @@ export async function sharedTableState(
   );
   const [b, n] = r.getRows()[0] ?? [];
   const ranges = internal.map((x) => `${x.v}:${x.lo}-${x.hi}`).join(',');
-  return { key: `${ranges}|${window.from ?? ''}|${window.to ?? ''}|${String(b)}`, exists: Number(n) > 0 };
+  return { key: `${ranges}|${windowKey(window)}|${String(b)}`, exists: Number(n) > 0 };
 }
 
 /** ISO 8601 text of a TIMESTAMP expression, as findings carry it. */
@@ -59,9 +103,36 @@ export function duckdbDetectContext(
   // Every detector classifies; the table is rebuilt only when the networks or the dictionary changed.
   let built: string | null = null;
   let sized = false;
+  let history: string | null = null;
   return {
     conn,
     settle,
+    async seenHistory(sensors) {
+      const scoped = sensors !== undefined && sensors.length > 0;
+      const { key, exists } = await sharedTableState(conn, 'det_seen_ips', [], { sensors });
+      if (history === key && (exists || !scoped)) return;
+      // Either kind may be there from the last scope; DuckDB will not drop one as the other.
+      const views = await conn.runAndReadAll(
+        `SELECT view_name FROM duckdb_views() WHERE temporary AND view_name IN ('det_seen_ips', 'det_seen_names')`,
+      );
+      const isView = new Set(views.getRows().map((r) => String(r[0])));
+      for (const t of ['det_seen_ips', 'det_seen_names'])
+        await conn.run(isView.has(t) ? `DROP VIEW ${t}` : `DROP TABLE IF EXISTS ${t}`);
+      if (!scoped) {
+        await conn.run(`CREATE TEMP VIEW det_seen_ips AS SELECT ip, first_seen FROM seen_ips`);
+        await conn.run(`CREATE TEMP VIEW det_seen_names AS SELECT name, tail, first_seen FROM seen_names`);
+      } else {
+        const where = 'list_contains($sensors::VARCHAR[], sensor)';
+        const params = { sensors: windowParams({ sensors }).sensors };
+        await conn.run(`CREATE TEMP TABLE det_seen_ips AS ${seenIpsSql(where)}`, params);
+        await conn.run(
+          `CREATE TEMP TABLE det_seen_names AS
+           SELECT name, regexp_extract(name, '[^.]+\\.[^.]+$') AS tail, first_seen FROM (${seenNamesSql(where)})`,
+          params,
+        );
+      }
+      history = key;
+    },
     async classify(internal) {
       if (!sized) {
         // Ingest streams within a small buffer pool; detection's grouped lists and hash joins need

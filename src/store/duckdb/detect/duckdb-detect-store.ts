@@ -9,6 +9,7 @@ import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 import { duckdbNetworkAggregates } from './duckdb-network.js';
 import { duckdbSessionAggregates } from './duckdb-port-sessions.js';
+import { duckdbSensorQueries } from './duckdb-sensors.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
 export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<void>): DetectStore {
@@ -17,6 +18,7 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
   return {
     connectionSeries: (o) => connections.connectionSeries(o),
     internalOriginators: (o) => connections.internalOriginators(o),
+    ...duckdbSensorQueries(ctx),
     activeHours: (o) => connections.activeHours(o),
     internalProxies: (o) => connections.internalProxies(o),
     portFanOut: (o) => connections.portFanOut(o),

@@ -3,7 +3,12 @@ import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
 import type { DnsAggregates, DnsWindowOptions } from '../../detect/dns-aggregates.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
 import { hostName, isName } from './duckdb-destinations-sql.js';
-import { type DuckDBDetectContext, sharedTableState, windowSql } from './duckdb-detect-context.js';
+import {
+  type DuckDBDetectContext,
+  sharedTableState,
+  windowParams,
+  windowSql,
+} from './duckdb-detect-context.js';
 import { duckdbDgaAggregates } from './duckdb-dga.js';
 import type { DuckDBDnsContext } from './duckdb-dns-sql.js';
 import { duckdbDnsTunnelAggregates } from './duckdb-dns-tunnel.js';
@@ -22,8 +27,8 @@ export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
   async function prepare(opts: DnsWindowOptions): Promise<Record<string, unknown>> {
     await ctx.settle();
     await ctx.classify(opts.internal);
-    const params = { from: opts.from ?? null, to: opts.to ?? null };
-    const { key, exists } = await sharedTableState(conn, 'det_dns_class', opts.internal, params);
+    const params = windowParams(opts);
+    const { key, exists } = await sharedTableState(conn, 'det_dns_class', opts.internal, opts);
     if (exists && key === classKey) return params;
     classKey = null;
     const missing = await conn.runAndReadAll(
@@ -87,8 +92,7 @@ export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
         {
           ips: listValue([...new Set(opts.ips)]),
           max: opts.maxNames,
-          from: opts.from ?? null,
-          to: opts.to ?? null,
+          ...windowParams(opts),
         },
         { ips: LIST(VARCHAR) },
       );

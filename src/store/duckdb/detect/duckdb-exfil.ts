@@ -1,11 +1,11 @@
-import { LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { type DuckDBValue, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type {
   ExfilAggregates,
   ExfilCandidate,
   ExfilCandidates,
   ExfilHostHours,
 } from '../../detect/exfil-aggregates.js';
-import { type DuckDBDetectContext, isoSql, windowSql } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 
 type Source = 'conn' | 'http';
 /** The column of bytes sent, per source. */
@@ -54,7 +54,7 @@ const isNameSql = (column: string) =>
 
 /** The exfiltration aggregates over the DuckDB tables. */
 export function duckdbExfilAggregates(ctx: DuckDBDetectContext): ExfilAggregates {
-  const json = async <T>(sql: string, params: Record<string, string | number | null>): Promise<T[]> => {
+  const json = async <T>(sql: string, params: Record<string, DuckDBValue>): Promise<T[]> => {
     const r = await ctx.conn.runAndReadAll(sql, params);
     return JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as T[];
   };
@@ -71,7 +71,7 @@ export function duckdbExfilAggregates(ctx: DuckDBDetectContext): ExfilAggregates
   return {
     async exfilCandidates(opts): Promise<ExfilCandidates> {
       await ctx.settle();
-      const win = { from: opts.from ?? null, to: opts.to ?? null };
+      const win = windowParams(opts);
       const source = await sourceOf(win);
       if (!source) return { source: 'none', internalHosts: 0, candidates: [], hosts: [] };
       await ctx.classify(opts.internal);
@@ -151,7 +151,7 @@ export function duckdbExfilAggregates(ctx: DuckDBDetectContext): ExfilAggregates
          SELECT coalesce(to_json(list({domain: domain, hosts: n}))::VARCHAR, '[]') FROM (
            SELECT h.domain, count(DISTINCT n.orig_h) AS n FROM named n JOIN hits h USING (name)
            GROUP BY h.domain)`,
-        { from: opts.from ?? null, to: opts.to ?? null, domains: listValue([...opts.domains]) },
+        { ...windowParams(opts), domains: listValue([...opts.domains]) },
         { domains: LIST(VARCHAR) },
       );
       const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as { domain: string; hosts: number }[];

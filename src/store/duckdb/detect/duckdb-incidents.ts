@@ -8,7 +8,7 @@ import type {
   PairTraffic,
   Resolution,
 } from '../../detect/incident-aggregates.js';
-import { type DuckDBDetectContext, isoSql, windowSql } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 
 const inside = `(SELECT ip FROM det_class WHERE internal)`;
 const isIpSql = (col: string) => `(regexp_full_match(${col}, '[0-9.]+') OR ${col} LIKE '%:%')`;
@@ -115,7 +115,7 @@ export function duckdbIncidentAggregates(ctx: DuckDBDetectContext): IncidentAggr
     async incidentFacts(opts): Promise<IncidentFacts> {
       await ctx.settle();
       await ctx.classify(opts.internal);
-      const win = { from: opts.from ?? null, to: opts.to ?? null };
+      const win = windowParams(opts);
       try {
         const candidates = [
           ['inc_ip', 'ip', opts.ips],

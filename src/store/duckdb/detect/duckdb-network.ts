@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { NetworkAggregates, NetworkEvidence, TrafficMix } from '../../detect/network-aggregates.js';
 import type { DuckDBDetectContext } from './duckdb-detect-context.js';
-import { windowSql } from './duckdb-detect-context.js';
+import { windowParams, windowSql } from './duckdb-detect-context.js';
 
 // Blocks are IPv4 /24 and IPv6 /64: the size of one office LAN or one delegated prefix.
 const blockSql = (alias: string) => `${alias}.n >> (CASE ${alias}.v WHEN 4 THEN 8 ELSE 64 END)::UHUGEINT`;
@@ -31,7 +31,7 @@ export function duckdbNetworkAggregates(ctx: DuckDBDetectContext): NetworkAggreg
     async trafficMix(opts): Promise<TrafficMix> {
       await ctx.settle();
       await ctx.classify(opts.internal);
-      const params = { from: opts.from ?? null, to: opts.to ?? null };
+      const params = windowParams(opts);
       await conn.run(
         `CREATE OR REPLACE TEMP TABLE net_mix AS
          WITH p AS (SELECT orig_h, resp_h, count(*)::BIGINT AS n FROM conn
@@ -79,7 +79,7 @@ export function duckdbNetworkAggregates(ctx: DuckDBDetectContext): NetworkAggreg
 
     async networkEvidence(opts): Promise<NetworkEvidence[]> {
       await ctx.settle();
-      const params = { from: opts.from ?? null, to: opts.to ?? null, limit: opts.limit ?? 10 };
+      const params = { ...windowParams(opts), limit: opts.limit ?? 10 };
       // DHCP leases live in events (Zeek's dhcp.log has no table of its own).
       const rows = (
         await conn.runAndReadAll(

@@ -1,6 +1,6 @@
 import { commonServicePortsSql, dynamicPortsFrom } from '../../detect/common-ports.js';
 import type { PortSession, PortSessionOptions, SessionAggregates } from '../../detect/session-aggregates.js';
-import { type DuckDBDetectContext, isoSql, windowSql } from './duckdb-detect-context.js';
+import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 
 /** The long-session aggregate over conn, for the long-connections detector. */
 export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggregates {
@@ -56,8 +56,7 @@ export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggreg
          WHERE (NOT list_contains(${commonServicePortsSql}, p.resp_p) AND p.resp_p < ${dynamicPortsFrom})
             OR h.peers - 1 <= $maxOther`,
         {
-          from: opts.from ?? null,
-          to: opts.to ?? null,
+          ...windowParams(opts),
           minLongest: opts.minLongest,
           maxOther: opts.maxOtherExternal,
         },

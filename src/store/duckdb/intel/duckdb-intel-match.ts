@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { addressSpaceWarninglists } from '../../../intel/warninglists/warninglist-roles.js';
 import { log } from '../../../log.js';
 import type { IndicatorMatch, MatchOptions } from '../../intel-store.js';
+import { windowParams, windowSql } from '../detect/duckdb-detect-context.js';
 import { matchFields } from './duckdb-intel-match-fields.js';
 
 /** Every parent of a name with at least two labels: a.b.example.com → itself, b.example.com, example.com. */
@@ -27,8 +28,7 @@ export async function matchIndicators(
 
 async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Promise<IndicatorMatch[]> {
   const params: Record<string, DuckDBValue> = {
-    from: opts.from ?? null,
-    to: opts.to ?? null,
+    ...windowParams(opts),
     limit: opts.limit ?? 100_000,
   };
   await c.run(`CREATE OR REPLACE TEMP TABLE m_sources AS SELECT unnest($sources::VARCHAR[]) AS s`, {
@@ -51,8 +51,7 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
               count(*) FILTER (WHERE type = 'domain')::INTEGER AS domains FROM m_live`,
     )
   ).getRowObjectsJson();
-  const window = (t: string) =>
-    `($from::TIMESTAMP IS NULL OR ${t}.ts >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${t}.ts <= $to::TIMESTAMP)`;
+  const window = (t: string) => windowSql(`${t}.ts`);
   // Hit tables carry the indicator's port and validity, so the joins below need not go back to it.
   await c.run(
     `CREATE OR REPLACE TEMP TABLE m_cidr_hits (ip VARCHAR, key VARCHAR, port INTEGER, valid_from TIMESTAMP, valid_until TIMESTAMP)`,
