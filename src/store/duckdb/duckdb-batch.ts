@@ -6,6 +6,7 @@ import {
   listValue,
 } from '@duckdb/node-api';
 import { unescapeZeek } from '../../ingest/zeek/zeek-values.js';
+import { provenanceNames } from '../schema/column.js';
 import { type TelemetryTableName, telemetryTables } from '../schema/tables.js';
 import type {
   BatchOrigin,
@@ -83,17 +84,23 @@ export class DuckDBBatch implements IngestBatch {
     return result;
   }
 
-  // Zeek writes non-printable bytes and separators as \xHH; DuckDB's reader keeps them as text.
-  // Rows without escapes move to the table in SQL; the few with escapes are decoded here and
-  // appended, so no row is ever matched by position.
+  // Zeek writes a backslash as \\ and non-printable bytes and separators as \xHH; DuckDB's reader
+  // keeps them as text. Rows without a backslash in a value move to the table in SQL; the few with
+  // one are decoded here and appended, so no row is ever matched by position. Provenance columns
+  // (sensor, source file) are not Zeek values and are never decoded.
   private async moveStaged(stage: string, table: TelemetryTableName): Promise<number> {
     const cols = telemetryTables[table].columns;
+    const decoded = cols.map(
+      (c) =>
+        (c.type === 'varchar' || c.type === 'varchar[]' || c.type === 'json') &&
+        (c.name === 'extra' || !provenanceNames.has(c.name)),
+    );
     const cond = cols
-      .filter((c) => c.type === 'varchar' || c.type === 'varchar[]' || c.type === 'json')
+      .filter((_, i) => decoded[i])
       .map((c) =>
         c.type === 'varchar[]'
-          ? `coalesce(contains(array_to_string(${sqlIdent(c.name)}, ' '), '\\x'), false)`
-          : `coalesce(contains(${sqlIdent(c.name)}::VARCHAR, '\\x'), false)`,
+          ? `coalesce(contains(array_to_string(${sqlIdent(c.name)}, ' '), '\\'), false)`
+          : `coalesce(contains(${sqlIdent(c.name)}::VARCHAR, '\\'), false)`,
       )
       .join(' OR ');
     const plain = await this.conn.run(
@@ -106,7 +113,7 @@ export class DuckDBBatch implements IngestBatch {
       const a = await this.conn.createAppender(table);
       for (const row of rows) {
         row.forEach((v, i) => {
-          const type = cols[i]?.type;
+          const type = decoded[i] ? cols[i]?.type : undefined;
           if (v === null) a.appendNull();
           else if (type === 'varchar') a.appendVarchar(unescapeZeek(String(v)));
           else if (type === 'json') a.appendVarchar(JSON.stringify(decodeJson(JSON.parse(String(v)))));
