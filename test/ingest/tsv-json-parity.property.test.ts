@@ -206,7 +206,7 @@ describe('Zeek TSV and Zeek JSON of the same records give identical stores (prop
         expect(j).toEqual(n);
         expect(o).toEqual(n);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   }, 240_000);
 });
