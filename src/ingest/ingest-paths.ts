@@ -64,6 +64,8 @@ export interface IngestSummary {
   rowsByTable: Record<string, number>;
   rows: number;
   rejects: number;
+  /** Records skipped because other files already held them (see FileOutcome.duplicates). */
+  duplicates: number;
   seconds: number;
   rawBytes: number;
   outcomes: FileOutcome[];
@@ -90,6 +92,7 @@ export async function ingestPaths(
     rowsByTable: {},
     rows: 0,
     rejects: 0,
+    duplicates: 0,
     seconds: 0,
     rawBytes: 0,
     outcomes: [],
@@ -143,6 +146,7 @@ export async function ingestPaths(
     summary.byStatus[outcome.status] += 1;
     summary.rows += outcome.rows;
     summary.rejects += outcome.rejects;
+    summary.duplicates += outcome.duplicates?.rows ?? 0;
     summary.rawBytes += size;
     summary.outcomes.push(outcome);
     opts.onFile?.(outcome, i, files.length);

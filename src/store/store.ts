@@ -97,6 +97,13 @@ export interface NativeLoadResult {
   readonly rejects: readonly RejectRecord[];
 }
 
+/** Records of a batch that other batches (other files or formats) already held, and where. */
+export interface DuplicateReport {
+  readonly rows: number;
+  /** The files already holding them, most rows first. */
+  readonly heldBy: readonly { readonly file: string; readonly rows: number }[];
+}
+
 /** Rows of one input file, all or nothing: commit keeps them, abort drops them. */
 export interface IngestBatch {
   readonly id: number;
@@ -117,6 +124,11 @@ export interface IngestBatch {
   /** Loads a clean TSV body with the backend's reader; only when `capabilities.nativeTsvLoad`. */
   loadNativeTsv(load: NativeTsvLoad): Promise<NativeLoadResult>;
   addRejects(rejects: readonly RejectRecord[]): Promise<void>;
+  /**
+   * Loads what is pending and removes the batch's records that another batch already holds (the
+   * same log type, id and ts; see schema/duplicate-keys.ts). Call once, after the last row.
+   */
+  dropDuplicates(): Promise<DuplicateReport>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { type TelemetryTableName, telemetryTables } from '../schema/tables.js';
 import type {
   BatchOrigin,
   CellValue,
+  DuplicateReport,
   IngestBatch,
   JsonScan,
   NativeJsonLoad,
@@ -18,6 +19,7 @@ import type {
   NativeTsvLoad,
   RejectRecord,
 } from '../store.js';
+import { dropDuplicateRows } from './duckdb-duplicates.js';
 import type { DuckDBJsonStage } from './duckdb-json-load.js';
 import { TableSpool } from './duckdb-spool.js';
 import { runNativeTsvLoad } from './duckdb-tsv-load.js';
@@ -41,6 +43,8 @@ export interface BatchOwner {
 /** One file's rows inside the store's open transaction; appenders are flushed before native loads. */
 export class DuckDBBatch implements IngestBatch {
   private readonly spools = new Map<TelemetryTableName, TableSpool>();
+  /** Tables this batch wrote to, for the duplicate check. */
+  private readonly tables = new Set<TelemetryTableName>();
   private rows = 0;
   private rejectCount = 0;
   private done = false;
@@ -61,12 +65,16 @@ export class DuckDBBatch implements IngestBatch {
 
   async loadNativeJson(load: NativeJsonLoad): Promise<{ rows: number } | null> {
     const r = await this.jsonStage.load(this.conn, load, this.origin, this.id);
-    if (r) this.rows += r.rows;
+    if (r) {
+      this.rows += r.rows;
+      this.tables.add(load.table);
+    }
     return r;
   }
 
   async prepare(table: TelemetryTableName): Promise<void> {
     if (!this.spools.has(table)) this.spools.set(table, new TableSpool(table, this.tmpDir));
+    this.tables.add(table);
   }
 
   append(table: TelemetryTableName, values: readonly CellValue[], extra: string | null): void {
@@ -81,7 +89,32 @@ export class DuckDBBatch implements IngestBatch {
       this.moveStaged(table, load.table),
     );
     this.rows += result.rows;
+    this.tables.add(load.table);
     return result;
+  }
+
+  async dropDuplicates(): Promise<DuplicateReport> {
+    await this.loadSpools();
+    let rows = 0;
+    const heldBy = new Map<string, number>();
+    for (const table of this.tables) {
+      const d = await dropDuplicateRows(this.conn, table, this.id);
+      rows += d.rows;
+      for (const h of d.heldBy) heldBy.set(h.file, (heldBy.get(h.file) ?? 0) + h.rows);
+    }
+    this.rows -= rows;
+    const files = [...heldBy].map(([file, n]) => ({ file, rows: n }));
+    return { rows, heldBy: files.sort((a, b) => b.rows - a.rows || (a.file < b.file ? -1 : 1)) };
+  }
+
+  // Spooled rows go in before the duplicate check, or at commit.
+  private async loadSpools(): Promise<void> {
+    try {
+      for (const spool of this.spools.values()) await spool.load(this.conn, this.origin, this.id);
+    } finally {
+      for (const spool of this.spools.values()) spool.discard();
+      this.spools.clear();
+    }
   }
 
   // Zeek writes a backslash as \\ and non-printable bytes and separators as \xHH; DuckDB's reader
@@ -152,14 +185,11 @@ export class DuckDBBatch implements IngestBatch {
     if (this.done) return;
     this.done = true;
     try {
-      for (const spool of this.spools.values()) await spool.load(this.conn, this.origin, this.id);
+      await this.loadSpools();
     } catch (err) {
-      for (const spool of this.spools.values()) spool.discard();
-      this.spools.clear();
       await this.owner.batchAborted(this.id);
       throw err;
     }
-    this.spools.clear();
     this.owner.batchCommitted({
       id: this.id,
       origin: this.origin,
