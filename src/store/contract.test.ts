@@ -159,6 +159,32 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     await s.close();
   });
 
+  it("stats: time ranges leave out status logs, whose ts is the sensor's clock", async () => {
+    const s = await open(tmp());
+    const b = await s.beginBatch({ sensor: 'hq', sourceFile: '/logs/mixed', engine: 'zeek' });
+    await b.prepare('conn');
+    await b.prepare('events');
+    appendRecord(b, 'conn', { ts: 1521911720000000n, uid: 'C1', is_open: false });
+    appendRecord(b, 'conn', { ts: 1521912980000000n, uid: 'C2', is_open: false });
+    // Zeek replayed the 2018 capture in 2024: packet_filter and loaded_scripts carry the replay date.
+    appendRecord(b, 'events', { ts: 1712950152000000n, log_type: 'packet_filter' });
+    appendRecord(b, 'events', { ts: 1712950152000000n, log_type: 'loaded_scripts' });
+    appendRecord(b, 'events', { ts: 1521911000000000n, log_type: 'ssh', uid: 'C0' });
+    await b.dropDuplicates();
+    await b.commit();
+    const st = await s.stats();
+    expect(st.sensors).toEqual([
+      {
+        sensor: 'hq',
+        engine: 'zeek',
+        first: '2018-03-24T17:03:20.000000Z',
+        last: '2018-03-24T17:36:20.000000Z',
+        rows: 5,
+      },
+    ]);
+    await s.close();
+  });
+
   it('loads a TSV body natively when it says it can', async (ctx) => {
     const s = await open(tmp());
     if (!s.capabilities.nativeTsvLoad) {

@@ -6,6 +6,7 @@ import type { Finding } from '../../detect/finding.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { Incident } from '../../incidents/incident.js';
 import type { DetectStore } from '../detect-store.js';
+import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import type {
   BatchOrigin,
@@ -237,7 +238,15 @@ export class DuckDBStore implements Store {
       (await this.conn.runAndReadAll(sql, params)).getRowObjectsJson();
     const counts = await this.tableRows();
     const tables = telemetryTableNames.map((t) => ({ table: t, rows: counts[t] ?? 0 }));
-    const union = telemetryTableNames.map((t) => `SELECT sensor, engine, ts FROM "${t}"`).join(' UNION ALL ');
+    // Rows of status logs count, but their times are the sensor's clock, not traffic time.
+    const statusList = sensorStatusLogTypes.map((l) => `'${l}'`).join(', ');
+    const union = telemetryTableNames
+      .map((t) =>
+        t === 'events'
+          ? `SELECT sensor, engine, CASE WHEN log_type IN (${statusList}) THEN NULL ELSE ts END AS ts FROM events`
+          : `SELECT sensor, engine, ts FROM "${t}"`,
+      )
+      .join(' UNION ALL ');
     const sensors = await one(
       `SELECT sensor, engine, strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%fZ') AS first,
               strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%fZ') AS last, count(*)::BIGINT AS n
