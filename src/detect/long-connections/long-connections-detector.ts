@@ -1,3 +1,4 @@
+import { plural } from '../../plural.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { type Finding, severityOf } from '../finding.js';
 import { defaultLongConfig, longScore } from './long-score.js';
@@ -63,7 +64,7 @@ export const longConnectionsDetector: Detector = {
           ...(fleet ? { fleetHosts: held, scoreBeforeFleet: raw } : {}),
           ports: r.ports.slice(0, 5).map(String),
         },
-        explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${r.connections} connections in all${open}.${fleet ? ` Down-weighted: ${held} hosts hold connections this long to it, like a sync or chat service.` : ''}`,
+        explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${plural(r.connections, 'connection')} in all${open}.${fleet ? ` Down-weighted: ${held} hosts hold connections this long to it, like a sync or chat service.` : ''}`,
         links: [],
       });
     }
