@@ -64,7 +64,7 @@ export interface NativeTsvLoad {
   readonly constants: Readonly<Record<string, CellValue>>;
   /** Added to the backend's line numbers so rejects name lines of the original file. */
   readonly lineOffset: number;
-  /** The body holds `\x` sequences, so Zeek's escapes must be decoded after loading. */
+  /** The body holds a backslash, so Zeek's escapes (`\\`, `\xHH`) must be decoded after loading. */
   readonly mayHaveEscapes: boolean;
   /** Non-blank lines in the body; when every one became a row there are no rejects to collect. */
   readonly dataLines: number;

@@ -19,7 +19,7 @@ import type {
   NativeTsvLoad,
   RejectRecord,
 } from '../store.js';
-import { dropDuplicateRows } from './duckdb-duplicates.js';
+import { type BatchTimeRanges, dropDuplicateRows } from './duckdb-duplicates.js';
 import type { DuckDBJsonStage } from './duckdb-json-load.js';
 import { TableSpool } from './duckdb-spool.js';
 import { runNativeTsvLoad } from './duckdb-tsv-load.js';
@@ -57,6 +57,7 @@ export class DuckDBBatch implements IngestBatch {
     private readonly owner: BatchOwner,
     private readonly tmpDir: string,
     private readonly jsonStage: DuckDBJsonStage,
+    private readonly timeRanges: BatchTimeRanges,
   ) {}
 
   scanJson(path: string, gzip: boolean): Promise<JsonScan | null> {
@@ -98,7 +99,7 @@ export class DuckDBBatch implements IngestBatch {
     let rows = 0;
     const heldBy = new Map<string, number>();
     for (const table of this.tables) {
-      const d = await dropDuplicateRows(this.conn, table, this.id);
+      const d = await dropDuplicateRows(this.conn, table, this.id, this.timeRanges);
       rows += d.rows;
       for (const h of d.heldBy) heldBy.set(h.file, (heldBy.get(h.file) ?? 0) + h.rows);
     }

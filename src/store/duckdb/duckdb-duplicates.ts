@@ -9,15 +9,48 @@ export interface TableDuplicates {
   readonly heldBy: readonly { readonly file: string; readonly rows: number }[];
 }
 
+type Range = readonly [lo: bigint, hi: bigint];
+
+/**
+ * The `ts` range (epoch µs) of every batch, per table, read from the store once and then kept up
+ * to date, so that a batch whose range meets no other batch's (the next hour of a rotated log)
+ * skips the join. Ranges of batches later aborted stay: a superset only costs a join.
+ */
+export class BatchTimeRanges {
+  private readonly byTable = new Map<TelemetryTableName, Map<number, Range>>();
+
+  /** The ranges of `table`'s batches, loaded on first use. */
+  async of(conn: DuckDBConnection, table: TelemetryTableName): Promise<Map<number, Range>> {
+    let ranges = this.byTable.get(table);
+    if (!ranges) {
+      const r = await conn.runAndReadAll(
+        `SELECT batch_id, epoch_us(min(ts)) AS lo, epoch_us(max(ts)) AS hi FROM ${sqlIdent(table)}
+         WHERE ts IS NOT NULL GROUP BY batch_id`,
+      );
+      ranges = new Map(r.getRows().map(([b, lo, hi]) => [Number(b), [lo as bigint, hi as bigint] as const]));
+      this.byTable.set(table, ranges);
+    }
+    return ranges;
+  }
+}
+
+/** The other batches whose time range meets `[lo, hi]`. */
+function overlapping(ranges: ReadonlyMap<number, Range>, batchId: number, [lo, hi]: Range): number[] {
+  const out: number[] = [];
+  for (const [id, [a, b]] of ranges) if (id !== batchId && a <= hi && b >= lo) out.push(id);
+  return out;
+}
+
 /**
  * Deletes the batch's rows of `table` that another batch already stored (see duplicateKeys).
  * The other side is read only within the batch's own time range, so DuckDB's min/max zone maps on
- * `ts` skip the rest of the table; a batch without duplicates costs two small queries.
+ * `ts` skip the rest of the table; a batch whose range meets no other batch's costs one query.
  */
 export async function dropDuplicateRows(
   conn: DuckDBConnection,
   table: TelemetryTableName,
   batchId: number,
+  timeRanges: BatchTimeRanges,
 ): Promise<TableDuplicates> {
   const none = { rows: 0, heldBy: [] };
   const key = duplicateKeys[table];
@@ -32,8 +65,13 @@ export async function dropDuplicateRows(
   );
   const [lo, hi] = (range.getRows()[0] ?? [null, null]) as [bigint | null, bigint | null];
   if (lo === null || hi === null) return none;
+  const ranges = await timeRanges.of(conn, table);
+  const others = overlapping(ranges, batchId, [lo, hi]);
+  ranges.set(batchId, [lo, hi]);
+  if (others.length === 0) return none;
   const same = [
-    'o.batch_id <> $batch',
+    // Batch ids are integers from the store, so they can be inlined.
+    `o.batch_id IN (${others.join(', ')})`,
     'o.ts BETWEEN make_timestamp($lo::BIGINT) AND make_timestamp($hi::BIGINT)',
     'o.ts = n.ts',
     `o.${id} = n.${id}`,

@@ -23,6 +23,7 @@ import type {
 } from '../store.js';
 import { duckdbDetectStore } from './detect/duckdb-detect-store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
+import { BatchTimeRanges } from './duckdb-duplicates.js';
 import { saveFindings } from './duckdb-findings.js';
 import { getIncident, listIncidents, saveIncidents } from './duckdb-incidents.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
@@ -52,6 +53,8 @@ export class DuckDBStore implements Store {
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
   private readonly jsonStage: DuckDBJsonStage;
+  /** Batch time ranges per table, for the duplicate check. */
+  private readonly timeRanges = new BatchTimeRanges();
   // The ledger is small (one row per log stream) and read for every file, so it is kept in memory;
   // entries written inside a batch join the cache only when that batch commits.
   private readonly byDigest = new Map<string, LedgerEntry>();
@@ -182,7 +185,7 @@ export class DuckDBStore implements Store {
         await this.uow.batchAborted(batchId);
       },
     };
-    return new DuckDBBatch(this.conn, id, origin, owner, this.tmpDir, this.jsonStage);
+    return new DuckDBBatch(this.conn, id, origin, owner, this.tmpDir, this.jsonStage, this.timeRanges);
   }
 
   async flush(): Promise<void> {
