@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { humanBytes, incidentSummary } from './incident-summary.js';
+import { formatBytes } from '../format-bytes.js';
+import { incidentSummary } from './incident-summary.js';
 
 const base = { findings: 40, firstSeen: '2016-06-02T01:00:00.000Z', lastSeen: '2016-11-10T23:00:00.000Z' };
 
@@ -38,7 +39,7 @@ describe('the summary sentence', () => {
   });
 
   it('writes bytes in human units', () => {
-    expect([0, 999, 1000, 9_949, 12_345_678, 4.1e9, 2.5e12].map(humanBytes)).toEqual([
+    expect([0, 999, 1000, 9_949, 12_345_678, 4.1e9, 2.5e12].map(formatBytes)).toEqual([
       '0 B',
       '999 B',
       '1.0 kB',

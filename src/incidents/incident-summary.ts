@@ -1,16 +1,7 @@
-/** Bytes in decimal units, as people read them: 512 B, 3.8 GB, 41 MB. */
-export function humanBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-  let v = Math.max(0, n);
-  let u = 0;
-  while (v >= 999.5 && u < units.length - 1) {
-    v /= 1000;
-    u += 1;
-  }
-  return `${u > 0 && v < 9.95 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}
+import { formatBytes } from '../format-bytes.js';
+import { plural } from '../plural.js';
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const count = plural;
 const day = (iso: string) => iso.slice(0, 10);
 
 /**
@@ -40,5 +31,5 @@ export function incidentSummary(x: {
   const tail = apart ? `, and downloaded payloads from ${count(delivery, 'more server')}` : '';
   const total = x.bytesOut + x.bytesIn;
   if (total <= 0) return `${who} contacted ${whom} ${when}${tail}.`;
-  return `${who} exchanged ${humanBytes(total)} (${humanBytes(x.bytesOut)} outbound) with ${whom} ${when}${tail}.`;
+  return `${who} exchanged ${formatBytes(total)} (${formatBytes(x.bytesOut)} outbound) with ${whom} ${when}${tail}.`;
 }

@@ -1,7 +1,7 @@
 import { type Finding, type Severity, severities, severityOf } from '../detect/finding.js';
+import { formatBytes } from '../format-bytes.js';
 import type { AdminLink } from './admin-links.js';
 import type { TimelineEntry } from './incident.js';
-import { humanBytes } from './incident-summary.js';
 
 const rank = (s: Severity) => severities.indexOf(s);
 const order: Record<string, number> = { 'first-contact': 0, 'lateral-movement': 1 };
@@ -47,7 +47,7 @@ export function incidentTimeline(x: {
       server: null,
       detector: 'lateral-movement',
       severity: severityOf(x.adminWeight),
-      text: `${l.from} connected to ${l.to} on port ${l.ports.join(', ')} (${humanBytes(l.bytesOut)} sent), ${Math.round(l.lead / 60)} min before ${l.to}'s first suspicious connection.`,
+      text: `${l.from} connected to ${l.to} on port ${l.ports.join(', ')} (${formatBytes(l.bytesOut)} sent), ${Math.round(l.lead / 60)} min before ${l.to}'s first suspicious connection.`,
     });
   const room = Math.max(0, x.cap - fixed.length);
   const kept = [...x.findings]

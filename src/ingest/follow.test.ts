@@ -137,14 +137,15 @@ describe('ingest --follow', () => {
     expect(first.byStatus.unchanged).toBe(1);
     // Same header and first record, but the last ingested record changed and two lines were added:
     // not a continuation, so all 7 lines are read (only the head and the 256 bytes before the
-    // resume point are compared).
+    // resume point are compared). The 4 records stored before (same uid and ts) are duplicates.
     writeFileSync(join(dir, 'conn.log'), liveText(open, 0, 7).replace('\tC4\t', '\tCX\t'));
     const s = await ingestPaths([join(dir, 'conn.log')], opts);
     expect(s.byStatus.ingested).toBe(1);
-    expect(s.rows).toBe(7);
+    expect(s.rows).toBe(3);
+    expect(s.duplicates).toBe(4);
     // Read again: nothing new.
     expect((await ingestPaths([join(dir, 'conn.log')], opts)).rows).toBe(0);
-    expect((await store.tableRows())['conn']).toBe(12);
+    expect((await store.tableRows())['conn']).toBe(8);
     await store.close();
   });
 });

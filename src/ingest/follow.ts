@@ -39,7 +39,8 @@ export async function followDirectory(paths: readonly string[], opts: FollowOpti
     while (!stopped()) {
       const summary = await ingestPaths(paths, { ...opts, live: true, signal: hard.signal });
       opts.onPass?.(summary);
-      const changed = summary.rows > 0 || summary.rejects > 0 || summary.byStatus.failed > 0;
+      const changed =
+        summary.rows > 0 || summary.rejects > 0 || summary.duplicates > 0 || summary.byStatus.failed > 0;
       if (changed) {
         const line = opts.json
           ? JSON.stringify({
@@ -47,12 +48,16 @@ export async function followDirectory(paths: readonly string[], opts: FollowOpti
               rows: summary.rows,
               rowsByTable: summary.rowsByTable,
               rejects: summary.rejects,
+              duplicates: summary.duplicates,
               failed: summary.byStatus.failed,
             })
           : `${new Date().toISOString()}  +${summary.rows} rows ${JSON.stringify(summary.rowsByTable)}${summary.rejects ? `, ${summary.rejects} rejects` : ''}`;
         const log = opts.log ?? ((l: string) => console.log(l));
         log(line);
-        for (const o of summary.outcomes) if (o.status === 'failed') log(`error: ${o.message}`);
+        for (const o of summary.outcomes) {
+          if (o.status === 'failed') log(`error: ${o.message}`);
+          else if (o.duplicates) log(`warning: ${o.message}`);
+        }
       }
       if (stopped()) break;
       await sleep(opts.intervalSeconds * 1000, undefined, { signal: opts.stop ?? graceful.signal }).catch(

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
-import type { Store } from '../store/store.js';
+import type { DuplicateReport, Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import { continuesFrom, forkedKey, isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
 import { finalLineIsComplete } from './final-line.js';
@@ -43,6 +43,8 @@ export interface FileOutcome {
   readonly error?: MamoriError;
   /** Warnings about how it was read, such as a log type guessed from the file name. */
   readonly notes?: readonly string[];
+  /** Records skipped because another file (or the same run in another format) already held them. */
+  readonly duplicates?: DuplicateReport;
 }
 
 const recentMs = 60_000;
@@ -196,6 +198,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   };
   let out: EngineOutput;
   let engineUsed: 'native' | 'js';
+  let duplicates: DuplicateReport = { rows: 0, heldBy: [] };
   try {
     try {
       ({ out, engine: engineUsed } = await read());
@@ -207,6 +210,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       return ingestFileUnguarded(path, { ...opts, engine: 'js' });
     }
     if (out.rejects.length > 0) await batch.addRejects(out.rejects);
+    duplicates = await batch.dropDuplicates();
+    out.rows -= duplicates.rows;
     const rewritten = out.resumeAnchor !== null && out.resumeAnchor !== known?.anchor;
     if (resume && (out.consumedBytes < known.consumedBytes || rewritten)) {
       throw new MamoriError(
@@ -263,7 +268,16 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     rows: out.rows,
     rejects: out.rejects.length,
     ...(out.notes.length > 0 ? { notes: out.notes } : {}),
+    ...(duplicates.rows > 0 ? { duplicates, message: duplicateMessage(path, out.logType, duplicates) } : {}),
   };
+}
+
+/** The warning for records skipped as duplicates, naming both files. */
+export function duplicateMessage(path: string, logType: string, d: DuplicateReport): string {
+  const first = d.heldBy[0];
+  const where = first ? `${first.file}${d.heldBy.length > 1 ? ` and ${d.heldBy.length - 1} more` : ''}` : '?';
+  const records = d.rows === 1 ? 'record' : 'records';
+  return `${path}: skipped ${d.rows.toLocaleString('en')} ${logType} ${records} already ingested from ${where}`;
 }
 
 function fail(

@@ -64,6 +64,8 @@ export interface IngestSummary {
   rowsByTable: Record<string, number>;
   rows: number;
   rejects: number;
+  /** Records skipped because other files already held them (see FileOutcome.duplicates). */
+  duplicates: number;
   seconds: number;
   rawBytes: number;
   /** Every file's notes (log types guessed from file names …), for the user to check. */
@@ -92,6 +94,7 @@ export async function ingestPaths(
     rowsByTable: {},
     rows: 0,
     rejects: 0,
+    duplicates: 0,
     seconds: 0,
     rawBytes: 0,
     notes: [],
@@ -146,6 +149,7 @@ export async function ingestPaths(
     summary.byStatus[outcome.status] += 1;
     summary.rows += outcome.rows;
     summary.rejects += outcome.rejects;
+    summary.duplicates += outcome.duplicates?.rows ?? 0;
     summary.rawBytes += size;
     if (outcome.notes) summary.notes.push(...outcome.notes);
     summary.outcomes.push(outcome);

@@ -8,6 +8,7 @@ import {
   parseDouble,
   parseEpochMicros,
   parseInt64,
+  roundMicros,
 } from './zeek/zeek-values.js';
 
 const maxU64 = 18446744073709551615n;
@@ -52,9 +53,9 @@ export function jsonToCell(value: unknown, type: ColumnType, field: string): Cel
         : invalid(value, type, field);
     }
     case 'double': {
-      if (typeof value === 'number') return value;
+      if (typeof value === 'number') return roundMicros(value);
       const v = typeof value === 'string' ? parseDouble(value) : null;
-      return v ?? invalid(value, type, field);
+      return v === null ? invalid(value, type, field) : roundMicros(v);
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
@@ -73,7 +74,10 @@ export function jsonToCell(value: unknown, type: ColumnType, field: string): Cel
     }
     case 'double[]': {
       const list = Array.isArray(value) ? value : [value];
-      return list.map((x) => (typeof x === 'number' ? x : typeof x === 'string' ? parseDouble(x) : null));
+      return list.map((x) => {
+        const v = typeof x === 'number' ? x : typeof x === 'string' ? parseDouble(x) : null;
+        return v === null ? null : roundMicros(v);
+      });
     }
     case 'json':
       return JSON.stringify(value);

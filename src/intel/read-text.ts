@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { errorCodes, MamoriError } from '../errors.js';
+import { formatBytes } from '../format-bytes.js';
 import { isGzip, readHead } from '../ingest/file-identity.js';
 import { gunzipOf } from '../ingest/line-reader.js';
 
@@ -35,7 +36,7 @@ export async function readWholeText(path: string, maxBytes = 64 * 1024 * 1024): 
     if (n > maxBytes) {
       throw new MamoriError(
         errorCodes.badInput,
-        `${path}: larger than ${Math.round(maxBytes / 1048576)} MiB; this format is not streamed`,
+        `${path}: larger than ${formatBytes(maxBytes)}; this format is not streamed`,
       );
     }
     parts.push(chunk);

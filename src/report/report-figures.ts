@@ -1,18 +1,7 @@
 import type { Finding } from '../detect/finding.js';
 import type { Incident, IncidentServer } from '../incidents/incident.js';
 
-/** Bytes in decimal units, as the incident summary states them ("4.1 GB"). */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1000) return `${Math.max(0, Math.round(bytes || 0))} B`;
-  const units = ['kB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}
+export { formatBytes } from '../format-bytes.js';
 
 /** A probability as a whole percentage, never claiming 0 or 100. */
 export function formatPercent(p: number): string {

@@ -124,6 +124,84 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     await s.close();
   });
 
+  it('skips records another batch already holds, naming its file; open snapshots and same-file repeats stay', async () => {
+    const s = await open(tmp());
+    const conn = (uid: string, over: Record<string, boolean | number> = {}) => ({
+      ts: 1700000000000000n,
+      uid,
+      orig_h: '10.0.0.1',
+      resp_h: '192.0.2.9',
+      is_open: false,
+      ...over,
+    });
+    const ingest = async (file: string, rows: Record<string, unknown>[]) => {
+      const b = await s.beginBatch({ sensor: 's', sourceFile: file, engine: 'zeek' });
+      await b.prepare('conn');
+      for (const r of rows) appendRecord(b, 'conn', r as Parameters<typeof appendRecord>[2]);
+      const d = await b.dropDuplicates();
+      await b.commit();
+      return d;
+    };
+    // A repeat inside one file is not a duplicate: only other batches are compared.
+    expect(await ingest('/a/conn.log', [conn('C1'), conn('C2'), conn('C2')])).toEqual({
+      rows: 0,
+      heldBy: [],
+    });
+    expect(
+      await ingest('/b/conn.json', [conn('C1'), conn('C3'), conn('C1', { is_open: true, duration: 5 })]),
+    ).toEqual({ rows: 1, heldBy: [{ file: '/a/conn.log', rows: 1 }] });
+    // Open records are successive snapshots of a session: never dropped, never matched.
+    expect(await ingest('/c/open_conn.log', [conn('C1', { is_open: true, duration: 5 })])).toEqual({
+      rows: 0,
+      heldBy: [],
+    });
+    // The same uid at another time is another record.
+    expect(await ingest('/d/conn.log', [conn('C3', { ts: 1700000000000001 })])).toEqual({
+      rows: 0,
+      heldBy: [],
+    });
+    await s.flush();
+    const rows = await s.userQuery(
+      'SELECT source_file AS f, uid, is_open FROM conn ORDER BY f, uid, is_open',
+    );
+    expect(rows.rows.map((r) => `${r['f']} ${r['uid']}${r['is_open'] ? ' open' : ''}`)).toEqual([
+      '/a/conn.log C1',
+      '/a/conn.log C2',
+      '/a/conn.log C2',
+      '/b/conn.json C1 open',
+      '/b/conn.json C3',
+      '/c/open_conn.log C1 open',
+      '/d/conn.log C3',
+    ]);
+    await s.close();
+  });
+
+  it("stats: time ranges leave out status logs, whose ts is the sensor's clock", async () => {
+    const s = await open(tmp());
+    const b = await s.beginBatch({ sensor: 'hq', sourceFile: '/logs/mixed', engine: 'zeek' });
+    await b.prepare('conn');
+    await b.prepare('events');
+    appendRecord(b, 'conn', { ts: 1521911720000000n, uid: 'C1', is_open: false });
+    appendRecord(b, 'conn', { ts: 1521912980000000n, uid: 'C2', is_open: false });
+    // Zeek replayed the 2018 capture in 2024: packet_filter and loaded_scripts carry the replay date.
+    appendRecord(b, 'events', { ts: 1712950152000000n, log_type: 'packet_filter' });
+    appendRecord(b, 'events', { ts: 1712950152000000n, log_type: 'loaded_scripts' });
+    appendRecord(b, 'events', { ts: 1521911000000000n, log_type: 'ssh', uid: 'C0' });
+    await b.dropDuplicates();
+    await b.commit();
+    const st = await s.stats();
+    expect(st.sensors).toEqual([
+      {
+        sensor: 'hq',
+        engine: 'zeek',
+        first: '2018-03-24T17:03:20.000000Z',
+        last: '2018-03-24T17:36:20.000000Z',
+        rows: 5,
+      },
+    ]);
+    await s.close();
+  });
+
   it('loads a TSV body natively when it says it can', async (ctx) => {
     const s = await open(tmp());
     if (!s.capabilities.nativeTsvLoad) {

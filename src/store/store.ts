@@ -64,7 +64,7 @@ export interface NativeTsvLoad {
   readonly constants: Readonly<Record<string, CellValue>>;
   /** Added to the backend's line numbers so rejects name lines of the original file. */
   readonly lineOffset: number;
-  /** The body holds `\x` sequences, so Zeek's escapes must be decoded after loading. */
+  /** The body holds a backslash, so Zeek's escapes (`\\`, `\xHH`) must be decoded after loading. */
   readonly mayHaveEscapes: boolean;
   /** Non-blank lines in the body; when every one became a row there are no rejects to collect. */
   readonly dataLines: number;
@@ -99,6 +99,13 @@ export interface NativeLoadResult {
   readonly rejects: readonly RejectRecord[];
 }
 
+/** Records of a batch that other batches (other files or formats) already held, and where. */
+export interface DuplicateReport {
+  readonly rows: number;
+  /** The files already holding them, most rows first. */
+  readonly heldBy: readonly { readonly file: string; readonly rows: number }[];
+}
+
 /** Rows of one input file, all or nothing: commit keeps them, abort drops them. */
 export interface IngestBatch {
   readonly id: number;
@@ -127,6 +134,11 @@ export interface IngestBatch {
   /** Loads a clean TSV body with the backend's reader; only when `capabilities.nativeTsvLoad`. */
   loadNativeTsv(load: NativeTsvLoad): Promise<NativeLoadResult>;
   addRejects(rejects: readonly RejectRecord[]): Promise<void>;
+  /**
+   * Loads what is pending and removes the batch's records that another batch already holds (the
+   * same log type, id and ts; see schema/duplicate-keys.ts). Call once, after the last row.
+   */
+  dropDuplicates(): Promise<DuplicateReport>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { plural } from '../../plural.js';
 import type { IndicatorHit, SoftwareProfile } from '../../store/intel-store.js';
 import { nameWithAliases } from '../actor-names.js';
 import type { Knowledge } from '../knowledge.js';
@@ -39,7 +40,7 @@ export function ageFactor(
   if (!(days > 0)) return { factor: 1, note: `dated ${date?.slice(0, 10)}, current at the time` };
   const factor = Math.max(w.floor, 0.5 ** (days / w.halfLifeDays[cls]));
   const years = days / 365.25;
-  const span = years >= 1 ? `${years.toFixed(1)} years` : `${Math.round(days)} days`;
+  const span = years >= 1 ? `${years.toFixed(1)} years` : plural(Math.round(days), 'day');
   return { factor, note: `dated ${date?.slice(0, 10)}, ${span} before the activity` };
 }
 

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { importIntelPaths } from '../../intel/import-paths.js';
+import { plural } from '../../plural.js';
 import { incidentsJson } from '../../report/json/incidents-json.js';
 import { pastCase, writePastCaseBundle } from '../../sim/demo-past-case.js';
 import { simulate } from '../../sim/simulate.js';
@@ -95,7 +96,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
       });
       sim.stop();
       say(
-        `\nSimulated ${flags.days} days of an office of ${flags.hosts} PCs (${truth.logs.rows.conn.toLocaleString('en')} connections) into ${logs};`,
+        `\nSimulated ${plural(flags.days, 'day')} of an office of ${flags.hosts} PCs (${truth.logs.rows.conn.toLocaleString('en')} connections) into ${logs};`,
       );
       say(
         `  the truth is in labels.json: ${truth.infectedHosts.length} infected PCs, ${truth.c2Servers.length} C2 names and addresses.`,

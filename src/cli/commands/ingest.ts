@@ -36,12 +36,18 @@ export function describeSummary(s: IngestSummary): string {
   lines.push(
     `rejects: ${s.rejects.toLocaleString('en')}${s.rejects ? ' (see: mamori query "SELECT file, line, reason FROM rejects")' : ''}`,
   );
+  if (s.duplicates > 0) {
+    lines.push(
+      `duplicates: ${s.duplicates.toLocaleString('en')} records skipped, already ingested from other files`,
+    );
+  }
   lines.push(
     `time:  ${s.seconds.toFixed(2)} s (${Math.round(s.rows / Math.max(s.seconds, 0.001)).toLocaleString('en')} rows/s, ${formatBytes(s.rawBytes)} read)`,
   );
   for (const o of s.outcomes) {
     if (o.status === 'failed') lines.push(`error: ${o.message}`);
     else if (o.status === 'empty') lines.push(`note: ${o.message}`);
+    else if (o.duplicates) lines.push(`warning: ${o.message}`);
   }
   for (const n of s.notes) lines.push(`warning: ${n}`);
   const skipped = s.outcomes.filter((o) => o.status === 'skipped');

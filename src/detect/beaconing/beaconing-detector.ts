@@ -1,3 +1,4 @@
+import { plural } from '../../plural.js';
 import type { ConnectionSeries } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { type Finding, severityOf } from '../finding.js';
@@ -102,7 +103,7 @@ export const beaconingDetector: Detector = {
       const fleetTimer = fleet.get(`${s.origH}|${server}`);
       const score = fleetTimer ? Math.round(r.score * fleetRule.weight * 1000) / 1000 : r.score;
       if (score < beaconThreshold) continue;
-      const days = stats.days > 1 ? `${stats.days} days` : `${stats.hours} hours`;
+      const days = stats.days > 1 ? plural(stats.days, 'day') : plural(stats.hours, 'hour');
       const spread = s.keyedBy === 'name' && s.ips.length > 1 ? ` at ${s.ips.length} addresses` : '';
       const fleetNote = fleetTimer ? ` Down-weighted: ${fleetText(fleetTimer)}` : '';
       findings.push({

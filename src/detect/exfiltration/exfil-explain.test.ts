@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatBytes } from '../../format-bytes.js';
 import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
 import { hourSeries } from './exfil-baseline.js';
-import { exfilExplanation, exfilTechniques, formatBytes } from './exfil-explain.js';
+import { exfilExplanation, exfilTechniques } from './exfil-explain.js';
 import { exfilScore } from './exfil-score.js';
 
 const tue = Date.parse('2024-04-02T00:00:00Z') / 1000;
@@ -28,7 +29,7 @@ function candidate(over: Partial<ExfilCandidate> = {}): ExfilCandidate {
 describe('exfiltration explanation', () => {
   it('formats volumes in decimal units', () => {
     expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(1500)).toBe('1.5 KB');
+    expect(formatBytes(1500)).toBe('1.5 kB');
     expect(formatBytes(25e6)).toBe('25 MB');
     expect(formatBytes(1.23e9)).toBe('1.2 GB');
   });

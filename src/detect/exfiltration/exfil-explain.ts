@@ -1,18 +1,7 @@
+import { formatBytes } from '../../format-bytes.js';
 import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
 import { clip } from '../dns-names/clip.js';
 import { type ExfilScore, uploadShare } from './exfil-score.js';
-
-/** Decimal units, as transfer volumes are usually quoted. */
-export function formatBytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u += 1;
-  }
-  return `${v < 10 && u > 0 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Server names come from the wire: keep them readable. */

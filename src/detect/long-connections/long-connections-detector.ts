@@ -1,3 +1,4 @@
+import { plural } from '../../plural.js';
 import type { PortSession } from '../../store/detect/session-aggregates.js';
 import type { ConnectionDurations } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
@@ -40,7 +41,7 @@ function durationCandidate(r: ConnectionDurations, share: number): Candidate {
       prevalence: r.prevalence,
       ports: r.ports.slice(0, 5).map(String),
     },
-    explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${r.connections} connections in all${open}.`,
+    explanation: `${r.origH} held a connection to ${r.respH} (port ${r.ports.slice(0, 3).join(', ')}) open for ${hours(r.longest)}, ${hours(r.total)} over ${plural(r.connections, 'connection')} in all${open}.`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../format-bytes.js';
 import type { PayloadDownload } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
@@ -5,8 +6,7 @@ import { type Finding, severityOf } from '../finding.js';
 import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';
 import { payloadMimeTypes } from './payload-types.js';
 
-const size = (b: number) =>
-  b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1e3))} kB`;
+const size = formatBytes;
 
 function techniques(d: PayloadDownload): string[] {
   const t = new Set<string>();

@@ -3,6 +3,7 @@ import { type TelemetryTableName, telemetryTables } from '../../store/schema/tab
 import type { CellValue } from '../../store/store.js';
 import { jsonToCell } from '../json-values.js';
 import { FieldError } from '../zeek/zeek-row-plan.js';
+import { isoToMicros } from '../zeek/zeek-values.js';
 
 type Eve = Record<string, unknown>;
 type Fields = Record<string, unknown>;
@@ -29,12 +30,12 @@ function endpoints(e: Eve): Fields {
   };
 }
 
-function seconds(a: unknown, b: unknown): number | null {
+/** Seconds between two EVE timestamps, to the microsecond Suricata writes (Date.parse keeps ms). */
+export function seconds(a: unknown, b: unknown): number | null {
   if (typeof a !== 'string' || typeof b !== 'string') return null;
-  const d =
-    Date.parse(b.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) -
-    Date.parse(a.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isFinite(d) ? d / 1000 : null;
+  const start = isoToMicros(a);
+  const end = isoToMicros(b);
+  return start === null || end === null ? null : Number(end - start) / 1e6;
 }
 
 function flow(e: Eve): Fields {

@@ -11,7 +11,10 @@ import {
   parseInt64,
   parsePort,
   unescapeZeek,
+  type ZeekJsonKind,
+  zeekJsonKind,
   zeekKind,
+  zeekTextToJson,
 } from './zeek-values.js';
 
 /** Thrown-free conversion failure: the row is rejected with this reason. */
@@ -30,7 +33,12 @@ export interface TsvRowPlan {
     readonly convert: Convert | null;
     readonly constant: CellValue;
   }[];
-  readonly extra: readonly { readonly name: string; readonly index: number; readonly list: boolean }[];
+  readonly extra: readonly {
+    readonly name: string;
+    readonly index: number;
+    readonly list: boolean;
+    readonly kind: ZeekJsonKind;
+  }[];
   readonly unsetField: string;
   readonly emptyField: string;
   readonly setSeparator: string;
@@ -100,7 +108,10 @@ export function planTsvRows(
       };
     });
   const extra = layout.fields
-    .map((name, index) => ({ name, index, list: zeekKind(layout.types[index] ?? 'string') === 'list' }))
+    .map((name, index) => {
+      const type = layout.types[index] ?? 'string';
+      return { name, index, list: zeekKind(type) === 'list', kind: zeekJsonKind(type) };
+    })
     .filter((f) => !used.has(f.index));
   return {
     target,
@@ -113,17 +124,24 @@ export function planTsvRows(
   };
 }
 
-/** The `extra` JSON for unknown fields, values kept as text (lists as arrays of text). */
+/**
+ * The `extra` JSON for unknown fields, typed from `#types` as Zeek's JSON writer types them
+ * (numbers, booleans, arrays); unset fields are left out, as Zeek's JSON leaves them out.
+ */
 export function extraJson(plan: TsvRowPlan, fields: readonly string[]): string | null {
   if (plan.extra.length === 0) return null;
   const obj: Record<string, unknown> = {};
+  let kept = 0;
   for (const e of plan.extra) {
     const t = fields[e.index] as string;
-    if (t === plan.unsetField) obj[e.name] = null;
-    else if (e.list) obj[e.name] = t === plan.emptyField ? [] : t.split(plan.setSeparator).map(unescapeZeek);
-    else obj[e.name] = t === plan.emptyField ? '' : unescapeZeek(t);
+    if (t === plan.unsetField) continue;
+    kept += 1;
+    if (e.list) {
+      obj[e.name] =
+        t === plan.emptyField ? [] : t.split(plan.setSeparator).map((x) => zeekTextToJson(x, e.kind));
+    } else obj[e.name] = t === plan.emptyField ? '' : zeekTextToJson(t, e.kind);
   }
-  return JSON.stringify(obj);
+  return kept === 0 ? null : JSON.stringify(obj);
 }
 
 /** Converts one TSV record; returns the values or the reason it is rejected. */

@@ -16,6 +16,8 @@ export class NeedsJsEngine extends Error {}
 class NeedsCopy extends Error {}
 
 const blank = Buffer.from('\n');
+// Every Zeek escape (`\\` and `\xHH`) starts with a backslash.
+const backslash = 0x5c;
 let tmpCounter = 0;
 
 /**
@@ -109,7 +111,7 @@ async function loadTsv(
       if (isCleanBlock(buf)) {
         if (!inPlace) writeSync(fd, buf);
         dataLines += lines;
-        if (!mayHaveEscapes && buf.indexOf('\\x') >= 0) mayHaveEscapes = true;
+        if (!mayHaveEscapes && buf.indexOf(backslash) >= 0) mayHaveEscapes = true;
         continue;
       }
       const raw = splitRaw(buf);
@@ -129,7 +131,7 @@ async function loadTsv(
         } else {
           if (!inPlace) writeSync(fd, r);
           if (r.length > 0) dataLines += 1;
-          if (!mayHaveEscapes && r.indexOf('\\x') >= 0) mayHaveEscapes = true;
+          if (!mayHaveEscapes && r.indexOf(backslash) >= 0) mayHaveEscapes = true;
         }
         write(blank);
       }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { zeekEscape } from '../../sim/log/zeek-values.js';
 import {
   isoToMicros,
   parseBool,
@@ -43,6 +44,38 @@ describe('zeek values', () => {
     expect(unescapeZeek('a\\x09b')).toBe('a\tb');
     expect(unescapeZeek('\\xe2\\x80\\x99')).toBe('\u2019');
     expect(unescapeZeek('plain')).toBe('plain');
+  });
+  it('decodes escapes left to right, a doubled backslash first', () => {
+    // A literal "\x0d" is written \\x0d by Zeek: one backslash, then text, never a CR.
+    expect(unescapeZeek('\\\\x0d')).toBe('\\x0d');
+    expect(unescapeZeek('\\\\\\\\')).toBe('\\\\');
+    expect(unescapeZeek('\\\\\\x41')).toBe('\\A');
+    expect(unescapeZeek('..\\\\..\\\\boot.ini')).toBe('..\\..\\boot.ini');
+    expect(unescapeZeek('O=Stack Exchange\\\\, Inc.')).toBe('O=Stack Exchange\\, Inc.');
+    expect(unescapeZeek('\\x5c')).toBe('\\');
+    expect(unescapeZeek('\\x5cx41')).toBe('\\x41');
+  });
+  it('keeps a backslash that starts no escape', () => {
+    expect(unescapeZeek('trailing\\')).toBe('trailing\\');
+    expect(unescapeZeek('\\d+')).toBe('\\d+');
+    expect(unescapeZeek('\\x4')).toBe('\\x4');
+    expect(unescapeZeek('\\xzz\\x41')).toBe('\\xzzA');
+  });
+  it('reads multibyte text and escaped bytes as UTF-8', () => {
+    expect(unescapeZeek('caf\u00e9 \\\\ \u{1f600}\\x09')).toBe('caf\u00e9 \\ \u{1f600}\t');
+    expect(unescapeZeek('\\xc3\\xa9')).toBe('\u00e9');
+    expect(unescapeZeek('a\\xffb')).toBe('a\ufffdb');
+    expect(unescapeZeek('\\x2d')).toBe('-');
+    expect(unescapeZeek('\\x28empty)')).toBe('(empty)');
+  });
+  it("undoes what Zeek's writer escapes (fuzz)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.boolean(), (s, inSet) => {
+        fc.pre(s !== '');
+        expect(unescapeZeek(zeekEscape(s, inSet))).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('never throws on arbitrary text (fuzz)', () => {
     fc.assert(

@@ -23,24 +23,85 @@ export function zeekKind(type: string): ZeekScalarKind {
   }
 }
 
-const escapeRe = /\\x([0-9a-fA-F]{2})/;
+/** How an `extra` value of a Zeek type is written to JSON, as Zeek's own JSON writer would. */
+export type ZeekJsonKind = 'number' | 'bool' | 'string';
 
-/** Decodes Zeek's `\xHH` byte escapes in a value; bytes that are not UTF-8 become U+FFFD. */
+/** The JSON kind of a Zeek type, or of a container's elements (`set[count]` → number). */
+export function zeekJsonKind(type: string): ZeekJsonKind {
+  const open = type.indexOf('[');
+  const inner = open >= 0 && type.endsWith(']') ? type.slice(open + 1, -1) : type;
+  switch (zeekKind(inner)) {
+    case 'count':
+    case 'int':
+    case 'port':
+    case 'double':
+    case 'time':
+      return 'number';
+    case 'bool':
+      return 'bool';
+    default:
+      return 'string';
+  }
+}
+
+/** Plain decimal text, as Zeek writes numbers; anything else in a numeric field stays text. */
+export const plainNumberPattern = '-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?';
+const plainNumberRe = new RegExp(`^${plainNumberPattern}$`);
+
+/** One TSV field (not unset, not empty) as the JSON value Zeek's JSON writer gives for it. */
+export function zeekTextToJson(text: string, kind: ZeekJsonKind): unknown {
+  if (kind === 'number' && plainNumberRe.test(text)) return Number(text);
+  if (kind === 'bool' && (text === 'T' || text === 'F')) return text === 'T';
+  return unescapeZeek(text);
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+}
+
+/**
+ * Decodes a value as Zeek's ASCII writer escaped it, scanning left to right: `\\` is one
+ * backslash and `\xHH` one byte (separators, non-printable bytes, a leading `-` or `(` of values
+ * equal to the unset/empty markers); any other backslash is kept as written. The bytes are read
+ * as UTF-8, invalid sequences becoming U+FFFD.
+ */
 export function unescapeZeek(value: string): string {
-  if (!escapeRe.test(value)) return value;
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x5c && value[i + 1] === 'x' && /^[0-9a-fA-F]{2}$/.test(value.slice(i + 2, i + 4))) {
-      bytes.push(Number.parseInt(value.slice(i + 2, i + 4), 16));
-      i += 3;
-    } else if (c < 0x80) {
-      bytes.push(c);
+  let at = value.indexOf('\\');
+  if (at < 0) return value;
+  const parts: Buffer[] = [];
+  let from = 0;
+  const flushText = (to: number) => {
+    if (to > from) parts.push(Buffer.from(value.slice(from, to), 'utf8'));
+  };
+  while (at >= 0) {
+    const next = value.charCodeAt(at + 1);
+    let width = 0;
+    let byte = -1;
+    if (next === 0x5c) {
+      width = 2;
+      byte = 0x5c;
+    } else if (next === 0x78) {
+      const hi = hexValue(value.charCodeAt(at + 2));
+      const lo = hexValue(value.charCodeAt(at + 3));
+      if (hi >= 0 && lo >= 0) {
+        width = 4;
+        byte = hi * 16 + lo;
+      }
+    }
+    if (width > 0) {
+      flushText(at);
+      parts.push(Buffer.of(byte));
+      from = at + width;
+      at = value.indexOf('\\', from);
     } else {
-      for (const b of Buffer.from(value[i] as string, 'utf8')) bytes.push(b);
+      // Not an escape: the backslash stays, and scanning goes on after it.
+      at = value.indexOf('\\', at + 1);
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  flushText(value.length);
+  return Buffer.concat(parts).toString('utf8');
 }
 
 const decimalRe = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
@@ -82,6 +143,17 @@ export function parseEpochMicros(text: string): number | bigint | null {
   if (m && Number(m[1]) < maxPlainSeconds) return Number(m[1]) * 1_000_000 + Number(m[2]);
   const v = parseScaled(text, 6);
   return v === null || v >= maxDecimal18 || v <= -maxDecimal18 ? null : v;
+}
+
+/**
+ * A double rounded to six decimals, half away from zero as DuckDB's round(x, 6) does. Double
+ * columns hold intervals (durations, RTTs, TTLs), which Zeek's TSV writes to the microsecond; JSON
+ * gives the full double, so both are stored to the microsecond like timestamps.
+ */
+export function roundMicros(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  const r = Math.round(Math.abs(v) * 1e6) / 1e6;
+  return v < 0 ? -r : r;
 }
 
 /** Epoch seconds as a JSON number to microseconds. */

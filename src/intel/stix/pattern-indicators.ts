@@ -1,3 +1,4 @@
+import { plural } from '../../plural.js';
 import { normalizeAs } from '../indicators/normalize.js';
 import type { IndicatorType } from '../model.js';
 import type { ComparisonExpr, Literal, ObservationExpr } from './pattern/index.js';
@@ -91,7 +92,7 @@ function observationPart(expr: ObservationExpr): Part {
         if (q.kind === 'repeats' && q.times > 1) reasons.push(`must be seen ${q.times} times`);
         if (q.kind === 'start-stop') reasons.push(`only counts between ${q.start} and ${q.stop}`);
         if (q.kind === 'within' && expr.expr.kind !== 'observation')
-          reasons.push(`observations must fall within ${q.seconds} seconds`);
+          reasons.push(`observations must fall within ${plural(q.seconds, 'second')}`);
       }
       return { ...inner, sufficient: inner.sufficient && reasons.length === inner.reasons.length, reasons };
     }

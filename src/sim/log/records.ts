@@ -1,5 +1,5 @@
 /** conn.log and dns.log lines, in the field order of `simulatorLayouts`. */
-import { bool, isPrivate, opt, str, fixed6 as t6, unset } from './zeek-values.js';
+import { bool, isPrivate, opt, str, fixed6 as t6, unset, zeekEscape } from './zeek-values.js';
 
 export type ConnState = 'SF' | 'S0' | 'REJ' | 'RSTO' | 'RSTR' | 'S1' | 'SH' | 'OTH';
 
@@ -125,9 +125,7 @@ export function dnsLine(d: DnsRecord): string {
   const answered = d.answers.length > 0;
   const rtt = d.rtt === null ? unset : t6(d.rtt);
   const noReply = d.rtt === null;
-  const answers = answered
-    ? d.answers.map((a) => (a.includes(',') ? a.replaceAll(',', '\\x2c') : a)).join(',')
-    : unset;
+  const answers = answered ? d.answers.map((a) => zeekEscape(a, true)).join(',') : unset;
   const ttls = answered ? d.ttls.map(t6).join(',') : unset;
   return [
     t6(d.ts),

@@ -16,17 +16,27 @@ export const opt = (v: number | null | undefined) =>
 
 export const bool = (b: boolean) => (b ? 'T' : 'F');
 
-const escapable = /[\t\n\\]/;
+// Bytes Zeek's ASCII writer escapes as \xHH: control characters and DEL (the column separator, a
+// tab, is one of them). A backslash is written doubled.
+const needsEscape = /[\x00-\x1f\x7f\\]/;
+const escapeAll = /[\x00-\x1f\x7f\\]/g;
+const hex2 = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 
-/** A string as Zeek writes it: tabs, newlines and backslashes escaped, empty as (empty). */
+/**
+ * A non-empty string as Zeek's ASCII writer escapes it: backslash as `\\`, control bytes as
+ * `\xHH`, the set separator too inside a set, and a value equal to the unset or empty marker
+ * with its first character escaped. Valid UTF-8 beyond ASCII is written as is.
+ */
+export function zeekEscape(s: string, inSet = false): string {
+  if (s === unset || s === '(empty)') return `${hex2(s[0] as string)}${s.slice(1)}`;
+  let out = needsEscape.test(s) ? s.replace(escapeAll, (c) => (c === '\\' ? '\\\\' : hex2(c))) : s;
+  if (inSet && out.includes(',')) out = out.replaceAll(',', '\\x2c');
+  return out;
+}
+
+/** A string as Zeek writes it: escaped (see zeekEscape), empty as (empty), null as unset. */
 export const str = (s: string | null | undefined) =>
-  s === null || s === undefined
-    ? unset
-    : s === ''
-      ? '(empty)'
-      : escapable.test(s)
-        ? s.replace(/[\t\n\\]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        : s;
+  s === null || s === undefined ? unset : s === '' ? '(empty)' : zeekEscape(s);
 
 /** RFC 1918 addresses, which Zeek's Site::local_nets marks as local in these scenarios. */
 export function isPrivate(ip: string): boolean {

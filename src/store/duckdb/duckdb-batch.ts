@@ -6,10 +6,12 @@ import {
   listValue,
 } from '@duckdb/node-api';
 import { unescapeZeek } from '../../ingest/zeek/zeek-values.js';
+import { provenanceNames } from '../schema/column.js';
 import { type TelemetryTableName, telemetryTables } from '../schema/tables.js';
 import type {
   BatchOrigin,
   CellValue,
+  DuplicateReport,
   IngestBatch,
   JsonScan,
   NativeJsonLoad,
@@ -17,6 +19,7 @@ import type {
   NativeTsvLoad,
   RejectRecord,
 } from '../store.js';
+import { type BatchTimeRanges, dropDuplicateRows } from './duckdb-duplicates.js';
 import type { DuckDBJsonStage } from './duckdb-json-load.js';
 import { TableSpool } from './duckdb-spool.js';
 import { runNativeTsvLoad } from './duckdb-tsv-load.js';
@@ -40,6 +43,8 @@ export interface BatchOwner {
 /** One file's rows inside the store's open transaction; appenders are flushed before native loads. */
 export class DuckDBBatch implements IngestBatch {
   private readonly spools = new Map<TelemetryTableName, TableSpool>();
+  /** Tables this batch wrote to, for the duplicate check. */
+  private readonly tables = new Set<TelemetryTableName>();
   private rows = 0;
   private rejectCount = 0;
   private done = false;
@@ -52,6 +57,7 @@ export class DuckDBBatch implements IngestBatch {
     private readonly owner: BatchOwner,
     private readonly tmpDir: string,
     private readonly jsonStage: DuckDBJsonStage,
+    private readonly timeRanges: BatchTimeRanges,
   ) {}
 
   scanJson(path: string, gzip: boolean): Promise<JsonScan | null> {
@@ -60,12 +66,16 @@ export class DuckDBBatch implements IngestBatch {
 
   async loadNativeJson(load: NativeJsonLoad): Promise<{ rows: number } | null> {
     const r = await this.jsonStage.load(this.conn, load, this.origin, this.id);
-    if (r) this.rows += r.rows;
+    if (r) {
+      this.rows += r.rows;
+      this.tables.add(load.table);
+    }
     return r;
   }
 
   async prepare(table: TelemetryTableName): Promise<void> {
     if (!this.spools.has(table)) this.spools.set(table, new TableSpool(table, this.tmpDir));
+    this.tables.add(table);
   }
 
   append(
@@ -85,20 +95,51 @@ export class DuckDBBatch implements IngestBatch {
       this.moveStaged(table, load.table),
     );
     this.rows += result.rows;
+    this.tables.add(load.table);
     return result;
   }
 
-  // Zeek writes non-printable bytes and separators as \xHH; DuckDB's reader keeps them as text.
-  // Rows without escapes move to the table in SQL; the few with escapes are decoded here and
-  // appended, so no row is ever matched by position.
+  async dropDuplicates(): Promise<DuplicateReport> {
+    await this.loadSpools();
+    let rows = 0;
+    const heldBy = new Map<string, number>();
+    for (const table of this.tables) {
+      const d = await dropDuplicateRows(this.conn, table, this.id, this.timeRanges);
+      rows += d.rows;
+      for (const h of d.heldBy) heldBy.set(h.file, (heldBy.get(h.file) ?? 0) + h.rows);
+    }
+    this.rows -= rows;
+    const files = [...heldBy].map(([file, n]) => ({ file, rows: n }));
+    return { rows, heldBy: files.sort((a, b) => b.rows - a.rows || (a.file < b.file ? -1 : 1)) };
+  }
+
+  // Spooled rows go in before the duplicate check, or at commit.
+  private async loadSpools(): Promise<void> {
+    try {
+      for (const spool of this.spools.values()) await spool.load(this.conn, this.origin, this.id);
+    } finally {
+      for (const spool of this.spools.values()) spool.discard();
+      this.spools.clear();
+    }
+  }
+
+  // Zeek writes a backslash as \\ and non-printable bytes and separators as \xHH; DuckDB's reader
+  // keeps them as text. Rows without a backslash in a value move to the table in SQL; the few with
+  // one are decoded here and appended, so no row is ever matched by position. Provenance columns
+  // (sensor, source file) are not Zeek values and are never decoded.
   private async moveStaged(stage: string, table: TelemetryTableName): Promise<number> {
     const cols = telemetryTables[table].columns;
+    const decoded = cols.map(
+      (c) =>
+        (c.type === 'varchar' || c.type === 'varchar[]' || c.type === 'json') &&
+        (c.name === 'extra' || !provenanceNames.has(c.name)),
+    );
     const cond = cols
-      .filter((c) => c.type === 'varchar' || c.type === 'varchar[]' || c.type === 'json')
+      .filter((_, i) => decoded[i])
       .map((c) =>
         c.type === 'varchar[]'
-          ? `coalesce(contains(array_to_string(${sqlIdent(c.name)}, ' '), '\\x'), false)`
-          : `coalesce(contains(${sqlIdent(c.name)}::VARCHAR, '\\x'), false)`,
+          ? `coalesce(contains(array_to_string(${sqlIdent(c.name)}, ' '), '\\'), false)`
+          : `coalesce(contains(${sqlIdent(c.name)}::VARCHAR, '\\'), false)`,
       )
       .join(' OR ');
     const plain = await this.conn.run(
@@ -111,7 +152,7 @@ export class DuckDBBatch implements IngestBatch {
       const a = await this.conn.createAppender(table);
       for (const row of rows) {
         row.forEach((v, i) => {
-          const type = cols[i]?.type;
+          const type = decoded[i] ? cols[i]?.type : undefined;
           if (v === null) a.appendNull();
           else if (type === 'varchar') a.appendVarchar(unescapeZeek(String(v)));
           else if (type === 'json') a.appendVarchar(JSON.stringify(decodeJson(JSON.parse(String(v)))));
@@ -150,14 +191,11 @@ export class DuckDBBatch implements IngestBatch {
     if (this.done) return;
     this.done = true;
     try {
-      for (const spool of this.spools.values()) await spool.load(this.conn, this.origin, this.id);
+      await this.loadSpools();
     } catch (err) {
-      for (const spool of this.spools.values()) spool.discard();
-      this.spools.clear();
       await this.owner.batchAborted(this.id);
       throw err;
     }
-    this.spools.clear();
     this.owner.batchCommitted({
       id: this.id,
       origin: this.origin,

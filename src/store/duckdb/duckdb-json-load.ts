@@ -25,6 +25,14 @@ const jsonReadTypes: Record<ColumnType, string> = {
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+// Intervals are stored to the microsecond, as the TSV has them (roundMicros in the JS engine).
+function jsonProjection(type: ColumnType, ref: string): string {
+  if (type === 'timestamp') return `make_timestamp(CAST(${ref} * 1000000 AS BIGINT))`;
+  if (type === 'double') return `round(${ref}, 6)`;
+  if (type === 'double[]') return `list_transform(${ref}, x -> round(x, 6))`;
+  return ref;
+}
+
 /**
  * Staging for JSON loads. DuckDB aborts a transaction on any error, and a JSON file that does not
  * fit its columns must fail without touching the batch's transaction: so files are read on a
@@ -108,7 +116,7 @@ export class DuckDBJsonStage {
       used.add(key);
       readCols.push(`${sqlString(key)}: '${jsonReadTypes[col.type]}'`);
       const ref = sqlIdent(key);
-      exprs.push(col.type === 'timestamp' ? `make_timestamp(CAST(${ref} * 1000000 AS BIGINT))` : ref);
+      exprs.push(jsonProjection(col.type, ref));
     }
     const extras = load.keys.filter((k) => !used.has(k));
     for (const k of extras) readCols.push(`${sqlString(k)}: 'JSON'`);

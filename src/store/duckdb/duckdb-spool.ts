@@ -121,11 +121,13 @@ export class TableSpool {
         `'c${cols.length}': 'VARCHAR'`,
         `'c${cols.length + 1}': 'VARCHAR'`,
       ];
+      // Rows end with \n only: a decoded carriage return inside a quoted value is data, not a line end.
       const r = await conn.run(
         `INSERT INTO ${sqlIdent(this.table)} (${names.join(', ')})
          SELECT ${exprs.join(', ')}
          FROM read_csv($path, delim = '\t', quote = '"', escape = '"', header = false, auto_detect = false,
-           nullstr = '\\N', allow_quoted_nulls = false, strict_mode = true, columns = {${columns.join(', ')}})`,
+           nullstr = '\\N', allow_quoted_nulls = false, strict_mode = true, new_line = '\\n',
+           columns = {${columns.join(', ')}})`,
         {
           path: this.path,
           engine: origin.engine,

@@ -6,6 +6,7 @@ import type { Finding } from '../../detect/finding.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { Incident } from '../../incidents/incident.js';
 import type { DetectStore } from '../detect-store.js';
+import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import type {
   BatchOrigin,
@@ -22,6 +23,7 @@ import type {
 } from '../store.js';
 import { duckdbDetectStore } from './detect/duckdb-detect-store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
+import { BatchTimeRanges } from './duckdb-duplicates.js';
 import { saveFindings } from './duckdb-findings.js';
 import { getIncident, listIncidents, saveIncidents } from './duckdb-incidents.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
@@ -51,6 +53,8 @@ export class DuckDBStore implements Store {
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
   private readonly jsonStage: DuckDBJsonStage;
+  /** Batch time ranges per table, for the duplicate check. */
+  private readonly timeRanges = new BatchTimeRanges();
   // The ledger is small (one row per log stream) and read for every file, so it is kept in memory;
   // entries written inside a batch join the cache only when that batch commits.
   private readonly byDigest = new Map<string, LedgerEntry>();
@@ -181,7 +185,7 @@ export class DuckDBStore implements Store {
         await this.uow.batchAborted(batchId);
       },
     };
-    return new DuckDBBatch(this.conn, id, origin, owner, this.tmpDir, this.jsonStage);
+    return new DuckDBBatch(this.conn, id, origin, owner, this.tmpDir, this.jsonStage, this.timeRanges);
   }
 
   async flush(): Promise<void> {
@@ -237,7 +241,15 @@ export class DuckDBStore implements Store {
       (await this.conn.runAndReadAll(sql, params)).getRowObjectsJson();
     const counts = await this.tableRows();
     const tables = telemetryTableNames.map((t) => ({ table: t, rows: counts[t] ?? 0 }));
-    const union = telemetryTableNames.map((t) => `SELECT sensor, engine, ts FROM "${t}"`).join(' UNION ALL ');
+    // Rows of status logs count, but their times are the sensor's clock, not traffic time.
+    const statusList = sensorStatusLogTypes.map((l) => `'${l}'`).join(', ');
+    const union = telemetryTableNames
+      .map((t) =>
+        t === 'events'
+          ? `SELECT sensor, engine, CASE WHEN log_type IN (${statusList}) THEN NULL ELSE ts END AS ts FROM events`
+          : `SELECT sensor, engine, ts FROM "${t}"`,
+      )
+      .join(' UNION ALL ');
     const sensors = await one(
       `SELECT sensor, engine, strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%fZ') AS first,
               strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%fZ') AS last, count(*)::BIGINT AS n

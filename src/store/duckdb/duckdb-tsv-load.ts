@@ -1,5 +1,10 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { zeekKind } from '../../ingest/zeek/zeek-values.js';
+import {
+  plainNumberPattern,
+  type ZeekJsonKind,
+  zeekJsonKind,
+  zeekKind,
+} from '../../ingest/zeek/zeek-values.js';
 import type { ColumnSpec, ColumnType } from '../schema/column.js';
 import { provenanceNames } from '../schema/column.js';
 import { telemetryTables } from '../schema/tables.js';
@@ -43,6 +48,20 @@ function projection(col: ColumnSpec, c: string): string {
     default:
       return c;
   }
+}
+
+/**
+ * SQL for one extra field's text as the JSON value the JS engine gives it (zeekTextToJson):
+ * integral numbers without a fraction (3600, not 3600.0), T/F as booleans, other text as strings.
+ */
+function extraValueJson(x: string, kind: ZeekJsonKind): string {
+  if (kind === 'bool')
+    return `CASE ${x} WHEN 'T' THEN to_json(true) WHEN 'F' THEN to_json(false) ELSE to_json(${x}) END`;
+  if (kind === 'string') return `to_json(${x})`;
+  const d = `CAST(${x} AS DOUBLE)`;
+  return `CASE WHEN NOT regexp_full_match(${x}, '${plainNumberPattern}') THEN to_json(${x})
+    WHEN abs(${d}) < 9007199254740992 AND ${d} = trunc(${d}) THEN to_json(CAST(${d} AS BIGINT))
+    ELSE to_json(${d}) END`;
 }
 
 /** The INSERT … SELECT … FROM read_csv statement and its parameters for one load. */
@@ -98,11 +117,17 @@ export function buildTsvInsert(
   } else {
     const pairs = extras.map((i, n) => {
       params[`x${n}`] = layout.fields[i] as string;
-      const isList = zeekKind(layout.types[i] ?? 'string') === 'list';
+      const type = layout.types[i] ?? 'string';
+      const kind = zeekJsonKind(type);
       const c = `c${i}`;
-      return `$x${n}, ${isList ? `CASE WHEN ${c} = $empty THEN []::VARCHAR[] ELSE string_split(${c}, $setsep) END` : `CASE WHEN ${c} = $empty THEN '' ELSE ${c} END`}`;
+      const value =
+        zeekKind(type) === 'list'
+          ? `CASE WHEN ${c} = $empty THEN to_json([]::VARCHAR[]) ELSE to_json(list_transform(string_split(${c}, $setsep), v -> ${extraValueJson('v', kind)})) END`
+          : `CASE WHEN ${c} = $empty THEN to_json('') ELSE ${extraValueJson(c, kind)} END`;
+      return `$x${n}, ${value}`;
     });
-    exprs.push(`json_object(${pairs.join(', ')})`);
+    // A merge patch onto {} drops null members: unset fields are left out, as Zeek's JSON does.
+    exprs.push(`nullif(json_merge_patch('{}', json_object(${pairs.join(', ')}))::VARCHAR, '{}')::JSON`);
   }
   names.push('engine', 'sensor', 'source_file', 'batch_id');
   exprs.push('$engine', '$sensor', '$source_file', '$batch_id');
