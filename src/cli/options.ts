@@ -30,11 +30,11 @@ export const optionSchemas = {
     .max(24 * 31),
 } as const;
 
-/** The `--internal` option's comma-separated CIDRs, or undefined for the default networks. */
-export function internalFlag(value: string | undefined): string[] | undefined {
-  const cidrs = value
+/** A comma-separated option (`--internal`, `--sensor`) as its non-empty items; undefined for none. */
+export function commaList(value: string | undefined): string[] | undefined {
+  const items = value
     ?.split(',')
-    .map((c) => c.trim())
+    .map((x) => x.trim())
     .filter(Boolean);
-  return cidrs && cidrs.length > 0 ? cidrs : undefined;
+  return items && items.length > 0 ? items : undefined;
 }

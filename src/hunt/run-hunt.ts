@@ -74,7 +74,9 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     });
   }
   opts.onStage?.('detect');
-  const ingested = ingest ? await store.detect.sensorsOf(ingest.outcomes.map((o) => o.path)) : [];
+  // A file whose records were all held already (the same run in another format) hunts where they are.
+  const files = ingest?.outcomes.flatMap((o) => [o.path, ...(o.duplicates?.heldBy.map((h) => h.file) ?? [])]);
+  const ingested = files ? await store.detect.sensorsOf(files) : [];
   const sensors = opts.sensors && opts.sensors.length > 0 ? opts.sensors : ingested;
   const detect = await runDetectors({
     store,

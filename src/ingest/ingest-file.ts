@@ -245,7 +245,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     if (opts.signal?.aborted) throw err;
     return fail(base, errorCodes.io, `${path}: ${messageOf(err)}`, err);
   }
-  if (!resume && out.rows === 0 && out.rejects.length > 0) {
+  if (!resume && out.rows + duplicates.rows === 0 && out.rejects.length > 0) {
     // Every line was bad: the rejects are kept, but the file counts as not ingested.
     const message = `${path}: none of its ${out.rejects.length} records could be read (first: line ${out.rejects[0]?.line}: ${out.rejects[0]?.reason}); they are kept in the rejects table`;
     return {

@@ -134,8 +134,8 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
       is_open: false,
       ...over,
     });
-    const ingest = async (file: string, rows: Record<string, unknown>[]) => {
-      const b = await s.beginBatch({ sensor: 's', sourceFile: file, engine: 'zeek' });
+    const ingest = async (file: string, rows: Record<string, unknown>[], sensor = 's') => {
+      const b = await s.beginBatch({ sensor, sourceFile: file, engine: 'zeek' });
       await b.prepare('conn');
       for (const r of rows) appendRecord(b, 'conn', r as Parameters<typeof appendRecord>[2]);
       const d = await b.dropDuplicates();
@@ -160,6 +160,8 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
       rows: 0,
       heldBy: [],
     });
+    // Another sensor's copy is another network's telemetry: kept, so its scope hunts the same.
+    expect(await ingest('/e/conn.log', [conn('C1')], 'lab')).toEqual({ rows: 0, heldBy: [] });
     await s.flush();
     const rows = await s.userQuery(
       'SELECT source_file AS f, uid, is_open FROM conn ORDER BY f, uid, is_open',
@@ -172,6 +174,7 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
       '/b/conn.json C3',
       '/c/open_conn.log C1 open',
       '/d/conn.log C3',
+      '/e/conn.log C1',
     ]);
     await s.close();
   });

@@ -145,7 +145,7 @@ describe('long sessions on uncommon ports, and from hosts that otherwise stay in
     expect(f?.stats).toMatchObject({ uncommonPort: true, quietHost: 1, otherExternal: 0, sessions: 1 });
     expect(f?.techniques).toContain('T1571');
     expect(f?.explanation).toMatch(
-      /^10\.3\.0\.15 held a 12-minute session to 203\.0\.113\.77 on port 1234; port 1234 is uncommon \(1 internal host uses it\), and apart from it 10\.3\.0\.15 reached only internal servers \(2\)\.$/,
+      /^10\.3\.0\.15 held a session of 12 minutes to 203\.0\.113\.77 on port 1234; port 1234 is uncommon \(1 internal host uses it\), and apart from it 10\.3\.0\.15 reached only internal servers \(2\)\.$/,
     );
   });
 
@@ -158,6 +158,9 @@ describe('long sessions on uncommon ports, and from hosts that otherwise stay in
       sessions: 2,
       totalSeconds: 2 * 28 * 60,
     });
+    expect(f?.explanation).toMatch(
+      / held 2 sessions of up to 28 minutes to 198\.51\.100\.66 on port 6667; port 6667 is uncommon/,
+    );
   });
 
   it('makes each of them an incident with its server as C2', () => {

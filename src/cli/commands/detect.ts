@@ -7,7 +7,7 @@ import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import { openStore } from '../../store/open-store.js';
-import { internalFlag, numberOption, optionSchemas } from '../options.js';
+import { commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 
@@ -22,15 +22,6 @@ interface DetectFlags {
   allow?: string;
   json?: boolean;
   sensor?: string;
-}
-
-/** A comma-separated option as a list of its non-empty items. */
-export function commaList(v: string | undefined): string[] | undefined {
-  const items = v
-    ?.split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
-  return items && items.length > 0 ? items : undefined;
 }
 
 /** The ranked findings as a table, then one explanation line each. */
@@ -125,7 +116,7 @@ Examples:
           onDetector: (name) => progress.step(name),
           store,
           only: flags.only,
-          internal: internalFlag(flags.internal),
+          internal: commaList(flags.internal),
           from: flags.from,
           to: flags.to,
           sensors: commaList(flags.sensor),
@@ -134,7 +125,7 @@ Examples:
         progress.stop();
         const shown = run.findings.filter((f) => f.score >= flags.minScore);
         const hints = await internalTrafficHints(store, {
-          internal: internalFlag(flags.internal),
+          internal: commaList(flags.internal),
           from: flags.from,
           to: flags.to,
           scopes: run.scopes,

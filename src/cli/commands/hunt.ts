@@ -11,10 +11,9 @@ import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
-import { internalFlag, numberOption, optionSchemas } from '../options.js';
+import { commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText } from '../output.js';
 import { createStepProgress } from '../progress.js';
-import { commaList } from './detect.js';
 import { describeSummary } from './ingest.js';
 
 interface HuntFlags {
@@ -135,7 +134,7 @@ Examples:
           sensors: commaList(flags.sensor),
           tmpDir: join(dataDir, 'tmp'),
           exclude: [dataDir],
-          internal: internalFlag(flags.internal),
+          internal: commaList(flags.internal),
           from: flags.from,
           to: flags.to,
           allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
@@ -146,7 +145,7 @@ Examples:
         });
         progress.stop();
         const hints = await internalTrafficHints(store, {
-          internal: internalFlag(flags.internal),
+          internal: commaList(flags.internal),
           from: flags.from,
           to: flags.to,
           scopes: result.detect.scopes,

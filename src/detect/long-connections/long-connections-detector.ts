@@ -13,7 +13,8 @@ const fleetWeight = 0.5;
 /** Prevalence is a share of at least this many hosts. */
 const minPrevalenceBase = 20;
 const hours = (s: number) => `${(s / 3600).toFixed(1)} h`;
-const minutes = (s: number) => (s < 3600 ? `${Math.round(s / 60)}-minute` : `${hours(s)}`);
+/** A session's length as a noun ("28 minutes", "1.5 h"). */
+const length = (s: number) => (s < 3600 ? plural(Math.round(s / 60), 'minute') : hours(s));
 
 /** One host → server pair worth a finding, before the fleet rule. */
 interface Candidate {
@@ -48,12 +49,14 @@ function durationCandidate(r: ConnectionDurations, share: number): Candidate {
 function sessionCandidate(s: PortSession, judged: SessionScore): Candidate {
   const why = [
     judged.uncommonPort
-      ? `port ${s.port} is uncommon (${s.portHosts} internal host${s.portHosts === 1 ? '' : 's'} use${s.portHosts === 1 ? 's' : ''} it)`
+      ? `port ${s.port} is uncommon (${plural(s.portHosts, 'internal host')} use${s.portHosts === 1 ? 's' : ''} it)`
       : '',
     judged.quiet === 1
-      ? `apart from it ${s.origH} reached only internal servers (${s.internalPeers})`
+      ? s.internalPeers > 0
+        ? `apart from it ${s.origH} reached only internal servers (${s.internalPeers})`
+        : `${s.origH} reached nothing else`
       : judged.quiet > 0
-        ? `apart from it ${s.origH} reached only ${s.otherExternal} other external address${s.otherExternal === 1 ? '' : 'es'}`
+        ? `apart from it ${s.origH} reached only ${plural(s.otherExternal, 'other external address', 'other external addresses')}`
         : '',
   ].filter(Boolean);
   return {
@@ -75,7 +78,7 @@ function sessionCandidate(s: PortSession, judged: SessionScore): Candidate {
       uncommonPort: judged.uncommonPort,
       quietHost: judged.quiet,
     },
-    explanation: `${s.origH} held ${s.sessions > 1 ? `${s.sessions} sessions of up to` : 'a'} ${minutes(s.longest)}${s.sessions > 1 ? '' : ' session'} to ${s.respH} on port ${s.port}; ${why.join(', and ')}.`,
+    explanation: `${s.origH} held ${s.sessions > 1 ? `${s.sessions} sessions of up to ${length(s.longest)}` : `a session of ${length(s.longest)}`} to ${s.respH} on port ${s.port}; ${why.join(', and ')}.`,
   };
 }
 

@@ -75,6 +75,9 @@ export async function dropDuplicateRows(
     'o.ts BETWEEN make_timestamp($lo::BIGINT) AND make_timestamp($hi::BIGINT)',
     'o.ts = n.ts',
     `o.${id} = n.${id}`,
+    // Another sensor's copy is another network's telemetry (a capture hunted as two sites): scopes
+    // stay independent, so only the same sensor's records count as duplicates.
+    'o.sensor IS NOT DISTINCT FROM n.sensor',
     ...key.with.map((c) => `o.${sqlIdent(c)} IS NOT DISTINCT FROM n.${sqlIdent(c)}`),
   ].join(' AND ');
   const mine = `n.batch_id = $batch AND n.${id} IS NOT NULL${closed('n')}`;
