@@ -8,6 +8,7 @@ import { detectorNames } from '../../detect/registry.js';
 import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
+import { plural } from '../../plural.js';
 import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
@@ -42,7 +43,7 @@ export function describeHunt(r: HuntResult, shown = 5): string {
   if (r.ingest) lines.push(describeSummary(r.ingest), '');
   const d = r.detect;
   lines.push(
-    `detected ${d.findings.length} findings (run ${d.runId}; ${d.findings.filter((f) => f.score >= 0.5).length} medium or worse)`,
+    `detected ${plural(d.findings.length, 'finding')} (run ${d.runId}; ${d.findings.filter((f) => f.score >= 0.5).length} medium or worse)`,
   );
   if (r.knowledgeBase === 0) lines.push('', noKnowledgeBase);
   if (r.incidents.length === 0) {
