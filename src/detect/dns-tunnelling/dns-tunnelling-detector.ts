@@ -52,7 +52,13 @@ export const dnsTunnellingDetector: Detector = {
       });
     const kept = scored
       .filter((x) => x.s.score >= floor)
-      .sort((a, b) => b.s.score - a.s.score || b.c.uniqueNames - a.c.uniqueNames);
+      .sort(
+        (a, b) =>
+          b.s.score - a.s.score ||
+          b.c.uniqueNames - a.c.uniqueNames ||
+          a.c.domain.localeCompare(b.c.domain) ||
+          a.c.host.localeCompare(b.c.host),
+      );
     const perHostCount = new Map<string, number>();
     const findings: Finding[] = [];
     for (const { c, s, shape } of kept) {

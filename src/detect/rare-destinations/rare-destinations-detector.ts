@@ -54,7 +54,14 @@ export const rareDestinationsDetector: Detector = {
       const score = rareScore(rare, persistent, fresh);
       return score < floor ? [] : [{ e, score, rare, persistent, fresh }];
     });
-    scored.sort((a, b) => b.score - a.score || b.e.hoursOfDay - a.e.hoursOfDay);
+    // Ties go by endpoint, so the per-host cap keeps the same findings whatever order SQL returned.
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.e.hoursOfDay - a.e.hoursOfDay ||
+        (a.e.ip ?? '').localeCompare(b.e.ip ?? '') ||
+        (a.e.domain ?? '').localeCompare(b.e.domain ?? ''),
+    );
     const kept = new Map<string, number>();
     const findings: Finding[] = [];
     for (const { e, score, rare, persistent, fresh } of scored) {

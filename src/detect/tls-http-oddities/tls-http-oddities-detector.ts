@@ -74,8 +74,12 @@ export const tlsHttpOdditiesDetector: Detector = {
       .map((e) => ({ e, score: oddityScore(e.counts, e.hosts, found.internalHosts) }))
       .filter((x) => x.score >= floor)
       .sort(
+        // Ties go by endpoint, so the per-host cap keeps the same findings whatever order SQL returned.
         (a, b) =>
-          b.score - a.score || b.e.tlsSessions + b.e.httpRequests - a.e.tlsSessions - a.e.httpRequests,
+          b.score - a.score ||
+          b.e.tlsSessions + b.e.httpRequests - a.e.tlsSessions - a.e.httpRequests ||
+          (a.e.ip ?? '').localeCompare(b.e.ip ?? '') ||
+          (a.e.domain ?? '').localeCompare(b.e.domain ?? ''),
       );
     const kept = new Map<string, number>();
     const findings: Finding[] = [];
