@@ -85,7 +85,7 @@ export const suricataAlertsDetector: Detector = {
 };
 
 function toFinding(scored: Scored[], networkHosts: number): Finding | null {
-  scored.sort((a, b) => b.score - a.score || b.g.alerts - a.g.alerts);
+  scored.sort((a, b) => b.score - a.score || b.g.alerts - a.g.alerts || a.g.signature - b.g.signature);
   const top = scored[0];
   if (!top) return null;
   const { g } = top;
