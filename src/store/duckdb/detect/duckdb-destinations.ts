@@ -20,7 +20,8 @@ import {
 import { live, pick } from './duckdb-destinations-sql.js';
 import { type DuckDBDetectContext, isoSql, sharedTableState, windowParams } from './duckdb-detect-context.js';
 
-type Win = { from: string | null; to: string | null };
+/** The window and scope parameters every query of a call reads (`windowSql`). */
+type Win = ReturnType<typeof windowParams>;
 
 // Temp tables of the steps, dropped after each call so a failed run leaves nothing half-built behind.
 const tables = [

@@ -59,7 +59,7 @@ export function duckdbExfilAggregates(ctx: DuckDBDetectContext): ExfilAggregates
     return JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as T[];
   };
 
-  async function sourceOf(win: { from: string | null; to: string | null }): Promise<Source | null> {
+  async function sourceOf(win: ReturnType<typeof windowParams>): Promise<Source | null> {
     const r = await ctx.conn.runAndReadAll(
       `SELECT EXISTS (SELECT 1 FROM conn WHERE ${windowSql()}) AS c, EXISTS (SELECT 1 FROM http WHERE ${windowSql()}) AS h`,
       win,
