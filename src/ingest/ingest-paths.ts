@@ -51,10 +51,13 @@ export async function findInputFiles(
   return out;
 }
 
-/** The default sensor name: the name of the first path given. */
+/**
+ * The default sensor name: the name of the first path given. Commas become underscores: a scope is
+ * named by its sensors joined with commas (`--sensor a,b`).
+ */
 export function defaultSensor(paths: readonly string[]): string {
   const first = paths[0];
-  return first ? basename(resolve(first)) || 'default' : 'default';
+  return first ? (basename(resolve(first)) || 'default').replaceAll(',', '_') : 'default';
 }
 
 /** Summary of one ingest run. */

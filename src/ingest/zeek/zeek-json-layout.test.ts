@@ -33,6 +33,7 @@ describe('unwrapping Zeek JSON records', () => {
       sensor: 'UTICA',
     });
     expect(unwrapZeekJson({ _path: 'ssl', _system_name: 'cl-1' }).sensor).toBe('cl-1');
+    expect(unwrapZeekJson({ _path: 'ssl', _system_name: 'dmz,east' }).sensor).toBe('dmz_east');
     expect(unwrapZeekJson({ type: 'bro_conn' }).logType).toBe('conn');
     expect(unwrapZeekJson({ type: 'something' }).logType).toBeNull();
     const ecs = unwrapZeekJson({

@@ -181,7 +181,8 @@ export function unwrapZeekJson(record: Record<string, unknown>): ZeekJsonRecord 
   for (const key of sensorKeys) {
     const v = fields[key];
     if (typeof v === 'string' && v !== '') {
-      sensor = v;
+      // A scope is named by its sensors joined with commas (`--sensor a,b`), so a name keeps none.
+      sensor = v.replaceAll(',', '_');
       break;
     }
   }
