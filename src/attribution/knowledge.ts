@@ -1,6 +1,6 @@
+import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import { detectIndicator } from '../intel/indicators/normalize.js';
 import { tryIpRange } from '../intel/warninglists/ip-range.js';
-import { withoutAddressSpace } from '../intel/warninglists/warninglist-roles.js';
 import type {
   ActorProfile,
   CampaignProfile,

@@ -1,4 +1,4 @@
-import { withoutAddressSpace } from '../intel/warninglists/warninglist-roles.js';
+import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import type { Store } from '../store/store.js';
 import { type Finding, severityOf } from './finding.js';
 

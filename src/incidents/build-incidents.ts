@@ -1,7 +1,7 @@
 import { type Finding, severities } from '../detect/finding.js';
 import { InternalNetworks } from '../detect/internal-networks.js';
 import { scopeSensors } from '../detect/run-detectors.js';
-import { withoutAddressSpace } from '../intel/warninglists/warninglist-roles.js';
+import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import type { Store } from '../store/store.js';
 import { firstFindings } from './admin-links.js';
 import { correlate } from './correlate.js';

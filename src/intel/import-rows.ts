@@ -1,3 +1,4 @@
+import { warninglistSuppresses } from '../domain/warninglist-roles.js';
 import type {
   EntitySourceRow,
   IndicatorRow,
@@ -17,7 +18,6 @@ import type {
   WarninglistRecord,
 } from './model.js';
 import { tryIpRange } from './warninglists/ip-range.js';
-import { warninglistSuppresses } from './warninglists/warninglist-roles.js';
 import { warninglistScope } from './warninglists/warninglist-scope.js';
 
 /** Store rows from importer records: nulls for what a record leaves out, address ranges computed. */

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { warninglistSuppresses } from '../../src/intel/warninglists/warninglist-roles.js';
+import { warninglistSuppresses } from '../../src/domain/warninglist-roles.js';
 import { headSites } from '../../src/sim/catalog/head-sites.js';
 import { lookalikeDomain } from '../../src/sim/catalog/names.js';
 import { resolveOn } from '../../src/sim/catalog/resolve.js';

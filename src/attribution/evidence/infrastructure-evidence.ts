@@ -1,4 +1,4 @@
-import { withoutAddressSpace } from '../../intel/warninglists/warninglist-roles.js';
+import { withoutAddressSpace } from '../../domain/warninglist-roles.js';
 import type { IndicatorHit } from '../../store/intel-store.js';
 import type { DraftEvidence, EvidenceCollector, EvidenceContext } from './evidence-collector.js';
 import {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { addressSpaceWarninglists } from '../../../intel/warninglists/warninglist-roles.js';
+import { addressSpaceWarninglists } from '../../../domain/warninglist-roles.js';
 import { log } from '../../../log.js';
 import type { IndicatorMatch, MatchOptions } from '../../intel-store.js';
 import { windowParams, windowSql } from '../detect/duckdb-detect-context.js';
