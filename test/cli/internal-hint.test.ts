@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
+import { writeConnLog, writeZeekLog, type ZeekField } from '../helpers/zeek-log-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mamori-hint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,64 +12,47 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // A lab: 10.0.2.0/24 workstations (DHCP and DNS clients) whose implant calls 192.168.56.10:8080.
 function labLogs(): string {
   const logs = join(dir, 'lab');
-  const head = (path: string, fields: string[], types: string[]) =>
-    ['#separator \\x09', '#set_separator\t,', '#empty_field\t(empty)', '#unset_field\t-', `#path\t${path}`]
-      .concat([`#fields\t${fields.join('\t')}`, `#types\t${types.join('\t')}`])
-      .join('\n');
-  const t0 = 1_600_000_000;
-  const conn = [
-    head(
-      'conn',
-      [
-        'ts',
-        'uid',
-        'id.orig_h',
-        'id.orig_p',
-        'id.resp_h',
-        'id.resp_p',
-        'proto',
-        'duration',
-        'orig_bytes',
-        'resp_bytes',
-      ],
-      ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'interval', 'count', 'count'],
-    ),
-  ];
-  for (let i = 0; i < 120; i++)
-    conn.push(
-      [
-        `${t0 + i * 60}.000000`,
-        `C${i}`,
-        '10.0.2.15',
-        49000 + i,
-        '192.168.56.10',
-        8080,
-        'tcp',
-        '0.5',
-        300,
-        200,
-      ].join('\t'),
-    );
-  const dns = [
-    head(
-      'dns',
-      ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'proto', 'query'],
-      ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'string'],
-    ),
-    [`${t0}.000000`, 'D1', '10.0.2.15', 53000, '10.0.2.3', 53, 'udp', 'intranet.lab'].join('\t'),
-  ];
-  const dhcp = [
-    head(
-      'dhcp',
-      ['ts', 'uids', 'client_addr', 'server_addr', 'mac', 'assigned_addr'],
-      ['time', 'set[string]', 'addr', 'addr', 'string', 'addr'],
-    ),
-    [`${t0}.000000`, 'H1', '10.0.2.15', '10.0.2.2', '08:00:27:00:00:01', '10.0.2.15'].join('\t'),
-  ];
   mkdirSync(logs, { recursive: true });
-  writeFileSync(join(logs, 'conn.log'), `${conn.join('\n')}\n`);
-  writeFileSync(join(logs, 'dns.log'), `${dns.join('\n')}\n`);
-  writeFileSync(join(logs, 'dhcp.log'), `${dhcp.join('\n')}\n`);
+  const t0 = 1_600_000_000;
+  writeConnLog(
+    join(logs, 'conn.log'),
+    Array.from({ length: 120 }, (_, i) => ({
+      ts: t0 + i * 60,
+      orig: '10.0.2.15',
+      resp: '192.168.56.10',
+      port: 8080,
+      duration: 0.5,
+      out: 300,
+      in: 200,
+    })),
+  );
+  const id: ZeekField[] = [
+    ['ts', 'time'],
+    ['uid', 'string'],
+    ['id.orig_h', 'addr'],
+    ['id.orig_p', 'port'],
+    ['id.resp_h', 'addr'],
+    ['id.resp_p', 'port'],
+  ];
+  writeZeekLog(
+    join(logs, 'dns.log'),
+    'dns',
+    [...id, ['proto', 'enum'], ['query', 'string']],
+    [[`${t0}.000000`, 'D1', '10.0.2.15', 53000, '10.0.2.3', 53, 'udp', 'intranet.lab']],
+  );
+  writeZeekLog(
+    join(logs, 'dhcp.log'),
+    'dhcp',
+    [
+      ['ts', 'time'],
+      ['uids', 'set[string]'],
+      ['client_addr', 'addr'],
+      ['server_addr', 'addr'],
+      ['mac', 'string'],
+      ['assigned_addr', 'addr'],
+    ],
+    [[`${t0}.000000`, 'H1', '10.0.2.15', '10.0.2.2', '08:00:27:00:00:01', '10.0.2.15']],
+  );
   return logs;
 }
 
