@@ -1,15 +1,42 @@
 /**
- * Attacker strings may carry newlines, tabs, NULs and Unicode line separators that would break a
- * table row, fake a heading or hide text. Every format shows them as visible marks instead (line
- * breaks as `↵`, tabs as `⇥`, other control characters as `�`), so the analyst sees that they were
- * there and the layout cannot be bent by them. These marks are in the common system fonts, unlike
- * the Unicode control pictures.
+ * Characters that draw nothing yet change what the reader sees: C0 and C1 controls and DEL (line
+ * breaks, tabs, terminal escape sequences), format characters (bidi embeddings, overrides, isolates
+ * and marks such as U+202E and U+2066, the Arabic letter mark, zero-width space and joiners, the
+ * byte-order mark, soft hyphen, tag characters), the line and paragraph separators, lone surrogates,
+ * and the Hangul fillers that render as blank letters. Unicode's own categories (Cc, Cf, Zl, Zp, Cs)
+ * define the set, so new format characters are covered without a list to maintain.
  */
-export function showControls(s: string): string {
-  return s
-    .replace(/\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g, '↵')
-    .replace(/\t/g, '⇥')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115f\u1160\u3164\uffa0]/gu;
+
+/** The same set, less the line feed: for text that we lay out in lines ourselves. */
+const hiddenButNewline = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115f\u1160\u3164\uffa0]/gu;
+
+const short: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `\n`, `\r`, `\t`, else `\u202E` (four hex digits) or `\u{E0041}` beyond the BMP. */
+function escapeChar(c: string): string {
+  const known = short[c];
+  if (known) return known;
+  const code = c.codePointAt(0)!;
+  const hex = code.toString(16).toUpperCase();
+  return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
+}
+
+/**
+ * Attacker strings (names, URIs, user agents, certificate subjects, file names) may carry
+ * characters that break a table row, fake a heading, drive the terminal (`ESC ]0;…`) or reorder
+ * the text around them (U+202E turns `203.0.113.79 · 443` into `344 · 97.311.0.302`). Every
+ * output (terminal, CSV, Markdown, HTML) passes them through this, which writes each such character
+ * as a visible escape in the JavaScript style (`\n`, `\t`, `\u001B`, `\u202E`), so the analyst sees
+ * that it was there and it has no effect. A backslash already in the text is left as it is.
+ */
+export function visibleText(s: string): string {
+  return s.replace(hidden, escapeChar);
+}
+
+/** `visibleText` for multi-line text we composed: our line feeds stay, everything else is escaped. */
+export function visibleLines(s: string): string {
+  return s.replace(hiddenButNewline, escapeChar);
 }
 
 /** Shortens a string for a label, keeping its start; the full text goes in a tooltip or table. */

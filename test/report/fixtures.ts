@@ -4,6 +4,7 @@ import { hostileAttribution, hostileIncident } from './fixtures/hostile.js';
 import { unknownAttribution, unknownIncident } from './fixtures/unknown.js';
 
 export { apt10Attribution, apt10Incident } from './fixtures/apt10.js';
+export { bidiStrings, hiddenChars } from './fixtures/bidi.js';
 export { type HostileStrings, hostile, hostileAttribution, hostileIncident } from './fixtures/hostile.js';
 export { unknownAttribution, unknownIncident } from './fixtures/unknown.js';
 

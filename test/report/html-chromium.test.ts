@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { htmlFormat } from '../../src/report/html/html-format.js';
-import { hostile, reportInput } from './fixtures.js';
+import { bidiStrings, hostile, hostileAttribution, hostileIncident, reportInput } from './fixtures.js';
 
 const executablePath = '/usr/bin/chromium';
 const reason = `${executablePath} not found; install Chromium to run the HTML screenshot test`;
@@ -62,7 +62,7 @@ describeWithChromium('HTML report in Chromium', () => {
       for (const s of [hostile.domain, hostile.userAgent, hostile.uri, hostile.certSubject, hostile.actor]) {
         expect(text).toContain(s);
       }
-      expect(text).toContain('line1.example↵## injected heading↵| x | y |');
+      expect(text).toContain('line1.example\\n## injected heading\\n| x | y |');
 
       expect(await page.locator('svg.timeline-chart').count()).toBe(3);
       expect(await page.locator('svg.host-server-graph').count()).toBe(3);
@@ -76,6 +76,53 @@ describeWithChromium('HTML report in Chromium', () => {
       await page.screenshot({ path: top });
       console.log(`HTML report screenshots: ${shot} (full page), ${top} (first screen)`);
       expect(existsSync(shot)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('M7 and long names: an address after a bidi override reads left to right, and a 257-character name wraps inside its table', async () => {
+    const file = path.join(dir, 'bidi.html');
+    const incident = hostileIncident(bidiStrings);
+    writeFileSync(
+      file,
+      htmlFormat.render(
+        reportInput({ incidents: [{ incident, attribution: hostileAttribution(bidiStrings) }] }),
+      ),
+    );
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      // Where "198" and "443" of the graph label "198.51.100.9 · 443" are drawn: left before right.
+      // Runs in the page (the test's TypeScript has no DOM types, so the script is a string).
+      const order = (await page.evaluate(`(() => {
+        const label = [...document.querySelectorAll('svg.host-server-graph text')].find((t) =>
+          t.textContent.includes('198.51.100.9 · 443'));
+        const node = label && label.querySelector('tspan') && label.querySelector('tspan').firstChild;
+        if (!node) return null;
+        const at = (needle) => {
+          const range = document.createRange();
+          const i = node.textContent.indexOf(needle);
+          range.setStart(node, i);
+          range.setEnd(node, i + needle.length);
+          return range.getBoundingClientRect().left;
+        };
+        return { first: at('198'), port: at('443') };
+      })()`)) as { first: number; port: number } | null;
+      expect(order).not.toBeNull();
+      expect(order!.first).toBeLessThan(order!.port);
+      // No table is wider than its incident card, and the page does not scroll sideways.
+      const overflow = await page.evaluate(`({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        tables: [...document.querySelectorAll('section.incident table')]
+          .map((t) => t.getBoundingClientRect().right - t.closest('section').getBoundingClientRect().right)
+          .filter((d) => d > 0),
+      })`);
+      expect(overflow).toEqual({ page: 0, tables: [] });
     } finally {
       await browser.close();
     }

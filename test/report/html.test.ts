@@ -65,7 +65,7 @@ describe('HTML report', () => {
     expect(html).toContain('evil.example&quot;&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;');
     expect(html).toContain(esc(hostile.userAgent));
     expect(html).toContain(esc(hostile.certSubject));
-    expect(html).toContain('line1.example↵## injected heading↵| x | y |');
+    expect(html).toContain('line1.example\\n## injected heading\\n| x | y |');
   });
 
   it('has the same tags and attributes whatever the attacker strings are', () => {

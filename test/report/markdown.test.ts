@@ -46,7 +46,7 @@ describe('Markdown report', () => {
     expect(md).not.toContain('<');
     expect(md).toContain('evil\\[.\\]example"&gt;&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;');
     expect(md).toContain('a\\|b\\|c\\[.\\]example\\`rm -rf /\\`');
-    expect(md).toContain('line1\\[.\\]example↵\\#\\# injected heading↵\\| x \\| y \\|');
+    expect(md).toContain('line1\\[.\\]example\\\\n\\#\\# injected heading\\\\n\\| x \\| y \\|');
     expect(md).not.toMatch(/^## injected/m);
   });
 
@@ -67,7 +67,7 @@ describe('Markdown report', () => {
     expect(unescapeMd(mdText('a|b `c` <d> & *e* [f](g) _h_ ~i~ #j \\k'))).toBe(
       'a|b `c` <d> & *e* [f](g) _h_ ~i~ #j \\k',
     );
-    expect(mdText('x\r\ny\tz\u0000')).toBe('x↵y⇥z\ufffd');
+    expect(mdText('x\r\ny\tz\u0000')).toBe('x\\\\r\\\\ny\\\\tz\\\\u0000');
     expect(mdText('- item')).toBe('\\- item');
   });
 

@@ -68,6 +68,7 @@ export const reportTags = [
   'section',
   'div',
   'span',
+  'bdi',
   'h1',
   'h2',
   'h3',

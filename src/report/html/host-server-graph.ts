@@ -2,8 +2,8 @@ import type { Severity } from '../../detect/finding.js';
 import { severityOf } from '../../detect/finding.js';
 import type { Incident } from '../../incidents/incident.js';
 import { formatBytes, serverOf } from '../report-figures.js';
-import { clip } from '../visible-text.js';
-import { esc, num } from './html-escape.js';
+import { clip, visibleText } from '../visible-text.js';
+import { esc, isolatedText, ltrText, num } from './html-escape.js';
 import { severityColours } from './timeline-chart.js';
 
 const W = 1000;
@@ -87,31 +87,38 @@ export function hostServerGraph(incident: Incident): string {
     const y1 = hostY(hostIndex.get(e.host)!);
     const y2 = serverY.get(e.server)!;
     const mid = (HOST_X + SERVER_X) / 2;
-    const tip = `${e.host} ↔ ${e.server}: ${formatBytes(e.bytes)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, top score ${e.score.toFixed(2)}`;
+    const tip = `${ltrText(e.host)} ↔ ${isolatedText(e.server)}${esc(`: ${formatBytes(e.bytes)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, top score ${e.score.toFixed(2)}`)}`;
     out.push(
-      `<path d="M${HOST_X + 6} ${num(y1)} C${mid} ${num(y1)} ${mid} ${num(y2)} ${SERVER_X - 2} ${num(y2)}" fill="none" stroke="${severityColours[severityOf(e.score)]}" stroke-opacity="0.55" stroke-width="${num(width(e.bytes))}" stroke-linecap="round"><title>${esc(tip)}</title></path>`,
+      `<path d="M${HOST_X + 6} ${num(y1)} C${mid} ${num(y1)} ${mid} ${num(y2)} ${SERVER_X - 2} ${num(y2)}" fill="none" stroke="${severityColours[severityOf(e.score)]}" stroke-opacity="0.55" stroke-width="${num(width(e.bytes))}" stroke-linecap="round"><title>${tip}</title></path>`,
     );
   }
   hosts.forEach((h, i) => {
     const y = num(hostY(i));
     out.push(
       `<circle cx="${HOST_X}" cy="${y}" r="5.5" fill="#1f4e89"/>`,
-      `<text x="${HOST_X - 11}" y="${num(hostY(i) + 4)}" text-anchor="end" font-size="12" class="mono" fill="#1c2430"><title>${esc(`${h.ip}: first compromise ${h.firstCompromise}, ${formatBytes(h.bytesOut)} sent`)}</title>${esc(clip(h.ip, 26))}</text>`,
+      `<text x="${HOST_X - 11}" y="${num(hostY(i) + 4)}" text-anchor="end" font-size="12" class="mono" fill="#1c2430"><title>${ltrText(h.ip)}${esc(`: first compromise ${h.firstCompromise}, ${formatBytes(h.bytesOut)} sent`)}</title>${ltrText(clip(visibleText(h.ip), 26))}</text>`,
     );
   });
   for (const s of servers) {
     const y = serverY.get(s.key)!;
     const listed = s.warninglists.length > 0;
-    const name = clip(s.key, 36);
+    // Clipped after the escapes are written, so a run of hidden characters cannot widen the label.
+    const name = clip(visibleText(s.key), 36);
     const room = LABEL_CHARS - [...name].length;
     const detail = [s.ips.length > 1 ? `${s.ips.length} addresses` : (s.ips[0] ?? ''), s.ports.join(',')]
       .filter(Boolean)
       .join(' · ');
+    // Addresses and ports are isolated left to right: a right-to-left name before them cannot
+    // reorder their digits.
     const shown =
-      room >= 10 && detail ? `<tspan fill="#5b6675" font-size="11">  ${esc(clip(detail, room))}</tspan>` : '';
+      room >= 10 && detail
+        ? `<tspan fill="#5b6675" font-size="11">  ${ltrText(clip(visibleText(detail), room))}</tspan>`
+        : '';
+    const where = [...s.ips.map(ltrText), ...s.domains.map(isolatedText)].join(', ');
+    const lists = listed ? esc(`; on warninglists ${s.warninglists.join(', ')}`) : '';
     out.push(
       `<rect x="${SERVER_X - 2}" y="${num(y - 6)}" width="12" height="12" rx="2" fill="${listed ? '#fff' : '#b3261e'}" stroke="${listed ? '#8b96a3' : '#b3261e'}" stroke-dasharray="${listed ? '2 2' : 'none'}"/>`,
-      `<text x="${SERVER_X + 18}" y="${num(y + 4)}" font-size="12" fill="#1c2430"><title>${esc(`${s.key} (${[...s.ips, ...s.domains].join(', ')})${listed ? `; on warninglists ${s.warninglists.join(', ')}` : ''}`)}</title>${esc(name)}${shown}</text>`,
+      `<text x="${SERVER_X + 18}" y="${num(y + 4)}" font-size="12" fill="#1c2430"><title>${isolatedText(s.key)} (${where})${lists}</title>${isolatedText(name)}${shown}</text>`,
     );
   }
   out.push('</svg>');

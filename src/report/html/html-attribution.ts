@@ -45,7 +45,7 @@ export function htmlAttribution(a: Attribution | null): string {
   const hypotheses = a.hypotheses
     .map(
       (h) =>
-        `<tr><td>${name(h)}${h.aliases.length ? `<div class="sub">${esc(h.aliases.join(', '))}</div>` : ''}</td><td class="mono nw">${esc(h.attackId ?? '—')}</td><td>${probability(h)}</td><td class="n">${ratio(h.likelihood)}</td><td class="n">${h.evidence.length}</td></tr>`,
+        `<tr><td>${name(h)}${h.aliases.length ? `<div class="sub">${esc(h.aliases.join(', '))}</div>` : ''}</td><td class="mono">${esc(h.attackId ?? '—')}</td><td>${probability(h)}</td><td class="n">${ratio(h.likelihood)}</td><td class="n">${h.evidence.length}</td></tr>`,
     )
     .join('');
   const evidence = a.evidence

@@ -3,7 +3,7 @@ import type { Incident } from '../../incidents/incident.js';
 import { formatBytes, formatTime, incidentArtefacts } from '../report-figures.js';
 import { hostServerGraph } from './host-server-graph.js';
 import { htmlAttribution, htmlVerdict } from './html-attribution.js';
-import { esc } from './html-escape.js';
+import { esc, ltr } from './html-escape.js';
 import { timelineChart } from './timeline-chart.js';
 
 /** Table caps: the HTML is for reading; the JSON carries everything. */
@@ -60,7 +60,7 @@ export function htmlIncident(incident: Incident, attribution: Attribution | null
     hosts
       .map(
         (h) =>
-          `<tr><td class="mono nw">${esc(h.ip)}</td><td class="nw">${esc(formatTime(h.firstCompromise))}</td><td class="nw">${esc(formatTime(h.lastActivity))}</td><td class="n">${h.findings}</td><td class="n">${esc(formatBytes(h.bytesOut))}</td><td class="n">${esc(formatBytes(h.bytesIn))}</td></tr>`,
+          `<tr><td class="mono addr">${ltr(h.ip)}</td><td class="nw">${esc(formatTime(h.firstCompromise))}</td><td class="nw">${esc(formatTime(h.lastActivity))}</td><td class="n">${h.findings}</td><td class="n">${esc(formatBytes(h.bytesOut))}</td><td class="n">${esc(formatBytes(h.bytesIn))}</td></tr>`,
       )
       .join(''),
     `</tbody></table>${more(hosts.length, incident.hosts.length, 'hosts')}`,
@@ -71,8 +71,10 @@ export function htmlIncident(incident: Incident, attribution: Attribution | null
           s.mergedBy.length ? `merged by ${s.mergedBy.join(', ')}` : '',
           s.warninglists.length ? `on warninglists ${s.warninglists.join(', ')}: no attribution weight` : '',
         ].filter(Boolean);
-        const names = s.domains.length ? s.domains.map((d) => `<div>${esc(d)}</div>`).join('') : esc(s.key);
-        return `<tr><td class="mono name">${names}</td><td>${esc(s.role)}</td><td class="mono nw">${s.ips.map((ip) => `<div>${esc(ip)}</div>`).join('') || '—'}</td><td class="mono">${esc(s.ports.join(', ') || '—')}</td><td>${esc(s.protocols.join(', ') || '—')}</td><td class="n">${esc(formatBytes(s.bytesOut))}</td><td class="n">${esc(formatBytes(s.bytesIn))}</td><td class="sub">${esc(notes.join('; ') || '—')}</td></tr>`;
+        const names = s.domains.length
+          ? s.domains.map((d) => `<div><bdi>${esc(d)}</bdi></div>`).join('')
+          : `<bdi>${esc(s.key)}</bdi>`;
+        return `<tr><td class="mono name">${names}</td><td>${esc(s.role)}</td><td class="mono addr">${s.ips.map((ip) => `<div>${ltr(ip)}</div>`).join('') || '—'}</td><td class="mono">${s.ports.length ? ltr(s.ports.join(', ')) : '—'}</td><td>${esc(s.protocols.join(', ') || '—')}</td><td class="n">${esc(formatBytes(s.bytesOut))}</td><td class="n">${esc(formatBytes(s.bytesIn))}</td><td class="sub">${esc(notes.join('; ') || '—')}</td></tr>`;
       })
       .join(''),
     `</tbody></table>${more(servers.length, incident.servers.length, 'servers')}`,
@@ -81,13 +83,13 @@ export function htmlIncident(incident: Incident, attribution: Attribution | null
       ? `<div class="chips">${incident.techniques.map(technique).join('')}</div>`
       : '<p>None mapped.</p>',
     artefacts.length
-      ? `<h3>Artefacts seen</h3><table><thead><tr><th>Kind</th><th>Value</th></tr></thead><tbody>${artefacts.map((a) => `<tr><td class="nw">${esc(a.label)}</td><td class="mono">${esc(a.value)}</td></tr>`).join('')}</tbody></table>`
+      ? `<h3>Artefacts seen</h3><table><thead><tr><th>Kind</th><th>Value</th></tr></thead><tbody>${artefacts.map((a) => `<tr><td class="nw">${esc(a.label)}</td><td class="mono name"><bdi>${esc(a.value)}</bdi></td></tr>`).join('')}</tbody></table>`
       : '',
     '<h3>Strongest findings</h3><table><thead><tr><th>Detector</th><th>Host</th><th>Endpoint</th><th class="n">Score</th><th>Explanation</th></tr></thead><tbody>',
     findings
       .map(
         (f) =>
-          `<tr><td class="nw">${esc(f.detector)}</td><td class="mono nw">${esc(f.host)}</td><td class="mono">${esc([f.endpointDomain, f.endpointIp].filter(Boolean).join(' '))}</td><td class="n"><span class="badge sev-${esc(f.severity)}">${f.score.toFixed(2)}</span></td><td>${esc(f.explanation)}</td></tr>`,
+          `<tr><td class="nw">${esc(f.detector)}</td><td class="mono addr">${ltr(f.host)}</td><td class="mono name">${[f.endpointDomain ? `<bdi>${esc(f.endpointDomain)}</bdi>` : '', f.endpointIp ? ltr(f.endpointIp) : ''].filter(Boolean).join(' ')}</td><td class="n"><span class="badge sev-${esc(f.severity)}">${f.score.toFixed(2)}</span></td><td>${esc(f.explanation)}</td></tr>`,
       )
       .join(''),
     `</tbody></table>${more(findings.length, incident.findings.length, 'findings')}`,
@@ -95,7 +97,7 @@ export function htmlIncident(incident: Incident, attribution: Attribution | null
     timeline
       .map(
         (t) =>
-          `<tr><td class="nw">${esc(formatTime(t.ts))}</td><td class="mono nw">${esc(t.host)}</td><td class="mono">${esc(t.server ?? '—')}</td><td class="nw"><span class="badge sev-${esc(t.severity)}">${esc(t.detector)}</span></td><td>${esc(t.text)}</td></tr>`,
+          `<tr><td class="nw">${esc(formatTime(t.ts))}</td><td class="mono addr">${ltr(t.host)}</td><td class="mono name">${t.server ? `<bdi>${esc(t.server)}</bdi>` : '—'}</td><td class="nw"><span class="badge sev-${esc(t.severity)}">${esc(t.detector)}</span></td><td>${esc(t.text)}</td></tr>`,
       )
       .join(''),
     `</tbody></table>${more(timeline.length, incident.timeline.length, 'timeline entries')}`,

@@ -1,4 +1,8 @@
-/** The report's only stylesheet, inlined: system fonts, no external resources. */
+/**
+ * The report's only stylesheet, inlined: system fonts, no external resources. Attacker strings wrap
+ * anywhere (`overflow-wrap:anywhere`, which also lets a table column shrink below the longest
+ * word), so a 257-character name cannot push a table past the page.
+ */
 export const htmlStyle = `
 :root{--ink:#1c2430;--muted:#5b6675;--line:#dde2e8;--soft:#f4f6f9;--accent:#1f4e89;--accent-soft:#e6eef8;
 --crit:#b3261e;--high:#d9661f;--med:#c99a06;--low:#5b7a99;--ok:#2e7d4f;--bad:#b3261e}
@@ -8,7 +12,7 @@ body{margin:0;background:#eef1f5;color:var(--ink);font:14px/1.5 -apple-system,"S
 .tlp{background:#000;padding:7px 28px;display:flex;gap:18px;align-items:baseline;font-size:12.5px}
 .tlp b{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:14px;letter-spacing:.04em}
 .tlp span{color:#cfd5dc}
-main{max-width:1120px;margin:0 auto;padding:8px 28px 40px}
+main{max-width:1120px;margin:0 auto;padding:8px 28px 40px;overflow-wrap:anywhere}
 header.report{padding:22px 0 10px}
 header.report h1{font-size:24px;margin:0 0 4px;font-weight:650;letter-spacing:-.01em}
 .meta{color:var(--muted);font-size:13px}
@@ -36,7 +40,8 @@ td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .nw{white-space:nowrap}
 .mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:12.5px}
 .sub{color:var(--muted);font-size:12px}
-.name{overflow-wrap:break-word;min-width:22ch}
+.name{overflow-wrap:anywhere;min-width:22ch}
+td.addr{min-width:calc(15ch + 16px)}
 .assessment{font-size:14.5px;margin:6px 0 12px}
 .prob{display:flex;align-items:center;gap:8px;min-width:230px}
 .track{position:relative;flex:0 0 130px;height:10px;background:#e8ecf1;border-radius:5px;overflow:hidden}
@@ -46,6 +51,7 @@ td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .term{font-weight:600}
 .conf{display:inline-block;border:1px solid var(--line);border-radius:6px;padding:1px 8px;font-weight:600;background:#fff}
 .kind{display:inline-block;border-radius:4px;padding:0 6px;font-size:11.5px;font-weight:600;background:#eef2f7;color:#334155}
+.ach th{white-space:normal}
 .ach td.mark{text-align:center;font-weight:700;width:1%;white-space:nowrap}
 .ach .consistent{background:#e3f3e8;color:var(--ok)}.ach .inconsistent{background:#fbe5e3;color:var(--bad)}.ach .neutral{background:#f3f4f6;color:#8b96a3}
 .legend{color:var(--muted);font-size:12px;margin-top:4px}
@@ -53,7 +59,7 @@ td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 figure{margin:6px 0 0}figure svg{width:100%;height:auto;display:block}
 figcaption{color:var(--muted);font-size:12px;margin-top:4px}
 .chips{display:flex;flex-wrap:wrap;gap:6px}
-.chip{border:1px solid var(--line);border-radius:999px;padding:1px 10px;font-size:12.5px;background:#fff}
+.chip{border:1px solid var(--line);border-radius:999px;padding:1px 10px;font-size:12.5px;background:#fff;max-width:100%}
 .more{color:var(--muted);font-size:12.5px;margin-top:4px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 24px}
 @media print{body{background:#fff}section.incident{box-shadow:none;break-inside:auto}.tlp,.badge,.fill,.ach td{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

@@ -1,8 +1,8 @@
 import type { Severity } from '../../detect/finding.js';
 import type { Incident } from '../../incidents/incident.js';
 import { serverOf } from '../report-figures.js';
-import { clip } from '../visible-text.js';
-import { esc, num } from './html-escape.js';
+import { clip, visibleText } from '../visible-text.js';
+import { esc, isolatedText, ltrText, num } from './html-escape.js';
 import { timeTicks } from './time-axis.js';
 
 /** Severity colours shared by the charts (same hues as the badges). */
@@ -63,7 +63,7 @@ export function timelineChart(incident: Incident): string {
           ? `${keys.length - shown.length} other servers`
           : 'no matching server';
     out.push(
-      `<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12" fill="#334155"><title>${esc(label)}</title>${esc(clip(label, 30))}</text>`,
+      `<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12" fill="#334155"><title>${isolatedText(label)}</title>${isolatedText(clip(visibleText(label), 30))}</text>`,
     );
   }
   for (const t of timeTicks(from, to)) {
@@ -81,15 +81,15 @@ export function timelineChart(incident: Incident): string {
     const y = TOP + rowOf(f) * ROW;
     const x1 = x(ms(f.first));
     const x2 = Math.max(x(ms(f.last)), x1 + 2);
-    const tip = `${f.host} · ${f.detector} · ${f.first.slice(0, 16).replace('T', ' ')} to ${f.last.slice(0, 16).replace('T', ' ')}`;
+    const tip = `${ltrText(f.host)}${esc(` · ${f.detector} · ${f.first.slice(0, 16).replace('T', ' ')} to ${f.last.slice(0, 16).replace('T', ' ')}`)}`;
     out.push(
-      `<rect x="${num(x1)}" y="${y + 8}" width="${num(x2 - x1)}" height="${ROW - 16}" rx="2" fill="#1f4e89" fill-opacity="0.16"><title>${esc(tip)}</title></rect>`,
+      `<rect x="${num(x1)}" y="${y + 8}" width="${num(x2 - x1)}" height="${ROW - 16}" rx="2" fill="#1f4e89" fill-opacity="0.16"><title>${tip}</title></rect>`,
     );
   }
   for (const f of findings) {
     const y = TOP + rowOf(f) * ROW + ROW / 2;
     out.push(
-      `<circle cx="${num(x(ms(f.first)))}" cy="${y}" r="3.6" fill="${severityColours[f.severity]}" stroke="#fff" stroke-width="1"><title>${esc(`${f.host}: ${f.explanation}`)}</title></circle>`,
+      `<circle cx="${num(x(ms(f.first)))}" cy="${y}" r="3.6" fill="${severityColours[f.severity]}" stroke="#fff" stroke-width="1"><title>${ltrText(f.host)}: ${esc(f.explanation)}</title></circle>`,
     );
   }
   out.push(

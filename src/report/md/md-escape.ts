@@ -1,4 +1,4 @@
-import { showControls } from '../visible-text.js';
+import { visibleText } from '../visible-text.js';
 
 /**
  * Defangs indicators the way CTI reports do, so that no Markdown renderer or chat client turns an
@@ -21,12 +21,12 @@ export function defang(s: string): string {
  * HTML-significant characters become entities (no raw tag survives a renderer that allows HTML),
  * Markdown punctuation that starts emphasis, links, code, strikethrough or headings is
  * backslash-escaped, pipes cannot end a table cell, and control characters (newlines included)
- * are shown as visible marks, so a string can never leave its table row or list item. A leading
+ * are written as visible escapes (`visibleText`), so a string can never leave its table row or list item. A leading
  * `-`, `+` or `1.` is escaped too, so text that starts a line cannot start a list. Names, URLs and
  * mail addresses are defanged first (`defang`).
  */
 export function mdText(s: string): string {
-  return defang(showControls(s))
+  return defang(visibleText(s))
     .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
