@@ -11,6 +11,7 @@ import { queryCommand } from './commands/query.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
+import { printError } from './output.js';
 
 /** Exit code for each error code; everything unexpected is 70 (EX_SOFTWARE). */
 const exitCodes: Record<string, number> = {
@@ -60,7 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof MamoriError) {
-      console.error(`mamori: ${err.message}`);
+      // Messages quote file names and values, which may hold terminal escape sequences.
+      printError(`mamori: ${err.message}`);
       return exitCodes[err.code] ?? 1;
     }
     throw err;

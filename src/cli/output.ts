@@ -1,48 +1,67 @@
+import { visibleJson, visibleLines, visibleText } from '../report/visible-text.js';
+
 /** Output formats of commands that print rows. */
 export const outputFormats = ['table', 'csv', 'json'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
-const control = /[\u0000-\u001f\u007f-\u009f]/g;
+/** Longest cell a terminal table shows by default; longer values end in `…` (JSON and CSV keep all). */
+export const tableCellMax = 60;
 
-/** Text of a cell with control characters made visible, so hostile data can't drive the terminal. */
+/** Text of a value as one line, every control, bidi and invisible character written as an escape. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return s.replace(control, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return visibleText(s);
 }
 
-/** Renders rows as an aligned text table. */
+/**
+ * Prints text we composed (which may quote file names and data) to stdout. Our own line breaks
+ * stay; any other control character, such as an `ESC ]0;` title sequence in a file name, is written
+ * as an escape, so nothing from the data can drive the terminal.
+ */
+export function printText(text: string): void {
+  console.log(visibleLines(text));
+}
+
+/** `printText` for stderr. */
+export function printError(text: string): void {
+  console.error(visibleLines(text));
+}
+
+const width = (s: string) => [...s].length;
+
+/** Renders rows as an aligned text table; long values are cut at `maxWidth` characters. */
 export function renderTable(
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
-  maxWidth = 60,
+  maxWidth = tableCellMax,
 ): string {
+  const head = columns.map((c) => clip(visibleText(c), maxWidth));
   const cells = rows.map((r) => columns.map((c) => clip(cellText(r[c]), maxWidth)));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] as string).length)));
+  const widths = head.map((c, i) => Math.max(width(c), ...cells.map((row) => width(row[i] as string))));
   const line = (vals: readonly string[]) =>
     vals
-      .map((v, i) => v.padEnd(widths[i] as number))
+      .map((v, i) => v + ' '.repeat((widths[i] as number) - width(v)))
       .join('  ')
       .trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
+/** Cuts by code points, so a surrogate pair is never split. */
 function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  const chars = [...s];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
 }
 
-/** Renders rows as RFC 4180 CSV. */
-export function renderCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const esc = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [columns.map(esc).join(','), ...rows.map((r) => columns.map((c) => esc(r[c])).join(','))].join('\n');
-}
+export { csvCell, renderCsv } from './csv-output.js';
 
-/** JSON for scripts; bigints become strings. */
+/**
+ * JSON for scripts; bigints become strings. Control, bidi and invisible characters inside strings
+ * are written as `\uXXXX` escapes (`visibleJson`), which JSON reads back as the same characters:
+ * the values are unchanged, but a terminal showing the output is not steered by them.
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2);
+  return visibleJson(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
 }
 
 /** Byte counts in the terminal use the same decimal units as the reports. */

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { visibleText } from '../report/visible-text.js';
 import { formatBytes } from './output.js';
 
 /** Progress reporting for long work: a bar on a terminal, nothing otherwise. */
@@ -31,12 +32,14 @@ export function createProgress(totalBytes: number, enabled: boolean): Progress {
   return {
     update(rawBytes, rows, file) {
       const s = Math.max((performance.now() - started) / 1000, 0.001);
+      // A file name may hold escape sequences; the bar shows its last 40 visible characters.
+      const shown = [...visibleText(file)];
       bar.update(Math.min(rawBytes, totalBytes), {
         done: formatBytes(rawBytes),
         total_h: formatBytes(totalBytes),
         rate: `${formatBytes(rawBytes / s)}/s`,
         rowRate: Math.round(rows / s),
-        file: file.length > 40 ? `…${file.slice(-39)}` : file,
+        file: shown.length > 40 ? `…${shown.slice(-39).join('')}` : shown.join(''),
       });
     },
     stop() {
@@ -65,7 +68,7 @@ export function createStepProgress(
   let done = 0;
   return {
     step(name) {
-      bar.update(done++, { name });
+      bar.update(done++, { name: visibleText(name) });
     },
     stop() {
       bar.stop();

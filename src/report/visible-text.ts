@@ -39,6 +39,20 @@ export function visibleLines(s: string): string {
   return s.replace(hiddenButNewline, escapeChar);
 }
 
+/**
+ * JSON text with every such character inside its strings written as a JSON `\uXXXX` escape (UTF-16
+ * code units, as JSON has no longer form). JSON.stringify writes only spaces and line feeds outside
+ * strings, so the parsed values are exactly the same; only the text is safe to show.
+ */
+export function visibleJson(json: string): string {
+  return json.replace(hiddenButNewline, (c) =>
+    Array.from(
+      { length: c.length },
+      (_, i) => `\\u${c.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`,
+    ).join(''),
+  );
+}
+
 /** Shortens a string for a label, keeping its start; the full text goes in a tooltip or table. */
 export function clip(s: string, max: number): string {
   const chars = [...s];

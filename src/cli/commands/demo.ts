@@ -13,7 +13,7 @@ import { openStore } from '../../store/open-store.js';
 import { mamoriVersion } from '../../version.js';
 import { renderReport } from '../incidents/write-report.js';
 import { numberOption, optionSchemas } from '../options.js';
-import { toJson } from '../output.js';
+import { printText, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { describeHunt } from './hunt.js';
 import { describeOutcome } from './intel/intel-import.js';
@@ -64,7 +64,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
     .action(async (flags: DemoFlags) => {
       const dataDir = resolveDataDir(flags.data);
       const say = (s: string) => {
-        if (!flags.json) console.log(s);
+        if (!flags.json) printText(s);
       };
       const logs = join(dataDir, 'demo-logs');
       const intelDir = join(dataDir, 'demo-intel');
@@ -130,7 +130,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
         say(`\nThe report is ${report}\nOpen it in a browser: ${pathToFileURL(report).href}`);
         say('(or: xdg-open demo-report.html on Linux, open demo-report.html on macOS)');
         if (flags.json)
-          console.log(
+          printText(
             toJson({
               dataDir,
               truth,

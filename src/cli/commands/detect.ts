@@ -8,7 +8,7 @@ import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import { openStore } from '../../store/open-store.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
-import { cellText, renderTable, toJson } from '../output.js';
+import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 
 interface DetectFlags {
@@ -132,18 +132,17 @@ Examples:
           found: (scope) => shown.filter((f) => (f.scope ?? '') === scope).length,
         });
         if (flags.json)
-          console.log(
+          printText(
             toJson({ ...run, findings: shown, belowMinScore: run.findings.length - shown.length, hints }),
           );
         else {
-          console.log(describeFindings(shown, flags.limit));
+          printText(describeFindings(shown, flags.limit));
           const hidden = run.findings.length - shown.length;
-          if (hidden > 0)
-            console.log(`(${hidden} lower-scoring findings not shown: --min-score 0 lists them)`);
-          console.log(
+          if (hidden > 0) printText(`(${hidden} lower-scoring findings not shown: --min-score 0 lists them)`);
+          printText(
             `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
           );
-          if (hints.length > 0) console.log(`\n${describeHints(hints, run.scopes.length)}`);
+          if (hints.length > 0) printText(`\n${describeHints(hints, run.scopes.length)}`);
         }
       } finally {
         progress.stop();

@@ -13,7 +13,7 @@ import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
-import { cellText } from '../output.js';
+import { cellText, printError, printText } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { describeSummary } from './ingest.js';
 
@@ -163,13 +163,13 @@ Examples:
           : null;
         if (report !== null) {
           console.log(report.replace(/\n$/, ''));
-          if (result.knowledgeBase === 0) console.error(`mamori: ${noKnowledgeBase}`);
-          if (hint) console.error(hint);
+          if (result.knowledgeBase === 0) printError(`mamori: ${noKnowledgeBase}`);
+          if (hint) printError(hint);
           return;
         }
-        console.log(describeHunt(result));
-        if (hint) console.log(`\n${hint}`);
-        if (flags.out) console.log(`\nWrote the ${reportFormat} report to ${flags.out}`);
+        printText(describeHunt(result));
+        if (hint) printText(`\n${hint}`);
+        if (flags.out) printText(`\nWrote the ${reportFormat} report to ${flags.out}`);
       } finally {
         progress.stop();
         await store.close();

@@ -8,7 +8,7 @@ import type { IncidentListing, Store, StoredIncident } from '../../store/store.j
 import { mamoriVersion } from '../../version.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
-import { formatBytes, renderTable, toJson } from '../output.js';
+import { formatBytes, printText, renderTable, toJson } from '../output.js';
 
 /** What the JSON report is rendered from: stored incidents, marked as the store holds them. */
 function jsonInput(items: readonly StoredIncident[]): ReportInput {
@@ -95,7 +95,7 @@ Examples:
       try {
         const rows = await store.listIncidents({ runId: flags.run, limit: flags.limit });
         if (!flags.json) {
-          console.log(listingTable(rows));
+          printText(listingTable(rows));
           return;
         }
         const items: StoredIncident[] = [];
@@ -103,7 +103,7 @@ Examples:
           const got = await store.getIncident(r.id);
           if (got) items.push(got);
         }
-        console.log(toJson(incidentsJson(jsonInput(items))));
+        printText(toJson(incidentsJson(jsonInput(items))));
       } finally {
         await store.close();
       }
@@ -119,9 +119,9 @@ Examples:
       const store = await openStore({ dataDir, readOnly: true });
       try {
         const got = await incidentOrFail(store, id);
-        if (flags.json) console.log(toJson(incidentsJson(jsonInput([got]))));
+        if (flags.json) printText(toJson(incidentsJson(jsonInput([got]))));
         else
-          console.log(
+          printText(
             describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 }),
           );
       } finally {

@@ -7,7 +7,7 @@ import { defaultMaxLineBytes } from '../../ingest/line-reader.js';
 import { type EngineChoice, engineChoices } from '../../ingest/registry.js';
 import { openStore } from '../../store/open-store.js';
 import { numberOption, optionSchemas } from '../options.js';
-import { formatBytes, toJson } from '../output.js';
+import { formatBytes, printText, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
 interface IngestFlags {
@@ -127,6 +127,7 @@ Examples:
             ...common,
             intervalSeconds: flags.interval,
             json: flags.json ?? false,
+            log: printText,
           });
           return;
         }
@@ -146,7 +147,7 @@ Examples:
           },
         });
         progress.stop();
-        console.log(
+        printText(
           flags.json ? toJson({ dataDir, sensor: common.sensor, ...summary }) : describeSummary(summary),
         );
         if (summary.byStatus.failed > 0) process.exitCode = 1;

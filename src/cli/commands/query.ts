@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { openStore } from '../../store/open-store.js';
 import { numberOption, optionSchemas } from '../options.js';
-import { type OutputFormat, outputFormats, renderCsv, renderTable, toJson } from '../output.js';
+import { type OutputFormat, outputFormats, printText, renderCsv, renderTable, toJson } from '../output.js';
 
 /** `mamori query`: read-only SQL against the store. */
 export function queryCommand(): Command {
@@ -31,9 +31,9 @@ export function queryCommand(): Command {
         try {
           const r = await store.userQuery(sql, { limit: flags.limit });
           const format = flags.json ? 'json' : flags.format;
-          if (format === 'json') console.log(toJson(r.rows));
-          else if (format === 'csv') console.log(renderCsv(r.columns, r.rows));
-          else console.log(`${renderTable(r.columns, r.rows)}\n(${r.rows.length} rows)`);
+          if (format === 'json') printText(toJson(r.rows));
+          else if (format === 'csv') printText(renderCsv(r.columns, r.rows));
+          else printText(`${renderTable(r.columns, r.rows)}\n(${r.rows.length} rows)`);
         } finally {
           await store.close();
         }

@@ -12,7 +12,7 @@ import {
 } from '../../sim/sim-options.js';
 import { labelsFile, simulate } from '../../sim/simulate.js';
 import { numberOption } from '../options.js';
-import { formatBytes, toJson } from '../output.js';
+import { formatBytes, printText, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
 interface SimulateFlags {
@@ -230,6 +230,6 @@ Examples:
         progress.stop();
       }
       const seconds = (performance.now() - started) / 1000;
-      console.log(flags.json ? toJson(truth) : describeTruth(truth, flags.out, seconds));
+      printText(flags.json ? toJson(truth) : describeTruth(truth, flags.out, seconds));
     });
 }

@@ -5,7 +5,7 @@ import type { NetworkEvidence } from '../../store/detect/network-aggregates.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoreStats } from '../../store/store.js';
 import { numberOption, optionSchemas } from '../options.js';
-import { formatBytes, renderTable, toJson } from '../output.js';
+import { formatBytes, printText, renderTable, toJson } from '../output.js';
 
 /** Human description of what the store holds. */
 export function describeStats(s: StoreStats, dataDir: string): string {
@@ -84,7 +84,7 @@ export function statsCommand(): Command {
       try {
         const s = await store.stats({ top: flags.top });
         const networks = await store.detect.networkEvidence({ limit: flags.top });
-        console.log(
+        printText(
           flags.json
             ? toJson({ dataDir, ...s, networks, suggestedInternal: suggestInternal(networks) })
             : describeStats(s, dataDir) + describeNetworks(networks),

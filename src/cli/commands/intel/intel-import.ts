@@ -8,7 +8,7 @@ import { type ImporterName, importerNames } from '../../../intel/registry.js';
 import type { IndicatorMatch } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
 import { numberOption } from '../../options.js';
-import { cellText, renderTable, toJson } from '../../output.js';
+import { cellText, printError, printText, renderTable, toJson } from '../../output.js';
 
 interface ImportFlags {
   data?: string;
@@ -151,12 +151,12 @@ Examples:
           signal: ac.signal,
           onProgress: (p) => {
             if (!flags.json && process.stderr.isTTY)
-              process.stderr.write(`\r${p.records.toLocaleString('en')} records from ${p.file}`);
+              process.stderr.write(`\r${p.records.toLocaleString('en')} records from ${cellText(p.file)}`);
           },
         });
         if (!flags.json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         if (flags.json) {
-          console.log(
+          printText(
             toJson({
               dataDir,
               ...summary,
@@ -164,15 +164,15 @@ Examples:
             }),
           );
         } else {
-          for (const o of summary.outcomes) console.log(describeOutcome(o));
-          console.log(
+          for (const o of summary.outcomes) printText(describeOutcome(o));
+          printText(
             `${summary.imported} imported, ${summary.failed} failed in ${summary.seconds.toFixed(1)} s`,
           );
-          if (summary.retroHunt) console.log(describeMatches(summary.retroHunt));
+          if (summary.retroHunt) printText(describeMatches(summary.retroHunt));
         }
         if (summary.failed > 0 || summary.outcomes.length === 0) process.exitCode = 1;
         if (summary.outcomes.length === 0 && !flags.json)
-          console.error('mamori: no intel files found in the given paths');
+          printError('mamori: no intel files found in the given paths');
       } finally {
         process.off('SIGINT', onSigint);
         await store.close();

@@ -4,7 +4,7 @@ import { errorCodes, MamoriError } from '../../../errors.js';
 import { detectIndicator } from '../../../intel/indicators/normalize.js';
 import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
 import { openStore } from '../../../store/open-store.js';
-import { cellText, renderTable, toJson } from '../../output.js';
+import { cellText, printText, renderTable, toJson } from '../../output.js';
 
 /** `mamori intel search`. */
 export function intelSearchCommand(): Command {
@@ -36,20 +36,20 @@ export function intelSearchCommand(): Command {
           ipHi: range?.hi ?? null,
         });
         if (flags.json) {
-          console.log(toJson({ query: { type: n.type, value: n.value }, hits }));
+          printText(toJson({ query: { type: n.type, value: n.value }, hits }));
           return;
         }
         if (hits.length === 0) {
-          console.log(`${cellText(n.value)} (${n.type}): not in the knowledge base`);
+          printText(`${cellText(n.value)} (${n.type}): not in the knowledge base`);
           process.exitCode = 1;
           return;
         }
         for (const h of hits) {
-          console.log(`${cellText(h.value)}${h.port ? `:${h.port}` : ''}  [${h.type}, ${h.match}]`);
+          printText(`${cellText(h.value)}${h.port ? `:${h.port}` : ''}  [${h.type}, ${h.match}]`);
           if (h.warninglists.length)
-            console.log(`  WARNINGLISTED (not matched as malicious): ${h.warninglists.join(', ')}`);
+            printText(`  WARNINGLISTED (not matched as malicious): ${h.warninglists.join(', ')}`);
           if (h.contextLists.length)
-            console.log(`  also on: ${h.contextLists.join(', ')} (context only; still matched)`);
+            printText(`  also on: ${h.contextLists.join(', ')} (context only; still matched)`);
           const facts = [
             h.confidence !== null ? `confidence ${h.confidence}` : null,
             h.tlp ? `TLP:${h.tlp.toUpperCase()}` : null,
@@ -58,12 +58,12 @@ export function intelSearchCommand(): Command {
             h.firstSeen ? `first seen ${h.firstSeen}` : null,
             h.lastSeen ? `last seen ${h.lastSeen}` : null,
           ].filter(Boolean);
-          if (facts.length) console.log(`  ${facts.join(', ')}`);
+          if (facts.length) printText(`  ${facts.join(', ')}`);
           if (h.entities.length)
-            console.log(
+            printText(
               `  indicates: ${[...new Set(h.entities.map((e) => `${cellText(e.name)} [${e.type}]`))].join(', ')}`,
             );
-          console.log(
+          printText(
             renderTable(
               ['source', 'ref', 'description'],
               h.sources.map((s) => ({ source: s.source, ref: s.ref, description: s.description ?? '' })),

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import type { EntityDetail, EntitySummary, LinkedEntity } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
-import { cellText, toJson } from '../../output.js';
+import { cellText, printError, printText, toJson } from '../../output.js';
 
 const label = (e: { name: string; attackIds: readonly string[] }) =>
   `${cellText(e.name)}${e.attackIds.length ? ` (${e.attackIds.join(', ')})` : ''}`;
@@ -109,7 +109,7 @@ export function intelShowCommand(): Command {
         const found = await store.intel.findEntities(query);
         const first = found[0];
         if (!first) {
-          console.error(
+          printError(
             `mamori: nothing in the knowledge base is called "${cellText(query)}" (try: mamori intel stats)`,
           );
           process.exitCode = 1;
@@ -118,10 +118,10 @@ export function intelShowCommand(): Command {
         const partial = first.matchedBy === 'partial';
         const detail = await store.intel.entityDetail(first.id);
         if (!detail) throw new Error(`entity ${first.id} vanished`);
-        if (flags.json) console.log(toJson({ query, entity: detail, alsoMatching: found.slice(1) }));
+        if (flags.json) printText(toJson({ query, entity: detail, alsoMatching: found.slice(1) }));
         else {
-          if (partial) console.log(`no exact match for "${cellText(query)}"; closest:`);
-          console.log(describeEntity(detail, found.slice(1)));
+          if (partial) printText(`no exact match for "${cellText(query)}"; closest:`);
+          printText(describeEntity(detail, found.slice(1)));
         }
       } finally {
         await store.close();

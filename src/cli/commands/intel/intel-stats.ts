@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import type { IntelStats } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
-import { renderTable, toJson } from '../../output.js';
+import { printText, renderTable, toJson } from '../../output.js';
 
 const n = (v: number) => v.toLocaleString('en');
 
@@ -64,7 +64,7 @@ export function intelStatsCommand(): Command {
       const store = await openStore({ dataDir, readOnly: true });
       try {
         const s = await store.intel.stats();
-        console.log(flags.json ? toJson(s) : describeIntelStats(s));
+        printText(flags.json ? toJson(s) : describeIntelStats(s));
       } finally {
         await store.close();
       }

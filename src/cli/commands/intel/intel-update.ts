@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import { updateIntel } from '../../../intel/update-intel.js';
 import { openStore } from '../../../store/open-store.js';
-import { cellText, formatBytes, toJson } from '../../output.js';
+import { cellText, formatBytes, printText, toJson } from '../../output.js';
 import { describeOutcome } from './intel-import.js';
 
 /** `mamori intel update`. */
@@ -50,18 +50,18 @@ base stays as it was. Sources file:
           });
           if (tty) process.stderr.write('\r\x1b[K');
           if (flags.json) {
-            console.log(
+            printText(
               toJson({ ...result, imports: result.imports.map((o) => ({ ...o, error: o.error?.message })) }),
             );
           } else {
             const by = (s: string) => result.fetched.filter((f) => f.status === s).length;
-            console.log(
+            printText(
               `fetched ${result.fetched.length} sources: ${by('downloaded')} downloaded, ${by('not-modified')} unchanged, ${by('cached')} from cache, ${by('local')} local (${formatBytes(result.fetched.reduce((a, f) => a + f.bytes, 0))})`,
             );
-            for (const o of result.imports) console.log(describeOutcome(o));
+            for (const o of result.imports) printText(describeOutcome(o));
             const failed = result.imports.filter((o) => o.status === 'failed');
             if (failed.length)
-              console.log(
+              printText(
                 `${failed.length} sources failed to import: ${failed.map((o) => cellText(o.source)).join(', ')}`,
               );
           }
