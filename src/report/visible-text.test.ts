@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, visibleLines, visibleText } from './visible-text.js';
+import { clip, endRtlRuns, visibleLines, visibleText } from './visible-text.js';
 
 describe('visibleText', () => {
   it('M7: bidi controls become visible escapes instead of reordering the text', () => {
@@ -36,6 +36,12 @@ describe('visibleText', () => {
 
   it('visibleLines keeps our line feeds and escapes the rest', () => {
     expect(visibleLines('one\ntwo\u202E\r\u001b[2J')).toBe('one\ntwo\\u202E\\r\\u001B[2J');
+  });
+
+  it('M7: endRtlRuns ends each right-to-left phrase with a mark, keeping phrases whole', () => {
+    expect(endRtlRuns('שלום 203.0.113.79 · 443', '|')).toBe('שלום| 203.0.113.79 · 443');
+    expect(endRtlRuns('a שלום עולם b مثال 1', '|')).toBe('a שלום עולם| b مثال| 1');
+    expect(endRtlRuns('plain.example 10.0.0.1', '|')).toBe('plain.example 10.0.0.1');
   });
 
   it('clip counts code points and never splits a surrogate pair', () => {

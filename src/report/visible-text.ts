@@ -53,6 +53,23 @@ export function visibleJson(json: string): string {
   );
 }
 
+/** Letters of the right-to-left scripts. */
+const rtl =
+  '[\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Nko}\\p{Script=Samaritan}\\p{Script=Mandaic}\\p{Script=Adlam}\\p{Script=Hanifi_Rohingya}]+';
+
+/** A right-to-left phrase: such letters, and the spaces between them. */
+const rtlRun = new RegExp(`${rtl}(?:[ \\u00a0]+${rtl})*`, 'gu');
+
+/**
+ * Ends every run of right-to-left letters with `mark`, a LEFT-TO-RIGHT MARK (`&#x200E;` in HTML,
+ * `&lrm;` in Markdown). Without it, numbers after a right-to-left name join its run and are laid
+ * out right to left: `שלום 203.0.113.79 · 443` shows as `443 · 203.0.113.79 שלום`. With it they
+ * keep their order, while the name itself still reads right to left.
+ */
+export function endRtlRuns(s: string, mark: string): string {
+  return s.replace(rtlRun, (run) => `${run}${mark}`);
+}
+
 /** Shortens a string for a label, keeping its start; the full text goes in a tooltip or table. */
 export function clip(s: string, max: number): string {
   const chars = [...s];

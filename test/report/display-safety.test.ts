@@ -29,6 +29,13 @@ describe('display safety in the reports', () => {
     expect(html).toContain('<title>&#x2068;c2\\u202Egnp.example&#x2069; (&#x2066;198.51.100.9&#x2069;, ');
   });
 
+  it('M7: numbers after a right-to-left word keep their order (a left-to-right mark ends the run)', () => {
+    const html = htmlFormat.render(input);
+    expect(html).toContain('Mozilla/5.0 \u05E9\u05DC\u05D5\u05DD&#x200E; 203.0.113.79 · 443');
+    const md = markdownFormat.render(input);
+    expect(md).toContain('Mozilla/5.0 \u05E9\u05DC\u05D5\u05DD&lrm; 203.0.113.79 · 443');
+  });
+
   it('M7: the Markdown report shows the escapes and keeps its tables', () => {
     const md = markdownFormat.render(input);
     expect(md).not.toMatch(raw);

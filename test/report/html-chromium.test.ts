@@ -115,6 +115,24 @@ describeWithChromium('HTML report in Chromium', () => {
       })()`)) as { first: number; port: number } | null;
       expect(order).not.toBeNull();
       expect(order!.first).toBeLessThan(order!.port);
+      // The same for an address after a right-to-left word, with no control character involved.
+      const rtl = (await page.evaluate(`(() => {
+        const cell = [...document.querySelectorAll('td')].find((t) => t.textContent.includes('203.0.113.79 · 443'));
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && !node.textContent.includes('443')) node = walker.nextNode();
+        if (!node) return null;
+        const at = (needle) => {
+          const range = document.createRange();
+          const i = node.textContent.indexOf(needle);
+          range.setStart(node, i);
+          range.setEnd(node, i + needle.length);
+          return range.getBoundingClientRect().left;
+        };
+        return { first: at('203'), port: at('443') };
+      })()`)) as { first: number; port: number } | null;
+      expect(rtl).not.toBeNull();
+      expect(rtl!.first).toBeLessThan(rtl!.port);
       // No table is wider than its incident card, and the page does not scroll sideways.
       const overflow = await page.evaluate(`({
         page: document.documentElement.scrollWidth - window.innerWidth,

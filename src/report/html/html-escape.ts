@@ -1,4 +1,4 @@
-import { visibleText } from '../visible-text.js';
+import { endRtlRuns, visibleText } from '../visible-text.js';
 
 const entities: Record<string, string> = {
   '&': '&amp;',
@@ -12,10 +12,14 @@ const entities: Record<string, string> = {
 /**
  * Escapes text for HTML element content and for quoted attribute values alike (also inside inline
  * SVG), so one function serves every place an attacker string lands. Control, bidi and invisible
- * characters are written as visible escapes (`visibleText`) rather than passed through.
+ * characters are written as visible escapes (`visibleText`) rather than passed through, and a
+ * right-to-left name cannot pull the numbers after it into its run (`endRtlRuns`).
  */
 export function esc(s: string): string {
-  return visibleText(s).replace(/[&<>"'`]/g, (c) => entities[c]!);
+  return endRtlRuns(
+    visibleText(s).replace(/[&<>"'`]/g, (c) => entities[c]!),
+    '&#x200E;',
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { visibleText } from '../visible-text.js';
+import { endRtlRuns, visibleText } from '../visible-text.js';
 
 /**
  * Defangs indicators the way CTI reports do, so that no Markdown renderer or chat client turns an
@@ -20,19 +20,21 @@ export function defang(s: string): string {
  * Escapes text for Markdown (CommonMark + GFM tables) so that it renders as the same characters:
  * HTML-significant characters become entities (no raw tag survives a renderer that allows HTML),
  * Markdown punctuation that starts emphasis, links, code, strikethrough or headings is
- * backslash-escaped, pipes cannot end a table cell, and control characters (newlines included)
- * are written as visible escapes (`visibleText`), so a string can never leave its table row or list item. A leading
- * `-`, `+` or `1.` is escaped too, so text that starts a line cannot start a list. Names, URLs and
- * mail addresses are defanged first (`defang`).
+ * backslash-escaped, pipes cannot end a table cell, and control, bidi and invisible characters
+ * (newlines included) are written as visible escapes (`visibleText`), so a string can never leave
+ * its table row or list item or reorder its neighbours. A leading `-`, `+` or `1.` is escaped too,
+ * so text that starts a line cannot start a list. Names, URLs and mail addresses are defanged first
+ * (`defang`); right-to-left runs end with a left-to-right mark (`endRtlRuns`).
  */
 export function mdText(s: string): string {
-  return defang(visibleText(s))
+  const text = defang(visibleText(s))
     .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/^([+-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
+  return endRtlRuns(text, '&lrm;');
 }
 
 /** Escaped text, or an em dash for an empty value, for table cells. */
