@@ -23,7 +23,13 @@ export function queryCommand(): Command {
     )
     .addHelpText(
       'after',
-      '\nTables: conn dns http ssl x509 files notice weird alerts events rejects ingest_files ingest_batches',
+      `
+Tables: conn dns http ssl x509 files notice weird alerts events rejects ingest_files ingest_batches
+
+Output: control, bidi and invisible characters in values are shown as escapes (\\u001B, \\u202E,
+\\n) in table and CSV output; JSON keeps the values exactly. In CSV, a text cell that starts with
+= + - or @ gets a leading ' so spreadsheets show it as text; numbers, including negative ones,
+are written as they are.`,
     )
     .action(
       async (sql: string, flags: { data?: string; format: OutputFormat; json?: boolean; limit: number }) => {
