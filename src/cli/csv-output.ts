@@ -1,14 +1,18 @@
 import { visibleText } from '../report/visible-text.js';
 
-/** A plain decimal number: a spreadsheet reads it as a number, never as a formula. */
-const plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * A plain decimal number, or DuckDB's spelling of an infinite or NaN double: a spreadsheet reads it
+ * as a number or as text, never as a formula.
+ */
+const plainNumber = /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|Infinity|NaN)$/;
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * One CSV cell. Numbers, bigints and booleans are written as they are, and so is a string that is
- * a plain decimal number (DuckDB returns BIGINT and DECIMAL as strings), so `-1.5` stays a number.
+ * a plain decimal number (DuckDB returns BIGINT, HUGEINT and DECIMAL as strings, and infinite
+ * doubles as `-Infinity`), so `-1.5` and `-5` stay numbers.
  * Any other string is made visible (`visibleText`: control, bidi and invisible characters become
  * escapes such as `\n` and `\u202E`), and if it then begins with `=`, `+`, `-`, `@`, a tab or a
  * carriage return it gets a leading `'`, so that Excel, LibreOffice and Sheets show it as text

@@ -14,6 +14,8 @@ describe('CSV cells', () => {
     expect(csvCell('-5')).toBe('-5');
     expect(csvCell('-1.5e3')).toBe('-1.5e3');
     expect(csvCell('+7')).toBe('+7');
+    expect(csvCell('-Infinity')).toBe('-Infinity');
+    expect(csvCell('-Infinity+cmd')).toBe("'-Infinity+cmd");
     expect(csvCell('-')).toBe("'-");
     expect(csvCell(null)).toBe('');
     expect(csvCell(false)).toBe('false');

@@ -7,7 +7,7 @@ import { defaultMaxLineBytes } from '../../ingest/line-reader.js';
 import { type EngineChoice, engineChoices } from '../../ingest/registry.js';
 import { openStore } from '../../store/open-store.js';
 import { numberOption, optionSchemas } from '../options.js';
-import { formatBytes, printText, toJson } from '../output.js';
+import { cellText, formatBytes, printText, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
 interface IngestFlags {
@@ -52,7 +52,7 @@ export function describeSummary(s: IngestSummary): string {
   for (const n of s.notes) lines.push(`warning: ${n}`);
   const skipped = s.outcomes.filter((o) => o.status === 'skipped');
   if (skipped.length > 0) {
-    const shown = skipped.slice(0, 5).map((o) => `  ${o.path}`);
+    const shown = skipped.slice(0, 5).map((o) => `  ${cellText(o.path)}`);
     if (skipped.length > 5) shown.push(`  … and ${skipped.length - 5} more`);
     lines.push(`skipped ${skipped.length} files that are not Zeek or Suricata logs:`, ...shown);
   }
