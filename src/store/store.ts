@@ -97,6 +97,11 @@ export interface NativeJsonLoad {
 export interface NativeLoadResult {
   readonly rows: number;
   readonly rejects: readonly RejectRecord[];
+  /**
+   * Data lines the backend left out without a reject of its own: values outside their column's
+   * range (store/schema/value-ranges.ts). The caller names them line by line.
+   */
+  readonly unexplained?: number;
 }
 
 /** Records of a batch that other batches (other files or formats) already held, and where. */

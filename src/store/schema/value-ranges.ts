@@ -36,3 +36,41 @@ export function intervalProblem(v: number): string | null {
   if (v > maxIntervalSeconds) return `exceeds ${maxIntervalSeconds} s`;
   return null;
 }
+
+const octet = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const ipv4 = `${octet}(?:\\.${octet}){3}`;
+const h16 = '[0-9A-Fa-f]{1,4}';
+const ls32 = `(?:${h16}:${h16}|${ipv4})`;
+// RFC 3986's IPv6address, one alternative per position of the `::`.
+const ipv6 = [
+  `(?:${h16}:){6}${ls32}`,
+  `::(?:${h16}:){5}${ls32}`,
+  `(?:${h16})?::(?:${h16}:){4}${ls32}`,
+  `(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}`,
+  `(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}`,
+  `(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}`,
+  `(?:(?:${h16}:){0,4}${h16})?::${ls32}`,
+  `(?:(?:${h16}:){0,5}${h16})?::${h16}`,
+  `(?:(?:${h16}:){0,6}${h16})?::`,
+].join('|');
+
+/**
+ * A Zeek `addr` as Zeek and Suricata write it: dotted-quad IPv4 without leading zeros, or IPv6 in
+ * any RFC 4291 text form (no zone: Zeek's addr type has none). One pattern, read by JavaScript's
+ * and DuckDB's (RE2) regular expressions alike, so both engines accept the same addresses.
+ */
+export const addressPattern = `(?:${ipv4}|${ipv6})`;
+const addressRe = new RegExp(`^${addressPattern}$`);
+
+/** Whether text is an address column's value (see `addressPattern`). */
+export function isAddress(text: string): boolean {
+  return text.length <= 45 && addressRe.test(text);
+}
+
+/** A hostile value quoted for a reject reason: JSON-escaped and cut to 80 characters. */
+export function quoteValue(value: unknown): string {
+  // JSON has no text for Infinity or NaN (a JSON 1e400 parses as Infinity).
+  if (typeof value === 'number') return String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
