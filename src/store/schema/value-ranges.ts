@@ -74,3 +74,12 @@ export function quoteValue(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }
+
+/**
+ * A total (bytes, connections) as a 64-bit column stores it: a sum of counts near the cap can pass
+ * 2^63, so totals saturate at 2^53 − 1, the largest integer a JavaScript number holds exactly.
+ */
+export function storedTotal(v: number | null): number | null {
+  if (v === null || Number.isNaN(v)) return null;
+  return Math.trunc(Math.min(Math.max(v, -maxDetectCount), maxDetectCount));
+}
