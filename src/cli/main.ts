@@ -11,6 +11,7 @@ import { queryCommand } from './commands/query.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
+import { storeCommand } from './commands/store.js';
 import { printError } from './output.js';
 
 /** Exit code for each error code; everything unexpected is 70 (EX_SOFTWARE). */
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
     .addCommand(reportCommand())
     .addCommand(ingestCommand())
     .addCommand(statsCommand())
+    .addCommand(storeCommand())
     .addCommand(queryCommand())
     .addCommand(intelCommand())
     .addCommand(simulateCommand())

@@ -1,6 +1,7 @@
-import type { ColumnType } from '../store/schema/column.js';
+import type { ColumnSpec, ColumnType } from '../store/schema/column.js';
+import { intervalProblem, isAddress, quoteValue } from '../store/schema/value-ranges.js';
 import type { CellValue } from '../store/store.js';
-import { FieldError } from './zeek/zeek-row-plan.js';
+import { FieldError, intervalOrNull } from './zeek/zeek-row-plan.js';
 import {
   epochNumberToMicros,
   isoToMicros,
@@ -24,9 +25,29 @@ function invalid(value: unknown, type: ColumnType, field: string): FieldError {
   return new FieldError(`field ${field}: ${JSON.stringify(value).slice(0, 80)} is not a valid ${type}`);
 }
 
-/** Converts a JSON value to a column's type; null for absent values, FieldError for wrong ones. */
-export function jsonToCell(value: unknown, type: ColumnType, field: string): CellValue | FieldError {
+function interval(v: number, value: unknown, field: string): number | FieldError {
+  const problem = intervalProblem(v);
+  return problem === null
+    ? roundMicros(v)
+    : new FieldError(`field ${field}: ${quoteValue(value)} ${problem}`);
+}
+
+/**
+ * Converts a JSON value to a column's type and range; null for absent values, FieldError for wrong
+ * ones (an address column takes only an IP address, see `isAddress`).
+ */
+export function jsonToCell(
+  value: unknown,
+  col: Pick<ColumnSpec, 'type' | 'address'>,
+  field: string,
+): CellValue | FieldError {
   if (value === null || value === undefined) return null;
+  const type: ColumnType = col.type;
+  if (col.address) {
+    return typeof value === 'string' && isAddress(value)
+      ? value
+      : new FieldError(`field ${field}: ${quoteValue(value)} is not an IP address`);
+  }
   switch (type) {
     case 'timestamp': {
       const v =
@@ -53,9 +74,9 @@ export function jsonToCell(value: unknown, type: ColumnType, field: string): Cel
         : invalid(value, type, field);
     }
     case 'double': {
-      if (typeof value === 'number') return roundMicros(value);
+      if (typeof value === 'number') return interval(value, value, field);
       const v = typeof value === 'string' ? parseDouble(value) : null;
-      return v === null ? invalid(value, type, field) : roundMicros(v);
+      return v === null ? invalid(value, type, field) : interval(v, value, field);
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
@@ -75,7 +96,7 @@ export function jsonToCell(value: unknown, type: ColumnType, field: string): Cel
     case 'double[]': {
       const list = Array.isArray(value) ? value : [value];
       return list.map((x) => {
-        const v = typeof x === 'number' ? x : typeof x === 'string' ? parseDouble(x) : null;
+        const v = intervalOrNull(typeof x === 'number' ? x : typeof x === 'string' ? parseDouble(x) : null);
         return v === null ? null : roundMicros(v);
       });
     }

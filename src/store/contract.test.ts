@@ -124,6 +124,64 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     await s.close();
   });
 
+  it('H2: deletes one batch (rows, rejects, ledger, later runs) and lists the rest; a dry run only counts', async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    for (const uid of ['A', 'B']) {
+      const b = await s.beginBatch({ sensor: 's', sourceFile: `/logs/${uid}.log`, engine: 'zeek' });
+      await b.prepare('weird');
+      await b.prepare('conn');
+      b.append('weird', weirdRow(uid), null);
+      b.append('weird', weirdRow(`${uid}2`), null);
+      appendRecord(b, 'conn', {
+        ts: 1700000000000000n,
+        uid,
+        orig_h: '10.0.0.1',
+        resp_h: `192.0.2.${uid === 'A' ? 1 : 2}`,
+      });
+      await b.addRejects([{ file: `/logs/${uid}.log`, line: 3, reason: 'test', raw: 'x' }]);
+      await s.recordFile({ ...ledger(uid), path: `/logs/${uid}.log` });
+      await b.commit();
+    }
+    const runId = await s.saveFindings({ detectors: ['beaconing'] }, []);
+    await s.saveIncidents(runId, [
+      { incident: incidentOf('INC-0000000c', 0.5, ['10.0.0.1']), attribution: null },
+    ]);
+    const batches = await s.listBatches();
+    expect(batches.map((b) => [b.id, b.sourceFile, b.rows])).toEqual([
+      [2, '/logs/B.log', 3],
+      [1, '/logs/A.log', 3],
+    ]);
+    expect(await s.deleteBatch(99)).toBeNull();
+
+    const dry = await s.deleteBatch(2, { dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, rows: { conn: 1, weird: 2 }, rejects: 1, ledgerEntries: 1 });
+    expect((await s.tableRows())['weird']).toBe(4);
+
+    const done = await s.deleteBatch(2);
+    expect(done).toMatchObject({
+      dryRun: false,
+      rows: { conn: 1, weird: 2 },
+      rejects: 1,
+      ledgerEntries: 1,
+      detectRuns: 1,
+      findings: 0,
+      incidents: 1,
+      otherBatchesOfFile: [],
+    });
+    expect(await s.findByPath('/logs/B.log')).toBeNull();
+    expect(await s.findByPath('/logs/A.log')).not.toBeNull();
+    await s.close();
+    const again = await open(dir);
+    expect(await again.tableRows()).toMatchObject({ weird: 2, conn: 1 });
+    expect((await again.listBatches()).map((b) => b.id)).toEqual([1]);
+    expect(await again.findByStreamKey('B')).toBeNull();
+    expect(await again.listIncidents()).toEqual([]);
+    const seen = await again.query(`SELECT ip FROM seen_ips ORDER BY ip`);
+    expect(seen.map((r) => r['ip'])).toEqual(['10.0.0.1', '192.0.2.1']);
+    await again.close();
+  });
+
   it('skips records another batch already holds, naming its file; open snapshots and same-file repeats stay', async () => {
     const s = await open(tmp());
     const conn = (uid: string, over: Record<string, boolean | number> = {}) => ({

@@ -97,6 +97,11 @@ export interface NativeJsonLoad {
 export interface NativeLoadResult {
   readonly rows: number;
   readonly rejects: readonly RejectRecord[];
+  /**
+   * Data lines the backend left out without a reject of its own: values outside their column's
+   * range (store/schema/value-ranges.ts). The caller names them line by line.
+   */
+  readonly unexplained?: number;
 }
 
 /** Records of a batch that other batches (other files or formats) already held, and where. */
@@ -190,6 +195,39 @@ export interface StoreStats {
   readonly rejects: number;
 }
 
+/** One ingest batch: the rows one run took from one file. */
+export interface BatchInfo {
+  readonly id: number;
+  readonly sensor: string;
+  readonly engine: string;
+  readonly sourceFile: string;
+  /** ISO 8601. */
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly rows: number;
+  readonly rejects: number;
+}
+
+/** What `deleteBatch` removed (or, in a dry run, would remove). */
+export interface BatchDeletion {
+  readonly batch: BatchInfo;
+  readonly dryRun: boolean;
+  /** Rows per telemetry table (tables with none left out), and rejects. */
+  readonly rows: Readonly<Record<string, number>>;
+  readonly rejects: number;
+  /** Ledger entries of the batch's file: without them the file can be ingested again. */
+  readonly ledgerEntries: number;
+  /**
+   * Detection runs that started after the batch was ingested, so may have read its rows: they are
+   * deleted with their findings and incidents (run `mamori hunt` again).
+   */
+  readonly detectRuns: number;
+  readonly findings: number;
+  readonly incidents: number;
+  /** Other batches from the same file (it grew): they stay; ingesting the file again skips their records as duplicates. */
+  readonly otherBatchesOfFile: readonly number[];
+}
+
 /** The storage interface every backend implements; the contract suite runs against each. */
 export interface Store {
   readonly backend: BackendName;
@@ -216,6 +254,14 @@ export interface Store {
   /** Row count of each telemetry table. */
   tableRows(): Promise<Record<string, number>>;
   stats(opts?: { top?: number }): Promise<StoreStats>;
+  /** Ingest batches, newest first. */
+  listBatches(opts?: { readonly limit?: number }): Promise<BatchInfo[]>;
+  /**
+   * Removes one batch: its rows in every telemetry table, its rejects, its ledger entries (so its
+   * file can be ingested again) and the detection runs that may have read it. Null when no batch
+   * has this id. With `dryRun`, only counts.
+   */
+  deleteBatch(id: number, opts?: { readonly dryRun?: boolean }): Promise<BatchDeletion | null>;
   /** Aggregates for the detectors. */
   readonly detect: DetectStore;
   /** Stores one detection run's findings; returns its run id. */

@@ -169,7 +169,7 @@ export function mapEveEvent(e: Eve): EveRow | FieldError {
   const values: CellValue[] = [];
   for (const col of telemetryTables[table].columns) {
     if (provenanceNames.has(col.name)) continue;
-    const v = jsonToCell(fields[col.name], col.type, `${type}.${col.name}`);
+    const v = jsonToCell(fields[col.name], col, `${type}.${col.name}`);
     if (v instanceof FieldError) return v;
     values.push(v);
   }

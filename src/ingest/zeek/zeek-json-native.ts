@@ -10,9 +10,21 @@ import { needsAddresses } from './zeek-json-plan.js';
 import { logTypeOfFileName } from './zeek-log-names.js';
 import { resolveLogType, targetForLogType } from './zeek-log-types.js';
 
-/** Whether a key's value opens an object: `":{` whose quote is not escaped inside a string. */
-function holdsObjectValue(buf: Buffer, pattern: string): boolean {
-  for (let pos = buf.indexOf(pattern); pos >= 0; pos = buf.indexOf(pattern, pos + 1)) {
+const isJsonSpace = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0d;
+
+/**
+ * Whether a key's value opens an object: a `"`, JSON whitespace, `:`, whitespace, `{`, whose quote
+ * is not escaped inside a string. Whitespace counts: `"id" : {…}` left addresses NULL when only
+ * `":{` and `": {` were looked for.
+ */
+function holdsObjectValue(buf: Buffer): boolean {
+  for (let brace = buf.indexOf(0x7b); brace >= 0; brace = buf.indexOf(0x7b, brace + 1)) {
+    let pos = brace - 1;
+    while (isJsonSpace(buf[pos])) pos--;
+    if (buf[pos] !== 0x3a) continue;
+    pos--;
+    while (isJsonSpace(buf[pos])) pos--;
+    if (buf[pos] !== 0x22) continue;
     let slashes = 0;
     while (pos - slashes - 1 >= 0 && buf[pos - slashes - 1] === 0x5c) slashes++;
     if (slashes % 2 === 0) return true;
@@ -26,7 +38,7 @@ function holdsObjectValue(buf: Buffer, pattern: string): boolean {
  */
 function recordsIn(buf: Buffer, lines: number): number | null {
   if (buf[0] === 0x23 || buf.indexOf('\n#') >= 0) return null;
-  if (holdsObjectValue(buf, '":{') || holdsObjectValue(buf, '": {')) return null;
+  if (holdsObjectValue(buf)) return null;
   let blank = buf[0] === 0x0a ? 1 : 0;
   let pos = buf.indexOf('\n\n');
   while (pos >= 0) {

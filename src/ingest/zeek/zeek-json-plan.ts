@@ -11,6 +11,7 @@ interface JsonTablePlan {
     readonly name: string;
     readonly type: ColumnType;
     readonly zeek: string | undefined;
+    readonly address: true | undefined;
   }[];
   /** Keys that have a column (or are never kept, like `_path`). */
   readonly known: ReadonlySet<string>;
@@ -26,7 +27,7 @@ function planFor(table: TelemetryTableName): JsonTablePlan {
   if (!plan) {
     const columns = telemetryTables[table].columns
       .filter((c) => !provenanceNames.has(c.name))
-      .map((c) => ({ name: c.name, type: c.type, zeek: c.zeek }));
+      .map((c) => ({ name: c.name, type: c.type, zeek: c.zeek, address: c.address }));
     const known = new Set(['_path', ...columns.flatMap((c) => (c.zeek === undefined ? [] : [c.zeek]))]);
     plan = {
       columns,
@@ -72,7 +73,7 @@ export function convertZeekJson(
       values[i] = target.constants[col.name] ?? null;
       continue;
     }
-    const v = jsonToCell(record[col.zeek], col.type, col.zeek);
+    const v = jsonToCell(record[col.zeek], col, col.zeek);
     if (v instanceof FieldError) return v;
     values[i] = v;
   }

@@ -1,6 +1,7 @@
 import type { ColumnSpec, ColumnType } from '../../store/schema/column.js';
 import { provenanceNames } from '../../store/schema/column.js';
 import { telemetryTables } from '../../store/schema/tables.js';
+import { intervalProblem, isAddress, quoteValue } from '../../store/schema/value-ranges.js';
 import type { CellValue } from '../../store/store.js';
 import type { LogTarget } from './zeek-log-types.js';
 import {
@@ -57,7 +58,12 @@ function scalar(type: ColumnType, field: string): Convert {
     case 'integer':
       return (t) => parsePort(t) ?? bad(t);
     case 'double':
-      return (t) => parseDouble(t) ?? bad(t);
+      return (t) => {
+        const v = parseDouble(t);
+        if (v === null) return bad(t);
+        const problem = intervalProblem(v);
+        return problem === null ? v : new FieldError(`field ${field}: ${quoteValue(t)} ${problem}`);
+      };
     case 'boolean':
       return (t) => parseBool(t) ?? bad(t);
     default:
@@ -65,16 +71,30 @@ function scalar(type: ColumnType, field: string): Convert {
   }
 }
 
-// The target column's type alone decides how a field is read, so that this JS engine and the
-// native loader (which declares the same types to DuckDB's reader) accept and reject the same lines.
+/** An interval list element: null when it is not a number or out of range. */
+export function intervalOrNull(v: number | null): number | null {
+  return v === null || intervalProblem(v) !== null ? null : v;
+}
+
+// The target column's type (and whether it holds an address) alone decides how a field is read, so
+// that this JS engine and the native loader (which declares the same types to DuckDB's reader and
+// checks the same ranges) accept and reject the same lines.
 function converter(col: ColumnSpec, plan: { empty: string; setSep: string }): Convert {
   if (col.type === 'varchar[]' || col.type === 'double[]') {
     const numeric = col.type === 'double[]';
     return (t) => {
       if (t === plan.empty) return [];
       const parts = t.split(plan.setSep);
-      // Elements that are not numbers become null rather than rejecting the whole record.
-      return numeric ? parts.map((p) => parseDouble(p)) : parts.map(unescapeZeek);
+      // Elements that are not numbers, or out of an interval's range, become null rather than
+      // rejecting the whole record.
+      return numeric ? parts.map((p) => intervalOrNull(parseDouble(p))) : parts.map(unescapeZeek);
+    };
+  }
+  if (col.address) {
+    const field = col.zeek ?? col.name;
+    return (t) => {
+      const v = unescapeZeek(t);
+      return isAddress(v) ? v : new FieldError(`field ${field}: ${quoteValue(v)} is not an IP address`);
     };
   }
   if (col.type === 'varchar') return (t) => (t === plan.empty ? '' : unescapeZeek(t));

@@ -7,6 +7,7 @@ import { failOnReject } from '../strict.js';
 import { applyHeaderLine, finishHeader } from './zeek-header.js';
 import { badLineReason, isCleanBlock, trimCr } from './zeek-line-check.js';
 import { resolveLogType, targetForLogType } from './zeek-log-types.js';
+import { explainOmittedLines } from './zeek-tsv-explain.js';
 import { draftFromHeader, splitRaw } from './zeek-tsv-js.js';
 
 /** Thrown when a file needs the line-by-line engine (its header changes mid-file). */
@@ -169,6 +170,19 @@ async function loadTsv(
         });
         out.rows = res.rows;
         out.rejects.push(...res.rejects);
+        if ((res.unexplained ?? 0) > 0) {
+          out.rejects.push(
+            ...(await explainOmittedLines({
+              path: inPlace ? input.path : tmp,
+              skipLines: inPlace ? firstBodyLine - 1 : 0,
+              lineOffset: inPlace ? 0 : firstBodyLine - 1,
+              layout: header,
+              target,
+              file: input.path,
+              known: new Set(out.rejects.map((r) => r.line)),
+            })),
+          );
+        }
         if (before) {
           // The store read the file itself: if it grew meanwhile, it may have read past our count.
           const after = statSync(input.path);

@@ -162,10 +162,22 @@ export function epochNumberToMicros(value: number): number | bigint | null {
   return parseEpochMicros(value.toFixed(6));
 }
 
-/** ISO-8601 timestamp to epoch microseconds, keeping sub-millisecond digits. */
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a `YYYY-MM-DD` date exists (Date.parse rolls 2016-02-30 over to March 1). */
+export function isRealDate(ymd: string): boolean {
+  const year = Number(ymd.slice(0, 4));
+  const month = Number(ymd.slice(5, 7));
+  const day = Number(ymd.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : monthDays[month - 1]!);
+}
+
+/** ISO-8601 timestamp to epoch microseconds, keeping sub-millisecond digits; null for impossible dates. */
 export function isoToMicros(text: string): bigint | null {
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-  if (!m) return null;
+  if (!m || !isRealDate(m[1] as string)) return null;
   const zone = m[4] ?? 'Z';
   const iso = `${m[1]}T${m[2]}${zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`;
   const ms = Date.parse(iso);

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Finding } from '../../detect/finding.js';
+import { storedTotal } from '../schema/value-ranges.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
 /** Detection runs and their findings (schema v5; `scope` since v8). */
@@ -59,9 +60,9 @@ export async function saveFindings(
         f.endpointDomain,
         f.first,
         f.last,
-        f.connections,
-        f.bytesOut,
-        f.bytesIn,
+        storedTotal(f.connections),
+        storedTotal(f.bytesOut),
+        storedTotal(f.bytesIn),
         f.score,
         f.severity,
         f.techniques,

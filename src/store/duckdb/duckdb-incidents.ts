@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Attribution } from '../../attribution/attribution.js';
 import type { Incident } from '../../incidents/incident.js';
+import { storedTotal } from '../schema/value-ranges.js';
 import type { IncidentListing, StoredIncident } from '../store.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
@@ -60,8 +61,8 @@ export async function saveIncidents(
         i.lastSeen,
         i.hosts.length,
         i.servers.length,
-        i.bytesOut,
-        i.bytesIn,
+        storedTotal(i.bytesOut),
+        storedTotal(i.bytesIn),
         topActor(a)?.actor ?? null,
         topActor(a)?.probability ?? null,
         JSON.stringify({ incident: i, attribution: a }),

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { messageOf } from '../../errors.js';
 import { log } from '../../log.js';
-import type { ColumnType } from '../schema/column.js';
+import type { ColumnSpec, ColumnType } from '../schema/column.js';
 import { provenanceNames } from '../schema/column.js';
 import { telemetryTables } from '../schema/tables.js';
 import type { BatchOrigin, JsonScan, NativeJsonLoad } from '../store.js';
+import { addressSql, intervalInRangeSql } from './duckdb-tsv-load.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 
 /** How DuckDB's JSON reader reads a key feeding a column of this type (mirrors json-values.ts). */
@@ -25,11 +26,17 @@ const jsonReadTypes: Record<ColumnType, string> = {
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-// Intervals are stored to the microsecond, as the TSV has them (roundMicros in the JS engine).
-function jsonProjection(type: ColumnType, ref: string): string {
-  if (type === 'timestamp') return `make_timestamp(CAST(${ref} * 1000000 AS BIGINT))`;
-  if (type === 'double') return `round(${ref}, 6)`;
-  if (type === 'double[]') return `list_transform(${ref}, x -> round(x, 6))`;
+// Intervals are stored to the microsecond, as the TSV has them (roundMicros in the JS engine). A
+// value out of its column's range fails the whole read, which leaves the file to the JavaScript
+// engine: it rejects those records by line, naming the field.
+function jsonProjection(col: ColumnSpec, ref: string): string {
+  const refuse = `error('field ' || ${sqlString(col.zeek ?? col.name)} || ' out of range')`;
+  if (col.address) return `CASE WHEN ${ref} IS NULL OR ${addressSql(ref)} THEN ${ref} ELSE ${refuse} END`;
+  if (col.type === 'timestamp') return `make_timestamp(CAST(${ref} * 1000000 AS BIGINT))`;
+  if (col.type === 'double')
+    return `CASE WHEN ${ref} IS NULL OR ${intervalInRangeSql(ref)} THEN round(${ref}, 6) ELSE ${refuse} END`;
+  if (col.type === 'double[]')
+    return `list_transform(${ref}, x -> CASE WHEN ${intervalInRangeSql('x')} THEN round(x, 6) END)`;
   return ref;
 }
 
@@ -116,7 +123,7 @@ export class DuckDBJsonStage {
       used.add(key);
       readCols.push(`${sqlString(key)}: '${jsonReadTypes[col.type]}'`);
       const ref = sqlIdent(key);
-      exprs.push(jsonProjection(col.type, ref));
+      exprs.push(jsonProjection(col, ref));
     }
     const extras = load.keys.filter((k) => !used.has(k));
     for (const k of extras) readCols.push(`${sqlString(k)}: 'JSON'`);

@@ -9,6 +9,8 @@ import type { DetectStore } from '../detect-store.js';
 import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import type {
+  BatchDeletion,
+  BatchInfo,
   BatchOrigin,
   CellValue,
   IncidentListing,
@@ -23,6 +25,7 @@ import type {
 } from '../store.js';
 import { duckdbDetectStore } from './detect/duckdb-detect-store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
+import { deleteBatch, listBatches } from './duckdb-batch-delete.js';
 import { BatchTimeRanges } from './duckdb-duplicates.js';
 import { saveFindings } from './duckdb-findings.js';
 import { getIncident, listIncidents, saveIncidents } from './duckdb-incidents.js';
@@ -281,6 +284,23 @@ export class DuckDBStore implements Store {
       files: Number(files[0]?.['n']),
       rejects: Number(rejects[0]?.['n']),
     };
+  }
+
+  async listBatches(opts?: { readonly limit?: number }): Promise<BatchInfo[]> {
+    await this.uow.commit();
+    return listBatches(this.conn, opts?.limit);
+  }
+
+  async deleteBatch(id: number, opts?: { readonly dryRun?: boolean }): Promise<BatchDeletion | null> {
+    const dryRun = opts?.dryRun ?? false;
+    if (this.readOnly && !dryRun)
+      throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+    if (this.batchOpen || this.importOpen) throw new Error('deleteBatch() while a batch or import is open');
+    await this.uow.commit();
+    const done = await deleteBatch(this.conn, id, dryRun);
+    // The ledger caches must forget the file, so that it can be ingested again.
+    if (done && !dryRun) await this.loadLedger();
+    return done;
   }
 
   async saveFindings(

@@ -8,6 +8,7 @@ import {
 import type { ColumnSpec, ColumnType } from '../schema/column.js';
 import { provenanceNames } from '../schema/column.js';
 import { telemetryTables } from '../schema/tables.js';
+import { addressPattern, maxIntervalSeconds } from '../schema/value-ranges.js';
 import type { BatchOrigin, NativeLoadResult, NativeTsvLoad, RejectRecord } from '../store.js';
 import { sqlIdent } from './duckdb-types.js';
 
@@ -31,6 +32,26 @@ const scansTable = 'mamori_reject_scans';
 // scan used them, so a connection that never had rejects skips two statements per file.
 const cleanRejectTables = new WeakSet<DuckDBConnection>();
 
+/** A DOUBLE expression inside an interval's range (value-ranges.ts: finite, 0 to 1e9 s). */
+export function intervalInRangeSql(x: string): string {
+  return `(isfinite(${x}) AND ${x} >= 0 AND ${x} <= ${maxIntervalSeconds})`;
+}
+
+/** An address column's text matches `addressPattern` (RE2 reads the same pattern as JavaScript). */
+export function addressSql(x: string): string {
+  return `regexp_full_match(${x}, '${addressPattern}')`;
+}
+
+/**
+ * The condition a read field must meet to be loaded, as the JS row plan checks it (null: none).
+ * Rows failing it are left out of the load; the caller explains them line by line.
+ */
+function rangeCheck(col: ColumnSpec, c: string): string | null {
+  if (col.address) return `(${c} IS NULL OR ${addressSql(c)})`;
+  if (col.type === 'double') return `(${c} IS NULL OR ${intervalInRangeSql(c)})`;
+  return null;
+}
+
 function projection(col: ColumnSpec, c: string): string {
   switch (col.type) {
     case 'timestamp':
@@ -42,7 +63,8 @@ function projection(col: ColumnSpec, c: string): string {
     case 'varchar[]':
       return `CASE WHEN ${c} = $empty THEN []::VARCHAR[] ELSE string_split(${c}, $setsep) END`;
     case 'double[]':
-      return `CASE WHEN ${c} = $empty THEN []::DOUBLE[] ELSE list_transform(string_split(${c}, $setsep), x -> TRY_CAST(x AS DOUBLE)) END`;
+      // Elements that are not numbers, or out of an interval's range, become null (as in zeek-row-plan.ts).
+      return `CASE WHEN ${c} = $empty THEN []::DOUBLE[] ELSE list_transform(string_split(${c}, $setsep), x -> CASE WHEN ${intervalInRangeSql('TRY_CAST(x AS DOUBLE)')} THEN TRY_CAST(x AS DOUBLE) END) END`;
     case 'integer':
       return `CAST(${c} AS INTEGER)`;
     default:
@@ -90,6 +112,7 @@ export function buildTsvInsert(
   };
   const names: string[] = [];
   const exprs: string[] = [];
+  const checks: string[] = [];
   let k = 0;
   for (const col of spec.columns) {
     if (provenanceNames.has(col.name)) continue;
@@ -109,6 +132,8 @@ export function buildTsvInsert(
     used.add(index);
     readType[index] = readTypes[col.type];
     exprs.push(projection(col, `c${index}`));
+    const check = rangeCheck(col, `c${index}`);
+    if (check !== null) checks.push(check);
   }
   const extras = layout.fields.map((_, i) => i).filter((i) => !used.has(i));
   names.push('extra');
@@ -137,7 +162,7 @@ export function buildTsvInsert(
     FROM read_csv($path, skip = $skip, delim = $delim, quote = '', escape = '', header = false, auto_detect = false,
       columns = {${columns}}, nullstr = $nullstr, strict_mode = true, null_padding = false,
       store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}',
-      max_line_size = 2097152)`;
+      max_line_size = 2097152)${checks.length > 0 ? `\n    WHERE ${checks.join(' AND ')}` : ''}`;
   // DuckDB refuses parameters the statement does not use.
   const usedParams = Object.fromEntries(
     Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
@@ -198,7 +223,8 @@ export async function runNativeTsvLoad(
       raw,
     });
   }
-  return { rows, rejects };
+  // Lines neither loaded nor refused by the reader failed a range check (rangeCheck).
+  return { rows, rejects, unexplained: Math.max(0, load.dataLines - rows - rejects.length) };
 }
 
 function rejectReason(

@@ -17,6 +17,8 @@ export interface ColumnSpec {
   readonly type: ColumnType;
   /** Zeek field name feeding this column, e.g. `id.orig_h`. */
   readonly zeek?: string;
+  /** An IP address (Zeek `addr`): values must match `addressPattern`, or the record is rejected. */
+  readonly address?: true;
 }
 
 /** A normalised telemetry table. */
@@ -42,9 +44,9 @@ export const provenanceNames = new Set(provenanceColumns.map((c) => c.name));
 export function connIdColumns(): ColumnSpec[] {
   return [
     { name: 'uid', type: 'varchar', zeek: 'uid' },
-    { name: 'orig_h', type: 'varchar', zeek: 'id.orig_h' },
+    { name: 'orig_h', type: 'varchar', zeek: 'id.orig_h', address: true },
     { name: 'orig_p', type: 'integer', zeek: 'id.orig_p' },
-    { name: 'resp_h', type: 'varchar', zeek: 'id.resp_h' },
+    { name: 'resp_h', type: 'varchar', zeek: 'id.resp_h', address: true },
     { name: 'resp_p', type: 'integer', zeek: 'id.resp_p' },
   ];
 }

@@ -16,6 +16,7 @@ import {
   windowParams,
   windowSql,
 } from './duckdb-detect-context.js';
+import { countSql } from './duckdb-safe-values.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -59,7 +60,7 @@ raw AS MATERIALIZED (
                                      '$.flow.bytes_toclient', '$.http.hostname', '$.tls.sni']) AS x
   FROM folded),
 flows AS (
-  SELECT uid, any_value(orig_h) AS fo, max(resp_bytes) AS frb FROM conn
+  SELECT uid, any_value(orig_h) AS fo, max(${countSql('resp_bytes')}) AS frb FROM conn
   WHERE uid IN (SELECT uid FROM raw WHERE uid IS NOT NULL) AND ${scopeSql()} GROUP BY uid),
 sided AS (
   SELECT r.*, ${clientSql} AS client, coalesce(f.frb, try_cast(x[4] AS UBIGINT)) AS server_bytes

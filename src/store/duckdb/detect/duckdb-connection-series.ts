@@ -11,6 +11,7 @@ import type {
   TelemetryWindow,
 } from '../../detect-store.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
+import { countSql, secondsSql } from './duckdb-safe-values.js';
 
 const window = windowSql();
 
@@ -139,7 +140,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
          UNION ALL
          SELECT uid, sensor, orig_h, resp_h, resp_p, ts,
                 nullif(rtrim(lower(CASE WHEN host LIKE '[%' THEN host ELSE split_part(host, ':', 1) END), '.'), ''),
-                request_body_len::BIGINT, response_body_len::BIGINT,
+                ${countSql('request_body_len')}, ${countSql('response_body_len')},
                 method = 'CONNECT' OR lower(uri) LIKE 'http://%' OR lower(uri) LIKE 'https://%'
            FROM http h WHERE ${w('h')}) a
        JOIN det_class o ON o.ip = a.orig_h AND o.internal
@@ -169,7 +170,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
        WITH app AS (
          SELECT hash(uid) AS hu, arg_min(name, ts) AS name FROM det_app WHERE name IS NOT NULL GROUP BY hu)
        SELECT c.orig_h, c.resp_h, true AS ext, c.resp_p, c.resp_p || '/' || c.proto AS port_key, c.ts,
-              coalesce(c.orig_bytes, 0)::BIGINT AS ob, coalesce(c.resp_bytes, 0)::BIGINT AS rb,
+              ${countSql('c.orig_bytes')} AS ob, ${countSql('c.resp_bytes')} AS rb,
               coalesce(app.name, hm.name, gm.name) AS name
        FROM conn c
          JOIN det_class o ON o.ip = c.orig_h AND o.internal
@@ -182,7 +183,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
          AND NOT (c.resp_p IN (53, 123) AND c.proto = 'udp')
        UNION ALL
        SELECT a.orig_h, a.resp_h, NOT a.resp_internal, a.resp_p, a.resp_p || '/tcp', a.ts,
-              coalesce(c.orig_bytes, a.ob, 0)::BIGINT, coalesce(c.resp_bytes, a.rb, 0)::BIGINT, a.name
+              ${countSql('coalesce(c.orig_bytes, a.ob)')}, ${countSql('coalesce(c.resp_bytes, a.rb)')}, a.name
        FROM (
          -- A sensor that logs connections has a conn row for each of its sessions (already events
          -- above); only a sensor without (http and ssl logs alone) needs its sessions looked up.
@@ -222,8 +223,8 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
                        ELSE regexp_extract(resp_h, '^(\\d+\\.\\d+\\.\\d+)\\.', 1) || '.0/24' END`;
     const r = await this.conn.runAndReadAll(
       `WITH ev AS (
-         SELECT c.orig_h, c.resp_h, c.resp_p, c.proto, c.ts, coalesce(c.orig_bytes, 0) AS ob,
-                coalesce(c.resp_bytes, 0) AS rb, coalesce(c.resp_pkts, 0) AS rp
+         SELECT c.orig_h, c.resp_h, c.resp_p, c.proto, c.ts, ${countSql('c.orig_bytes')} AS ob,
+                ${countSql('c.resp_bytes')} AS rb, ${countSql('c.resp_pkts')} AS rp
          FROM conn c
            JOIN det_class o ON o.ip = c.orig_h AND o.internal
            JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
@@ -326,15 +327,15 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
                 open: open_n, out: bytes_out, inb: bytes_in, f: first, l: last, prev: prev}))::VARCHAR, '[]') AS j
        FROM (
          SELECT orig_h, resp_h, list(DISTINCT resp_p) AS ports, count(*) AS n,
-                max(coalesce(duration, 0)) AS longest, sum(coalesce(duration, 0)) AS total,
+                max(${secondsSql('duration')}) AS longest, sum(${secondsSql('duration')}) AS total,
                 count(*) FILTER (WHERE coalesce(is_open, false)) AS open_n,
-                sum(coalesce(orig_bytes, 0)) AS bytes_out, sum(coalesce(resp_bytes, 0)) AS bytes_in,
+                sum(${countSql('orig_bytes')}) AS bytes_out, sum(${countSql('resp_bytes')}) AS bytes_in,
                 strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first,
-                strftime(max(ts + to_microseconds((coalesce(duration, 0) * 1e6)::BIGINT)), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
+                strftime(max(ts + to_microseconds((${secondsSql('duration')} * 1e6)::BIGINT)), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
          FROM conn c
            -- Qualifying pairs first, from the two columns that decide it; the rest only for them.
            JOIN (SELECT orig_h, resp_h FROM conn WHERE ${window} GROUP BY orig_h, resp_h
-                 HAVING max(coalesce(duration, 0)) >= $minLongest OR sum(coalesce(duration, 0)) >= $minTotal) q
+                 HAVING max(${secondsSql('duration')}) >= $minLongest OR sum(${secondsSql('duration')}) >= $minTotal) q
              USING (orig_h, resp_h)
            JOIN det_class o ON o.ip = c.orig_h AND o.internal
            JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal

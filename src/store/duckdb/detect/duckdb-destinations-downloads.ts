@@ -1,6 +1,7 @@
 import type { PayloadDownload } from '../../detect/destinations-aggregates.js';
 import { hostName, isName, live, routable } from './duckdb-destinations-sql.js';
 import { isoSql, windowSql } from './duckdb-detect-context.js';
+import { countSql } from './duckdb-safe-values.js';
 
 // The URI's extension, without query or fragment: what the server said the file was.
 const extension = `lower(regexp_extract(split_part(split_part(coalesce(c.uri, ''), '?', 1), '#', 1), '\\.([A-Za-z0-9]{1,5})$', 1))`;
@@ -16,7 +17,7 @@ export const downloadSteps = [
   `CREATE OR REPLACE TEMP TABLE dest_dl AS
    SELECT c.orig_h AS host, CASE WHEN r.internal THEN NULL ELSE c.resp_h END AS ip, r.internal AS proxied,
           CASE WHEN ${isName('c.host')} THEN ${hostName('c.host')} END AS name, c.ts, c.uri, m.mime, m.kind,
-          coalesce(c.response_body_len, 0) AS bytes, c.resp_fuids[1] AS fuid, ${extension} AS ext
+          ${countSql('c.response_body_len')} AS bytes, c.resp_fuids[1] AS fuid, ${extension} AS ext
    FROM http c JOIN dest_dl_mimes m ON m.mime = lower(c.resp_mime_types[1])
      JOIN dest_class o ON o.ip = c.orig_h AND o.internal JOIN dest_class r ON r.ip = c.resp_h
    WHERE ${live('c')} AND coalesce(c.status_code, 200) BETWEEN 200 AND 299

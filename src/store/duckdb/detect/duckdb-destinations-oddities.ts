@@ -1,6 +1,7 @@
 import { type OddEndpoint, type OddityName, oddityNames } from '../../detect/destinations-aggregates.js';
 import { hostName, isName, live, routable } from './duckdb-destinations-sql.js';
 import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
+import { countSql } from './duckdb-safe-values.js';
 
 const fingerprint = `coalesce(nullif(c.ja4, ''), nullif(c.ja3, ''))`;
 // The details of one odd row per protocol, as a struct (every aggregate costs about as much as the
@@ -37,7 +38,7 @@ const webOutbound = `${routable('c.resp_h')} AND (NOT r.internal OR (c.proxy_for
 // A bot's check-in to a PHP gate (Zeus's gate.php): a POST with a body libmagic cannot name (an
 // encrypted blob) or none sniffed, to a .php path, with no Referer: a browser's form post has a
 // Referer and a text body.
-const gatePost = `c.method = 'POST' AND coalesce(c.request_body_len, 0) > 0
+const gatePost = `c.method = 'POST' AND ${countSql('c.request_body_len')} > 0
   AND coalesce(regexp_matches(split_part(c.uri, '?', 1), '\\.php$', 'i'), false)
   AND coalesce(nullif(c.referrer, '-'), '') = ''
   AND (coalesce(len(c.orig_mime_types), 0) = 0 OR list_contains(c.orig_mime_types, 'application/octet-stream'))`;
@@ -154,7 +155,7 @@ export const oddResultSql = `
     WHERE ${strongOdd} OR ${weakKinds}),
   direct AS (SELECT DISTINCT host AS orig_h, ip AS resp_h FROM odd WHERE ip IS NOT NULL AND NOT proxied),
   bytes AS (
-    SELECT c.orig_h, c.resp_h, sum(coalesce(c.orig_bytes, 0)) AS ob, sum(coalesce(c.resp_bytes, 0)) AS rb
+    SELECT c.orig_h, c.resp_h, sum(${countSql('c.orig_bytes')}) AS ob, sum(${countSql('c.resp_bytes')}) AS rb
     FROM conn c SEMI JOIN direct k ON k.orig_h = c.orig_h AND k.resp_h = c.resp_h
     WHERE ${windowSql('c.ts')} GROUP BY ALL),
   -- The name most used for the server, SNI or Host, for the few pairs reported.

@@ -1,6 +1,7 @@
 import type { RareEndpoint } from '../../detect/destinations-aggregates.js';
 import { answered, hostName, isName, live, routable } from './duckdb-destinations-sql.js';
 import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
+import { countSql } from './duckdb-safe-values.js';
 
 // Registrable domain: two labels, or three under a ccTLD's second level (co.uk) or a shared suffix,
 // or four under a three-label shared suffix (s3.amazonaws.com).
@@ -58,7 +59,7 @@ const nameHoursSql = `
  */
 function addressRowsSql(narrow = ''): string {
   return `
-    SELECT 'c' AS k, c.orig_h, c.resp_h, c.resp_p, c.ts, coalesce(c.orig_bytes, 0) AS ob, coalesce(c.resp_bytes, 0) AS rb
+    SELECT 'c' AS k, c.orig_h, c.resp_h, c.resp_p, c.ts, ${countSql('c.orig_bytes')} AS ob, ${countSql('c.resp_bytes')} AS rb
     FROM conn c ${narrow} WHERE ${live('c')} AND ${answered} AND NOT (c.resp_p IN (53, 123) AND c.proto = 'udp')
     UNION ALL SELECT 's', c.orig_h, c.resp_h, c.resp_p, c.ts, 0, 0 FROM ssl c ${narrow} WHERE $noConn::BOOLEAN AND ${live('c')}
     UNION ALL SELECT 'h', c.orig_h, c.resp_h, c.resp_p, c.ts, 0, 0 FROM http c ${narrow}

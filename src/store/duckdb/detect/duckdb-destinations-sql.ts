@@ -1,5 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import { windowSql } from './duckdb-detect-context.js';
+import { countSql } from './duckdb-safe-values.js';
 
 // SQL fragments the rare-destinations and tls-http-oddities aggregates share.
 
@@ -20,7 +21,7 @@ export const live = (alias: string) =>
 export const hostName = (col: string) => `rtrim(lower(split_part(${col}, ':', 1)), '.')`;
 
 /** A connection (alias `c`) the responder answered: a refused or unanswered attempt reaches nothing. */
-export const answered = `(coalesce(c.resp_bytes, 0) > 0 OR c.conn_state IN ('SF', 'S1', 'S2', 'S3', 'RSTO', 'RSTR'))`;
+export const answered = `(${countSql('c.resp_bytes')} > 0 OR c.conn_state IN ('SF', 'S1', 'S2', 'S3', 'RSTO', 'RSTR'))`;
 
 /** The parameters a statement uses: DuckDB rejects named parameters it does not. */
 export function pick(sql: string, params: Record<string, DuckDBValue>) {

@@ -6,6 +6,7 @@ import type {
   ExfilHostHours,
 } from '../../detect/exfil-aggregates.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
+import { countSql, secondsSql } from './duckdb-safe-values.js';
 
 type Source = 'conn' | 'http';
 /** The column of bytes sent, per source. */
@@ -14,7 +15,7 @@ const sent: Record<Source, string> = { conn: 'orig_bytes', http: 'request_body_l
 // Zeek derives orig_bytes from sequence numbers, so a gap or a wrap can claim gigabytes a handful of
 // packets never carried; the IP-level count caps it when Zeek has one.
 const payload = (bytes: string, ipBytes: string) =>
-  `CASE WHEN c.${ipBytes} > 0 THEN least(coalesce(c.${bytes}, 0), c.${ipBytes}) ELSE coalesce(c.${bytes}, 0) END`;
+  `CASE WHEN c.${ipBytes} > 0 THEN least(${countSql(`c.${bytes}`)}, ${countSql(`c.${ipBytes}`)}) ELSE ${countSql(`c.${bytes}`)} END`;
 
 // Internal → external, by the small set of internal addresses: semi- and anti-joins against it cost
 // far less than joining every row with the classification of every address seen.
@@ -27,10 +28,10 @@ const outbound = `c.orig_h IN (SELECT ip FROM det_exfil_inside) AND c.resp_h NOT
 function flowsSql(source: Source, where = outbound, join = ''): string {
   if (source === 'http')
     return `SELECT c.ts, c.ts AS end_ts, c.orig_h, c.resp_h, c.resp_p,
-              coalesce(c.request_body_len, 0) AS out_b, coalesce(c.response_body_len, 0) AS in_b
+              ${countSql('c.request_body_len')} AS out_b, ${countSql('c.response_body_len')} AS in_b
             FROM http c ${join}
             WHERE NOT coalesce(c.is_open, false) AND c.ts IS NOT NULL AND ${windowSql('c.ts')} AND ${where}`;
-  const end = `c.ts + to_microseconds(CAST(least(coalesce(c.duration, 0), 31536000) * 1e6 AS BIGINT))`;
+  const end = `c.ts + to_microseconds(CAST(least(${secondsSql('c.duration')}, 31536000) * 1e6 AS BIGINT))`;
   const out = payload('orig_bytes', 'orig_ip_bytes');
   const inb = payload('resp_bytes', 'resp_ip_bytes');
   // A connection still open at the end of the logs has only open_conn snapshots (cumulative): the

@@ -9,12 +9,13 @@ import type {
   Resolution,
 } from '../../detect/incident-aggregates.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
+import { countSql } from './duckdb-safe-values.js';
 
 const inside = `(SELECT ip FROM det_class WHERE internal)`;
 const isIpSql = (col: string) => `(regexp_full_match(${col}, '[0-9.]+') OR ${col} LIKE '%:%')`;
 // Zeek derives byte counts from sequence numbers; the IP-level count caps a gap or a wrap.
 const capped = (b: string, ip: string) =>
-  `CASE WHEN c.${ip} > 0 THEN least(coalesce(c.${b}, 0), c.${ip}) ELSE coalesce(c.${b}, 0) END`;
+  `CASE WHEN c.${ip} > 0 THEN least(${countSql(`c.${b}`)}, ${countSql(`c.${ip}`)}) ELSE ${countSql(`c.${b}`)} END`;
 // Zeek's service may list several analysers ("ssl,http"); none means only the transport is known.
 const protocolsSql = `CASE WHEN coalesce(c.service, '') IN ('', '-') THEN [lower(c.proto)]
   ELSE list_transform(string_split(lower(c.service), ','), s -> CASE WHEN s = 'ssl' THEN 'tls' ELSE s END) END`;
@@ -28,7 +29,7 @@ function touchingSql(where: string): string {
           UNION ALL
           SELECT c.orig_h, c.resp_h, c.resp_p, ['tls'], 0, 0, c.ts, 'ssl' FROM ssl c WHERE ${w} AND ${where}
           UNION ALL
-          SELECT c.orig_h, c.resp_h, c.resp_p, ['http'], coalesce(c.request_body_len, 0), coalesce(c.response_body_len, 0),
+          SELECT c.orig_h, c.resp_h, c.resp_p, ['http'], ${countSql('c.request_body_len')}, ${countSql('c.response_body_len')},
             c.ts, 'http' FROM http c WHERE ${w} AND ${where}`;
 }
 
@@ -79,7 +80,7 @@ const pairsSql = `WITH t AS (${touchingSql('c.resp_h IN (SELECT ip FROM inc_ip) 
         FROM t GROUP BY ALL)`;
 
 const adminSql = `WITH tg AS (SELECT unnest($targets) AS ip, unnest($befores)::TIMESTAMP AS before),
-  c AS (SELECT c.orig_h, c.resp_h, c.resp_p, c.ts, coalesce(c.orig_bytes, 0) AS up FROM conn c
+  c AS (SELECT c.orig_h, c.resp_h, c.resp_p, c.ts, ${countSql('c.orig_bytes')} AS up FROM conn c
         WHERE ${windowSql('c.ts')} AND c.resp_h IN (SELECT ip FROM tg) AND list_contains($ports, c.resp_p)),
   src AS (SELECT resp_h, count(DISTINCT orig_h) AS n FROM c WHERE orig_h IN ${inside} GROUP BY 1)
   SELECT coalesce(to_json(list({"from": orig_h, "to": resp_h, ports: ports, ts: ${isoSql('ts')}, connections: n,

@@ -1,6 +1,7 @@
 import { commonServicePortsSql, dynamicPortsFrom } from '../../detect/common-ports.js';
 import type { PortSession, PortSessionOptions, SessionAggregates } from '../../detect/session-aggregates.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
+import { countSql, secondsSql } from './duckdb-safe-values.js';
 
 /** The long-session aggregate over conn, for the long-connections detector. */
 export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggregates {
@@ -18,12 +19,12 @@ export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggreg
              JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
            WHERE ${windowSql('c.ts')}),
          sessions AS (
-           SELECT orig_h, resp_h, resp_p, min(ts) AS ts, max(coalesce(duration, 0)) AS d,
+           SELECT orig_h, resp_h, resp_p, min(ts) AS ts, max(${secondsSql('duration')}) AS d,
                   bool_and(coalesce(is_open, false)) AS still_open,
-                  max(coalesce(orig_bytes, 0)) AS out_b, max(coalesce(resp_bytes, 0)) AS in_b
+                  max(${countSql('orig_bytes')}) AS out_b, max(${countSql('resp_bytes')}) AS in_b
            FROM outbound WHERE lower(proto) = 'tcp' AND resp_p IS NOT NULL
            GROUP BY orig_h, resp_h, resp_p, coalesce(uid, ts::VARCHAR)
-           HAVING max(coalesce(duration, 0)) >= $minLongest),
+           HAVING max(${secondsSql('duration')}) >= $minLongest),
          pairs AS (
            SELECT orig_h, resp_h, resp_p, count(*) AS n, max(d) AS longest, sum(d) AS total,
                   count(*) FILTER (WHERE still_open) AS open_n, sum(out_b) AS out_b, sum(in_b) AS in_b,
