@@ -15,6 +15,7 @@ import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/w
 import { commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { describeSummary } from './ingest.js';
 
 interface HuntFlags {
@@ -85,8 +86,8 @@ export function huntCommand(): Command {
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
     )
-    .option('--from <time>', 'only telemetry from this time (ISO 8601)')
-    .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
+    .option('--from <time>', 'only telemetry from this time (see Times below)', timeOption('--from'))
+    .option('--to <time>', 'only telemetry up to this time (see Times below)', timeOption('--to'))
     .option('--allow <file>', 'allowlist of addresses, CIDRs, domains and ja3:<md5> left out of findings')
     .option(
       '--min-score <s>',
@@ -116,9 +117,13 @@ Examples:
   mamori hunt logs/ --format stix --tlp green > incident-bundle.json
   mamori hunt --json                             (hunt what is already stored)
   mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP
-  mamori hunt --sensor hq-dns,hq-egress          (two stored sensors as one network)`,
+  mamori hunt --sensor hq-dns,hq-egress          (two stored sensors as one network)
+  mamori hunt --from yesterday --to today        (yesterday, 00:00 to 24:00 UTC)
+
+Times (--from, --to): ${timeForms}.`,
     )
     .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
+      checkTimeWindow(flags);
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
       const format = flags.json ? 'json' : flags.format;
       const reporting = format !== undefined || flags.out !== undefined;
