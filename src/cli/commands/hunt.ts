@@ -13,6 +13,7 @@ import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
+import { checkOutPath } from '../out-path.js';
 import { cellText } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
@@ -76,7 +77,7 @@ export function huntCommand(): Command {
         reportFormatNames,
       ),
     )
-    .option('-o, --out <file>', 'write the report to this file')
+    .option('-o, --out <file>', 'write the report to this file (never inside the data directory)')
     .option('--json', 'print the incidents as JSON (the same as --format json)')
     .option(
       '-s, --sensor <names>',
@@ -129,6 +130,7 @@ Times (--from, --to): ${timeForms}.`,
       const reporting = format !== undefined || flags.out !== undefined;
       const reportFormat = reporting ? reportFormatFor(format, flags.out) : null;
       const toStdout = reportFormat !== null && !flags.out;
+      if (flags.out) checkOutPath(flags.out, dataDir);
       const store = await openStore({ dataDir });
       const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
       try {
