@@ -10,6 +10,7 @@ import type {
   PortFanOutOptions,
   TelemetryWindow,
 } from '../../detect-store.js';
+import { httpHostSql } from '../duckdb-host-sql.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 
 const window = windowSql();
@@ -138,7 +139,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
            FROM ssl s WHERE ${w('s')}
          UNION ALL
          SELECT uid, sensor, orig_h, resp_h, resp_p, ts,
-                nullif(rtrim(lower(CASE WHEN host LIKE '[%' THEN host ELSE split_part(host, ':', 1) END), '.'), ''),
+                nullif(${httpHostSql('h')}, ''),
                 request_body_len::BIGINT, response_body_len::BIGINT,
                 method = 'CONNECT' OR lower(uri) LIKE 'http://%' OR lower(uri) LIKE 'https://%'
            FROM http h WHERE ${w('h')}) a
