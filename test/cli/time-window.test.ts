@@ -77,3 +77,29 @@ describe('--from and --to', () => {
     expect(r.err).toMatch(/--from 2020-09-14T00:00:00.000Z is after --to 2020-09-13T00:00:00.000Z/);
   });
 });
+
+describe('simulate --start', () => {
+  it('simulate --start honours an offset and refuses an impossible date, under any TZ', async () => {
+    const out = join(dir, 'sim');
+    const r = await run(
+      'simulate',
+      '--out',
+      out,
+      '--hosts',
+      '1',
+      '--hours',
+      '1',
+      '--start',
+      '2016-06-01T09:00+09:00',
+      '--no-progress',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { window: { start: string } }).window.start).toBe(
+      '2016-06-01T00:00:00.000Z',
+    );
+    const bad = await run('simulate', '--out', join(dir, 'sim2'), '--start', '2016-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/not a calendar date/);
+  }, 60_000);
+});
