@@ -38,3 +38,17 @@ export function commaList(value: string | undefined): string[] | undefined {
     .filter(Boolean);
   return items && items.length > 0 ? items : undefined;
 }
+
+/** A memory-size option (`512MB`, `2GiB`); anything else is a usage error naming the option. */
+export function memorySizeOption(name: string, pattern: RegExp): (value: string) => string {
+  return (value) => {
+    const text = value.trim();
+    if (!pattern.test(text)) {
+      throw new MamoriError(
+        errorCodes.usage,
+        `option ${name}: "${value}" is not a size such as 512MB or 4GB`,
+      );
+    }
+    return text;
+  };
+}

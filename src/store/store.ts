@@ -4,6 +4,7 @@ import type { Incident } from '../incidents/incident.js';
 import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
+import type { UserQueryLimits } from './user-query.js';
 
 /** Names of the storage backends; `Record<BackendName, T>` makes the compiler list every gap. */
 export type BackendName = 'duckdb';
@@ -247,8 +248,8 @@ export interface Store {
   findByPath(path: string): Promise<LedgerEntry | null>;
   findByStreamKey(streamKey: string): Promise<LedgerEntry | null>;
   recordFile(entry: LedgerEntry): Promise<void>;
-  /** Read-only SQL from a user; refuses anything but queries. */
-  userQuery(sql: string, opts?: { limit?: number }): Promise<QueryResult>;
+  /** Read-only SQL from a user, under a time and memory limit; refuses anything but queries. */
+  userQuery(sql: string, opts?: UserQueryLimits): Promise<QueryResult>;
   /** Internal parameterised query. */
   query(sql: string, params?: readonly CellValue[]): Promise<Record<string, unknown>[]>;
   /** Row count of each telemetry table. */

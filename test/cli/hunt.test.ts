@@ -5,7 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mamori-hunt-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Reports go outside the data directory: `report --out` refuses to write inside it.
+const reports = mkdtempSync(join(tmpdir(), 'mamori-hunt-reports-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(reports, { recursive: true, force: true });
+});
 
 interface IncidentJson {
   id: string;
@@ -55,7 +60,7 @@ describe('mamori demo, hunt, incidents and report', () => {
     const show = await run('incidents', 'show', top.id.toLowerCase(), '--data', dir);
     expect(show.out).toContain(top.summary);
     expect(show.out).toMatch(/Attribution \((low|moderate|high) confidence\)/);
-    const stix = join(dir, 'incident.stix.json');
+    const stix = join(reports, 'incident.stix.json');
     expect((await run('report', top.id, '--data', dir, '--out', stix)).code).toBe(0);
     const bundle = JSON.parse(readFileSync(stix, 'utf8')) as { type: string; objects: { type: string }[] };
     expect(bundle.type).toBe('bundle');
@@ -69,7 +74,7 @@ describe('mamori demo, hunt, incidents and report', () => {
     const r = await run('incidents', 'show', 'INC-00000000', '--data', dir);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`no incident INC-00000000 (latest: ${top.id}`);
-    const f = await run('report', top.id, '--data', dir, '--out', join(dir, 'x.pdf'));
+    const f = await run('report', top.id, '--data', dir, '--out', join(reports, 'x.pdf'));
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/cannot tell the report format .*x\.pdf/);
   });

@@ -10,6 +10,7 @@ import { openStore } from '../../store/open-store.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 
 interface DetectFlags {
   data?: string;
@@ -75,8 +76,8 @@ export function detectCommand(): Command {
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
     )
-    .option('--from <time>', 'only telemetry from this time (ISO 8601)')
-    .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
+    .option('--from <time>', 'only telemetry from this time (see Times below)', timeOption('--from'))
+    .option('--to <time>', 'only telemetry up to this time (see Times below)', timeOption('--to'))
     .option(
       '-s, --sensor <names>',
       'comma-separated sensors to hunt as one network (default: every sensor, each a network of its own)',
@@ -104,9 +105,13 @@ Examples:
   mamori detect --min-score 0 --limit 100
   mamori detect --allow allowlist.txt   (addresses, CIDRs, domains, ja3:<md5>; one per line)
   mamori detect --internal 10.0.0.0/8,73.54.23.0/24
-  mamori detect --sensor hq-dns,hq-egress`,
+  mamori detect --sensor hq-dns,hq-egress
+  mamori detect --from 2016-06-02T09:00+09:00 --to 2016-06-03
+
+Times (--from, --to): ${timeForms}.`,
     )
     .action(async (flags: DetectFlags, cmd: Command) => {
+      checkTimeWindow(flags);
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
       const store = await openStore({ dataDir });
       const only = flags.only && flags.only.length > 0 ? flags.only : detectorNames;

@@ -13,8 +13,10 @@ import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
+import { checkOutPath } from '../out-path.js';
 import { cellText, printError, printText } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { describeSummary } from './ingest.js';
 
 interface HuntFlags {
@@ -75,7 +77,7 @@ export function huntCommand(): Command {
         reportFormatNames,
       ),
     )
-    .option('-o, --out <file>', 'write the report to this file')
+    .option('-o, --out <file>', 'write the report to this file (never inside the data directory)')
     .option('--json', 'print the incidents as JSON (the same as --format json)')
     .option(
       '-s, --sensor <names>',
@@ -85,8 +87,8 @@ export function huntCommand(): Command {
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
     )
-    .option('--from <time>', 'only telemetry from this time (ISO 8601)')
-    .option('--to <time>', 'only telemetry up to this time (ISO 8601)')
+    .option('--from <time>', 'only telemetry from this time (see Times below)', timeOption('--from'))
+    .option('--to <time>', 'only telemetry up to this time (see Times below)', timeOption('--to'))
     .option('--allow <file>', 'allowlist of addresses, CIDRs, domains and ja3:<md5> left out of findings')
     .option(
       '--min-score <s>',
@@ -116,14 +118,19 @@ Examples:
   mamori hunt logs/ --format stix --tlp green > incident-bundle.json
   mamori hunt --json                             (hunt what is already stored)
   mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP
-  mamori hunt --sensor hq-dns,hq-egress          (two stored sensors as one network)`,
+  mamori hunt --sensor hq-dns,hq-egress          (two stored sensors as one network)
+  mamori hunt --from yesterday --to today        (yesterday, 00:00 to 24:00 UTC)
+
+Times (--from, --to): ${timeForms}.`,
     )
     .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
+      checkTimeWindow(flags);
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
       const format = flags.json ? 'json' : flags.format;
       const reporting = format !== undefined || flags.out !== undefined;
       const reportFormat = reporting ? reportFormatFor(format, flags.out) : null;
       const toStdout = reportFormat !== null && !flags.out;
+      if (flags.out) checkOutPath(flags.out, dataDir);
       const store = await openStore({ dataDir });
       const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
       try {

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { openStore } from '../../store/open-store.js';
-import { numberOption, optionSchemas } from '../options.js';
+import { AbandonedQueryError, memorySizePattern, userQueryDefaults } from '../../store/user-query.js';
+import { memorySizeOption, numberOption, optionSchemas } from '../options.js';
 import { type OutputFormat, outputFormats, printText, renderCsv, renderTable, toJson } from '../output.js';
 
 /** `mamori query`: read-only SQL against the store. */
@@ -19,7 +20,19 @@ export function queryCommand(): Command {
       '--limit <n>',
       'stop after this many rows',
       numberOption('--limit', optionSchemas.positiveInt),
-      10_000,
+      userQueryDefaults.limit,
+    )
+    .option(
+      '--timeout <seconds>',
+      'stop the query after this many seconds',
+      numberOption('--timeout', optionSchemas.seconds),
+      userQueryDefaults.timeoutSeconds,
+    )
+    .option(
+      '--memory-limit <size>',
+      'memory the query may use, and spill to disk, e.g. 512MB, 4GB',
+      memorySizeOption('--memory-limit', memorySizePattern),
+      userQueryDefaults.memoryLimit,
     )
     .addHelpText(
       'after',
@@ -29,19 +42,43 @@ Tables: conn dns http ssl x509 files notice weird alerts events rejects ingest_f
 Output: control, bidi and invisible characters in values are shown as escapes (\\u001B, \\u202E,
 \\n) in table and CSV output; JSON keeps the values exactly. In CSV, a text cell that starts with
 = + - or @ gets a leading ' so spreadsheets show it as text; numbers, including negative ones,
-are written as they are.`,
+are written as they are.
+
+A query that runs past --timeout or needs more than --memory-limit stops with an error (exit 1).`,
     )
     .action(
-      async (sql: string, flags: { data?: string; format: OutputFormat; json?: boolean; limit: number }) => {
+      async (
+        sql: string,
+        flags: {
+          data?: string;
+          format: OutputFormat;
+          json?: boolean;
+          limit: number;
+          timeout: number;
+          memoryLimit: string;
+        },
+      ) => {
         const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
+        let abandoned = false;
         try {
-          const r = await store.userQuery(sql, { limit: flags.limit });
+          const r = await store
+            .userQuery(sql, {
+              limit: flags.limit,
+              timeoutSeconds: flags.timeout,
+              memoryLimit: flags.memoryLimit,
+            })
+            .catch((err: unknown) => {
+              // The engine still runs the statement; waiting for it is the hang the limit prevents.
+              abandoned = err instanceof AbandonedQueryError;
+              if (abandoned) setTimeout(() => process.exit(), 100).unref();
+              throw err;
+            });
           const format = flags.json ? 'json' : flags.format;
           if (format === 'json') printText(toJson(r.rows));
           else if (format === 'csv') printText(renderCsv(r.columns, r.rows));
           else printText(`${renderTable(r.columns, r.rows)}\n(${r.rows.length} rows)`);
         } finally {
-          await store.close();
+          if (!abandoned) await store.close();
         }
       },
     );

@@ -3,6 +3,7 @@ import { resolveDataDir } from '../../config/data-dir.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { openStore } from '../../store/open-store.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
+import { checkOutPath } from '../out-path.js';
 import { incidentOrFail } from './incidents.js';
 
 /** `mamori report ID --format …`: one stored incident as a report. */
@@ -18,7 +19,10 @@ export function reportCommand(): Command {
         reportFormatNames,
       ),
     )
-    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option(
+      '-o, --out <file>',
+      'write to this file instead of standard output (never inside the data directory)',
+    )
     .addOption(
       new Option('--tlp <level>', 'TLP 2.0 marking of the report').choices(tlpLevels).default('amber'),
     )
@@ -32,7 +36,9 @@ Examples:
     )
     .action(async (ids: string[], flags: { data?: string; format?: string; out?: string; tlp: Tlp }) => {
       const format = reportFormatFor(flags.format, flags.out);
-      const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
+      const dataDir = resolveDataDir(flags.data);
+      if (flags.out) checkOutPath(flags.out, dataDir);
+      const store = await openStore({ dataDir, readOnly: true });
       try {
         const items = [];
         for (const id of ids) items.push(await incidentOrFail(store, id));

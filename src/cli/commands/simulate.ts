@@ -14,6 +14,7 @@ import { labelsFile, simulate } from '../../sim/simulate.js';
 import { numberOption } from '../options.js';
 import { formatBytes, printText, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { timeForms, timeOption } from '../time-option.js';
 
 interface SimulateFlags {
   scenario: string;
@@ -114,7 +115,12 @@ export function simulateCommand(): Command {
     )
     .option('--days <n>', `days to simulate (default ${simDefaults.days})`, num('--days', simLimits.days))
     .option('--hours <n>', 'hours to simulate instead of --days', num('--hours', simLimits.hours))
-    .option('--start <time>', 'start of the window, ISO 8601 on a whole hour', simDefaults.start)
+    .option(
+      '--start <time>',
+      `start of the window, on a whole hour (${timeForms})`,
+      timeOption('--start'),
+      simDefaults.start,
+    )
     .option(
       '--density <f>',
       'background volume multiplier',

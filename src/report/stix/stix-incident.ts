@@ -3,6 +3,7 @@ import type { Finding } from '../../detect/finding.js';
 import type { Incident } from '../../incidents/incident.js';
 import { formatPercent, serverOf } from '../report-figures.js';
 import { stixConfidence } from './stix-confidence.js';
+import { contactedNames } from './stix-contacted.js';
 import { objectId } from './stix-ids.js';
 import type { ScoSet, StixContext, StixObject } from './stix-observables.js';
 import { serverPattern, stixTime } from './stix-values.js';
@@ -49,8 +50,11 @@ export function incidentObjects(
     last_seen: stixTime(incident.lastSeen, ctx.created),
     ...(incident.techniques.length ? { labels: [...incident.techniques] } : {}),
   });
+  // Only names actually contacted are observed or indicated; a grouping domain is never widened to.
+  const contacted = contactedNames(incident.findings);
   for (const server of incident.servers) {
     const found = incident.findings.filter((f) => serverOf(incident, f)?.key === server.key);
+    const domains = server.domains.filter((d) => contacted.has(d.toLowerCase().replace(/\.$/, '')));
     const refs = new Set<string>();
     const ipIds = new Map<string, string>();
     for (const ip of server.ips) {
@@ -60,7 +64,7 @@ export function incidentObjects(
         ipIds.set(ip, id);
       }
     }
-    for (const d of server.domains) {
+    for (const d of domains) {
       const id = scos.domain(d);
       if (id) refs.add(id);
     }
@@ -97,7 +101,7 @@ export function incidentObjects(
       ),
       object_refs: [...refs].sort(),
     });
-    const pattern = server.warninglists.length ? null : serverPattern(server.ips, server.domains);
+    const pattern = server.warninglists.length ? null : serverPattern(server.ips, domains);
     if (!pattern) continue;
     const indicator = objectId('indicator', `${incident.id}|${server.key}`);
     const hosts = new Set(found.map((f) => f.host));

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ipaddr from 'ipaddr.js';
 import { log } from '../../log.js';
+import { hostSql } from './duckdb-host-sql.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
 /**
@@ -37,7 +38,7 @@ export function seenNamesSql(where: string): string {
   return `SELECT name, min(ts) AS first_seen FROM (
        SELECT lower(query) AS name, ts FROM dns WHERE ${where}
        UNION ALL SELECT lower(server_name), ts FROM ssl WHERE ${where}
-       UNION ALL SELECT lower(split_part(host, ':', 1)), ts FROM http WHERE ${where}
+       UNION ALL SELECT ${hostSql('host')}, ts FROM http WHERE ${where}
        UNION ALL SELECT lower(unnest(answers)), ts FROM dns WHERE ${where})
      WHERE name IS NOT NULL GROUP BY name
      HAVING contains(name, '.') AND NOT regexp_full_match(name, '[0-9.]+') AND NOT contains(name, ':')`;

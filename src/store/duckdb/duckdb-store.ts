@@ -23,6 +23,7 @@ import type {
   StoreOptions,
   StoreStats,
 } from '../store.js';
+import { AbandonedQueryError, type UserQueryLimits } from '../user-query.js';
 import { duckdbDetectStore } from './detect/duckdb-detect-store.js';
 import { DuckDBBatch } from './duckdb-batch.js';
 import { deleteBatch, listBatches } from './duckdb-batch-delete.js';
@@ -50,6 +51,8 @@ export class DuckDBStore implements Store {
     transactions: true,
   };
   private batchOpen = false;
+  /** A user statement ignored its interrupt and still holds the connection. */
+  private abandoned = false;
   private importOpen = false;
   readonly intel: DuckDBIntelStore;
   readonly detect: DetectStore;
@@ -219,11 +222,17 @@ export class DuckDBStore implements Store {
     this.uow.recordLedger(e);
   }
 
-  async userQuery(sql: string, opts?: { limit?: number }): Promise<QueryResult> {
+  async userQuery(sql: string, opts?: UserQueryLimits): Promise<QueryResult> {
     if (this.batchOpen) throw new Error('userQuery() while a batch is open');
+    if (this.abandoned) throw new Error('userQuery() after a statement was abandoned');
     // The user's statement runs in its own transaction, so pending batches are made durable first.
     await this.uow.commit();
-    return runUserQuery(this.conn, sql, opts);
+    try {
+      return await runUserQuery(this.conn, sql, opts);
+    } catch (err) {
+      if (err instanceof AbandonedQueryError) this.abandoned = true;
+      throw err;
+    }
   }
 
   async query(sql: string, params: readonly CellValue[] = []): Promise<Record<string, unknown>[]> {
@@ -337,6 +346,8 @@ export class DuckDBStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Closing would wait for a statement that ignored its interrupt; the process ends without it.
+    if (this.abandoned) return;
     if (!this.readOnly) {
       if (this.batchOpen) throw new Error('close() with a batch still open');
       await this.uow.commit();

@@ -1,19 +1,23 @@
 import { type DuckDBConnection, StatementType } from '@duckdb/node-api';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { QueryResult } from '../store.js';
+import {
+  AbandonedQueryError,
+  memorySizePattern,
+  type UserQueryLimits,
+  userQueryDefaults,
+} from '../user-query.js';
 
 const allowed = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN]);
 
-/**
- * Runs one read-only statement from a user. Writes, DDL, PRAGMA, ATTACH, COPY and file access are
- * refused before anything runs; a statement that still tries to write fails inside a rolled-back
- * transaction.
- */
-export async function runUserQuery(
-  conn: DuckDBConnection,
-  sql: string,
-  opts?: { limit?: number },
-): Promise<QueryResult> {
+// A statement busy inside one huge vector sees its interrupt only when that vector is done; past
+// this grace the caller gets its error and the statement is abandoned with its connection.
+const interruptGraceMs = 5_000;
+
+type Prepared = Awaited<ReturnType<Awaited<ReturnType<DuckDBConnection['extractStatements']>>['prepare']>>;
+
+/** The one statement in `sql`, prepared and checked to be a read-only query of the store. */
+async function prepareReadOnly(conn: DuckDBConnection, sql: string): Promise<Prepared> {
   let extracted: Awaited<ReturnType<DuckDBConnection['extractStatements']>>;
   try {
     extracted = await conn.extractStatements(sql);
@@ -23,7 +27,7 @@ export async function runUserQuery(
   if (extracted.count !== 1) {
     throw new MamoriError(errorCodes.badInput, `give exactly one SQL statement (got ${extracted.count})`);
   }
-  let prepared: Awaited<ReturnType<typeof extracted.prepare>>;
+  let prepared: Prepared;
   try {
     prepared = await extracted.prepare(0);
   } catch (err) {
@@ -42,13 +46,87 @@ export async function runUserQuery(
       'mamori query reads the store only; file and environment functions are refused',
     );
   }
+  return prepared;
+}
+
+/** The user's error for a statement DuckDB refused or stopped. */
+function queryError(
+  err: unknown,
+  limits: { seconds: number; memory: string; interrupted: boolean },
+): MamoriError {
+  if (err instanceof MamoriError) return err;
+  const msg = messageOf(err);
+  if (limits.interrupted) {
+    return new MamoriError(
+      errorCodes.badInput,
+      `query stopped: it ran longer than ${limits.seconds} s (--timeout); narrow it with WHERE or LIMIT, or raise the limit`,
+      { cause: err },
+    );
+  }
+  if (/out of memory|temp(orary)? directory|max_temp_directory_size/i.test(msg)) {
+    return new MamoriError(
+      errorCodes.badInput,
+      `query stopped: it needs more than its memory limit of ${limits.memory} (--memory-limit): ${msg.split('\n')[0]}`,
+      { cause: err },
+    );
+  }
+  return new MamoriError(errorCodes.badInput, `SQL error: ${msg}`, { cause: err });
+}
+
+/**
+ * Runs one read-only statement from a user. Writes, DDL, PRAGMA, ATTACH, COPY and file access are
+ * refused before anything runs; a statement that still tries to write fails inside a rolled-back
+ * transaction. It runs under a time limit (the connection is interrupted) and a memory limit that
+ * also bounds what it spills to disk; see {@link userQueryDefaults}.
+ */
+export async function runUserQuery(
+  conn: DuckDBConnection,
+  sql: string,
+  opts: UserQueryLimits = {},
+): Promise<QueryResult> {
+  const memory = opts.memoryLimit ?? userQueryDefaults.memoryLimit;
+  const seconds = opts.timeoutSeconds ?? userQueryDefaults.timeoutSeconds;
+  if (!memorySizePattern.test(memory)) {
+    throw new MamoriError(errorCodes.usage, `memory limit "${memory}" is not a size such as 512MB or 2GB`);
+  }
+  const prepared = await prepareReadOnly(conn, sql);
+  // memory_limit is the instance's: the store's own is put back after the statement.
+  const before = await conn.runAndReadAll(
+    `SELECT current_setting('memory_limit')::VARCHAR, current_setting('max_temp_directory_size')::VARCHAR`,
+  );
+  const [memoryBefore, tempBefore] = (before.getRows()[0] ?? []).map(String);
+  await conn.run(`SET memory_limit = '${memory}'`);
+  await conn.run(`SET max_temp_directory_size = '${memory}'`);
   await conn.run('BEGIN TRANSACTION READ ONLY').catch(() => conn.run('BEGIN TRANSACTION'));
+  const state = { seconds, memory, interrupted: false, abandoned: false };
+  let timer: NodeJS.Timeout | undefined;
+  let grace: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      state.interrupted = true;
+      conn.interrupt();
+      grace = setTimeout(() => {
+        state.abandoned = true;
+        reject(new AbandonedQueryError(seconds));
+      }, interruptGraceMs);
+    }, seconds * 1000);
+  });
   try {
-    const reader = await prepared.runAndReadUntil(opts?.limit ?? 10_000);
+    const reader = await Promise.race([
+      prepared.runAndReadUntil(opts.limit ?? userQueryDefaults.limit),
+      deadline,
+    ]);
     return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Record<string, unknown>[] };
   } catch (err) {
-    throw new MamoriError(errorCodes.badInput, `SQL error: ${messageOf(err)}`, { cause: err });
+    throw queryError(err, state);
   } finally {
-    await conn.run('ROLLBACK');
+    clearTimeout(timer);
+    clearTimeout(grace);
+    // An abandoned statement still holds the connection: anything run on it now would wait for it.
+    if (!state.abandoned) {
+      await conn.run('ROLLBACK');
+      await conn.run(`SET memory_limit = '${memoryBefore}'`);
+      await conn.run(`SET max_temp_directory_size = '${tempBefore}'`);
+    }
   }
 }

@@ -10,6 +10,7 @@ import type {
   PortFanOutOptions,
   TelemetryWindow,
 } from '../../detect-store.js';
+import { httpHostSql } from '../duckdb-host-sql.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 import { countSql, secondsSql } from './duckdb-safe-values.js';
 
@@ -139,7 +140,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
            FROM ssl s WHERE ${w('s')}
          UNION ALL
          SELECT uid, sensor, orig_h, resp_h, resp_p, ts,
-                nullif(rtrim(lower(CASE WHEN host LIKE '[%' THEN host ELSE split_part(host, ':', 1) END), '.'), ''),
+                nullif(${httpHostSql('h')}, ''),
                 ${countSql('request_body_len')}, ${countSql('response_body_len')},
                 method = 'CONNECT' OR lower(uri) LIKE 'http://%' OR lower(uri) LIKE 'https://%'
            FROM http h WHERE ${w('h')}) a

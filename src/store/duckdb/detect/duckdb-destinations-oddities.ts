@@ -1,4 +1,5 @@
 import { type OddEndpoint, type OddityName, oddityNames } from '../../detect/destinations-aggregates.js';
+import { hostSql } from '../duckdb-host-sql.js';
 import { hostName, isName, live, routable } from './duckdb-destinations-sql.js';
 import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
 import { countSql } from './duckdb-safe-values.js';
@@ -32,7 +33,7 @@ const tlsEndpoint = `CASE WHEN r.internal THEN NULL ELSE c.resp_h END AS ip, r.i
   CASE WHEN ${isName('c.server_name')} THEN ${hostName('c.server_name')} END AS name`;
 const tlsOutbound = `${routable('c.resp_h')} AND (NOT r.internal OR (c.via_connect AND ${isName('c.server_name')}))`;
 const proxyForm = `c.method = 'CONNECT' OR coalesce(c.uri ILIKE 'http://%', false) AS proxy_form`;
-const webEndpoint = `CASE WHEN NOT r.internal THEN c.resp_h WHEN NOT ${isName('c.host')} THEN split_part(c.host, ':', 1) END AS ip,
+const webEndpoint = `CASE WHEN NOT r.internal THEN c.resp_h WHEN NOT ${isName('c.host')} THEN ${hostSql('c.host')} END AS ip,
   r.internal AS proxied, CASE WHEN ${isName('c.host')} THEN ${hostName('c.host')} END AS name`;
 const webOutbound = `${routable('c.resp_h')} AND (NOT r.internal OR (c.proxy_form AND coalesce(trim(c.host), '') NOT IN ('', '-')))`;
 // A bot's check-in to a PHP gate (Zeus's gate.php): a POST with a body libmagic cannot name (an

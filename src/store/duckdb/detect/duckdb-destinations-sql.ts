@@ -1,4 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
+import { hostSql } from '../duckdb-host-sql.js';
 import { windowSql } from './duckdb-detect-context.js';
 import { countSql } from './duckdb-safe-values.js';
 
@@ -18,7 +19,7 @@ export const live = (alias: string) =>
   `NOT coalesce(${alias}.is_open, false) AND ${windowSql(`${alias}.ts`)}`;
 
 /** A name from a column: lower case, without port or trailing dot. */
-export const hostName = (col: string) => `rtrim(lower(split_part(${col}, ':', 1)), '.')`;
+export const hostName = hostSql;
 
 /** A connection (alias `c`) the responder answered: a refused or unanswered attempt reaches nothing. */
 export const answered = `(${countSql('c.resp_bytes')} > 0 OR c.conn_state IN ('SF', 'S1', 'S2', 'S3', 'RSTO', 'RSTR'))`;

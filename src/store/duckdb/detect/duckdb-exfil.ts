@@ -5,6 +5,7 @@ import type {
   ExfilCandidates,
   ExfilHostHours,
 } from '../../detect/exfil-aggregates.js';
+import { hostSql } from '../duckdb-host-sql.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 import { countSql, secondsSql } from './duckdb-safe-values.js';
 
@@ -48,7 +49,7 @@ function flowsSql(source: Source, where = outbound, join = ''): string {
           GROUP BY c.uid, c.orig_h, c.resp_h`;
 }
 
-const nameSql = (column: string) => `lower(split_part(${column}, ':', 1))`;
+const nameSql = hostSql;
 // IP literals in Host headers name nothing the address does not already say.
 const isNameSql = (column: string) =>
   `(${column} <> '' AND NOT regexp_full_match(${column}, '[0-9.]+') AND NOT ${column} LIKE '[%' AND NOT ${column} LIKE '%:%')`;

@@ -8,6 +8,7 @@ import type {
   PairTraffic,
   Resolution,
 } from '../../detect/incident-aggregates.js';
+import { httpHostSql } from '../duckdb-host-sql.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
 import { countSql } from './duckdb-safe-values.js';
 
@@ -60,8 +61,8 @@ const namesSql = `WITH used AS (
     UNION ALL
     SELECT c.orig_h, lower(c.server_name) FROM ssl c WHERE ${windowSql('c.ts')} AND lower(c.server_name) IN (SELECT name FROM inc_name)
     UNION ALL
-    SELECT c.orig_h, lower(split_part(c.host, ':', 1)) FROM http c
-    WHERE ${windowSql('c.ts')} AND lower(split_part(c.host, ':', 1)) IN (SELECT name FROM inc_name)),
+    SELECT c.orig_h, ${httpHostSql('c')} FROM http c
+    WHERE ${windowSql('c.ts')} AND ${httpHostSql('c')} IN (SELECT name FROM inc_name)),
   hosts AS (SELECT name, count(DISTINCT orig_h) AS n FROM used WHERE orig_h IN ${inside} GROUP BY 1),
   addrs AS (SELECT name, count(DISTINCT ip) AS n FROM inc_ans GROUP BY 1)
   SELECT coalesce(to_json(list({name: i.name, hosts: coalesce(hosts.n, 0), addresses: coalesce(addrs.n, 0)}))::VARCHAR, '[]')

@@ -1,3 +1,5 @@
+import { httpHostSql } from '../duckdb-host-sql.js';
+
 /** The indicator is valid at the row's time. */
 const valid = (t: string) =>
   `(l.valid_from IS NULL OR ${t}.ts >= l.valid_from) AND (l.valid_until IS NULL OR ${t}.ts <= l.valid_until)`;
@@ -79,8 +81,8 @@ export function matchFields(window: (t: string) => string): MatchField[] {
     },
     {
       types: hostTypes,
-      sql: `SELECT l.key, 'http.host', lower(split_part(t.host, ':', 1)), t.orig_h, t.resp_h, t.ts, t.uid
-      FROM http t JOIN m_name_hits l ON l.name = lower(split_part(t.host, ':', 1))
+      sql: `SELECT l.key, 'http.host', ${httpHostSql('t')}, t.orig_h, t.resp_h, t.ts, t.uid
+      FROM http t JOIN m_name_hits l ON l.name = ${httpHostSql('t')}
       WHERE ${valid('t')} AND ${window('t')}`,
     },
     {
