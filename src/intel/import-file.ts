@@ -24,6 +24,7 @@ import {
   warninglistRow,
 } from './import-rows.js';
 import type { ImportDefaults, Importer, KnownName } from './importer.js';
+import { defaultLiveScope, type LiveScope, refusalOf } from './indicators/live-scope.js';
 import { EntityResolver } from './merge/entity-resolver.js';
 import { classOfType, type ImportProblem } from './model.js';
 import { readHeadText } from './read-text.js';
@@ -38,6 +39,14 @@ export interface IntelImportOptions {
   readonly signal?: AbortSignal;
   /** Called every few thousand records with the running count. */
   readonly onProgress?: (p: { file: string; records: number }) => void;
+  /** Which address indicators may be live; broader or non-public ones are kept as observables. */
+  readonly liveScope?: LiveScope;
+}
+
+/** An address indicator kept as an observable instead of a live indicator, and why. */
+export interface RefusedIndicator {
+  readonly value: string;
+  readonly reason: string;
 }
 
 /** What happened to one file. */
@@ -53,6 +62,9 @@ export interface IntelFileOutcome {
   /** Names no source defines, kept as stub entities (e.g. an actor named only by a MISP tag). */
   readonly stubs: readonly string[];
   readonly notes: readonly string[];
+  /** Address indicators refused as live (too broad, private, loopback…): stored as observables only. */
+  readonly refusedIndicators: number;
+  readonly refusedExamples: readonly RefusedIndicator[];
   readonly seconds?: number;
   readonly error?: MamoriError;
 }
@@ -95,6 +107,8 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       problemCount,
       stubs: [],
       notes: [],
+      refusedIndicators: 0,
+      refusedExamples: [],
       error,
     };
   };
@@ -131,6 +145,9 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
   };
   let writer: IntelImportWriter | null = null;
   const notes: string[] = [];
+  const scope = opts.liveScope ?? defaultLiveScope;
+  let refused = 0;
+  const refusedExamples: RefusedIndicator[] = [];
   try {
     const { size } = await stat(path);
     writer = await store.intel.beginImport({
@@ -138,6 +155,7 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       kind: importer.name,
       path,
       digest: await rawDigest(path, size),
+      liveScope: scope,
     });
     const w = writer;
     const buf = {
@@ -174,10 +192,22 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
           refsSeen.add(item.relationship.targetRef);
           buf.relationships.push(relationshipRow(item.relationship));
           break;
-        case 'indicator':
-          for (const ref of item.indicator.indicates ?? []) refsSeen.add(ref);
-          buf.indicators.push(indicatorRow(item.indicator, opts.defaults));
+        case 'indicator': {
+          const i = item.indicator;
+          for (const ref of i.indicates ?? []) refsSeen.add(ref);
+          const reason = refusalOf(i.type, i.value, scope);
+          if (reason === null) {
+            buf.indicators.push(indicatorRow(i, opts.defaults));
+            break;
+          }
+          // Kept so that nothing the source said is lost, but as an observable: never matched.
+          refused++;
+          if (refusedExamples.length < keepProblems) refusedExamples.push({ value: i.value, reason });
+          buf.observables.push(
+            observableRow({ ref: i.ref, kind: i.type, value: i.value, reason, indicates: i.indicates ?? [] }),
+          );
           break;
+        }
         case 'observable':
           buf.observables.push(observableRow(item.observable));
           break;
@@ -226,6 +256,8 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       problemCount,
       stubs: resolver.stubs.map((s) => s.name),
       notes,
+      refusedIndicators: refused,
+      refusedExamples,
     };
   } catch (err) {
     if (writer) await writer.abort();

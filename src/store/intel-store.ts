@@ -137,6 +137,10 @@ export interface IntelImportMeta {
   readonly kind: string;
   readonly path: string;
   readonly digest: string;
+  /** The address-indicator limits this import applied, recorded so that matching applies the same ones. */
+  readonly liveScope?: { readonly minPrefixV4: number; readonly minPrefixV6: number };
+  /** The user marked this source trusted: its names and ATT&CK ids rank with ATT&CK's and the galaxies'. */
+  readonly trusted?: boolean;
 }
 
 /** An atomic import of one source: nothing is visible until commit, and abort leaves the store as it was. */
