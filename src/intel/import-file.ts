@@ -8,6 +8,7 @@ import type {
   IndicatorRow,
   IntelImportCounts,
   IntelImportWriter,
+  NameConflict,
   ObservableRow,
   RelationshipRow,
   SightingRow,
@@ -17,7 +18,6 @@ import {
   entityRow,
   indicatorRow,
   observableRow,
-  rankOf,
   relationshipRow,
   sightingRow,
   stubRow,
@@ -26,6 +26,7 @@ import {
 import type { ImportDefaults, Importer, KnownName } from './importer.js';
 import { defaultLiveScope, type LiveScope, refusalOf } from './indicators/live-scope.js';
 import { EntityResolver } from './merge/entity-resolver.js';
+import { rankOf, trustOfRank } from './merge/source-trust.js';
 import { classOfType, type ImportProblem } from './model.js';
 import { readHeadText } from './read-text.js';
 import { type ImporterName, importers } from './registry.js';
@@ -41,6 +42,8 @@ export interface IntelImportOptions {
   readonly onProgress?: (p: { file: string; records: number }) => void;
   /** Which address indicators may be live; broader or non-public ones are kept as observables. */
   readonly liveScope?: LiveScope;
+  /** The user vouches for these sources: their names and ATT&CK ids rank with ATT&CK's and the galaxies'. */
+  readonly trusted?: boolean;
 }
 
 /** An address indicator kept as an observable instead of a live indicator, and why. */
@@ -62,6 +65,8 @@ export interface IntelFileOutcome {
   /** Names no source defines, kept as stub entities (e.g. an actor named only by a MISP tag). */
   readonly stubs: readonly string[];
   readonly notes: readonly string[];
+  /** Names, aliases and ATT&CK ids this source claimed that a more trusted source defines (or the reverse). */
+  readonly conflicts: readonly NameConflict[];
   /** Address indicators refused as live (too broad, private, loopback…): stored as observables only. */
   readonly refusedIndicators: number;
   readonly refusedExamples: readonly RefusedIndicator[];
@@ -107,6 +112,7 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       problemCount,
       stubs: [],
       notes: [],
+      conflicts: [],
       refusedIndicators: 0,
       refusedExamples: [],
       error,
@@ -156,6 +162,7 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       path,
       digest: await rawDigest(path, size),
       liveScope: scope,
+      ...(opts.trusted ? { trusted: true } : {}),
     });
     const w = writer;
     const buf = {
@@ -182,9 +189,13 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       switch (item.kind) {
         case 'entity': {
           const r = item.entity;
-          const res = resolver.resolve(r, source);
+          const rank = rankOf(importer.name, r, opts.trusted);
+          const res = resolver.resolve(r, source, trustOfRank(rank));
           if (res.note) notes.push(res.note);
-          buf.entities.push(entityRow(res.id, { ...r, attackIds: res.attackIds }, rankOf(importer.name, r)));
+          // Refused ATT&CK id claims are stored with the rest of the record, so the merged view and
+          // `intel show` can name them; the view never gives them to this entity.
+          const claimed = res.dropped.filter((d) => d.kind === 'attack-id').map((d) => d.claim);
+          buf.entities.push(entityRow(res.id, { ...r, attackIds: [...res.attackIds, ...claimed] }, rank));
           break;
         }
         case 'relationship':
@@ -240,6 +251,7 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
     await flush();
     const readSeconds = (performance.now() - started) / 1000;
     const counts = await w.commit(refMap, resolver.merges);
+    const conflicts = await store.intel.nameConflicts({ source });
     for (const m of resolver.merges) notes.push(`merged ${m.from} into ${m.into}: ${m.why}`);
     log.debug(
       { file: path, records, readSeconds, commitSeconds: (performance.now() - started) / 1000 - readSeconds },
@@ -256,6 +268,7 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       problemCount,
       stubs: resolver.stubs.map((s) => s.name),
       notes,
+      conflicts,
       refusedIndicators: refused,
       refusedExamples,
     };

@@ -13,6 +13,7 @@ import { openStore } from '../../../store/open-store.js';
 import type { Store } from '../../../store/store.js';
 import { numberOption } from '../../options.js';
 import { cellText, renderTable, toJson } from '../../output.js';
+import { describeConflicts } from './intel-show.js';
 
 interface ImportFlags {
   data?: string;
@@ -24,6 +25,7 @@ interface ImportFlags {
   tlp?: Tlp;
   confidence?: number;
   retroHunt?: boolean;
+  trusted?: boolean;
   minPrefixV4?: number;
   minPrefixV6?: number;
   json?: boolean;
@@ -69,6 +71,7 @@ export function describeOutcome(o: IntelFileOutcome): string {
         `  unresolved references: ${n(c.dangling)} (e.g. ${c.danglingExamples.slice(0, 2).map(cellText).join('; ')})`,
       );
   }
+  if (o.conflicts.length > 0) lines.push(...describeConflicts(o.conflicts).map((l) => `  ${l}`));
   if (o.stubs.length > 0)
     lines.push(
       `  names no source defines yet (kept as stubs): ${o.stubs.slice(0, 8).map(cellText).join(', ')}`,
@@ -163,6 +166,10 @@ export function intelImportCommand(): Command {
       `refuse IPv6 indicator blocks broader than this prefix (default ${defaultLiveScope.minPrefixV6})`,
       numberOption('--min-prefix-v6', z.number().int().min(0).max(128)),
     )
+    .option(
+      '--trusted',
+      'vouch for these sources: their names, aliases and ATT&CK ids rank with ATT&CK and the MISP galaxies',
+    )
     .option('--retro-hunt', 'afterwards, search the stored telemetry for the imported indicators')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -175,6 +182,10 @@ private, loopback, link-local, multicast, carrier-grade NAT, unspecified or rese
 kept as observables and never matched; the summary counts them. --actor must name an actor the
 knowledge base knows (a name, an alias or an ATT&CK id): an unknown name exits 2 with the closest
 known names, unless --new-actor says a new actor is meant.
+
+Trust: ATT&CK (objects MITRE publishes) and MISP galaxy clusters are reference sources; any other
+bundle, event, list or report cannot take a name, alias or ATT&CK id they give another entity. Such
+claims are left out and listed here and in \`intel show\`. --trusted makes a source a reference source.
 
 Examples:
   mamori intel import enterprise-attack.json misp-galaxy/clusters/ misp-warninglists/
@@ -209,6 +220,7 @@ Examples:
             minPrefixV4: flags.minPrefixV4 ?? defaultLiveScope.minPrefixV4,
             minPrefixV6: flags.minPrefixV6 ?? defaultLiveScope.minPrefixV6,
           },
+          trusted: flags.trusted,
           retroHunt: flags.retroHunt,
           exclude: [dataDir],
           signal: ac.signal,
