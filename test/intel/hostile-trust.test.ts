@@ -144,6 +144,15 @@ describe('M6: an unknown bundle cannot take the names of ATT&CK entities', () =>
           name: 'Granite Taurus',
           aliases: ['menuPass', 'APT10'],
         },
+        // A report's title is nobody's alias, even when it is a group's name.
+        {
+          type: 'report',
+          id: `report--${u(302)}`,
+          ...stamp,
+          name: 'Lazarus Group',
+          published: '2020-01-01T00:00:00Z',
+          object_refs: [`intrusion-set--${u(301)}`],
+        },
       ]);
       const r = await importIntelPaths([file('unit42.json', vendor)], { store });
       expect(r.outcomes[0]?.conflicts).toEqual([]);

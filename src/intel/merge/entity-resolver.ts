@@ -95,11 +95,12 @@ export class EntityResolver {
       if (!owner) continue;
       const ownName = recordKeys.has(this.known.get(owner)?.nameKey ?? '');
       const named = ownName || [...recordKeys].some((k) => this.byName.get(`${cls}:${k}`)?.has(owner));
-      if (!reference && isReference(owner) && !named) {
+      // Techniques merge by id alone: vendors write their names their own way.
+      if (!reference && isReference(owner) && !named && mergeByName.has(cls)) {
         // "Evil Panda" with external_id G0045: the id stays APT10's.
         dropped.push({ claim: a, kind: 'attack-id', ownerId: owner });
         attack.delete(a);
-      } else if (reference && !isReference(owner) && !ownName) {
+      } else if (reference && !isReference(owner) && !ownName && mergeByName.has(cls)) {
       } else owners.set(a, owner);
     }
     const ownerIds = new Set(owners.values());

@@ -3,6 +3,9 @@ import { referenceRankSql } from '../../../intel/merge/source-trust.js';
 import { nameKeySql } from '../../../intel/names.js';
 import type { NameConflict } from '../../intel-store.js';
 
+/** Entity types merged by name: techniques go by ATT&CK id only, and a report's title is nobody's alias. */
+const named = `type IN ('intrusion-set', 'threat-actor', 'malware', 'tool', 'campaign')`;
+
 /**
  * What reference sources (ATT&CK, galaxies, `--trusted`) say each entity is called and numbered:
  * `intel_ref_names (entity_id, k)` and `intel_ref_ids (entity_id, a)`. An unvetted source's name,
@@ -14,13 +17,13 @@ export async function createClaimTables(c: DuckDBConnection): Promise<void> {
     `CREATE OR REPLACE TEMP TABLE intel_ref_names AS
      SELECT DISTINCT entity_id, ${nameKeySql('n')} AS k FROM (
        SELECT entity_id, unnest(list_concat([name], aliases)) AS n FROM intel_entity_sources
-       WHERE ${referenceRankSql()})
+       WHERE ${referenceRankSql()} AND ${named})
      WHERE ${nameKeySql('n')} <> ''`,
   );
   await c.run(
     `CREATE OR REPLACE TEMP TABLE intel_ref_ids AS
      SELECT DISTINCT entity_id, a FROM (
-       SELECT entity_id, unnest(attack_ids) AS a FROM intel_entity_sources WHERE ${referenceRankSql()})`,
+       SELECT entity_id, unnest(attack_ids) AS a FROM intel_entity_sources WHERE ${referenceRankSql()} AND ${named})`,
   );
   // Every claim an unvetted row makes that a reference source gives another entity, and not this one.
   await c.run(
@@ -28,7 +31,7 @@ export async function createClaimTables(c: DuckDBConnection): Promise<void> {
      WITH claims AS (
        SELECT source, entity_id, n AS claim, ${nameKeySql('n')} AS k, 'name' AS kind FROM (
          SELECT source, entity_id, unnest(list_concat([name], aliases)) AS n FROM intel_entity_sources
-         WHERE NOT ${referenceRankSql()})
+         WHERE NOT ${referenceRankSql()} AND ${named})
      )
      SELECT DISTINCT c.source, c.entity_id, c.claim, c.kind, c.k, r.entity_id AS owner_id FROM claims c
        JOIN intel_ref_names r ON r.k = c.k AND r.entity_id <> c.entity_id
@@ -36,7 +39,8 @@ export async function createClaimTables(c: DuckDBConnection): Promise<void> {
        AND NOT EXISTS (SELECT 1 FROM intel_ref_names o WHERE o.k = c.k AND o.entity_id = c.entity_id)
      UNION ALL
      SELECT DISTINCT s.source, s.entity_id, s.a, 'attack-id', s.a, r.entity_id FROM (
-         SELECT source, entity_id, unnest(attack_ids) AS a FROM intel_entity_sources WHERE NOT ${referenceRankSql()}
+         SELECT source, entity_id, unnest(attack_ids) AS a FROM intel_entity_sources
+         WHERE NOT ${referenceRankSql()} AND ${named}
        ) s JOIN intel_ref_ids r ON r.a = s.a AND r.entity_id <> s.entity_id
      WHERE NOT EXISTS (SELECT 1 FROM intel_ref_ids o WHERE o.a = s.a AND o.entity_id = s.entity_id)`,
   );
