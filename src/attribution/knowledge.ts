@@ -1,4 +1,5 @@
 import { withoutAddressSpace } from '../domain/warninglist-roles.js';
+import { refusalOf } from '../intel/indicators/live-scope.js';
 import { detectIndicator } from '../intel/indicators/normalize.js';
 import { tryIpRange } from '../intel/warninglists/ip-range.js';
 import type {
@@ -70,13 +71,17 @@ async function load(kb: IntelStore): Promise<Knowledge> {
       if (!n.ok) hit = Promise.resolve([]);
       else {
         const range = ['ipv4', 'ipv6', 'cidr'].includes(n.type) ? tryIpRange(n.value) : null;
-        hit = kb.searchIndicators({
-          type: n.type,
-          value: n.value,
-          ipVersion: range?.v ?? null,
-          ipLo: range?.lo ?? null,
-          ipHi: range?.hi ?? null,
-        });
+        // A store imported before address limits existed may hold 0.0.0.0/0 or private blocks; they
+        // are evidence about every server and so about none.
+        hit = kb
+          .searchIndicators({
+            type: n.type,
+            value: n.value,
+            ipVersion: range?.v ?? null,
+            ipLo: range?.lo ?? null,
+            ipHi: range?.hi ?? null,
+          })
+          .then((found) => found.filter((h) => refusalOf(h.type, h.value) === null));
       }
       hits.set(value, hit);
     }

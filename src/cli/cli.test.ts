@@ -33,6 +33,8 @@ describe('mamori CLI', () => {
       dir,
       '--actor',
       'APT10',
+      // The demo's knowledge base is empty: APT10 is a new actor here.
+      '--new-actor',
       '--tlp',
       'green',
       '--retro-hunt',

@@ -8,6 +8,7 @@ import type {
   IndicatorRow,
   IntelImportCounts,
   IntelImportWriter,
+  NameConflict,
   ObservableRow,
   RelationshipRow,
   SightingRow,
@@ -17,14 +18,15 @@ import {
   entityRow,
   indicatorRow,
   observableRow,
-  rankOf,
   relationshipRow,
   sightingRow,
   stubRow,
   warninglistRow,
 } from './import-rows.js';
 import type { ImportDefaults, Importer, KnownName } from './importer.js';
+import { defaultLiveScope, type LiveScope, refusalOf } from './indicators/live-scope.js';
 import { EntityResolver } from './merge/entity-resolver.js';
+import { rankOf, trustOfRank } from './merge/source-trust.js';
 import { classOfType, type ImportProblem } from './model.js';
 import { readHeadText } from './read-text.js';
 import { type ImporterName, importers } from './registry.js';
@@ -38,6 +40,16 @@ export interface IntelImportOptions {
   readonly signal?: AbortSignal;
   /** Called every few thousand records with the running count. */
   readonly onProgress?: (p: { file: string; records: number }) => void;
+  /** Which address indicators may be live; broader or non-public ones are kept as observables. */
+  readonly liveScope?: LiveScope;
+  /** The user vouches for these sources: their names and ATT&CK ids rank with ATT&CK's and the galaxies'. */
+  readonly trusted?: boolean;
+}
+
+/** An address indicator kept as an observable instead of a live indicator, and why. */
+export interface RefusedIndicator {
+  readonly value: string;
+  readonly reason: string;
 }
 
 /** What happened to one file. */
@@ -53,6 +65,11 @@ export interface IntelFileOutcome {
   /** Names no source defines, kept as stub entities (e.g. an actor named only by a MISP tag). */
   readonly stubs: readonly string[];
   readonly notes: readonly string[];
+  /** Names, aliases and ATT&CK ids this source claimed that a more trusted source defines (or the reverse). */
+  readonly conflicts: readonly NameConflict[];
+  /** Address indicators refused as live (too broad, private, loopback…): stored as observables only. */
+  readonly refusedIndicators: number;
+  readonly refusedExamples: readonly RefusedIndicator[];
   readonly seconds?: number;
   readonly error?: MamoriError;
 }
@@ -95,6 +112,9 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       problemCount,
       stubs: [],
       notes: [],
+      conflicts: [],
+      refusedIndicators: 0,
+      refusedExamples: [],
       error,
     };
   };
@@ -131,6 +151,9 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
   };
   let writer: IntelImportWriter | null = null;
   const notes: string[] = [];
+  const scope = opts.liveScope ?? defaultLiveScope;
+  let refused = 0;
+  const refusedExamples: RefusedIndicator[] = [];
   try {
     const { size } = await stat(path);
     writer = await store.intel.beginImport({
@@ -138,6 +161,8 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       kind: importer.name,
       path,
       digest: await rawDigest(path, size),
+      liveScope: scope,
+      ...(opts.trusted ? { trusted: true } : {}),
     });
     const w = writer;
     const buf = {
@@ -164,9 +189,13 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       switch (item.kind) {
         case 'entity': {
           const r = item.entity;
-          const res = resolver.resolve(r, source);
+          const rank = rankOf(importer.name, r, opts.trusted);
+          const res = resolver.resolve(r, source, trustOfRank(rank));
           if (res.note) notes.push(res.note);
-          buf.entities.push(entityRow(res.id, { ...r, attackIds: res.attackIds }, rankOf(importer.name, r)));
+          // Refused ATT&CK id claims are stored with the rest of the record, so the merged view and
+          // `intel show` can name them; the view never gives them to this entity.
+          const claimed = res.dropped.filter((d) => d.kind === 'attack-id').map((d) => d.claim);
+          buf.entities.push(entityRow(res.id, { ...r, attackIds: [...res.attackIds, ...claimed] }, rank));
           break;
         }
         case 'relationship':
@@ -174,10 +203,22 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
           refsSeen.add(item.relationship.targetRef);
           buf.relationships.push(relationshipRow(item.relationship));
           break;
-        case 'indicator':
-          for (const ref of item.indicator.indicates ?? []) refsSeen.add(ref);
-          buf.indicators.push(indicatorRow(item.indicator, opts.defaults));
+        case 'indicator': {
+          const i = item.indicator;
+          for (const ref of i.indicates ?? []) refsSeen.add(ref);
+          const reason = refusalOf(i.type, i.value, scope);
+          if (reason === null) {
+            buf.indicators.push(indicatorRow(i, opts.defaults));
+            break;
+          }
+          // Kept so that nothing the source said is lost, but as an observable: never matched.
+          refused++;
+          if (refusedExamples.length < keepProblems) refusedExamples.push({ value: i.value, reason });
+          buf.observables.push(
+            observableRow({ ref: i.ref, kind: i.type, value: i.value, reason, indicates: i.indicates ?? [] }),
+          );
           break;
+        }
         case 'observable':
           buf.observables.push(observableRow(item.observable));
           break;
@@ -210,6 +251,7 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
     await flush();
     const readSeconds = (performance.now() - started) / 1000;
     const counts = await w.commit(refMap, resolver.merges);
+    const conflicts = await store.intel.nameConflicts({ source });
     for (const m of resolver.merges) notes.push(`merged ${m.from} into ${m.into}: ${m.why}`);
     log.debug(
       { file: path, records, readSeconds, commitSeconds: (performance.now() - started) / 1000 - readSeconds },
@@ -226,6 +268,9 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
       problemCount,
       stubs: resolver.stubs.map((s) => s.name),
       notes,
+      conflicts,
+      refusedIndicators: refused,
+      refusedExamples,
     };
   } catch (err) {
     if (writer) await writer.abort();

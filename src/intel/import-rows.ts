@@ -9,6 +9,7 @@ import type {
 } from '../store/intel-store.js';
 import type { ImportDefaults } from './importer.js';
 import type { Stub } from './merge/entity-resolver.js';
+import { sourceRanks } from './merge/source-trust.js';
 import type {
   EntityRecord,
   IndicatorRecord,
@@ -21,15 +22,6 @@ import { tryIpRange } from './warninglists/ip-range.js';
 import { warninglistScope } from './warninglists/warninglist-scope.js';
 
 /** Store rows from importer records: nulls for what a record leaves out, address ranges computed. */
-
-/** Which source wins an entity's canonical name: ATT&CK, then MITRE galaxies, other STIX, galaxies, the rest. */
-export function rankOf(format: string, r: EntityRecord): number {
-  if (format === 'stix' && r.attackIds.length > 0) return 0;
-  if (format === 'misp-galaxy' && r.attackIds.length > 0) return 1;
-  if (format === 'stix') return 2;
-  if (format === 'misp-galaxy') return 3;
-  return 4;
-}
 
 export function entityRow(id: string, r: EntityRecord, rank: number): EntitySourceRow {
   return {
@@ -136,6 +128,6 @@ export function stubRow(stub: Stub): EntitySourceRow {
     url: null,
     published: null,
     tlp: null,
-    rank: 9,
+    rank: sourceRanks.stub,
   };
 }

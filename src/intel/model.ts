@@ -91,6 +91,8 @@ export interface EntityRecord {
   readonly attrs?: Readonly<Record<string, unknown>>;
   readonly revoked?: boolean;
   readonly deprecated?: boolean;
+  /** Who published the object (STIX `created_by_ref`): tells MITRE's ATT&CK objects from look-alikes. */
+  readonly createdBy?: string;
   readonly created?: string;
   readonly modified?: string;
   /** Reports: where the document lives and when it was published. */

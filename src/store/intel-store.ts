@@ -12,6 +12,8 @@ export interface IndexedEntity {
   readonly aliases: readonly string[];
   readonly attackIds: readonly string[];
   readonly refs: readonly string[];
+  /** A reference source (ATT&CK, a MISP galaxy, a `--trusted` source) defines it. */
+  readonly reference?: boolean;
 }
 
 /** One source's view of an entity. */
@@ -137,6 +139,10 @@ export interface IntelImportMeta {
   readonly kind: string;
   readonly path: string;
   readonly digest: string;
+  /** The address-indicator limits this import applied, recorded so that matching applies the same ones. */
+  readonly liveScope?: { readonly minPrefixV4: number; readonly minPrefixV6: number };
+  /** The user marked this source trusted: its names and ATT&CK ids rank with ATT&CK's and the galaxies'. */
+  readonly trusted?: boolean;
 }
 
 /** An atomic import of one source: nothing is visible until commit, and abort leaves the store as it was. */
@@ -308,6 +314,22 @@ export interface ActorProfiles {
   readonly campaigns: readonly CampaignProfile[];
 }
 
+/**
+ * A name, alias or ATT&CK id an unvetted source gave one entity that a reference source (ATT&CK,
+ * a galaxy, a `--trusted` source) defines for another: left out of the merged view, listed here.
+ */
+export interface NameConflict {
+  /** The unvetted source that made the claim. */
+  readonly source: string;
+  readonly claim: string;
+  readonly kind: 'name' | 'attack-id';
+  /** The entity the claim was made for (it keeps everything else the source said). */
+  readonly claimant: { readonly id: string; readonly name: string };
+  /** The entity the reference source gives the name or id to. */
+  readonly owner: { readonly id: string; readonly name: string };
+  readonly ownerSources: readonly string[];
+}
+
 export interface IntelStore {
   /** Every entity with its names and refs, for resolving incoming records. */
   loadIndex(): Promise<IndexedEntity[]>;
@@ -317,6 +339,8 @@ export interface IntelStore {
   /** Entities whose name, alias or ATT&CK id is `query` (case and punctuation ignored); partial matches when none. */
   findEntities(query: string, opts?: { limit?: number }): Promise<EntitySummary[]>;
   entityDetail(id: string): Promise<EntityDetail | null>;
+  /** Claims left out because a more trusted source defines the name or id: by source or by entity. */
+  nameConflicts(filter: { source?: string; entityId?: string }): Promise<NameConflict[]>;
   /** Indicators equal to the value, and those containing it (a listed parent domain, a CIDR around an address). */
   searchIndicators(q: IndicatorQuery): Promise<IndicatorHit[]>;
   stats(): Promise<IntelStats>;

@@ -139,6 +139,7 @@ export function fakeKb(extra: Record<string, IndicatorHit[]> = {}, p: ActorProfi
     pendingRefs: unused,
     findEntities: unused,
     entityDetail: unused,
+    nameConflicts: unused,
     stats: unused,
     matchIndicators: unused,
     async warninglistsOf(values: readonly string[]) {

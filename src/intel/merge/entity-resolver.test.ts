@@ -100,3 +100,47 @@ describe('EntityResolver bridging', () => {
     expect(r.resolveRef('attack:G0044')).toBe(other.id);
   });
 });
+
+describe('EntityResolver trust', () => {
+  const apt10 = rec('intrusion-set--1a2b3c4d-0000-4000-8000-000000000001', 'APT10', ['menuPass'], {
+    attackIds: ['G0045'],
+  });
+  const lazarus = rec('intrusion-set--1a2b3c4d-0000-4000-8000-000000000002', 'Lazarus Group', [], {
+    attackIds: ['G0032'],
+  });
+  // Aliases of two different groups: it is neither, so it stays apart.
+  const fake = rec('intrusion-set--1a2b3c4d-0000-4000-8000-000000000009', 'Quiet Heron', [
+    'APT10',
+    'Lazarus Group',
+    'Heron',
+  ]);
+
+  it('M6: an unvetted record keeps no alias a reference source gives another entity', () => {
+    const r = new EntityResolver([]);
+    const real = r.resolve(apt10, 'attack', 'reference');
+    const laz = r.resolve(lazarus, 'attack', 'reference');
+    const claim = r.resolve(fake, 'fake', 'unvetted');
+    expect(claim.isNew).toBe(true);
+    expect(claim.dropped).toEqual([
+      { claim: 'APT10', kind: 'name', ownerId: real.id },
+      { claim: 'Lazarus Group', kind: 'name', ownerId: laz.id },
+    ]);
+    expect(r.resolveRef('name:actor:APT10')).toBe(real.id);
+    const byId = r.resolve(rec('x--1', 'Evil Panda', [], { attackIds: ['G0045'] }), 'fake', 'unvetted');
+    expect(byId).toMatchObject({ isNew: true, attackIds: [] });
+    expect(byId.dropped).toEqual([{ claim: 'G0045', kind: 'attack-id', ownerId: real.id }]);
+  });
+
+  it('M6: a reference record is not captured by an alias an unvetted source gave first', () => {
+    const r = new EntityResolver([]);
+    const claim = r.resolve(fake, 'fake', 'unvetted');
+    const real = r.resolve(apt10, 'attack', 'reference');
+    expect(real.isNew).toBe(true);
+    expect(real.id).not.toBe(claim.id);
+    // An unvetted entity's own name still joins: a stub or a vendor's actor of the same name.
+    const stub = r.resolve(rec('y--1', 'Heron Team'), 'list', 'unvetted');
+    expect(r.resolve(rec('z--1', 'Heron Team', [], { attackIds: ['G0999'] }), 'attack', 'reference').id).toBe(
+      stub.id,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IndexedEntity } from '../../store/intel-store.js';
 import { classOfType, type EntityClass, type EntityRecord, type EntityType } from '../model.js';
 import { nameKey } from '../names.js';
+import type { SourceTrust } from './source-trust.js';
 
 const stixIdRe = /^([a-z][a-z0-9-]*)--([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const uuidRefRe = /^uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -16,6 +17,16 @@ export interface Resolution {
   readonly attackIds: readonly string[];
   /** Set when a name pointed at several entities and none was taken, or ATT&CK ids disagreed. */
   readonly note?: string;
+  /** Names, aliases and ATT&CK ids an unvetted record claimed that a reference source defines for another entity. */
+  readonly dropped: readonly DroppedClaim[];
+}
+
+/** A claim on another entity's name, alias or ATT&CK id that was not taken. */
+export interface DroppedClaim {
+  readonly claim: string;
+  readonly kind: 'name' | 'attack-id';
+  /** The entity a more trusted source gives it to. */
+  readonly ownerId: string;
 }
 
 /** A stub the resolver made for a name nothing else defines (a MISP tag, an --actor flag). */
@@ -31,6 +42,8 @@ interface Known {
   readonly cls: EntityClass;
   nameKey: string;
   readonly attackIds: Set<string>;
+  /** A reference source defines it: unvetted sources cannot take its names or ids. */
+  reference: boolean;
 }
 
 /**
@@ -50,13 +63,21 @@ export class EntityResolver {
   constructor(index: readonly IndexedEntity[]) {
     for (const e of index) {
       const cls = classOfType[e.type as EntityType] ?? 'report';
-      this.register(e.id, cls, e.name, e.aliases, e.attackIds, e.refs);
+      this.register(e.id, cls, e.name, e.aliases, e.attackIds, e.refs, e.reference ?? false);
     }
   }
 
   /** The entity a record is, creating a new id when it is none of the known ones. */
-  resolve(r: EntityRecord, source: string): Resolution {
+  resolve(r: EntityRecord, source: string, trust: SourceTrust = 'reference'): Resolution {
     const cls = classOfType[r.type];
+    const reference = trust === 'reference';
+    const dropped: DroppedClaim[] = [];
+    const recordKeys = new Set([r.name, ...r.aliases].map(nameKey));
+    const isReference = (id: string) => this.known.get(id)?.reference === true;
+    // A reference record is never captured by what an unvetted source said (a look-alike's alias
+    // or ATT&CK id): it joins an unvetted entity only through that entity's own name.
+    const mayJoin = (id: string, key: string) =>
+      !reference || isReference(id) || this.known.get(id)?.nameKey === key;
     const attack = new Set(r.attackIds.map((a) => a.toUpperCase()));
     const sameClass = (id: string | undefined) => (id && this.known.get(id)?.cls === cls ? id : undefined);
     const compatible = (id: string) => {
@@ -69,9 +90,18 @@ export class EntityResolver {
     // Galaxies list other groups' ids among synonyms (APT41 names Winnti's G0044): when the ids
     // point at several entities, the one with the record's own name wins and the others' ids are dropped.
     const owners = new Map<string, string>();
-    for (const a of attack) {
+    for (const a of [...attack]) {
       const owner = sameClass(this.byRef.get(`attack:${a}`));
-      if (owner) owners.set(a, owner);
+      if (!owner) continue;
+      const ownName = recordKeys.has(this.known.get(owner)?.nameKey ?? '');
+      const named = ownName || [...recordKeys].some((k) => this.byName.get(`${cls}:${k}`)?.has(owner));
+      // Techniques merge by id alone: vendors write their names their own way.
+      if (!reference && isReference(owner) && !named && mergeByName.has(cls)) {
+        // "Evil Panda" with external_id G0045: the id stays APT10's.
+        dropped.push({ claim: a, kind: 'attack-id', ownerId: owner });
+        attack.delete(a);
+      } else if (reference && !isReference(owner) && !ownName && mergeByName.has(cls)) {
+      } else owners.set(a, owner);
     }
     const ownerIds = new Set(owners.values());
     if (ownerIds.size === 1) id = [...ownerIds][0];
@@ -81,7 +111,9 @@ export class EntityResolver {
     }
     for (const ref of [r.ref, ...(r.otherRefs ?? [])]) id ??= sameClass(this.byRef.get(ref));
     if (!id && mergeByName.has(cls)) {
-      const byOwnName = this.candidates(cls, r.name).filter(compatible);
+      const byOwnName = this.candidates(cls, r.name)
+        .filter(compatible)
+        .filter((c) => mayJoin(c, nameKey(r.name)));
       if (byOwnName.length === 1) id = byOwnName[0];
       else if (byOwnName.length > 1) {
         const canonical = byOwnName.filter((c) => this.known.get(c)?.nameKey === nameKey(r.name));
@@ -89,24 +121,47 @@ export class EntityResolver {
         else note = `"${r.name}" names ${byOwnName.length} entities; kept apart`;
       }
       if (!id && !note) {
-        const viaAliases = new Set(r.aliases.flatMap((a) => this.candidates(cls, a)).filter(compatible));
+        const viaAliases = new Set(
+          r.aliases
+            .flatMap((a) => this.candidates(cls, a).filter((c) => mayJoin(c, nameKey(a))))
+            .filter(compatible),
+        );
         if (viaAliases.size === 1) id = [...viaAliases][0];
       }
     }
     const isNew = !id;
     const finalId = id ?? this.newId(r.type, r.ref, source);
-    if (!isNew && mergeByName.has(cls)) this.bridge(finalId, cls, r, source);
+    if (!isNew && mergeByName.has(cls)) this.bridge(finalId, cls, r, source, reference);
+    // An unvetted record keeps no name that a reference source gives another entity.
+    const names = [r.name, ...r.aliases].filter((n) => {
+      if (reference || !mergeByName.has(cls)) return true;
+      const owner = this.referenceOwner(n, finalId);
+      if (owner) dropped.push({ claim: n, kind: 'name', ownerId: owner });
+      return !owner;
+    });
     this.register(
       finalId,
       cls,
       isNew ? r.name : null,
-      [r.name, ...r.aliases],
+      names,
       [...attack],
       [r.ref, ...(r.otherRefs ?? [])],
+      reference,
     );
     const k = this.known.get(finalId);
     const own = [...attack].filter((a) => k?.attackIds.has(a));
-    return note ? { id: finalId, isNew, attackIds: own, note } : { id: finalId, isNew, attackIds: own };
+    return note
+      ? { id: finalId, isNew, attackIds: own, note, dropped }
+      : { id: finalId, isNew, attackIds: own, dropped };
+  }
+
+  /** A reference entity other than `id` that carries this name in any class, unless `id` is a reference entity carrying it too. */
+  private referenceOwner(name: string, id: string): string | undefined {
+    const key = nameKey(name);
+    if (key.length < 3) return undefined;
+    const holders = (['actor', 'software', 'campaign'] as const).flatMap((c) => this.candidates(c, name));
+    if (holders.includes(id) && this.known.get(id)?.reference) return undefined;
+    return holders.find((h) => h !== id && this.known.get(h)?.reference);
   }
 
   /**
@@ -129,7 +184,15 @@ export class EntityResolver {
     const found = this.candidates(cls, name);
     if (found.length >= 1) {
       const exact = found.filter((c) => this.known.get(c)?.nameKey === nameKey(name));
-      const chosen = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined;
+      const vetted = found.filter((c) => this.known.get(c)?.reference);
+      const chosen =
+        exact.length === 1
+          ? exact[0]
+          : found.length === 1
+            ? found[0]
+            : vetted.length === 1
+              ? vetted[0]
+              : undefined;
       if (chosen) {
         this.byRef.set(ref, chosen);
         return chosen;
@@ -146,7 +209,7 @@ export class EntityResolver {
             ? 'campaign'
             : 'attack-pattern';
     const id = this.newId(type, ref, 'stub');
-    this.register(id, cls, name, [name], [], [ref]);
+    this.register(id, cls, name, [name], [], [ref], false);
     this.stubs.push({ id, ref, type, name });
     return id;
   }
@@ -156,12 +219,14 @@ export class EntityResolver {
    * imported before any source said it is APT10) shows the two are one. The other entity is folded
    * in, unless ATT&CK defines it: ATT&CK's groups and software are never merged away.
    */
-  private bridge(id: string, cls: EntityClass, r: EntityRecord, source: string): void {
+  private bridge(id: string, cls: EntityClass, r: EntityRecord, source: string, reference: boolean): void {
     for (const alias of r.aliases) {
       const key = nameKey(alias);
       for (const other of this.candidates(cls, alias)) {
         const k = this.known.get(other);
         if (other === id || !k || k.nameKey !== key || k.attackIds.size > 0) continue;
+        // An unvetted source cannot fold away what a reference source defines.
+        if (!reference && k.reference) continue;
         this.merges.push({
           from: other,
           into: id,
@@ -187,19 +252,26 @@ export class EntityResolver {
     names: readonly string[],
     attackIds: readonly string[],
     refs: readonly string[],
+    reference: boolean,
   ): void {
     let k = this.known.get(id);
     if (!k) {
-      k = { id, cls, nameKey: nameKey(name ?? names[0] ?? ''), attackIds: new Set() };
+      k = { id, cls, nameKey: nameKey(name ?? names[0] ?? ''), attackIds: new Set(), reference };
       this.known.set(id, k);
     }
+    if (reference) k.reference = true;
     this.byRef.set(id, id);
     this.byRef.set(`entity:${id}`, id);
     for (const a of attackIds) {
       const key = `attack:${a.toUpperCase()}`;
       const owner = this.byRef.get(key);
-      // An ATT&CK id belongs to one entity; later claims by other entities are ignored.
-      if (owner && owner !== id) continue;
+      // An ATT&CK id belongs to one entity; later claims by other entities are ignored, except that
+      // a reference source takes an id back from an entity only unvetted sources define.
+      if (owner && owner !== id) {
+        const prev = this.known.get(owner);
+        if (!k.reference || !prev || prev.reference) continue;
+        prev.attackIds.delete(a.toUpperCase());
+      }
       k.attackIds.add(a.toUpperCase());
       this.byRef.set(key, id);
     }

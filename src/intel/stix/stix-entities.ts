@@ -74,6 +74,7 @@ export function entityOf(o: StixObject, type: EntityType, tlp: Tlp | undefined):
   const attrs = attrsOf(o, type);
   const description = str(o, 'description');
   const created = str(o, 'created');
+  const createdBy = str(o, 'created_by_ref');
   const modified = str(o, 'modified');
   const url = type === 'report' ? firstUrl(o) : undefined;
   const published = type === 'report' ? str(o, 'published') : undefined;
@@ -87,6 +88,7 @@ export function entityOf(o: StixObject, type: EntityType, tlp: Tlp | undefined):
     ...(attrs ? { attrs } : {}),
     ...(flag(o, 'revoked') ? { revoked: true } : {}),
     ...(flag(o, 'x_mitre_deprecated') ? { deprecated: true } : {}),
+    ...(createdBy ? { createdBy } : {}),
     ...(created ? { created } : {}),
     ...(modified ? { modified } : {}),
     ...(url ? { url } : {}),

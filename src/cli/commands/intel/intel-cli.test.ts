@@ -23,6 +23,7 @@ describe('mamori intel', () => {
       data,
       '--actor',
       'Stone Panda',
+      '--new-actor',
       '--tlp',
       'amber',
       '--json',
@@ -63,5 +64,49 @@ describe('mamori intel', () => {
     expect((await run('intel', 'import', '--data', data, '--tlp', 'purple', list)).code).toBe(2);
     const help = await run('intel', 'import', '--help');
     expect(help.code).toBe(0);
+  });
+
+  it('--actor must name an existing entity: a typo exits 2 with close matches and imports nothing', async () => {
+    const other = join(dir, 'more-c2.txt');
+    writeFileSync(other, '198.51.100.77\n');
+    const typo = await run('intel', 'import', '--data', data, '--actor', 'Stone Pand', other);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(
+      /--actor "Stone Pand" names no actor in the knowledge base; did you mean "Stone Panda"\?/,
+    );
+    expect(typo.err).toMatch(/--new-actor/);
+    const none = await run('intel', 'search', '--data', data, '--json', '198.51.100.77');
+    expect(JSON.parse(none.out).hits).toEqual([]);
+    const known = await run('intel', 'import', '--data', data, '--json', '--actor', 'STONE-PANDA', other);
+    expect(known.code).toBe(0);
+    expect(JSON.parse(known.out).outcomes[0].stubs).toEqual([]);
+    const created = await run(
+      'intel',
+      'import',
+      '--data',
+      data,
+      '--json',
+      '--actor',
+      'Night Kite',
+      '--new-actor',
+      other,
+    );
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.out).outcomes[0].stubs).toEqual(['Night Kite']);
+  });
+
+  it('M5: --min-prefix-v4 sets the limit and --json counts refused indicators', async () => {
+    const feed = join(dir, 'broad-feed.txt');
+    writeFileSync(feed, '0.0.0.0/0\n10.0.0.0/8\n45.0.0.0/12\n45.77.1.2\n');
+    const strict = await run('intel', 'import', '--data', data, '--json', feed);
+    const o = JSON.parse(strict.out).outcomes[0];
+    expect(o.refusedIndicators).toBe(3);
+    expect(o.counts.indicators).toBe(1);
+    const human = await run('intel', 'import', '--data', data, '--min-prefix-v4', '12', feed);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(
+      /refused as live indicators \(kept as observables, never matched\): 2, e\.g\. 0\.0\.0\.0\/0/,
+    );
+    expect((await run('intel', 'import', '--data', data, '--min-prefix-v4', '33', feed)).code).toBe(2);
   });
 });

@@ -1,24 +1,33 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { resolveDataDir } from '../../../config/data-dir.js';
+import { errorCodes, MamoriError } from '../../../errors.js';
 import type { IntelFileOutcome } from '../../../intel/import-file.js';
 import { importIntelPaths } from '../../../intel/import-paths.js';
-import { type Tlp, tlpLevels } from '../../../intel/model.js';
+import { defaultLiveScope } from '../../../intel/indicators/live-scope.js';
+import { lookUpActor } from '../../../intel/merge/actor-lookup.js';
+import { classOfType, type EntityType, type Tlp, tlpLevels } from '../../../intel/model.js';
 import { type ImporterName, importerNames } from '../../../intel/registry.js';
 import type { IndicatorMatch } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
+import type { Store } from '../../../store/store.js';
 import { numberOption } from '../../options.js';
 import { cellText, printError, printText, renderTable, toJson } from '../../output.js';
+import { describeConflicts } from './intel-show.js';
 
 interface ImportFlags {
   data?: string;
   format?: ImporterName;
   actor?: string;
+  newActor?: boolean;
   malware?: string;
   source?: string;
   tlp?: Tlp;
   confidence?: number;
   retroHunt?: boolean;
+  trusted?: boolean;
+  minPrefixV4?: number;
+  minPrefixV6?: number;
   json?: boolean;
 }
 
@@ -50,12 +59,19 @@ export function describeOutcome(o: IntelFileOutcome): string {
     }
     if (c.warninglists > 0) lines.push(`  warninglists:  ${n(c.warninglists)}`);
     if (c.observables > 0) lines.push(`  not network-matchable (kept): ${n(c.observables)}`);
+    if (o.refusedIndicators > 0) {
+      const ex = o.refusedExamples.slice(0, 3).map((e) => `${cellText(e.value)} (${cellText(e.reason)})`);
+      lines.push(
+        `  refused as live indicators (kept as observables, never matched): ${n(o.refusedIndicators)}, e.g. ${ex.join('; ')}`,
+      );
+    }
     if (c.sightings > 0) lines.push(`  sightings:     ${n(c.sightings)}`);
     if (c.dangling > 0)
       lines.push(
         `  unresolved references: ${n(c.dangling)} (e.g. ${c.danglingExamples.slice(0, 2).map(cellText).join('; ')})`,
       );
   }
+  if (o.conflicts.length > 0) lines.push(...describeConflicts(o.conflicts).map((l) => `  ${l}`));
   if (o.stubs.length > 0)
     lines.push(
       `  names no source defines yet (kept as stubs): ${o.stubs.slice(0, 8).map(cellText).join(', ')}`,
@@ -90,6 +106,27 @@ export function describeMatches(matches: readonly IndicatorMatch[]): string {
   ].join('\n');
 }
 
+/** A typo in `--actor` must not become a made-up actor: unknown names are a usage error with suggestions. */
+async function checkActor(store: Store, actor: string): Promise<string> {
+  const index = await store.intel.loadIndex();
+  const found = lookUpActor(index, actor);
+  if (found.known) return actor;
+  // An ATT&CK group id stands for the group's name, which is what lists link by.
+  const byId = index.find(
+    (e) => classOfType[e.type as EntityType] === 'actor' && e.attackIds.includes(actor.trim().toUpperCase()),
+  );
+  if (byId) return byId.name;
+  const close =
+    found.suggestions.length > 0
+      ? `; did you mean ${found.suggestions.map((s) => `"${cellText(s)}"`).join(', ')}?`
+      : '';
+  throw new MamoriError(
+    errorCodes.usage,
+    `--actor "${cellText(actor)}" names no actor in the knowledge base${close} ` +
+      '(import ATT&CK and the galaxies first with `mamori intel update`, or pass --new-actor to create it)',
+  );
+}
+
 /** `mamori intel import`. */
 export function intelImportCommand(): Command {
   return new Command('import')
@@ -103,7 +140,11 @@ export function intelImportCommand(): Command {
         importerNames,
       ),
     )
-    .option('--actor <name>', 'the actor every indicator of a list indicates (any known name or alias)')
+    .option(
+      '--actor <name>',
+      'the actor every indicator of a list indicates: a known name, alias or ATT&CK group id',
+    )
+    .option('--new-actor', 'let --actor name an actor the knowledge base does not know yet (a new stub)')
     .option('--malware <name>', 'the malware or tool every indicator of a list indicates')
     .option(
       '--source <label>',
@@ -115,6 +156,20 @@ export function intelImportCommand(): Command {
       'confidence for indicators that carry none',
       numberOption('--confidence', z.number().int().min(0).max(100)),
     )
+    .option(
+      '--min-prefix-v4 <0-32>',
+      `refuse IPv4 indicator blocks broader than this prefix (default ${defaultLiveScope.minPrefixV4})`,
+      numberOption('--min-prefix-v4', z.number().int().min(0).max(32)),
+    )
+    .option(
+      '--min-prefix-v6 <0-128>',
+      `refuse IPv6 indicator blocks broader than this prefix (default ${defaultLiveScope.minPrefixV6})`,
+      numberOption('--min-prefix-v6', z.number().int().min(0).max(128)),
+    )
+    .option(
+      '--trusted',
+      'vouch for these sources: their names, aliases and ATT&CK ids rank with ATT&CK and the MISP galaxies',
+    )
     .option('--retro-hunt', 'afterwards, search the stored telemetry for the imported indicators')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -122,16 +177,31 @@ export function intelImportCommand(): Command {
       `
 Formats are detected from content. Each file is imported atomically; bad records are skipped
 and listed, and everything else is kept. Values on a MISP warninglist are flagged and never
-matched as malicious.
+matched as malicious. Address indicators broader than --min-prefix-v4/--min-prefix-v6, or in
+private, loopback, link-local, multicast, carrier-grade NAT, unspecified or reserved space, are
+kept as observables and never matched; the summary counts them. --actor must name an actor the
+knowledge base knows (a name, an alias or an ATT&CK id): an unknown name exits 2 with the closest
+known names, unless --new-actor says a new actor is meant.
+
+Trust: ATT&CK (objects MITRE publishes) and MISP galaxy clusters are reference sources; any other
+bundle, event, list or report cannot take a name, alias or ATT&CK id they give another entity. Such
+claims are left out and listed here and in \`intel show\`. --trusted makes a source a reference source.
 
 Examples:
   mamori intel import enterprise-attack.json misp-galaxy/clusters/ misp-warninglists/
   mamori intel import --actor APT10 --tlp clear unit42-menuPass-iocs.txt
+  mamori intel import --actor "Night Kite" --new-actor night-kite-iocs.txt
   mamori intel import --retro-hunt new-iocs.csv`,
     )
     .action(async (paths: string[], flags: ImportFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
       const store = await openStore({ dataDir });
+      try {
+        if (flags.actor !== undefined && !flags.newActor) flags.actor = await checkActor(store, flags.actor);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
       const ac = new AbortController();
       const onSigint = () => ac.abort();
       process.once('SIGINT', onSigint);
@@ -146,6 +216,11 @@ Examples:
             tlp: flags.tlp,
             confidence: flags.confidence,
           },
+          liveScope: {
+            minPrefixV4: flags.minPrefixV4 ?? defaultLiveScope.minPrefixV4,
+            minPrefixV6: flags.minPrefixV6 ?? defaultLiveScope.minPrefixV6,
+          },
+          trusted: flags.trusted,
           retroHunt: flags.retroHunt,
           exclude: [dataDir],
           signal: ac.signal,

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
-import type { EntityDetail, EntitySummary, LinkedEntity } from '../../../store/intel-store.js';
+import type { EntityDetail, EntitySummary, LinkedEntity, NameConflict } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
 import { cellText, printError, printText, toJson } from '../../output.js';
 
@@ -13,7 +13,11 @@ function group(title: string, items: readonly LinkedEntity[]): string[] {
 }
 
 /** The entity as an analyst reads it: names, origin, what it uses, indicators and reports. */
-export function describeEntity(d: EntityDetail, others: readonly EntitySummary[]): string {
+export function describeEntity(
+  d: EntityDetail,
+  others: readonly EntitySummary[],
+  conflicts: readonly NameConflict[] = [],
+): string {
   const out: string[] = [];
   out.push(`${label(d)}  [${d.type}${d.revoked ? ', revoked' : ''}${d.deprecated ? ', deprecated' : ''}]`);
   if (d.aliases.length) out.push(`aliases:  ${d.aliases.map(cellText).join(', ')}`);
@@ -89,9 +93,22 @@ export function describeEntity(d: EntityDetail, others: readonly EntitySummary[]
         `  ${r.published ? `${r.published.slice(0, 10)}  ` : ''}${cellText(r.name)}${r.url ? `  <${cellText(r.url)}>` : ''}`,
       );
   }
+  if (conflicts.length) out.push('', ...describeConflicts(conflicts));
   if (others.length)
     out.push('', `also matching: ${others.map((o) => `${label(o)} [${o.type}]`).join('; ')}`);
   return out.join('\n');
+}
+
+/** Claims on names and ATT&CK ids that a more trusted source defines, one line each. */
+export function describeConflicts(conflicts: readonly NameConflict[]): string[] {
+  return [
+    `claims refused (${conflicts.length}; a more trusted source defines them):`,
+    ...conflicts.map(
+      (c) =>
+        `  ${c.kind === 'attack-id' ? 'ATT&CK id' : 'name'} "${cellText(c.claim)}": source "${cellText(c.source)}" gave it to ` +
+        `${cellText(c.claimant.name)}; it is ${cellText(c.owner.name)}'s (${c.ownerSources.map(cellText).join(', ')})`,
+    ),
+  ];
 }
 
 /** `mamori intel show`. */
@@ -118,10 +135,11 @@ export function intelShowCommand(): Command {
         const partial = first.matchedBy === 'partial';
         const detail = await store.intel.entityDetail(first.id);
         if (!detail) throw new Error(`entity ${first.id} vanished`);
-        if (flags.json) printText(toJson({ query, entity: detail, alsoMatching: found.slice(1) }));
+        const conflicts = await store.intel.nameConflicts({ entityId: first.id });
+        if (flags.json) printText(toJson({ query, entity: detail, conflicts, alsoMatching: found.slice(1) }));
         else {
           if (partial) printText(`no exact match for "${cellText(query)}"; closest:`);
-          printText(describeEntity(detail, found.slice(1)));
+          printText(describeEntity(detail, found.slice(1), conflicts));
         }
       } finally {
         await store.close();

@@ -150,7 +150,12 @@ export async function finishImport(c: DuckDBConnection, job: ImportJob): Promise
       kind: job.meta.kind,
       path: job.meta.path,
       digest: job.meta.digest,
-      counts: JSON.stringify(counts),
+      // The policy rides along with the counts: matching reads it back per source.
+      counts: JSON.stringify({
+        ...counts,
+        ...(job.meta.liveScope ? { liveScope: job.meta.liveScope } : {}),
+        ...(job.meta.trusted ? { trusted: true } : {}),
+      }),
     },
   );
   await c.run(`DROP TABLE IF EXISTS intel_stage_rel`);

@@ -1,5 +1,6 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { addressSpaceWarninglists } from '../../../domain/warninglist-roles.js';
+import { defaultLiveScope, nonPublicBlocks } from '../../../intel/indicators/live-scope.js';
 import { log } from '../../../log.js';
 import type { IndicatorMatch, MatchOptions } from '../../intel-store.js';
 import { windowParams, windowSql } from '../detect/duckdb-detect-context.js';
@@ -22,7 +23,8 @@ export async function matchIndicators(
     return await matchWithTempTables(c, opts);
   } finally {
     for (const v of ['m_ip_hits', 'm_live']) await c.run(`DROP VIEW IF EXISTS ${v}`);
-    for (const t of ['m_sources', 'm_cidr_hits', 'm_name_hits']) await c.run(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['m_sources', 'm_cidr_hits', 'm_name_hits', 'm_scope', 'm_nonpublic'])
+      await c.run(`DROP TABLE IF EXISTS ${t}`);
   }
 }
 
@@ -38,12 +40,14 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
   // Private and special-use ranges do not suppress: the monitored networks decide what is inside,
   // and the threat-intel detector drops hits on addresses inside them (see Internal C2).
   const addressSpace = [...addressSpaceWarninglists].map((l) => `'${l}'`).join(', ');
+  await liveScopeTables(c);
   // A view, not a copy: each join below reads only the indicator types it needs.
   await c.run(
     `CREATE OR REPLACE TEMP VIEW m_live AS
-     SELECT key, type, value, port, ip_version, ip_lo, ip_hi, valid_from, valid_until FROM intel_indicators
+     SELECT key, type, value, port, ip_version, ip_lo, ip_hi, valid_from, valid_until FROM intel_indicators i
      WHERE NOT revoked AND to_ids AND len(list_filter(warninglists, w -> w NOT IN (${addressSpace}))) = 0
-       ${filtered ? 'AND len(list_intersect(sources, (SELECT list(s) FROM m_sources))) > 0' : ''}`,
+       ${filtered ? 'AND len(list_intersect(sources, (SELECT list(s) FROM m_sources))) > 0' : ''}
+       AND (ip_version IS NULL OR (${inScopeSql}))`,
   );
   const [kinds] = (
     await c.runAndReadAll(
@@ -179,4 +183,33 @@ async function findNameHits(c: DuckDBConnection): Promise<void> {
   );
   await c.run(`DROP TABLE m_tails`);
   await c.run(`DROP TABLE m_names`);
+}
+
+/**
+ * Address indicators stay live only inside the limits their import applied (imports refuse the rest,
+ * but a store imported before that rule, or by an older build, may still hold them): never overlapping
+ * non-public space, and no broader than the prefix limit of at least one source that listed them.
+ */
+const inScopeSql = `NOT EXISTS (SELECT 1 FROM m_nonpublic n
+                     WHERE n.v = i.ip_version AND i.ip_lo <= n.hi AND i.ip_hi >= n.lo)
+  AND EXISTS (SELECT 1 FROM m_scope p WHERE list_contains(i.sources, p.source)
+                AND (i.ip_hi - i.ip_lo)::DOUBLE + 1 <= pow(2, CASE i.ip_version WHEN 4 THEN 32 - p.v4 ELSE 128 - p.v6 END))`;
+
+async function liveScopeTables(c: DuckDBConnection): Promise<void> {
+  await c.run(`CREATE OR REPLACE TEMP TABLE m_nonpublic (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
+  for (const b of nonPublicBlocks)
+    await c.run(`INSERT INTO m_nonpublic VALUES ($v, $lo::UHUGEINT, $hi::UHUGEINT)`, {
+      v: b.v,
+      lo: b.lo.toString(),
+      hi: b.hi.toString(),
+    });
+  // Sources imported before limits were recorded get the defaults.
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE m_scope AS
+     SELECT source,
+            coalesce(try_cast(json_extract(counts, '$.liveScope.minPrefixV4') AS INTEGER), $v4) AS v4,
+            coalesce(try_cast(json_extract(counts, '$.liveScope.minPrefixV6') AS INTEGER), $v6) AS v6
+     FROM intel_sources`,
+    { v4: defaultLiveScope.minPrefixV4, v6: defaultLiveScope.minPrefixV6 },
+  );
 }

@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { referenceRankSql } from '../../../intel/merge/source-trust.js';
 import { nameKeySql } from '../../../intel/names.js';
 import type {
   EntityDetail,
@@ -24,7 +25,12 @@ async function rows(
 
 /** Every entity's names and refs, for the merge step. */
 export async function loadIndex(c: DuckDBConnection): Promise<IndexedEntity[]> {
-  const r = await rows(c, `SELECT id, type, name, aliases, attack_ids, refs FROM intel_entities`);
+  const r = await rows(
+    c,
+    `SELECT id, type, name, aliases, attack_ids, refs,
+            id IN (SELECT entity_id FROM intel_entity_sources WHERE ${referenceRankSql()}) AS reference
+     FROM intel_entities`,
+  );
   return r.map((x) => ({
     id: String(x['id']),
     type: String(x['type']),
@@ -32,6 +38,7 @@ export async function loadIndex(c: DuckDBConnection): Promise<IndexedEntity[]> {
     aliases: strs(x['aliases']),
     attackIds: strs(x['attack_ids']),
     refs: strs(x['refs']),
+    reference: x['reference'] === true,
   }));
 }
 

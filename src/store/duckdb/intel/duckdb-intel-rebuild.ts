@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { nameKeySql } from '../../../intel/names.js';
+import { createClaimTables, dropClaimTables } from './duckdb-intel-claims.js';
 
 const tlpRank = `CASE tlp WHEN 'clear' THEN 0 WHEN 'green' THEN 1 WHEN 'amber' THEN 2 WHEN 'amber+strict' THEN 3 WHEN 'red' THEN 4 END`;
 
@@ -9,20 +10,25 @@ const tlpRank = `CASE tlp WHEN 'clear' THEN 0 WHEN 'green' THEN 1 WHEN 'amber' T
  * which aliases moved between entities.
  */
 export async function rebuildEntities(c: DuckDBConnection): Promise<void> {
+  await createClaimTables(c);
   await c.run(`DELETE FROM intel_aliases`);
+  // Names a more trusted source gives another entity stay out (see duckdb-intel-claims.ts).
   await c.run(
     `INSERT INTO intel_aliases
-     SELECT k, arg_min(alias, rank), entity_id FROM (
+     SELECT ak, arg_min(alias, rank), entity_id FROM (
        SELECT entity_id, rank, unnest(list_concat([name], aliases)) AS alias FROM intel_entity_sources
-     ) a, LATERAL (SELECT ${nameKeySql('a.alias')} AS k)
-     WHERE k <> '' GROUP BY entity_id, k`,
+     ) a, LATERAL (SELECT ${nameKeySql('a.alias')} AS ak)
+     WHERE ak <> ''
+       AND NOT EXISTS (SELECT 1 FROM intel_dropped_claims d
+                       WHERE d.kind = 'name' AND d.entity_id = a.entity_id AND d.k = ak)
+     GROUP BY entity_id, ak`,
   );
   await c.run(`DELETE FROM intel_entities`);
   await c.run(
     `INSERT INTO intel_entities
      WITH agg AS (
        SELECT entity_id AS id, arg_min(type, rank) AS type, arg_min(name, rank) AS name,
-              list_sort(list_distinct(flatten(list(attack_ids)))) AS attack_ids,
+              list_sort(list_distinct(flatten(list(attack_ids)))) AS all_ids,
               list_distinct(flatten(list(list_concat([ref], other_refs)))) AS refs,
               arg_min(country, rank) FILTER (WHERE country IS NOT NULL AND country <> '') AS country,
               arg_min(description, rank) FILTER (WHERE description IS NOT NULL AND description <> '') AS description,
@@ -35,10 +41,13 @@ export async function rebuildEntities(c: DuckDBConnection): Promise<void> {
      SELECT agg.id, agg.type, agg.name,
             coalesce((SELECT list(a.alias ORDER BY a.alias) FROM intel_aliases a
                       WHERE a.entity_id = agg.id AND a.alias_key <> ${nameKeySql('agg.name')}), []),
-            agg.attack_ids, agg.refs, agg.country, agg.description, agg.revoked, agg.deprecated,
+            list_filter(agg.all_ids, a -> NOT list_contains(coalesce(x.ids, []), a)),
+            agg.refs, agg.country, agg.description, agg.revoked, agg.deprecated,
             agg.url, agg.published, agg.sources
-     FROM agg`,
+     FROM agg LEFT JOIN (SELECT entity_id, list(k) AS ids FROM intel_dropped_claims
+                         WHERE kind = 'attack-id' GROUP BY entity_id) x ON x.entity_id = agg.id`,
   );
+  await dropClaimTables(c);
 }
 
 /**

@@ -13,8 +13,10 @@ import type {
   IntelStats,
   IntelStore,
   MatchOptions,
+  NameConflict,
 } from '../../intel-store.js';
 import { refreshSeen } from '../duckdb-seen.js';
+import { nameConflicts } from './duckdb-intel-claims.js';
 import { matchIndicators } from './duckdb-intel-match.js';
 import { actorProfiles } from './duckdb-intel-profiles.js';
 import {
@@ -66,6 +68,10 @@ export class DuckDBIntelStore implements IntelStore {
 
   entityDetail(id: string): Promise<EntityDetail | null> {
     return entityDetail(this.conn, id);
+  }
+
+  nameConflicts(filter: { source?: string; entityId?: string }): Promise<NameConflict[]> {
+    return nameConflicts(this.conn, filter);
   }
 
   searchIndicators(q: IndicatorQuery): Promise<IndicatorHit[]> {
