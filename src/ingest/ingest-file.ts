@@ -5,9 +5,19 @@ import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { DuplicateReport, Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
-import { continuesFrom, forkedKey, isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
+import {
+  continuesFrom,
+  forkedKey,
+  identityHeadBytes,
+  isGzip,
+  noRecordReason,
+  rawDigest,
+  readHead,
+  readHeadAfterFirstLine,
+  streamKeyOf,
+} from './file-identity.js';
 import { finalLineIsComplete } from './final-line.js';
-import { expectedFormats, sniffFormat } from './formats.js';
+import { expectedFormats, type InputFormat, sniffFormat } from './formats.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
 import { ingestZeekJsonNative } from './zeek/zeek-json-native.js';
@@ -84,7 +94,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   } catch (err) {
     return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
   }
-  if (info.size === 0) return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
+  if (info.size === 0)
+    return { ...base, status: 'empty', message: `${path}: no rows: the file is empty (0 bytes)` };
   const byPath = await opts.store.findByPath(path);
   if (byPath && byPath.rawSize === info.size && byPath.rawMtimeMs === info.mtimeMs) {
     return { ...base, status: 'unchanged', format: byPath.format, logType: byPath.logType };
@@ -94,7 +105,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   if (seen) return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
 
   const gzip = await isGzip(path);
-  const head = await readHead(path, gzip);
+  const head = await readHead(path, gzip, identityHeadBytes);
   if (head.length === 0) {
     if (gzip)
       return fail(
@@ -102,9 +113,12 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
         errorCodes.badInput,
         `${path}: compressed file holds no data (truncated or corrupt gzip)`,
       );
-    return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
+    return { ...base, status: 'empty', message: `${path}: no rows: the file is empty` };
   }
-  const format = sniffFormat(head);
+  const format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
+  if (!format && head.toString('latin1').trim() === '') {
+    return { ...base, status: 'empty', message: `${path}: no rows: ${noRecordReason(head, 'parse')}` };
+  }
   if (!format) {
     return fail(
       base,
@@ -112,7 +126,6 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       `${path}: not telemetry mamori can read; expected one of: ${expectedFormats}`,
     );
   }
-  const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head);
   // A plain file under --follow, or written to in the last minute, may be a log Zeek is still
   // writing (a cron job over the spool): a last line without a newline is left for the next run,
   // unless outside --follow it is already a whole record.
@@ -120,12 +133,15 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     gzip ||
     (!opts.live &&
       (Date.now() - info.mtimeMs > recentMs || (await finalLineIsComplete(path, info.size, format, head))));
+  const finalLine = static_ ? 'parse' : 'leave';
+  const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head, finalLine);
   if (!identity) {
+    // Not recorded in the ledger: the file is looked at again on every run until it holds a record.
     return {
       ...base,
       status: 'empty',
       format,
-      message: `${path}: no complete record yet, nothing to ingest`,
+      message: `${path}: no rows: ${noRecordReason(head, finalLine)}`,
     };
   }
   // The same start as a known log: its rotated copy, a grown version, or a different file that
@@ -178,7 +194,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     header: resume ? known.header : '',
     maxLineBytes: opts.maxLineBytes ?? defaultMaxLineBytes,
     strict: opts.strict ?? false,
-    finalPartialLine: static_ ? 'parse' : 'leave',
+    finalPartialLine: finalLine,
     tmpDir: opts.tmpDir,
     sensorFromData: opts.sensorFromData ?? false,
     signal: opts.signal,
@@ -259,6 +275,19 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       error: new MamoriError(errorCodes.badInput, message),
     };
   }
+  if (!resume && out.rows + duplicates.rows === 0) {
+    // Read to the end, yet nothing in it was a record (a defensive case: the head had one).
+    const lines = `${out.consumedLines} line${out.consumedLines === 1 ? '' : 's'}`;
+    return {
+      ...base,
+      status: 'empty',
+      format,
+      logType: out.logType,
+      engine: engineUsed,
+      message: `${path}: no rows: read ${lines}, none of them a record the ${out.logType} reader keeps`,
+      ...(out.notes.length > 0 ? { notes: out.notes } : {}),
+    };
+  }
   return {
     path,
     status: resume ? 'resumed' : 'ingested',
@@ -270,6 +299,25 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     ...(out.notes.length > 0 ? { notes: out.notes } : {}),
     ...(duplicates.rows > 0 ? { duplicates, message: duplicateMessage(path, out.logType, duplicates) } : {}),
   };
+}
+
+/**
+ * The format of a JSON file whose first line is longer than the head (a reject for the reader), from
+ * its second line; null for anything else.
+ */
+async function sniffPastLongFirstLine(
+  path: string,
+  gzip: boolean,
+  head: Buffer,
+): Promise<InputFormat | null> {
+  if (
+    head.length < identityHeadBytes ||
+    head.includes(10) ||
+    !/^\s*\{/.test(head.subarray(0, 64).toString('latin1'))
+  )
+    return null;
+  const next = sniffFormat(await readHeadAfterFirstLine(path, gzip, identityHeadBytes));
+  return next === 'eve' || next === 'zeek-json' ? next : null;
 }
 
 /** The warning for records skipped as duplicates, naming both files. */

@@ -27,7 +27,7 @@ export function describeSummary(s: IngestSummary): string {
   const lines: string[] = [];
   const st = s.byStatus;
   lines.push(
-    `files: ${s.files} (${st.ingested} new, ${st.resumed} grown, ${st.unchanged} unchanged, ${st.empty} empty, ${st.skipped} not telemetry, ${st.failed} failed)`,
+    `files: ${s.files} (${st.ingested} new, ${st.resumed} grown, ${st.unchanged} unchanged, ${st.empty} without rows, ${st.skipped} not telemetry, ${st.failed} failed)`,
   );
   const tables = Object.entries(s.rowsByTable);
   lines.push(
