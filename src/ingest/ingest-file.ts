@@ -43,13 +43,15 @@ export interface IngestFileOptions {
 /** What happened to one file. */
 export interface FileOutcome {
   readonly path: string;
-  readonly status: 'ingested' | 'resumed' | 'unchanged' | 'empty' | 'skipped' | 'failed';
+  readonly status: 'ingested' | 'resumed' | 'unchanged' | 'empty' | 'skipped' | 'unreadable' | 'failed';
   readonly format: string | null;
   readonly logType: string | null;
   readonly engine: 'native' | 'js' | null;
   readonly rows: number;
   readonly rejects: number;
   readonly message?: string;
+  /** Why a file produced no rows or was not read (`header only …`), without the path; also in `message`. */
+  readonly reason?: string;
   readonly error?: MamoriError;
   /** Warnings about how it was read, such as a log type guessed from the file name. */
   readonly notes?: readonly string[];
@@ -82,7 +84,7 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
     // Unreadable files (permissions, deleted mid-walk) fail alone; the run goes on.
     if (err instanceof BatchesLost || opts.signal?.aborted) throw err;
     const base = { path, format: null, logType: null, engine: null, rows: 0, rejects: 0 } as const;
-    return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
+    return unreadable(base, err);
   }
 }
 
@@ -92,10 +94,9 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   try {
     info = await stat(path);
   } catch (err) {
-    return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
+    return unreadable(base, err);
   }
-  if (info.size === 0)
-    return { ...base, status: 'empty', message: `${path}: no rows: the file is empty (0 bytes)` };
+  if (info.size === 0) return noRows(base, 'the file is empty (0 bytes)');
   const byPath = await opts.store.findByPath(path);
   if (byPath && byPath.rawSize === info.size && byPath.rawMtimeMs === info.mtimeMs) {
     return { ...base, status: 'unchanged', format: byPath.format, logType: byPath.logType };
@@ -113,12 +114,10 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
         errorCodes.badInput,
         `${path}: compressed file holds no data (truncated or corrupt gzip)`,
       );
-    return { ...base, status: 'empty', message: `${path}: no rows: the file is empty` };
+    return noRows(base, 'the file is empty');
   }
   const format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
-  if (!format && head.toString('latin1').trim() === '') {
-    return { ...base, status: 'empty', message: `${path}: no rows: ${noRecordReason(head, 'parse')}` };
-  }
+  if (!format && head.toString('latin1').trim() === '') return noRows(base, noRecordReason(head, 'parse'));
   if (!format) {
     return fail(
       base,
@@ -137,12 +136,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head, finalLine);
   if (!identity) {
     // Not recorded in the ledger: the file is looked at again on every run until it holds a record.
-    return {
-      ...base,
-      status: 'empty',
-      format,
-      message: `${path}: no rows: ${noRecordReason(head, finalLine)}`,
-    };
+    return noRows({ ...base, format }, noRecordReason(head, finalLine));
   }
   // The same start as a known log: its rotated copy, a grown version, or a different file that
   // merely begins alike (then it is a log of its own, under a forked key).
@@ -279,12 +273,10 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     // Read to the end, yet nothing in it was a record (a defensive case: the head had one).
     const lines = `${out.consumedLines} line${out.consumedLines === 1 ? '' : 's'}`;
     return {
-      ...base,
-      status: 'empty',
-      format,
-      logType: out.logType,
-      engine: engineUsed,
-      message: `${path}: no rows: read ${lines}, none of them a record the ${out.logType} reader keeps`,
+      ...noRows(
+        { ...base, format, logType: out.logType, engine: engineUsed },
+        `read ${lines}, none of them a record the ${out.logType} reader keeps`,
+      ),
       ...(out.notes.length > 0 ? { notes: out.notes } : {}),
     };
   }
@@ -327,6 +319,26 @@ export function duplicateMessage(path: string, logType: string, d: DuplicateRepo
   const records = d.rows === 1 ? 'record' : 'records';
   return `${path}: skipped ${d.rows.toLocaleString('en')} ${logType} ${records} already ingested from ${where}`;
 }
+
+/** A file read to its end (or as far as it exists) that holds no rows, and why. */
+function noRows(
+  base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,
+  reason: string,
+): FileOutcome {
+  return { ...base, status: 'empty', reason, message: `${base.path}: no rows: ${reason}` };
+}
+
+/** A file that could not be opened or read is reported as unreadable; any other error is a failure. */
+function unreadable(
+  base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,
+  err: unknown,
+): FileOutcome {
+  const out = fail(base, errorCodes.io, `${base.path}: cannot read: ${messageOf(err)}`, err);
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code && unreadableCodes.has(code) ? { ...out, status: 'unreadable', reason: messageOf(err) } : out;
+}
+
+const unreadableCodes = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ELOOP', 'EIO', 'ENXIO']);
 
 function fail(
   base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,

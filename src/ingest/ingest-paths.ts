@@ -1,6 +1,7 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { errorCodes, MamoriError } from '../errors.js';
+import { errorCodes, MamoriError, messageOf } from '../errors.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
@@ -15,17 +16,31 @@ export interface FoundFile {
   readonly named: boolean;
   /** Size when the walk saw it (for progress and commit grouping). */
   readonly size: number;
+  /** Set when the walk could not use the entry: it is reported with this status and reason, not read. */
+  readonly problem?: { readonly status: 'unreadable' | 'skipped'; readonly reason: string };
 }
 
-/** Lists the files under the given paths, recursively, in a stable order; hidden entries are skipped. */
+/**
+ * Lists the files under the given paths, recursively, in a stable order; hidden entries are skipped.
+ * An entry the walk cannot use (an unreadable folder, a broken link, a FIFO) is listed with its
+ * problem instead of ending the walk.
+ */
 export async function findInputFiles(
   paths: readonly string[],
   exclude: readonly string[] = [],
 ): Promise<FoundFile[]> {
   const out: FoundFile[] = [];
   const skip = new Set(exclude.map((p) => resolve(p)));
+  const problem = (path: string, status: 'unreadable' | 'skipped', reason: string) =>
+    out.push({ path, named: false, size: 0, problem: { status, reason } });
   const walk = async (dir: string) => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      problem(dir, 'unreadable', `cannot list the folder: ${messageOf(err)}`);
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
@@ -35,6 +50,14 @@ export async function findInputFiles(
       else if (e.isFile()) {
         const size = (await stat(p).catch(() => ({ size: 0 }))).size;
         out.push({ path: p, named: false, size });
+      } else if (e.isSymbolicLink()) {
+        // Links to files are read; links to folders are not followed (Zeek's `current` points at its spool).
+        const target = await stat(p).catch((err: unknown) => err as Error);
+        if (target instanceof Error) problem(p, 'unreadable', `broken symbolic link: ${messageOf(target)}`);
+        else if (target.isFile()) out.push({ path: p, named: false, size: target.size });
+        else problem(p, 'skipped', 'symbolic link to a folder, not followed');
+      } else {
+        problem(p, 'skipped', `${entryKind(e)}, not a regular file (name it on the command line to read it)`);
       }
     }
   };
@@ -49,6 +72,13 @@ export async function findInputFiles(
     else out.push({ path: p, named: true, size: info.size });
   }
   return out;
+}
+
+function entryKind(e: Dirent): string {
+  if (e.isFIFO()) return 'a FIFO';
+  if (e.isSocket()) return 'a socket';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
+  return 'not a file';
 }
 
 /**
@@ -93,7 +123,7 @@ export async function ingestPaths(
   const before = await tableCounts(opts.store);
   const summary: IngestSummary = {
     files: files.length,
-    byStatus: { ingested: 0, resumed: 0, unchanged: 0, empty: 0, failed: 0, skipped: 0 },
+    byStatus: { ingested: 0, resumed: 0, unchanged: 0, empty: 0, failed: 0, skipped: 0, unreadable: 0 },
     rowsByTable: {},
     rows: 0,
     rejects: 0,
@@ -136,6 +166,14 @@ export async function ingestPaths(
   };
   for (const [i, f] of files.entries()) {
     opts.signal?.throwIfAborted();
+    if (f.problem) {
+      const { status, reason } = f.problem;
+      const outcome: FileOutcome = { ...noRows(f.path), status, reason, message: `${f.path}: ${reason}` };
+      summary.byStatus[status] += 1;
+      summary.outcomes.push(outcome);
+      opts.onFile?.(outcome, i, files.length);
+      continue;
+    }
     group.push(f);
     let outcome = await ingestOne(f);
     const size = f.size;
@@ -170,6 +208,10 @@ export async function ingestPaths(
 
 function tableCounts(store: Store): Promise<Record<string, number>> {
   return store.tableRows();
+}
+
+function noRows(path: string) {
+  return { path, format: null, logType: null, engine: null, rows: 0, rejects: 0 } as const;
 }
 
 function failedOutcome(path: string, err: BatchesLost): FileOutcome {
