@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { errorCodes, MamoriError, messageOf } from '../errors.js';
+import { basename, dirname } from 'node:path';
+import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../errors.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { DuplicateReport, Store } from '../store/store.js';
@@ -83,6 +83,7 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
   } catch (err) {
     // Unreadable files (permissions, deleted mid-walk) fail alone; the run goes on.
     if (err instanceof BatchesLost || opts.signal?.aborted) throw err;
+    if (isNoSpace(err)) throw noSpaceError(dataDirOf(opts), err);
     const base = { path, format: null, logType: null, engine: null, rows: 0, rejects: 0 } as const;
     return unreadable(base, err);
   }
@@ -249,6 +250,12 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   } catch (err) {
     // The store undid other files' batches too: the caller must read them again.
     if (err instanceof BatchesLost) throw err;
+    if (isNoSpace(err)) {
+      // A full disk stops the run: every later file would fail the same way. What this batch wrote is
+      // undone (or lost with the transaction) and the ledger never names the file, so it is read again.
+      await batch.abort().catch(() => {});
+      throw noSpaceError(dataDirOf(opts), err);
+    }
     await batch.abort();
     if (err instanceof MamoriError)
       return { ...base, format, status: 'failed', message: err.message, error: err };
@@ -318,6 +325,11 @@ export function duplicateMessage(path: string, logType: string, d: DuplicateRepo
   const where = first ? `${first.file}${d.heldBy.length > 1 ? ` and ${d.heldBy.length - 1} more` : ''}` : '?';
   const records = d.rows === 1 ? 'record' : 'records';
   return `${path}: skipped ${d.rows.toLocaleString('en')} ${logType} ${records} already ingested from ${where}`;
+}
+
+/** The data directory, for messages: the temporary directory is `<data>/tmp`. */
+export function dataDirOf(opts: Pick<IngestFileOptions, 'tmpDir'>): string {
+  return `the data directory ${dirname(opts.tmpDir)}`;
 }
 
 /** A file read to its end (or as far as it exists) that holds no rows, and why. */

@@ -1,11 +1,11 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { errorCodes, MamoriError, messageOf } from '../errors.js';
+import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../errors.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
-import { type FileOutcome, type IngestFileOptions, ingestFile } from './ingest-file.js';
+import { dataDirOf, type FileOutcome, type IngestFileOptions, ingestFile } from './ingest-file.js';
 
 const defaultGroupFiles = 256;
 const defaultGroupBytes = 256 * 1024 * 1024;
@@ -141,6 +141,8 @@ export async function ingestPaths(
       return await ingestFile(f.path, opts);
     } catch (err) {
       if (!(err instanceof BatchesLost)) throw err;
+      // Reading the group again onto a full disk would only fail again.
+      if (isNoSpace(err)) throw noSpaceError(dataDirOf(opts), err);
       log.warn(
         { files: err.files.length, err: err.message },
         'store rolled back a group of files; reading them again',
