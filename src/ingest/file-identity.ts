@@ -20,6 +20,28 @@ export async function rawDigest(path: string, size: number): Promise<string> {
   }
 }
 
+/**
+ * Whether two files of `size` bytes hold the same bytes, compared in full: the sampled `rawDigest`
+ * cannot tell apart files that differ only between their first and last 64 KiB.
+ */
+export async function sameBytes(a: string, b: string, size: number): Promise<boolean> {
+  const [fa, fb] = await Promise.all([open(a, 'r'), open(b, 'r')]);
+  try {
+    const chunk = 1024 * 1024;
+    const ba = Buffer.alloc(chunk);
+    const bb = Buffer.alloc(chunk);
+    for (let pos = 0; pos < size; pos += chunk) {
+      const n = Math.min(chunk, size - pos);
+      const [ra, rb] = await Promise.all([fa.read(ba, 0, n, pos), fb.read(bb, 0, n, pos)]);
+      if (ra.bytesRead !== n || rb.bytesRead !== n || !ba.subarray(0, n).equals(bb.subarray(0, n)))
+        return false;
+    }
+    return true;
+  } finally {
+    await Promise.all([fa.close(), fb.close()]);
+  }
+}
+
 /** True when the file starts with the gzip magic bytes. */
 export async function isGzip(path: string): Promise<boolean> {
   const fh = await open(path, 'r');

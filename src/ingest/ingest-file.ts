@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../errors.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
-import type { DuplicateReport, Store } from '../store/store.js';
+import type { DuplicateReport, LedgerEntry, Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import {
   continuesFrom,
@@ -14,6 +14,7 @@ import {
   rawDigest,
   readHead,
   readHeadAfterFirstLine,
+  sameBytes,
   streamKeyOf,
 } from './file-identity.js';
 import { finalLineIsComplete } from './final-line.js';
@@ -104,7 +105,10 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   }
   const digest = await rawDigest(path, info.size);
   const seen = await opts.store.findByRawDigest(digest);
-  if (seen) return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
+  // Equal samples: the bytes are compared in full when the known file is still there as it was read.
+  const differsFrom = seen && (await provenDifferent(path, info.size, seen)) ? seen : null;
+  if (seen && !differsFrom)
+    return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
 
   const gzip = await isGzip(path);
   const head = await readHead(path, gzip, identityHeadBytes);
@@ -145,7 +149,14 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   let prior = await opts.store.findByStreamKey(streamKey);
   for (let hop = 0; prior && hop < 2; hop++) {
     const cont = await continuesFrom(path, gzip, prior.consumedBytes, prior.anchor);
-    if (cont.matches) {
+    // A plain file no longer than the known one, with the same size but other sampled bytes, or
+    // proven different above, only looks like it near the anchor: it is a log of its own.
+    const other =
+      (differsFrom !== null &&
+        prior.streamKey === differsFrom.streamKey &&
+        prior.path === differsFrom.path) ||
+      (!gzip && !cont.longer && info.size === prior.rawSize && digest !== prior.rawDigest);
+    if (cont.matches && !other) {
       if (!cont.longer || prior.complete) {
         await opts.store.recordFile({
           ...prior,
@@ -325,6 +336,18 @@ export function duplicateMessage(path: string, logType: string, d: DuplicateRepo
   const where = first ? `${first.file}${d.heldBy.length > 1 ? ` and ${d.heldBy.length - 1} more` : ''}` : '?';
   const records = d.rows === 1 ? 'record' : 'records';
   return `${path}: skipped ${d.rows.toLocaleString('en')} ${logType} ${records} already ingested from ${where}`;
+}
+
+/**
+ * True when a file whose size and sampled digest equal a ledger entry's is shown, byte for byte,
+ * to differ from it. The entry's file must still be where it was, unchanged since it was read;
+ * otherwise nothing can be compared and the sample decides (false).
+ */
+async function provenDifferent(path: string, size: number, known: LedgerEntry): Promise<boolean> {
+  if (known.path === path || known.rawSize !== size) return false;
+  const then = await stat(known.path).catch(() => null);
+  if (!then?.isFile() || then.size !== known.rawSize || then.mtimeMs !== known.rawMtimeMs) return false;
+  return !(await sameBytes(path, known.path, size));
 }
 
 /** The data directory, for messages: the temporary directory is `<data>/tmp`. */
