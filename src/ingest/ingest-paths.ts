@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { type Dirent, rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../errors.js';
@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { Store } from '../store/store.js';
 import { dataDirOf, type FileOutcome, type IngestFileOptions, ingestFile } from './ingest-file.js';
+import { spoolStreamInput, stdinArgument } from './stream-input.js';
 
 const defaultGroupFiles = 256;
 const defaultGroupBytes = 256 * 1024 * 1024;
@@ -16,6 +17,8 @@ export interface FoundFile {
   readonly named: boolean;
   /** Size when the walk saw it (for progress and commit grouping). */
   readonly size: number;
+  /** A named stream (stdin as `-`, a FIFO, `/dev/stdin` on a pipe): copied to a file, then read. */
+  readonly stream?: boolean;
   /** Set when the walk could not use the entry: it is reported with this status and reason, not read. */
   readonly problem?: { readonly status: 'unreadable' | 'skipped'; readonly reason: string };
 }
@@ -62,6 +65,10 @@ export async function findInputFiles(
     }
   };
   for (const p of paths) {
+    if (p === stdinArgument) {
+      out.push({ path: p, named: true, size: 0, stream: true });
+      continue;
+    }
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(p);
@@ -69,6 +76,8 @@ export async function findInputFiles(
       throw new MamoriError(errorCodes.io, `${p}: no such file or directory`);
     }
     if (info.isDirectory()) await walk(p);
+    else if (info.isFIFO() || info.isSocket() || info.isCharacterDevice())
+      out.push({ path: p, named: true, size: 0, stream: true });
     else out.push({ path: p, named: true, size: info.size });
   }
   return out;
@@ -87,6 +96,7 @@ function entryKind(e: Dirent): string {
  */
 export function defaultSensor(paths: readonly string[]): string {
   const first = paths[0];
+  if (first === stdinArgument) return 'stdin';
   return first ? (basename(resolve(first)) || 'default').replaceAll(',', '_') : 'default';
 }
 
@@ -106,21 +116,23 @@ export interface IngestSummary {
   outcomes: FileOutcome[];
 }
 
-/** Ingests every file under `paths`, one batch per file. */
+/** Options of `ingestPaths`. */
+export type IngestPathsOptions = IngestFileOptions & {
+  exclude?: readonly string[];
+  /** The files to read, when the caller has walked `paths` already. */
+  files?: readonly FoundFile[];
+  /** Files per commit; 1 makes every file durable as soon as it is read. */
+  groupFiles?: number;
+  onFile?: (o: FileOutcome, index: number, total: number) => void;
+};
+
+/** Ingests every file under `paths`, one batch per file; stdin and FIFOs are copied to files first. */
 export async function ingestPaths(
   paths: readonly string[],
-  opts: IngestFileOptions & {
-    exclude?: readonly string[];
-    /** The files to read, when the caller has walked `paths` already. */
-    files?: readonly FoundFile[];
-    /** Files per commit; 1 makes every file durable as soon as it is read. */
-    groupFiles?: number;
-    onFile?: (o: FileOutcome, index: number, total: number) => void;
-  },
+  opts: IngestPathsOptions,
 ): Promise<IngestSummary> {
   const started = performance.now();
   const files = opts.files ?? (await findInputFiles(paths, opts.exclude));
-  const before = await tableCounts(opts.store);
   const summary: IngestSummary = {
     files: files.length,
     byStatus: { ingested: 0, resumed: 0, unchanged: 0, empty: 0, failed: 0, skipped: 0, unreadable: 0 },
@@ -133,6 +145,23 @@ export async function ingestPaths(
     notes: [],
     outcomes: [],
   };
+  // Stream inputs are copied to files first; the copies go once every retry below is past.
+  const spools: string[] = [];
+  try {
+    return await ingestFound(files, summary, spools, started, opts);
+  } finally {
+    for (const p of spools) rmSync(p, { force: true });
+  }
+}
+
+async function ingestFound(
+  files: readonly FoundFile[],
+  summary: IngestSummary,
+  spools: string[],
+  started: number,
+  opts: IngestPathsOptions,
+): Promise<IngestSummary> {
+  const before = await tableCounts(opts.store);
   // Batches are made durable in groups: one commit per group instead of one per small file.
   let group: FoundFile[] = [];
   let groupBytes = 0;
@@ -176,9 +205,19 @@ export async function ingestPaths(
       opts.onFile?.(outcome, i, files.length);
       continue;
     }
-    group.push(f);
-    let outcome = await ingestOne(f);
-    const size = f.size;
+    let outcome: FileOutcome;
+    let size = f.size;
+    if (f.stream) {
+      const spool = await spoolStreamInput(f.path, opts.tmpDir);
+      spools.push(spool);
+      const copy: FoundFile = { path: spool, named: true, size: (await stat(spool)).size };
+      size = copy.size;
+      group.push(copy);
+      outcome = renamed(await ingestOne(copy), spool, f.path === stdinArgument ? 'stdin' : f.path);
+    } else {
+      group.push(f);
+      outcome = await ingestOne(f);
+    }
     groupBytes += size;
     if (group.length >= (opts.groupFiles ?? defaultGroupFiles) || groupBytes >= defaultGroupBytes) {
       await opts.store.flush();
@@ -210,6 +249,12 @@ export async function ingestPaths(
 
 function tableCounts(store: Store): Promise<Record<string, number>> {
   return store.tableRows();
+}
+
+/** An outcome of a stream's copy, told under the name the user gave. */
+function renamed(o: FileOutcome, spool: string, name: string): FileOutcome {
+  const message = o.message?.replaceAll(spool, name);
+  return { ...o, path: name, ...(message === undefined ? {} : { message }) };
 }
 
 function noRows(path: string) {

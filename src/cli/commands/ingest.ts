@@ -69,7 +69,10 @@ export function ingestCommand(): Command {
     .description(
       'Ingest Zeek logs (TSV or JSON, plain or .gz, folders of rotated logs) and Suricata EVE JSON',
     )
-    .argument('<paths...>', 'files or directories (searched recursively)')
+    .argument(
+      '<paths...>',
+      "files or directories (searched recursively); '-' or a FIFO is read as a stream (copied to <data>/tmp first)",
+    )
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option(
       '-s, --sensor <name>',
@@ -110,6 +113,7 @@ all (an unreadable file or folder is reported, skipped, and counts here; the res
 Examples:
   mamori ingest /opt/zeek/logs/2024-04-19
   mamori ingest --sensor dmz eve.json
+  zcat conn.log.gz | mamori ingest -
   mamori ingest --follow /opt/zeek/spool/zeek`,
     )
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
