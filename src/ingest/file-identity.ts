@@ -170,7 +170,7 @@ export function noRecordReason(head: Buffer, finalLine: 'parse' | 'leave'): stri
     pos = end + 1;
   }
   const lines = (n: number, what: string) => `${n} ${what} line${n === 1 ? '' : 's'}`;
-  if (comments === 0) return `no records: only ${lines(blank, 'blank')}`;
+  if (comments === 0) return `only ${lines(blank, 'blank')}`;
   const what = header ? `header only (${lines(comments, 'header')})` : `all ${lines(comments, 'comment')}`;
   return blank > 0 ? `${what} and ${lines(blank, 'blank')}, no records` : `${what}, no records`;
 }
