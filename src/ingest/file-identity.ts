@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import type { LedgerEntry } from '../store/store.js';
+import { type InputFormat, sniffFormat } from './formats.js';
 import { anchorOf, anchorBytes as anchorWindow, defaultMaxLineBytes, gunzipOf } from './line-reader.js';
 
 const edgeBytes = 64 * 1024;
@@ -224,4 +226,35 @@ export async function continuesFrom(
 /** A stream key for a file that starts like a known log but is not its continuation. */
 export function forkedKey(streamKey: string, rawDigest: string): string {
   return createHash('sha256').update(`${streamKey}:${rawDigest}`).digest('hex');
+}
+
+/**
+ * The format of a JSON file whose first line is longer than the head (a reject for the reader), from
+ * its second line; null for anything else.
+ */
+export async function sniffPastLongFirstLine(
+  path: string,
+  gzip: boolean,
+  head: Buffer,
+): Promise<InputFormat | null> {
+  if (
+    head.length < identityHeadBytes ||
+    head.includes(10) ||
+    !/^\s*\{/.test(head.subarray(0, 64).toString('latin1'))
+  )
+    return null;
+  const next = sniffFormat(await readHeadAfterFirstLine(path, gzip, identityHeadBytes));
+  return next === 'eve' || next === 'zeek-json' ? next : null;
+}
+
+/**
+ * True when a file whose size and sampled digest equal a ledger entry's is shown, byte for byte,
+ * to differ from it. The entry's file must still be where it was, unchanged since it was read;
+ * otherwise nothing can be compared and the sample decides (false).
+ */
+export async function provenDifferent(path: string, size: number, known: LedgerEntry): Promise<boolean> {
+  if (known.path === path || known.rawSize !== size) return false;
+  const then = await stat(known.path).catch(() => null);
+  if (!then?.isFile() || then.size !== known.rawSize || then.mtimeMs !== known.rawMtimeMs) return false;
+  return !(await sameBytes(path, known.path, size));
 }

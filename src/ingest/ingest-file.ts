@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../errors.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
-import type { DuplicateReport, LedgerEntry, Store } from '../store/store.js';
+import type { DuplicateReport, Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import {
   continuesFrom,
@@ -11,14 +11,15 @@ import {
   identityHeadBytes,
   isGzip,
   noRecordReason,
+  provenDifferent,
   rawDigest,
   readHead,
-  readHeadAfterFirstLine,
-  sameBytes,
+  sniffPastLongFirstLine,
   streamKeyOf,
 } from './file-identity.js';
+import { dataDirOf, duplicateMessage, type FileOutcome, fail, noRows, unreadable } from './file-outcome.js';
 import { finalLineIsComplete } from './final-line.js';
-import { expectedFormats, type InputFormat, sniffFormat } from './formats.js';
+import { expectedFormats, sniffFormat } from './formats.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
 import { ingestZeekJsonNative } from './zeek/zeek-json-native.js';
@@ -41,24 +42,7 @@ export interface IngestFileOptions {
   readonly onProgress?: (p: { file: string; rawBytes: number; rows: number }) => void;
 }
 
-/** What happened to one file. */
-export interface FileOutcome {
-  readonly path: string;
-  readonly status: 'ingested' | 'resumed' | 'unchanged' | 'empty' | 'skipped' | 'unreadable' | 'failed';
-  readonly format: string | null;
-  readonly logType: string | null;
-  readonly engine: 'native' | 'js' | null;
-  readonly rows: number;
-  readonly rejects: number;
-  readonly message?: string;
-  /** Why a file produced no rows or was not read (`header only …`), without the path; also in `message`. */
-  readonly reason?: string;
-  readonly error?: MamoriError;
-  /** Warnings about how it was read, such as a log type guessed from the file name. */
-  readonly notes?: readonly string[];
-  /** Records skipped because another file (or the same run in another format) already held them. */
-  readonly duplicates?: DuplicateReport;
-}
+export { dataDirOf, duplicateMessage, type FileOutcome } from './file-outcome.js';
 
 const recentMs = 60_000;
 
@@ -309,77 +293,4 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     ...(out.notes.length > 0 ? { notes: out.notes } : {}),
     ...(duplicates.rows > 0 ? { duplicates, message: duplicateMessage(path, out.logType, duplicates) } : {}),
   };
-}
-
-/**
- * The format of a JSON file whose first line is longer than the head (a reject for the reader), from
- * its second line; null for anything else.
- */
-async function sniffPastLongFirstLine(
-  path: string,
-  gzip: boolean,
-  head: Buffer,
-): Promise<InputFormat | null> {
-  if (
-    head.length < identityHeadBytes ||
-    head.includes(10) ||
-    !/^\s*\{/.test(head.subarray(0, 64).toString('latin1'))
-  )
-    return null;
-  const next = sniffFormat(await readHeadAfterFirstLine(path, gzip, identityHeadBytes));
-  return next === 'eve' || next === 'zeek-json' ? next : null;
-}
-
-/** The warning for records skipped as duplicates, naming both files. */
-export function duplicateMessage(path: string, logType: string, d: DuplicateReport): string {
-  const first = d.heldBy[0];
-  const where = first ? `${first.file}${d.heldBy.length > 1 ? ` and ${d.heldBy.length - 1} more` : ''}` : '?';
-  const records = d.rows === 1 ? 'record' : 'records';
-  return `${path}: skipped ${d.rows.toLocaleString('en')} ${logType} ${records} already ingested from ${where}`;
-}
-
-/**
- * True when a file whose size and sampled digest equal a ledger entry's is shown, byte for byte,
- * to differ from it. The entry's file must still be where it was, unchanged since it was read;
- * otherwise nothing can be compared and the sample decides (false).
- */
-async function provenDifferent(path: string, size: number, known: LedgerEntry): Promise<boolean> {
-  if (known.path === path || known.rawSize !== size) return false;
-  const then = await stat(known.path).catch(() => null);
-  if (!then?.isFile() || then.size !== known.rawSize || then.mtimeMs !== known.rawMtimeMs) return false;
-  return !(await sameBytes(path, known.path, size));
-}
-
-/** The data directory, for messages: the temporary directory is `<data>/tmp`. */
-export function dataDirOf(opts: Pick<IngestFileOptions, 'tmpDir'>): string {
-  return `the data directory ${dirname(opts.tmpDir)}`;
-}
-
-/** A file read to its end (or as far as it exists) that holds no rows, and why. */
-function noRows(
-  base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,
-  reason: string,
-): FileOutcome {
-  return { ...base, status: 'empty', reason, message: `${base.path}: no rows: ${reason}` };
-}
-
-/** A file that could not be opened or read is reported as unreadable; any other error is a failure. */
-function unreadable(
-  base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,
-  err: unknown,
-): FileOutcome {
-  const out = fail(base, errorCodes.io, `${base.path}: cannot read: ${messageOf(err)}`, err);
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  return code && unreadableCodes.has(code) ? { ...out, status: 'unreadable', reason: messageOf(err) } : out;
-}
-
-const unreadableCodes = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ELOOP', 'EIO', 'ENXIO']);
-
-function fail(
-  base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,
-  code: (typeof errorCodes)[keyof typeof errorCodes],
-  message: string,
-  cause?: unknown,
-): FileOutcome {
-  return { ...base, status: 'failed', message, error: new MamoriError(code, message, { cause }) };
 }
