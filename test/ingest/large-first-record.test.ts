@@ -112,6 +112,18 @@ describe('H1: a large first record', () => {
     }
   }
 
+  for (const e of engines) {
+    it(`H1: a Zeek header over 256 KiB is read (${e}), not counted as empty`, async () => {
+      const file = path.join(dir, `header-${e}-conn.log`);
+      const lines = tsv(`h${e}`, 'http').split('\n');
+      lines.splice(5, 0, `#note\t${'y'.repeat(300 * 1024)}`);
+      writeFileSync(file, lines.join('\n'));
+      const s = await stores[e].ingest([file]);
+      expect(s.outcomes[0]?.status, s.outcomes[0]?.message).toBe('ingested');
+      expect(s.rows).toBe(3);
+    });
+  }
+
   it('H1: a header-only file is reported with why, and read once records arrive', async () => {
     const file = path.join(dir, 'later-conn.log');
     const header = `${zeekHeaderLines('conn', fields, types).join('\n')}\n`;
