@@ -45,6 +45,22 @@ describe('file identity', () => {
     ).toBe(1);
   });
 
+  it('a file of the same size whose sampled tail differs is not taken as the known one through the resume anchor', async () => {
+    // Same header, first record and last 256 bytes; one row inside the last 64 KiB differs.
+    const c = path.join(dir, 'c-conn.log');
+    const d = path.join(dir, 'd-conn.log');
+    const rows = (changed: boolean) =>
+      connLog(6000, '192.0.2.10')
+        .split('\n')
+        .map((l, i, all) => (changed && i === all.length - 20 ? l.replace('192.0.2.10', '192.0.2.77') : l))
+        .join('\n');
+    writeFileSync(c, rows(false).replaceAll('\tC0', '\tK0'));
+    writeFileSync(d, rows(true).replaceAll('\tC0', '\tK0'));
+    expect((await s.ingest([c])).outcomes[0]?.status).toBe('ingested');
+    const r = await s.ingest([d]);
+    expect(r.outcomes[0]?.status, r.outcomes[0]?.message).not.toBe('unchanged');
+  });
+
   it('an identical copy under another name is still recognised as already read', async () => {
     const a = path.join(dir, 'a-conn.log');
     const copy = path.join(dir, 'copy-conn.log');
