@@ -11,6 +11,7 @@ export const errorCodes = {
   usage: 'E_USAGE',
   network: 'E_NETWORK',
   interrupted: 'E_INTERRUPTED',
+  noSpace: 'E_NO_SPACE',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
@@ -29,4 +30,25 @@ export class MamoriError extends Error {
 /** Message of any thrown value, without its stack. */
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** True when `err`, or any error in its `cause` chain, is a full disk (ENOSPC, or DuckDB saying so). */
+export function isNoSpace(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 8; depth++) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') return true;
+    if (e instanceof MamoriError && e.code === errorCodes.noSpace) return true;
+    if (/no space left on device|ENOSPC/i.test(messageOf(e))) return true;
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return false;
+}
+
+/** The error for a full disk, naming where mamori was writing; `err` is kept as the cause. */
+export function noSpaceError(where: string, err: unknown): MamoriError {
+  if (err instanceof MamoriError && err.code === errorCodes.noSpace) return err;
+  return new MamoriError(
+    errorCodes.noSpace,
+    `no space left on device while writing to ${where}: free some space (or point --data / MAMORI_DATA at a larger disk) and run the command again; nothing from the unfinished file was kept (${messageOf(err)})`,
+    { cause: err },
+  );
 }

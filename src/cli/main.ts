@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { errorCodes, MamoriError } from '../errors.js';
+import { errorCodes, isNoSpace, MamoriError, messageOf } from '../errors.js';
 import { mamoriVersion } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
@@ -27,6 +27,8 @@ const exitCodes: Record<string, number> = {
   [errorCodes.schemaTooNew]: 1,
   [errorCodes.network]: 1,
   [errorCodes.interrupted]: 130,
+  // EX_IOERR: a full disk is neither a usage error nor a bug.
+  [errorCodes.noSpace]: 74,
 };
 
 /** The command tree; commands hold no business logic, only option parsing and printing. */
@@ -62,6 +64,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    // A full disk can surface from any layer (a spool write, DuckDB's own files, a commit).
+    if (isNoSpace(err) && !(err instanceof MamoriError && err.code === errorCodes.noSpace)) {
+      printError(`mamori: no space left on device: ${messageOf(err)}`);
+      return exitCodes[errorCodes.noSpace] as number;
+    }
     if (err instanceof MamoriError) {
       // Messages quote file names and values, which may hold terminal escape sequences.
       printError(`mamori: ${err.message}`);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { anchorOf, anchorBytes as anchorWindow, gunzipOf } from './line-reader.js';
+import { open, stat } from 'node:fs/promises';
+import type { LedgerEntry } from '../store/store.js';
+import { type InputFormat, sniffFormat } from './formats.js';
+import { anchorOf, anchorBytes as anchorWindow, defaultMaxLineBytes, gunzipOf } from './line-reader.js';
 
 const edgeBytes = 64 * 1024;
-const headLimit = 256 * 1024;
 
 /** Hash of the raw file's size, first and last 64 KiB: equal digests mean nothing new to read. */
 export async function rawDigest(path: string, size: number): Promise<string> {
@@ -21,6 +22,28 @@ export async function rawDigest(path: string, size: number): Promise<string> {
   }
 }
 
+/**
+ * Whether two files of `size` bytes hold the same bytes, compared in full: the sampled `rawDigest`
+ * cannot tell apart files that differ only between their first and last 64 KiB.
+ */
+export async function sameBytes(a: string, b: string, size: number): Promise<boolean> {
+  const [fa, fb] = await Promise.all([open(a, 'r'), open(b, 'r')]);
+  try {
+    const chunk = 1024 * 1024;
+    const ba = Buffer.alloc(chunk);
+    const bb = Buffer.alloc(chunk);
+    for (let pos = 0; pos < size; pos += chunk) {
+      const n = Math.min(chunk, size - pos);
+      const [ra, rb] = await Promise.all([fa.read(ba, 0, n, pos), fb.read(bb, 0, n, pos)]);
+      if (ra.bytesRead !== n || rb.bytesRead !== n || !ba.subarray(0, n).equals(bb.subarray(0, n)))
+        return false;
+    }
+    return true;
+  } finally {
+    await Promise.all([fa.close(), fb.close()]);
+  }
+}
+
 /** True when the file starts with the gzip magic bytes. */
 export async function isGzip(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -33,9 +56,18 @@ export async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** Up to 256 KiB of decompressed bytes from the start of the file; a corrupt stream yields what it could. */
-export async function readHead(path: string, gzip: boolean): Promise<Buffer> {
-  const raw = createReadStream(path, gzip ? {} : { end: headLimit - 1 });
+/** Bytes of leading `#` lines tolerated before the first record (Zeek writes about 1 KiB). */
+export const headerBudgetBytes = 256 * 1024;
+/**
+ * Decompressed bytes read to sniff a file and key its stream: the header budget plus the default line
+ * limit, so that a first record up to the line limit is seen whole. Fixed, not `--max-line-bytes`, so
+ * that a stream's key never depends on the flags of the run that read it.
+ */
+export const identityHeadBytes = headerBudgetBytes + defaultMaxLineBytes;
+
+/** Up to `limit` decompressed bytes from the start of the file; a corrupt stream yields what it could. */
+export async function readHead(path: string, gzip: boolean, limit = headerBudgetBytes): Promise<Buffer> {
+  const raw = createReadStream(path, gzip ? {} : { end: limit - 1 });
   const stream = gzip ? gunzipOf(raw) : raw;
   const parts: Buffer[] = [];
   let n = 0;
@@ -43,36 +75,106 @@ export async function readHead(path: string, gzip: boolean): Promise<Buffer> {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       parts.push(chunk);
       n += chunk.length;
-      if (n >= headLimit) break;
+      if (n >= limit) break;
     }
   } catch {
     // A truncated stream still has a usable head; the full read reports the damage.
   } finally {
     raw.destroy();
   }
-  return Buffer.concat(parts).subarray(0, headLimit);
+  return Buffer.concat(parts).subarray(0, limit);
+}
+
+/** Most bytes skipped to find the end of a first line too long to sniff (the `--max-line-bytes` ceiling). */
+const firstLineScanBytes = 256 * 1024 * 1024;
+
+/**
+ * Up to `limit` decompressed bytes after the first line, for sniffing a file whose first line is too
+ * long to judge (that line is a reject); empty when the line does not end within `firstLineScanBytes`.
+ */
+export async function readHeadAfterFirstLine(path: string, gzip: boolean, limit: number): Promise<Buffer> {
+  const raw = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const stream = gzip ? gunzipOf(raw) : raw;
+  const parts: Buffer[] = [];
+  let skipped = 0;
+  let found = false;
+  let n = 0;
+  try {
+    for await (const chunkIn of stream as AsyncIterable<Buffer>) {
+      let chunk = chunkIn;
+      if (!found) {
+        const nl = chunk.indexOf(10);
+        if (nl < 0) {
+          skipped += chunk.length;
+          if (skipped > firstLineScanBytes) break;
+          continue;
+        }
+        found = true;
+        chunk = chunk.subarray(nl + 1);
+      }
+      parts.push(chunk);
+      n += chunk.length;
+      if (n >= limit) break;
+    }
+  } catch {
+    // Judged on what could be read; the full read reports the damage.
+  } finally {
+    raw.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, limit);
 }
 
 /**
  * Identity of a log stream: the hash of its leading `#` lines and first record. It stays the same
- * while the file grows and after Zeek rotates and compresses it; null until a whole record exists.
+ * while the file grows and after Zeek rotates and compresses it. A first record that does not end
+ * within `identityHeadBytes` is keyed on those bytes alone (the reader rejects it if it is over the
+ * line limit). Null only while no record exists yet: a head shorter than `identityHeadBytes` (the
+ * whole file) with no record, or whose one record has no line end and `finalLine` is `leave`.
  */
-export function streamKeyOf(head: Buffer): { key: string; headerText: string } | null {
+export function streamKeyOf(
+  head: Buffer,
+  finalLine: 'parse' | 'leave' = 'leave',
+): { key: string; headerText: string } | null {
+  const keyed = (end: number, headerEnd: number) => ({
+    key: createHash('sha256').update(head.subarray(0, end)).digest('hex'),
+    headerText: head.subarray(0, headerEnd).toString('utf8'),
+  });
   let pos = 0;
   while (pos < head.length) {
     const nl = head.indexOf(10, pos);
-    if (nl < 0) return null;
-    if (head[pos] !== 0x23 /* # */ && nl > pos) {
-      return {
-        key: createHash('sha256')
-          .update(head.subarray(0, nl + 1))
-          .digest('hex'),
-        headerText: head.subarray(0, pos).toString('utf8'),
-      };
+    if (nl < 0) {
+      if (head.length >= identityHeadBytes) return keyed(identityHeadBytes, pos);
+      const record = head[pos] !== 0x23 /* # */ && head.subarray(pos).toString('latin1').trim() !== '';
+      return record && finalLine === 'parse' ? keyed(head.length, pos) : null;
     }
+    if (head[pos] !== 0x23 /* # */ && nl > pos) return keyed(nl + 1, pos);
     pos = nl + 1;
   }
   return null;
+}
+
+/** Why a head that `streamKeyOf` found no record in holds no rows, for the user. */
+export function noRecordReason(head: Buffer, finalLine: 'parse' | 'leave'): string {
+  let comments = 0;
+  let header = false;
+  let blank = 0;
+  let pos = 0;
+  while (pos < head.length) {
+    const nl = head.indexOf(10, pos);
+    const end = nl < 0 ? head.length : nl;
+    const line = head.subarray(pos, end).toString('utf8');
+    if (nl < 0 && line.trim() !== '' && !line.startsWith('#') && finalLine === 'leave')
+      return 'its first record has no line end yet (still being written); it is read once complete';
+    if (line.startsWith('#')) {
+      comments += 1;
+      if (/^#(separator|fields|types|path)\b/.test(line)) header = true;
+    } else blank += 1;
+    pos = end + 1;
+  }
+  const lines = (n: number, what: string) => `${n} ${what} line${n === 1 ? '' : 's'}`;
+  if (comments === 0) return `only ${lines(blank, 'blank')}`;
+  const what = header ? `header only (${lines(comments, 'header')})` : `all ${lines(comments, 'comment')}`;
+  return blank > 0 ? `${what} and ${lines(blank, 'blank')}, no records` : `${what}, no records`;
 }
 
 /**
@@ -124,4 +226,35 @@ export async function continuesFrom(
 /** A stream key for a file that starts like a known log but is not its continuation. */
 export function forkedKey(streamKey: string, rawDigest: string): string {
   return createHash('sha256').update(`${streamKey}:${rawDigest}`).digest('hex');
+}
+
+/**
+ * The format of a JSON file whose first line is longer than the head (a reject for the reader), from
+ * its second line; null for anything else.
+ */
+export async function sniffPastLongFirstLine(
+  path: string,
+  gzip: boolean,
+  head: Buffer,
+): Promise<InputFormat | null> {
+  if (
+    head.length < identityHeadBytes ||
+    head.includes(10) ||
+    !/^\s*\{/.test(head.subarray(0, 64).toString('latin1'))
+  )
+    return null;
+  const next = sniffFormat(await readHeadAfterFirstLine(path, gzip, identityHeadBytes));
+  return next === 'eve' || next === 'zeek-json' ? next : null;
+}
+
+/**
+ * True when a file whose size and sampled digest equal a ledger entry's is shown, byte for byte,
+ * to differ from it. The entry's file must still be where it was, unchanged since it was read;
+ * otherwise nothing can be compared and the sample decides (false).
+ */
+export async function provenDifferent(path: string, size: number, known: LedgerEntry): Promise<boolean> {
+  if (known.path === path || known.rawSize !== size) return false;
+  const then = await stat(known.path).catch(() => null);
+  if (!then?.isFile() || then.size !== known.rawSize || then.mtimeMs !== known.rawMtimeMs) return false;
+  return !(await sameBytes(path, known.path, size));
 }

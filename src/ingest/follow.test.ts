@@ -1,4 +1,12 @@
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -147,5 +155,34 @@ describe('ingest --follow', () => {
     expect((await ingestPaths([join(dir, 'conn.log')], opts)).rows).toBe(0);
     expect((await store.tableRows())['conn']).toBe(8);
     await store.close();
+  });
+});
+
+describe('ingest --follow and unreadable entries', () => {
+  it('M1: an unreadable entry in a followed folder is named once, not silently skipped at every scan', async () => {
+    const live = join(root, 'spool-broken');
+    mkdirSync(live);
+    symlinkSync(join(root, 'never-written.log'), join(live, 'conn.log'));
+    const store = await DuckDBStore.open({ dataDir: join(root, 'data-broken') });
+    const stop = new AbortController();
+    const lines: string[] = [];
+    let passes = 0;
+    await followDirectory([live], {
+      store,
+      sensor: 's',
+      tmpDir: join(root, 'tmp-broken'),
+      intervalSeconds: 0.01,
+      json: false,
+      stop: stop.signal,
+      log: (l) => lines.push(l),
+      onPass: () => {
+        passes += 1;
+        if (passes === 3) stop.abort();
+      },
+    });
+    await store.close();
+    expect(lines.filter((l) => l.startsWith('warning: skipped'))).toEqual([
+      `warning: skipped ${join(live, 'conn.log')}: broken symbolic link: ENOENT: no such file or directory, stat '${join(live, 'conn.log')}'`,
+    ]);
   });
 });

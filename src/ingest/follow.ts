@@ -35,10 +35,17 @@ export async function followDirectory(paths: readonly string[], opts: FollowOpti
     process.on('SIGTERM', onSignal);
   }
   const stopped = () => graceful.signal.aborted || (opts.stop?.aborted ?? false);
+  // An unreadable folder or file is named once, not at every scan.
+  const warned = new Set<string>();
   try {
     while (!stopped()) {
       const summary = await ingestPaths(paths, { ...opts, live: true, signal: hard.signal });
       opts.onPass?.(summary);
+      for (const o of summary.outcomes) {
+        if (o.status !== 'unreadable' || warned.has(o.path)) continue;
+        warned.add(o.path);
+        (opts.log ?? ((l: string) => console.log(l)))(`warning: skipped ${o.message}`);
+      }
       const changed =
         summary.rows > 0 || summary.rejects > 0 || summary.duplicates > 0 || summary.byStatus.failed > 0;
       if (changed) {

@@ -11,7 +11,7 @@ export type InputFormat = keyof typeof inputFormats;
 /** The sentence naming the formats mamori expects, for "not telemetry" errors. */
 export const expectedFormats = Object.values(inputFormats).join('; ');
 
-/** Format of a file from its first decompressed bytes, or null when it is none of ours. */
+/** Format of a file from its first decompressed bytes (its whole first line), or null when it is none of ours. */
 export function sniffFormat(head: Buffer): InputFormat | null {
   let i = 0;
   // A UTF-8 byte-order mark and leading blank space are tolerated.
@@ -25,7 +25,9 @@ export function sniffFormat(head: Buffer): InputFormat | null {
   if (text.startsWith('['))
     return /"event_type"\s*:/.test(text) || /^\[\s*\]?\s*$/.test(text) ? 'eve-array' : null;
   if (text.startsWith('{')) {
-    const firstLine = text.split('\n', 1)[0] ?? '';
+    // The whole first line, however long: a record's keys can follow a large value.
+    const nl = head.indexOf(10, i);
+    const firstLine = head.subarray(i, nl < 0 ? head.length : nl).toString('utf8');
     if (/"event_type"\s*:/.test(firstLine)) return 'eve';
     // Pipelines add or rename fields (`@stream`, ECS's `log.id.uid`) but keep one of these.
     if (/"(ts|_path|@stream|uid)"\s*:/.test(firstLine)) return 'zeek-json';

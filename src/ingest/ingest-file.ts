@@ -1,11 +1,23 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { errorCodes, MamoriError, messageOf } from '../errors.js';
+import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../errors.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { DuplicateReport, Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
-import { continuesFrom, forkedKey, isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
+import {
+  continuesFrom,
+  forkedKey,
+  identityHeadBytes,
+  isGzip,
+  noRecordReason,
+  provenDifferent,
+  rawDigest,
+  readHead,
+  sniffPastLongFirstLine,
+  streamKeyOf,
+} from './file-identity.js';
+import { dataDirOf, duplicateMessage, type FileOutcome, fail, noRows, unreadable } from './file-outcome.js';
 import { finalLineIsComplete } from './final-line.js';
 import { expectedFormats, sniffFormat } from './formats.js';
 import { defaultMaxLineBytes } from './line-reader.js';
@@ -30,22 +42,7 @@ export interface IngestFileOptions {
   readonly onProgress?: (p: { file: string; rawBytes: number; rows: number }) => void;
 }
 
-/** What happened to one file. */
-export interface FileOutcome {
-  readonly path: string;
-  readonly status: 'ingested' | 'resumed' | 'unchanged' | 'empty' | 'skipped' | 'failed';
-  readonly format: string | null;
-  readonly logType: string | null;
-  readonly engine: 'native' | 'js' | null;
-  readonly rows: number;
-  readonly rejects: number;
-  readonly message?: string;
-  readonly error?: MamoriError;
-  /** Warnings about how it was read, such as a log type guessed from the file name. */
-  readonly notes?: readonly string[];
-  /** Records skipped because another file (or the same run in another format) already held them. */
-  readonly duplicates?: DuplicateReport;
-}
+export { dataDirOf, duplicateMessage, type FileOutcome } from './file-outcome.js';
 
 const recentMs = 60_000;
 
@@ -71,8 +68,9 @@ export async function ingestFile(path: string, opts: IngestFileOptions): Promise
   } catch (err) {
     // Unreadable files (permissions, deleted mid-walk) fail alone; the run goes on.
     if (err instanceof BatchesLost || opts.signal?.aborted) throw err;
+    if (isNoSpace(err)) throw noSpaceError(dataDirOf(opts), err);
     const base = { path, format: null, logType: null, engine: null, rows: 0, rejects: 0 } as const;
-    return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
+    return unreadable(base, err);
   }
 }
 
@@ -82,19 +80,22 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   try {
     info = await stat(path);
   } catch (err) {
-    return fail(base, errorCodes.io, `${path}: cannot read: ${messageOf(err)}`, err);
+    return unreadable(base, err);
   }
-  if (info.size === 0) return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
+  if (info.size === 0) return noRows(base, 'the file is empty (0 bytes)');
   const byPath = await opts.store.findByPath(path);
   if (byPath && byPath.rawSize === info.size && byPath.rawMtimeMs === info.mtimeMs) {
     return { ...base, status: 'unchanged', format: byPath.format, logType: byPath.logType };
   }
   const digest = await rawDigest(path, info.size);
   const seen = await opts.store.findByRawDigest(digest);
-  if (seen) return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
+  // Equal samples: the bytes are compared in full when the known file is still there as it was read.
+  const differsFrom = seen && (await provenDifferent(path, info.size, seen)) ? seen : null;
+  if (seen && !differsFrom)
+    return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
 
   const gzip = await isGzip(path);
-  const head = await readHead(path, gzip);
+  const head = await readHead(path, gzip, identityHeadBytes);
   if (head.length === 0) {
     if (gzip)
       return fail(
@@ -102,9 +103,10 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
         errorCodes.badInput,
         `${path}: compressed file holds no data (truncated or corrupt gzip)`,
       );
-    return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
+    return noRows(base, 'the file is empty');
   }
-  const format = sniffFormat(head);
+  const format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
+  if (!format && head.toString('latin1').trim() === '') return noRows(base, noRecordReason(head, 'parse'));
   if (!format) {
     return fail(
       base,
@@ -112,7 +114,6 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       `${path}: not telemetry mamori can read; expected one of: ${expectedFormats}`,
     );
   }
-  const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head);
   // A plain file under --follow, or written to in the last minute, may be a log Zeek is still
   // writing (a cron job over the spool): a last line without a newline is left for the next run,
   // unless outside --follow it is already a whole record.
@@ -120,13 +121,11 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     gzip ||
     (!opts.live &&
       (Date.now() - info.mtimeMs > recentMs || (await finalLineIsComplete(path, info.size, format, head))));
+  const finalLine = static_ ? 'parse' : 'leave';
+  const identity = format === 'eve-array' ? { key: digest, headerText: '' } : streamKeyOf(head, finalLine);
   if (!identity) {
-    return {
-      ...base,
-      status: 'empty',
-      format,
-      message: `${path}: no complete record yet, nothing to ingest`,
-    };
+    // Not recorded in the ledger: the file is looked at again on every run until it holds a record.
+    return noRows({ ...base, format }, noRecordReason(head, finalLine));
   }
   // The same start as a known log: its rotated copy, a grown version, or a different file that
   // merely begins alike (then it is a log of its own, under a forked key).
@@ -134,7 +133,14 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   let prior = await opts.store.findByStreamKey(streamKey);
   for (let hop = 0; prior && hop < 2; hop++) {
     const cont = await continuesFrom(path, gzip, prior.consumedBytes, prior.anchor);
-    if (cont.matches) {
+    // A plain file no longer than the known one, with the same size but other sampled bytes, or
+    // proven different above, only looks like it near the anchor: it is a log of its own.
+    const other =
+      (differsFrom !== null &&
+        prior.streamKey === differsFrom.streamKey &&
+        prior.path === differsFrom.path) ||
+      (!gzip && !cont.longer && info.size === prior.rawSize && digest !== prior.rawDigest);
+    if (cont.matches && !other) {
       if (!cont.longer || prior.complete) {
         await opts.store.recordFile({
           ...prior,
@@ -178,7 +184,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     header: resume ? known.header : '',
     maxLineBytes: opts.maxLineBytes ?? defaultMaxLineBytes,
     strict: opts.strict ?? false,
-    finalPartialLine: static_ ? 'parse' : 'leave',
+    finalPartialLine: finalLine,
     tmpDir: opts.tmpDir,
     sensorFromData: opts.sensorFromData ?? false,
     signal: opts.signal,
@@ -239,6 +245,12 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   } catch (err) {
     // The store undid other files' batches too: the caller must read them again.
     if (err instanceof BatchesLost) throw err;
+    if (isNoSpace(err)) {
+      // A full disk stops the run: every later file would fail the same way. What this batch wrote is
+      // undone (or lost with the transaction) and the ledger never names the file, so it is read again.
+      await batch.abort().catch(() => {});
+      throw noSpaceError(dataDirOf(opts), err);
+    }
     await batch.abort();
     if (err instanceof MamoriError)
       return { ...base, format, status: 'failed', message: err.message, error: err };
@@ -259,6 +271,17 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       error: new MamoriError(errorCodes.badInput, message),
     };
   }
+  if (!resume && out.rows + duplicates.rows === 0) {
+    // Read to the end, yet nothing in it was a record (a defensive case: the head had one).
+    const lines = `${out.consumedLines} line${out.consumedLines === 1 ? '' : 's'}`;
+    return {
+      ...noRows(
+        { ...base, format, logType: out.logType, engine: engineUsed },
+        `read ${lines}, none of them a record the ${out.logType} reader keeps`,
+      ),
+      ...(out.notes.length > 0 ? { notes: out.notes } : {}),
+    };
+  }
   return {
     path,
     status: resume ? 'resumed' : 'ingested',
@@ -270,21 +293,4 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     ...(out.notes.length > 0 ? { notes: out.notes } : {}),
     ...(duplicates.rows > 0 ? { duplicates, message: duplicateMessage(path, out.logType, duplicates) } : {}),
   };
-}
-
-/** The warning for records skipped as duplicates, naming both files. */
-export function duplicateMessage(path: string, logType: string, d: DuplicateReport): string {
-  const first = d.heldBy[0];
-  const where = first ? `${first.file}${d.heldBy.length > 1 ? ` and ${d.heldBy.length - 1} more` : ''}` : '?';
-  const records = d.rows === 1 ? 'record' : 'records';
-  return `${path}: skipped ${d.rows.toLocaleString('en')} ${logType} ${records} already ingested from ${where}`;
-}
-
-function fail(
-  base: Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>,
-  code: (typeof errorCodes)[keyof typeof errorCodes],
-  message: string,
-  cause?: unknown,
-): FileOutcome {
-  return { ...base, status: 'failed', message, error: new MamoriError(code, message, { cause }) };
 }

@@ -27,7 +27,7 @@ export function describeSummary(s: IngestSummary): string {
   const lines: string[] = [];
   const st = s.byStatus;
   lines.push(
-    `files: ${s.files} (${st.ingested} new, ${st.resumed} grown, ${st.unchanged} unchanged, ${st.empty} empty, ${st.skipped} not telemetry, ${st.failed} failed)`,
+    `files: ${s.files} (${st.ingested} new, ${st.resumed} grown, ${st.unchanged} unchanged, ${st.empty} without rows, ${st.skipped} not telemetry, ${st.unreadable} unreadable, ${st.failed} failed)`,
   );
   const tables = Object.entries(s.rowsByTable);
   lines.push(
@@ -47,14 +47,20 @@ export function describeSummary(s: IngestSummary): string {
   for (const o of s.outcomes) {
     if (o.status === 'failed') lines.push(`error: ${o.message}`);
     else if (o.status === 'empty') lines.push(`note: ${o.message}`);
+    else if (o.status === 'unreadable') lines.push(`warning: skipped ${o.message}`);
     else if (o.duplicates) lines.push(`warning: ${o.message}`);
   }
   for (const n of s.notes) lines.push(`warning: ${n}`);
   const skipped = s.outcomes.filter((o) => o.status === 'skipped');
   if (skipped.length > 0) {
-    const shown = skipped.slice(0, 5).map((o) => `  ${cellText(o.path)}`);
+    const shown = skipped
+      .slice(0, 5)
+      .map((o) => `  ${cellText(o.path)}${o.reason ? ` (${cellText(o.reason)})` : ''}`);
     if (skipped.length > 5) shown.push(`  … and ${skipped.length - 5} more`);
-    lines.push(`skipped ${skipped.length} files that are not Zeek or Suricata logs:`, ...shown);
+    lines.push(
+      `skipped ${skipped.length} files that are not Zeek or Suricata logs or not regular files:`,
+      ...shown,
+    );
   }
   return lines.join('\n');
 }
@@ -65,7 +71,10 @@ export function ingestCommand(): Command {
     .description(
       'Ingest Zeek logs (TSV or JSON, plain or .gz, folders of rotated logs) and Suricata EVE JSON',
     )
-    .argument('<paths...>', 'files or directories (searched recursively)')
+    .argument(
+      '<paths...>',
+      "files or directories (searched recursively); '-' or a FIFO is read as a stream (copied to <data>/tmp first)",
+    )
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option(
       '-s, --sensor <name>',
@@ -100,11 +109,13 @@ export function ingestCommand(): Command {
       `
 Files already ingested are skipped (keyed on content); files that grew get only their new lines;
 Zeek's rotated copies of a live log are recognised. Bad lines go to the rejects table.
-Exit code: 0 when every file was read (even with rejects), 1 when some file could not be ingested at all.
+Exit code: 0 when every file was read (even with rejects), 1 when some file could not be ingested at
+all (an unreadable file or folder is reported, skipped, and counts here; the rest is still ingested).
 
 Examples:
   mamori ingest /opt/zeek/logs/2024-04-19
   mamori ingest --sensor dmz eve.json
+  zcat conn.log.gz | mamori ingest -
   mamori ingest --follow /opt/zeek/spool/zeek`,
     )
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
@@ -150,7 +161,7 @@ Examples:
         printText(
           flags.json ? toJson({ dataDir, sensor: common.sensor, ...summary }) : describeSummary(summary),
         );
-        if (summary.byStatus.failed > 0) process.exitCode = 1;
+        if (summary.byStatus.failed > 0 || summary.byStatus.unreadable > 0) process.exitCode = 1;
       } finally {
         await store.close();
       }

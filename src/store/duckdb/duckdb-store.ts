@@ -8,6 +8,7 @@ import type { Incident } from '../../incidents/incident.js';
 import type { DetectStore } from '../detect-store.js';
 import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
+import { removeStaleTempFiles } from '../stale-temp-files.js';
 import type {
   BatchDeletion,
   BatchInfo,
@@ -124,6 +125,8 @@ export class DuckDBStore implements Store {
       }
       throw new MamoriError(errorCodes.store, `cannot open the store ${path}: ${msg}`, { cause: err });
     }
+    // The write lock is ours now: temporary files a killed run left behind can go.
+    if (!readOnly) removeStaleTempFiles(join(opts.dataDir, 'tmp'));
     const conn = await instance.connect();
     if (readOnly) {
       const v = await readSchemaVersion(conn);
