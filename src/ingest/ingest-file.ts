@@ -8,6 +8,8 @@ import type { EngineInput, EngineOutput } from './engine.js';
 import { continuesFrom, forkedKey, isGzip, rawDigest, readHead, streamKeyOf } from './file-identity.js';
 import { finalLineIsComplete } from './final-line.js';
 import { expectedFormats, sniffFormat } from './formats.js';
+import { gzipIsEmpty } from './gzip-stream.js';
+import { lineEndProblem } from './line-ends.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
 import { ingestZeekJsonNative } from './zeek/zeek-json-native.js';
@@ -24,6 +26,9 @@ export interface IngestFileOptions {
   readonly strict?: boolean;
   readonly engine?: EngineChoice;
   readonly maxLineBytes?: number;
+  /** Per compressed file: the most bytes it may decompress to, and the largest expansion ratio. */
+  readonly maxDecompressedBytes?: number;
+  readonly maxGzipRatio?: number;
   /** A live directory (--follow): never parse a last line of a plain file that has no newline yet. */
   readonly live?: boolean;
   readonly signal?: AbortSignal;
@@ -96,7 +101,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   const gzip = await isGzip(path);
   const head = await readHead(path, gzip);
   if (head.length === 0) {
-    if (gzip)
+    // logrotate compresses empty logs: a valid gzip of nothing is an empty file, not damage.
+    if (gzip && !(await gzipIsEmpty(path)))
       return fail(
         base,
         errorCodes.badInput,
@@ -104,6 +110,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       );
     return { ...base, status: 'empty', message: `${path}: empty file, nothing to ingest` };
   }
+  const lineEnds = lineEndProblem(head);
+  if (lineEnds) return fail(base, errorCodes.badInput, `${path}: ${lineEnds}`);
   const format = sniffFormat(head);
   if (!format) {
     return fail(
@@ -177,6 +185,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     startLine: resume ? known.consumedLines : 0,
     header: resume ? known.header : '',
     maxLineBytes: opts.maxLineBytes ?? defaultMaxLineBytes,
+    maxDecompressedBytes: opts.maxDecompressedBytes,
+    maxGzipRatio: opts.maxGzipRatio,
     strict: opts.strict ?? false,
     finalPartialLine: static_ ? 'parse' : 'leave',
     tmpDir: opts.tmpDir,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip, type Gunzip } from 'node:zlib';
-import { messageOf } from '../errors.js';
 import type { RejectRecord } from '../store/store.js';
+import { GzipDamage, gunzipFile } from './gzip-stream.js';
 
 /** Complete lines (the buffer ends with `\n`) starting at line `firstLine` (1-based). */
 export interface LineBlock {
@@ -22,6 +22,9 @@ export interface LineReaderOptions {
   readonly startLine?: number;
   /** Longer lines are rejected instead of loaded. */
   readonly maxLineBytes?: number;
+  /** Limits on a compressed file's decompressed size and expansion ratio (see gzip-stream.ts). */
+  readonly maxDecompressedBytes?: number;
+  readonly maxGzipRatio?: number;
   /**
    * What to do with bytes after the last newline: `parse` treats them as a final line (a static file),
    * `leave` leaves them for the next read (a live file still being written).
@@ -93,17 +96,16 @@ export async function* readLineBlocks(
       await fh.close();
     }
   }
-  // Large chunks: with Node's 64 KiB default, stream overhead costs more than all our checks.
-  const raw = createReadStream(opts.path, {
-    highWaterMark: readChunkBytes,
-    ...(opts.gzip ? {} : { start: startByte }),
-  });
-  let rawBytes = 0;
-  raw.on('data', (chunk) => {
-    rawBytes += chunk.length;
-    opts.onRawBytes?.(rawBytes);
-  });
-  const source = opts.gzip ? gunzipOf(raw, gunzipChunkBytes) : raw;
+  const source = opts.gzip
+    ? gunzipFile({
+        path: opts.path,
+        chunkSize: gunzipChunkBytes,
+        maxBytes: opts.maxDecompressedBytes,
+        maxRatio: opts.maxGzipRatio,
+        signal: opts.signal,
+        onRawBytes: opts.onRawBytes,
+      })
+    : plainChunks(opts.path, startByte, opts.onRawBytes);
 
   const finishLongLine = () => {
     if (!longLine) return;
@@ -166,9 +168,9 @@ export async function* readLineBlocks(
       }
     }
   } catch (err) {
-    if (opts.signal?.aborted) throw err;
-    if (!opts.gzip) throw err;
-    result.truncated = `compressed stream is truncated or corrupt after ${position + carry.length} decompressed bytes (${messageOf(err)})`;
+    if (opts.signal?.aborted || !(err instanceof GzipDamage)) throw err;
+    // Every line before the damage was yielded; the reject says where it broke.
+    result.truncated = `compressed stream damaged after decompressed byte ${err.decompressedBytes} (in line ${lineNo}): ${err.message}; the lines before it were kept`;
   }
 
   if (opts.gzip && startByte > 0 && result.resumeAnchor === null) result.resumeAnchor = anchorOf(lastTail);
@@ -243,6 +245,20 @@ export async function* readLineBlocks(
         ? tailBytes.subarray(tailBytes.length - anchorBytes)
         : Buffer.concat([lastTail, tailBytes]).subarray(-anchorBytes);
     yield block;
+  }
+}
+
+/** A plain file's bytes from `start`, in large chunks: with Node's 64 KiB default, stream overhead costs more than all our checks. */
+async function* plainChunks(
+  path: string,
+  start: number,
+  onRawBytes?: (bytes: number) => void,
+): AsyncGenerator<Buffer> {
+  let rawBytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: readChunkBytes, start })) {
+    rawBytes += (chunk as Buffer).length;
+    onRawBytes?.(rawBytes);
+    yield chunk as Buffer;
   }
 }
 

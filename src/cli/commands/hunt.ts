@@ -12,12 +12,13 @@ import { plural } from '../../plural.js';
 import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
+import { addIngestLimitOptions, type IngestLimitFlags, ingestLimits } from '../ingest-limit-options.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { describeSummary } from './ingest.js';
 
-interface HuntFlags {
+interface HuntFlags extends IngestLimitFlags {
   data?: string;
   format?: string;
   out?: string;
@@ -64,7 +65,7 @@ export function describeHunt(r: HuntResult, shown = 5): string {
 
 /** `mamori hunt`: ingest, detect, correlate, attribute and report, in one command. */
 export function huntCommand(): Command {
-  return new Command('hunt')
+  const cmd = new Command('hunt')
     .description(
       'Ingest telemetry, detect, correlate the findings into incidents, attribute them to threat actors, and report',
     )
@@ -99,7 +100,8 @@ export function huntCommand(): Command {
     )
     .option('--sector <name>', "the victim's sector, weighed against actors' known targeting")
     .option('--country <code>', "the victim's country (ISO 3166 alpha-2), weighed the same way")
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress bar');
+  return addIngestLimitOptions(cmd)
     .addHelpText(
       'after',
       `
@@ -134,6 +136,7 @@ Examples:
           sensorFromData: flags.sensor === undefined,
           sensors: commaList(flags.sensor),
           tmpDir: join(dataDir, 'tmp'),
+          ingestLimits: ingestLimits(flags),
           exclude: [dataDir],
           internal: commaList(flags.internal),
           from: flags.from,
