@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import { type EngineInput, type EngineOutput, rowSink } from '../engine.js';
+import { maxJsonDepth, valueNestsDeeper } from '../json-depth.js';
 import { ingestNdjson } from '../ndjson.js';
 import { failOnReject } from '../strict.js';
 import { FieldError } from '../zeek/zeek-row-plan.js';
@@ -45,8 +46,10 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
   const append = rowSink(input.batch);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    const row =
-      e !== null && typeof e === 'object' && !Array.isArray(e)
+    const tooDeep = valueNestsDeeper(e);
+    const row = tooDeep
+      ? new FieldError(`nests more than ${maxJsonDepth} levels deep`)
+      : e !== null && typeof e === 'object' && !Array.isArray(e)
         ? mapEveEvent(e as Record<string, unknown>)
         : new FieldError('array element is not an object');
     if (row instanceof FieldError) {
@@ -54,7 +57,8 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
         file: input.path,
         line: i + 1,
         reason: `element ${i + 1}: ${row.reason}`,
-        raw: JSON.stringify(e) ?? '',
+        // Serialising a value that deep would overflow the stack as well.
+        raw: tooDeep ? '' : (JSON.stringify(e) ?? ''),
       });
       failOnReject(input.strict, out.rejects);
       continue;

@@ -9,7 +9,7 @@ import type { ColumnSpec, ColumnType } from '../schema/column.js';
 import { provenanceNames } from '../schema/column.js';
 import { telemetryTables } from '../schema/tables.js';
 import type { BatchOrigin, NativeLoadResult, NativeTsvLoad, RejectRecord } from '../store.js';
-import { sqlIdent } from './duckdb-types.js';
+import { csvLineLimits, sqlIdent } from './duckdb-types.js';
 
 /** How DuckDB's CSV reader must parse a field feeding a column of this type (mirrors the JS engine). */
 const readTypes: Record<ColumnType, string> = {
@@ -87,6 +87,7 @@ export function buildTsvInsert(
     sensor: origin.sensor,
     source_file: origin.sourceFile,
     batch_id: batchId,
+    ...csvLineLimits(load.maxLineBytes ?? 0),
   };
   const names: string[] = [];
   const exprs: string[] = [];
@@ -137,7 +138,7 @@ export function buildTsvInsert(
     FROM read_csv($path, skip = $skip, delim = $delim, quote = '', escape = '', header = false, auto_detect = false,
       columns = {${columns}}, nullstr = $nullstr, strict_mode = true, null_padding = false,
       store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}',
-      max_line_size = 2097152)`;
+      max_line_size = $max_line, buffer_size = $buffer)`;
   // DuckDB refuses parameters the statement does not use.
   const usedParams = Object.fromEntries(
     Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
