@@ -47,6 +47,8 @@ export interface LineReaderResult {
   truncated: string | null;
   /** Hash of the bytes just before `startByte`, to compare with the ledger's anchor on resume. */
   resumeAnchor: string | null;
+  /** Most bytes of an unfinished line held between chunks: never more than the line limit. */
+  maxCarryBytes: number;
 }
 
 export const defaultMaxLineBytes = 1024 * 1024;
@@ -166,6 +168,7 @@ export async function* readLineBlocks(
         position += carry.length;
         carry = Buffer.alloc(0);
       }
+      if (carry.length > result.maxCarryBytes) result.maxCarryBytes = carry.length;
     }
   } catch (err) {
     if (opts.signal?.aborted || !(err instanceof GzipDamage)) throw err;
@@ -264,7 +267,15 @@ async function* plainChunks(
 
 /** A fresh result object for `readLineBlocks`. */
 export function newLineReaderResult(): LineReaderResult {
-  return { consumedBytes: 0, consumedLines: 0, anchor: '', rejects: [], truncated: null, resumeAnchor: null };
+  return {
+    consumedBytes: 0,
+    consumedLines: 0,
+    anchor: '',
+    rejects: [],
+    truncated: null,
+    resumeAnchor: null,
+    maxCarryBytes: 0,
+  };
 }
 
 /**
