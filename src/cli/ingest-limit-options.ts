@@ -21,7 +21,7 @@ export function addIngestLimitOptions(cmd: Command): Command {
     )
     .option(
       '--max-decompressed-bytes <n>',
-      'a compressed file that expands past this many bytes fails, and none of it is stored (default 64 GiB)',
+      'a compressed file that expands past this many bytes (64 GiB by default; 1 MiB to 16 TiB) fails, and none of it is stored',
       numberOption('--max-decompressed-bytes', optionSchemas.decompressedBytes),
       defaultMaxDecompressedBytes,
     )
