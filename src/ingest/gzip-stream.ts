@@ -28,8 +28,12 @@ export class GzipDamage extends Error {
 }
 
 /** How to decompress one file. */
-export interface GunzipOptions {
+export interface GunzipOptions extends GunzipLimits {
   readonly path: string;
+}
+
+/** Limits and hooks of a decompression. */
+export interface GunzipLimits {
   readonly maxBytes?: number;
   readonly maxRatio?: number;
   readonly chunkSize?: number;
@@ -45,10 +49,23 @@ export interface GunzipOptions {
  * output chunk. Damage ends the stream with a `GzipDamage`; a limit with a `MamoriError`.
  */
 export async function* gunzipFile(opts: GunzipOptions): AsyncGenerator<Buffer> {
+  const raw = createReadStream(opts.path, { highWaterMark: rawChunkBytes });
+  try {
+    yield* gunzipChunks(raw, opts.path, opts);
+  } finally {
+    raw.destroy();
+  }
+}
+
+/** `gunzipFile` over compressed chunks from any source; `name` is the file named in limit errors. */
+export async function* gunzipChunks(
+  source: AsyncIterable<Buffer>,
+  name: string,
+  opts: GunzipLimits = {},
+): AsyncGenerator<Buffer> {
   const maxBytes = opts.maxBytes ?? defaultMaxDecompressedBytes;
   const maxRatio = opts.maxRatio ?? defaultMaxGzipRatio;
-  const raw = createReadStream(opts.path, { highWaterMark: rawChunkBytes });
-  const rawIt = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const rawIt = source[Symbol.asyncIterator]();
   let pending: Buffer = Buffer.alloc(0);
   let eof = false;
   let rawRead = 0;
@@ -102,7 +119,7 @@ export async function* gunzipFile(opts: GunzipOptions): AsyncGenerator<Buffer> {
         size += chunk.length;
         produced += chunk.length;
         out.push(chunk);
-        limit = limitBreach(opts.path, produced, memberStart + inflate.bytesWritten, maxBytes, maxRatio);
+        limit = limitBreach(name, produced, memberStart + inflate.bytesWritten, maxBytes, maxRatio);
         if (limit) inflate.destroy();
       });
       inflate.on('error', () => {});
@@ -143,7 +160,7 @@ export async function* gunzipFile(opts: GunzipOptions): AsyncGenerator<Buffer> {
       consume(8);
     }
   } finally {
-    raw.destroy();
+    await rawIt.return?.();
   }
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import type { RejectRecord } from '../store/store.js';
-import { GzipDamage, gunzipFile } from './gzip-stream.js';
+import { GzipDamage, gunzipChunks, gunzipFile } from './gzip-stream.js';
 
 /** Complete lines (the buffer ends with `\n`) starting at line `firstLine` (1-based). */
 export interface LineBlock {
@@ -279,11 +279,14 @@ export function newLineReaderResult(): LineReaderResult {
 }
 
 /**
- * A gunzip stream fed by `raw`. A read error on `raw` is passed on, since `pipe` alone would leave
- * the gunzip side waiting forever.
+ * The decompressed bytes of `raw`, a gzip stream. Damage is an error raised only after every byte
+ * before it (zlib's own gunzip drops the last output before a failed checksum, so a small file
+ * with a bad CRC would look empty); a read error on `raw` is passed on.
  */
-export function gunzipOf(raw: NodeJS.ReadableStream, chunkSize = gunzipChunkBytes): Gunzip {
-  const gunzip = createGunzip({ chunkSize });
-  raw.on('error', (err) => gunzip.destroy(err));
-  return raw.pipe(gunzip);
+export function gunzipOf(raw: NodeJS.ReadableStream, chunkSize = gunzipChunkBytes): Readable {
+  // Callers bound what they read themselves (a head, or bytes already ingested under the limits).
+  const limits = { chunkSize, maxBytes: Number.POSITIVE_INFINITY, maxRatio: Number.POSITIVE_INFINITY };
+  return Readable.from(gunzipChunks(raw as AsyncIterable<Buffer>, 'compressed stream', limits), {
+    objectMode: false,
+  });
 }

@@ -185,6 +185,15 @@ describe('hostile input to the readers (issue 12)', () => {
     );
   });
 
+  it('gzip: a small file with a CRC error keeps its lines instead of looking empty', async () => {
+    const gz = gzipSync(lines([jsonRow(), jsonRow(), jsonRow()]));
+    gz[gz.length - 6] = (gz[gz.length - 6] as number) ^ 0xff;
+    const r = await ingestWithBothEngines(stores, write('small-crc.json.gz', gz));
+    expect(r.outcome.status).toBe('ingested');
+    expect(r.rows).toBe(3);
+    expect(r.rejects.map((x) => x.reason)).toEqual([expect.stringMatching(/fails its checksum/)]);
+  });
+
   it('gzip: a cut mid-file keeps every complete line before the cut', async () => {
     const text = tsv(Array.from({ length: 20000 }, () => tsvRow()));
     const gz = gzipSync(text);
