@@ -108,6 +108,16 @@ describe('hostile input to the readers (issue 12)', () => {
     expect(seen).toBeLessThanOrEqual(4 << 20);
   });
 
+  it('M3: a gzip JSON array of EVE events is bounded by --max-decompressed-bytes too', async () => {
+    const array = Buffer.concat([Buffer.from(`[${eveRow()}`), Buffer.alloc(8 << 20, 32), Buffer.from(']')]);
+    const file = write('alerts.json.gz', gzipSync(array));
+    const r = await ingestOne('js', file, { maxDecompressedBytes: 4 << 20 });
+    expect(r.outcome.status).toBe('failed');
+    expect(r.outcome.message).toMatch(
+      /alerts\.json\.gz: decompresses to more than 4194304 bytes \(--max-decompressed-bytes/,
+    );
+  });
+
   it('M3: a gzip expanding more than --max-gzip-ratio fails as a decompression bomb within a few MB of the grace', async () => {
     const bomb = write('ratio.json.gz', gzipSync(Buffer.alloc(160 << 20, 10)));
     let seen = 0;

@@ -18,7 +18,20 @@ const maxArrayBytes = 512 * 1024 * 1024;
 /** Reads a JSON array of EVE events (the alerts-only samples); "lines" in rejects are 1-based array positions. */
 export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> {
   const raw = await readFile(input.path);
-  const bytes = input.gzip ? gunzipSync(raw, { maxOutputLength: maxArrayBytes }) : raw;
+  const limit = Math.min(maxArrayBytes, input.maxDecompressedBytes ?? maxArrayBytes);
+  let bytes: Buffer = raw;
+  if (input.gzip) {
+    try {
+      bytes = gunzipSync(raw, { maxOutputLength: limit });
+    } catch (err) {
+      // The whole array is parsed at once, so it must fit in memory: it is bounded like a bomb.
+      const why =
+        err instanceof RangeError
+          ? `decompresses to more than ${limit} bytes (--max-decompressed-bytes; a JSON array, read whole, at most ${maxArrayBytes})`
+          : messageOf(err);
+      throw new MamoriError(errorCodes.badInput, `${input.path}: ${why}; nothing from this file was stored`);
+    }
+  }
   let events: unknown;
   try {
     events = JSON.parse(bytes.toString('utf8'));
