@@ -18,11 +18,19 @@ export const optionSchemas = {
   seconds: z.number().positive().max(86_400),
   positiveInt: z.number().int().positive(),
   unitInterval: z.number().min(0).max(1),
+  // 16 MiB: the longest line every reader stores within the store's 512 MB memory limit, even when
+  // spooling triples it (a field of quotes); see docs/security.md.
   lineBytes: z
     .number()
     .int()
     .min(1024)
-    .max(256 * 1024 * 1024),
+    .max(16 * 1024 * 1024),
+  decompressedBytes: z
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(16 * 1024 ** 4),
+  gzipRatio: z.number().min(10).max(100_000),
   hours: z
     .number()
     .int()

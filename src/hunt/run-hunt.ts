@@ -29,6 +29,12 @@ export interface HuntOptions {
    */
   readonly sensors?: readonly string[];
   readonly tmpDir: string;
+  /** Per-file reading limits for the ingest stage (line length, decompressed size and ratio). */
+  readonly ingestLimits?: {
+    readonly maxLineBytes?: number;
+    readonly maxDecompressedBytes?: number;
+    readonly maxGzipRatio?: number;
+  };
   /** Directories never to ingest (the data directory itself). */
   readonly exclude?: readonly string[];
   readonly internal?: readonly string[];
@@ -70,6 +76,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
       sensor: opts.sensor,
       sensorFromData: opts.sensorFromData,
       tmpDir: opts.tmpDir,
+      ...opts.ingestLimits,
       exclude: opts.exclude ?? [],
     });
   }

@@ -13,6 +13,9 @@ export interface EngineInput {
   /** The header text remembered for a resumed Zeek TSV file. */
   readonly header: string;
   readonly maxLineBytes: number;
+  /** Limits on a compressed file's decompressed size and ratio; undefined: the defaults. */
+  readonly maxDecompressedBytes?: number;
+  readonly maxGzipRatio?: number;
   readonly strict: boolean;
   readonly finalPartialLine: 'parse' | 'leave';
   readonly tmpDir: string;
@@ -69,6 +72,8 @@ export function readerOptions(input: EngineInput, onRawBytes: (bytes: number) =>
     startByte: input.startByte,
     startLine: input.startLine,
     maxLineBytes: input.maxLineBytes,
+    maxDecompressedBytes: input.maxDecompressedBytes,
+    maxGzipRatio: input.maxGzipRatio,
     finalPartialLine: input.finalPartialLine,
     signal: input.signal,
     onRawBytes,

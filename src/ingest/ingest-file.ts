@@ -20,6 +20,8 @@ import {
 import { dataDirOf, duplicateMessage, type FileOutcome, fail, noRows, unreadable } from './file-outcome.js';
 import { finalLineIsComplete } from './final-line.js';
 import { expectedFormats, sniffFormat } from './formats.js';
+import { gzipIsEmpty } from './gzip-stream.js';
+import { lineEndProblem } from './line-ends.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
 import { ingestZeekJsonNative } from './zeek/zeek-json-native.js';
@@ -36,6 +38,9 @@ export interface IngestFileOptions {
   readonly strict?: boolean;
   readonly engine?: EngineChoice;
   readonly maxLineBytes?: number;
+  /** Per compressed file: the most bytes it may decompress to, and the largest expansion ratio. */
+  readonly maxDecompressedBytes?: number;
+  readonly maxGzipRatio?: number;
   /** A live directory (--follow): never parse a last line of a plain file that has no newline yet. */
   readonly live?: boolean;
   readonly signal?: AbortSignal;
@@ -97,7 +102,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   const gzip = await isGzip(path);
   const head = await readHead(path, gzip, identityHeadBytes);
   if (head.length === 0) {
-    if (gzip)
+    // logrotate compresses empty logs: a valid gzip of nothing is an empty file, not damage.
+    if (gzip && !(await gzipIsEmpty(path)))
       return fail(
         base,
         errorCodes.badInput,
@@ -105,6 +111,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       );
     return noRows(base, 'the file is empty');
   }
+  const lineEnds = lineEndProblem(head);
+  if (lineEnds) return fail(base, errorCodes.badInput, `${path}: ${lineEnds}`);
   const format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
   if (!format && head.toString('latin1').trim() === '') return noRows(base, noRecordReason(head, 'parse'));
   if (!format) {
@@ -183,6 +191,8 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     startLine: resume ? known.consumedLines : 0,
     header: resume ? known.header : '',
     maxLineBytes: opts.maxLineBytes ?? defaultMaxLineBytes,
+    maxDecompressedBytes: opts.maxDecompressedBytes,
+    maxGzipRatio: opts.maxGzipRatio,
     strict: opts.strict ?? false,
     finalPartialLine: finalLine,
     tmpDir: opts.tmpDir,

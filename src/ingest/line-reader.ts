@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip, type Gunzip } from 'node:zlib';
-import { messageOf } from '../errors.js';
+import { Readable } from 'node:stream';
 import type { RejectRecord } from '../store/store.js';
+import { GzipDamage, gunzipChunks, gunzipFile } from './gzip-stream.js';
 
 /** Complete lines (the buffer ends with `\n`) starting at line `firstLine` (1-based). */
 export interface LineBlock {
@@ -22,6 +22,9 @@ export interface LineReaderOptions {
   readonly startLine?: number;
   /** Longer lines are rejected instead of loaded. */
   readonly maxLineBytes?: number;
+  /** Limits on a compressed file's decompressed size and expansion ratio (see gzip-stream.ts). */
+  readonly maxDecompressedBytes?: number;
+  readonly maxGzipRatio?: number;
   /**
    * What to do with bytes after the last newline: `parse` treats them as a final line (a static file),
    * `leave` leaves them for the next read (a live file still being written).
@@ -44,6 +47,8 @@ export interface LineReaderResult {
   truncated: string | null;
   /** Hash of the bytes just before `startByte`, to compare with the ledger's anchor on resume. */
   resumeAnchor: string | null;
+  /** Most bytes of an unfinished line held between chunks: never more than the line limit. */
+  maxCarryBytes: number;
 }
 
 export const defaultMaxLineBytes = 1024 * 1024;
@@ -93,17 +98,16 @@ export async function* readLineBlocks(
       await fh.close();
     }
   }
-  // Large chunks: with Node's 64 KiB default, stream overhead costs more than all our checks.
-  const raw = createReadStream(opts.path, {
-    highWaterMark: readChunkBytes,
-    ...(opts.gzip ? {} : { start: startByte }),
-  });
-  let rawBytes = 0;
-  raw.on('data', (chunk) => {
-    rawBytes += chunk.length;
-    opts.onRawBytes?.(rawBytes);
-  });
-  const source = opts.gzip ? gunzipOf(raw, gunzipChunkBytes) : raw;
+  const source = opts.gzip
+    ? gunzipFile({
+        path: opts.path,
+        chunkSize: gunzipChunkBytes,
+        maxBytes: opts.maxDecompressedBytes,
+        maxRatio: opts.maxGzipRatio,
+        signal: opts.signal,
+        onRawBytes: opts.onRawBytes,
+      })
+    : plainChunks(opts.path, startByte, opts.onRawBytes);
 
   const finishLongLine = () => {
     if (!longLine) return;
@@ -164,11 +168,12 @@ export async function* readLineBlocks(
         position += carry.length;
         carry = Buffer.alloc(0);
       }
+      if (carry.length > result.maxCarryBytes) result.maxCarryBytes = carry.length;
     }
   } catch (err) {
-    if (opts.signal?.aborted) throw err;
-    if (!opts.gzip) throw err;
-    result.truncated = `compressed stream is truncated or corrupt after ${position + carry.length} decompressed bytes (${messageOf(err)})`;
+    if (opts.signal?.aborted || !(err instanceof GzipDamage)) throw err;
+    // Every line before the damage was yielded; the reject says where it broke.
+    result.truncated = `compressed stream damaged after decompressed byte ${err.decompressedBytes} (in line ${lineNo}): ${err.message}; the lines before it were kept`;
   }
 
   if (opts.gzip && startByte > 0 && result.resumeAnchor === null) result.resumeAnchor = anchorOf(lastTail);
@@ -246,17 +251,42 @@ export async function* readLineBlocks(
   }
 }
 
+/** A plain file's bytes from `start`, in large chunks: with Node's 64 KiB default, stream overhead costs more than all our checks. */
+async function* plainChunks(
+  path: string,
+  start: number,
+  onRawBytes?: (bytes: number) => void,
+): AsyncGenerator<Buffer> {
+  let rawBytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: readChunkBytes, start })) {
+    rawBytes += (chunk as Buffer).length;
+    onRawBytes?.(rawBytes);
+    yield chunk as Buffer;
+  }
+}
+
 /** A fresh result object for `readLineBlocks`. */
 export function newLineReaderResult(): LineReaderResult {
-  return { consumedBytes: 0, consumedLines: 0, anchor: '', rejects: [], truncated: null, resumeAnchor: null };
+  return {
+    consumedBytes: 0,
+    consumedLines: 0,
+    anchor: '',
+    rejects: [],
+    truncated: null,
+    resumeAnchor: null,
+    maxCarryBytes: 0,
+  };
 }
 
 /**
- * A gunzip stream fed by `raw`. A read error on `raw` is passed on, since `pipe` alone would leave
- * the gunzip side waiting forever.
+ * The decompressed bytes of `raw`, a gzip stream. Damage is an error raised only after every byte
+ * before it (zlib's own gunzip drops the last output before a failed checksum, so a small file
+ * with a bad CRC would look empty); a read error on `raw` is passed on.
  */
-export function gunzipOf(raw: NodeJS.ReadableStream, chunkSize = gunzipChunkBytes): Gunzip {
-  const gunzip = createGunzip({ chunkSize });
-  raw.on('error', (err) => gunzip.destroy(err));
-  return raw.pipe(gunzip);
+export function gunzipOf(raw: NodeJS.ReadableStream, chunkSize = gunzipChunkBytes): Readable {
+  // Callers bound what they read themselves (a head, or bytes already ingested under the limits).
+  const limits = { chunkSize, maxBytes: Number.POSITIVE_INFINITY, maxRatio: Number.POSITIVE_INFINITY };
+  return Readable.from(gunzipChunks(raw as AsyncIterable<Buffer>, 'compressed stream', limits), {
+    objectMode: false,
+  });
 }

@@ -3,6 +3,7 @@ import type { TelemetryTableName } from '../store/schema/tables.js';
 import type { CellValue } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import { finishOutput, progressEvery, readerOptions, rowSink, startOutput } from './engine.js';
+import { jsonDepthOver, maxJsonDepth } from './json-depth.js';
 import { newLineReaderResult, readLineBlocks } from './line-reader.js';
 import { failOnReject } from './strict.js';
 import { FieldError } from './zeek/zeek-row-plan.js';
@@ -48,6 +49,15 @@ export async function ingestNdjson(
       }
       // Blank lines and `#` comment lines (such as a test banner) are not records.
       if (line.trim() === '' || line.startsWith('#')) continue;
+      const depth = jsonDepthOver(line);
+      if (depth > 0) {
+        reject(
+          lineNo,
+          `JSON nests ${depth} levels deep, over the limit of ${maxJsonDepth}`,
+          line.slice(0, 65536),
+        );
+        continue;
+      }
       let record: unknown;
       try {
         record = JSON.parse(line);

@@ -69,6 +69,8 @@ export interface NativeTsvLoad {
   readonly mayHaveEscapes: boolean;
   /** Non-blank lines in the body; when every one became a row there are no rejects to collect. */
   readonly dataLines: number;
+  /** The longest line the body may hold (the reader rejected longer ones); default 1 MiB. */
+  readonly maxLineBytes?: number;
 }
 
 /** What the backend's JSON reader saw in a file: its records, their `_path` values and keys. */
@@ -92,6 +94,8 @@ export interface NativeJsonLoad {
   readonly keys: readonly string[];
   /** Keys never stored, such as `_path`. */
   readonly dropKeys: readonly string[];
+  /** The longest line the file holds; default 1 MiB. */
+  readonly maxLineBytes?: number;
 }
 
 /** Rows and rejects a native load produced. */
@@ -131,7 +135,7 @@ export interface IngestBatch {
    * Reads a JSON-lines file's shape, or null when the reader refuses it (bad JSON or encoding).
    * Has no effect on the batch. Only when `capabilities.nativeJsonLoad`.
    */
-  scanJson(path: string, gzip: boolean): Promise<JsonScan | null>;
+  scanJson(path: string, gzip: boolean, maxLineBytes?: number): Promise<JsonScan | null>;
   /**
    * Loads a JSON-lines file, all or nothing: null (and no rows) when any value does not fit its
    * column, so the caller can read the file line by line instead. Only when `capabilities.nativeJsonLoad`.

@@ -12,6 +12,7 @@ import { plural } from '../../plural.js';
 import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
+import { addIngestLimitOptions, type IngestLimitFlags, ingestLimits } from '../ingest-limit-options.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
 import { checkOutPath } from '../out-path.js';
 import { cellText, printError, printText } from '../output.js';
@@ -19,7 +20,7 @@ import { createStepProgress } from '../progress.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { describeSummary } from './ingest.js';
 
-interface HuntFlags {
+interface HuntFlags extends IngestLimitFlags {
   data?: string;
   format?: string;
   out?: string;
@@ -66,7 +67,7 @@ export function describeHunt(r: HuntResult, shown = 5): string {
 
 /** `mamori hunt`: ingest, detect, correlate, attribute and report, in one command. */
 export function huntCommand(): Command {
-  return new Command('hunt')
+  const cmd = new Command('hunt')
     .description(
       'Ingest telemetry, detect, correlate the findings into incidents, attribute them to threat actors, and report',
     )
@@ -101,7 +102,8 @@ export function huntCommand(): Command {
     )
     .option('--sector <name>', "the victim's sector, weighed against actors' known targeting")
     .option('--country <code>', "the victim's country (ISO 3166 alpha-2), weighed the same way")
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress bar');
+  return addIngestLimitOptions(cmd)
     .addHelpText(
       'after',
       `
@@ -141,6 +143,7 @@ Times (--from, --to): ${timeForms}.`,
           sensorFromData: flags.sensor === undefined,
           sensors: commaList(flags.sensor),
           tmpDir: join(dataDir, 'tmp'),
+          ingestLimits: ingestLimits(flags),
           exclude: [dataDir],
           internal: commaList(flags.internal),
           from: flags.from,

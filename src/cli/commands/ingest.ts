@@ -3,20 +3,19 @@ import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { followDirectory } from '../../ingest/follow.js';
 import { defaultSensor, findInputFiles, type IngestSummary, ingestPaths } from '../../ingest/ingest-paths.js';
-import { defaultMaxLineBytes } from '../../ingest/line-reader.js';
 import { type EngineChoice, engineChoices } from '../../ingest/registry.js';
 import { openStore } from '../../store/open-store.js';
+import { addIngestLimitOptions, type IngestLimitFlags, ingestLimits } from '../ingest-limit-options.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { cellText, formatBytes, printText, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
-interface IngestFlags {
+interface IngestFlags extends IngestLimitFlags {
   data?: string;
   sensor?: string;
   strict?: boolean;
   json?: boolean;
   engine: EngineChoice;
-  maxLineBytes: number;
   follow?: boolean;
   interval: number;
   progress: boolean;
@@ -67,7 +66,7 @@ export function describeSummary(s: IngestSummary): string {
 
 /** `mamori ingest`: load Zeek, Suricata logs into the store. */
 export function ingestCommand(): Command {
-  return new Command('ingest')
+  const cmd = new Command('ingest')
     .description(
       'Ingest Zeek logs (TSV or JSON, plain or .gz, folders of rotated logs) and Suricata EVE JSON',
     )
@@ -97,13 +96,8 @@ export function ingestCommand(): Command {
         .choices(engineChoices)
         .default('auto'),
     )
-    .option(
-      '--max-line-bytes <n>',
-      'longer lines are rejected',
-      numberOption('--max-line-bytes', optionSchemas.lineBytes),
-      defaultMaxLineBytes,
-    )
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress bar');
+  return addIngestLimitOptions(cmd)
     .addHelpText(
       'after',
       `
@@ -129,7 +123,7 @@ Examples:
         tmpDir: join(dataDir, 'tmp'),
         strict: flags.strict,
         engine: flags.engine,
-        maxLineBytes: flags.maxLineBytes,
+        ...ingestLimits(flags),
         exclude: [dataDir],
       };
       try {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import { type EngineInput, type EngineOutput, rowSink } from '../engine.js';
+import { maxJsonDepth, valueNestsDeeper } from '../json-depth.js';
 import { ingestNdjson } from '../ndjson.js';
 import { failOnReject } from '../strict.js';
 import { FieldError } from '../zeek/zeek-row-plan.js';
@@ -17,7 +18,20 @@ const maxArrayBytes = 512 * 1024 * 1024;
 /** Reads a JSON array of EVE events (the alerts-only samples); "lines" in rejects are 1-based array positions. */
 export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> {
   const raw = await readFile(input.path);
-  const bytes = input.gzip ? gunzipSync(raw, { maxOutputLength: maxArrayBytes }) : raw;
+  const limit = Math.min(maxArrayBytes, input.maxDecompressedBytes ?? maxArrayBytes);
+  let bytes: Buffer = raw;
+  if (input.gzip) {
+    try {
+      bytes = gunzipSync(raw, { maxOutputLength: limit });
+    } catch (err) {
+      // The whole array is parsed at once, so it must fit in memory: it is bounded like a bomb.
+      const why =
+        err instanceof RangeError
+          ? `decompresses to more than ${limit} bytes (--max-decompressed-bytes; a JSON array, read whole, at most ${maxArrayBytes})`
+          : messageOf(err);
+      throw new MamoriError(errorCodes.badInput, `${input.path}: ${why}; nothing from this file was stored`);
+    }
+  }
   let events: unknown;
   try {
     events = JSON.parse(bytes.toString('utf8'));
@@ -45,8 +59,10 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
   const append = rowSink(input.batch);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    const row =
-      e !== null && typeof e === 'object' && !Array.isArray(e)
+    const tooDeep = valueNestsDeeper(e);
+    const row = tooDeep
+      ? new FieldError(`nests more than ${maxJsonDepth} levels deep`)
+      : e !== null && typeof e === 'object' && !Array.isArray(e)
         ? mapEveEvent(e as Record<string, unknown>)
         : new FieldError('array element is not an object');
     if (row instanceof FieldError) {
@@ -54,7 +70,8 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
         file: input.path,
         line: i + 1,
         reason: `element ${i + 1}: ${row.reason}`,
-        raw: JSON.stringify(e) ?? '',
+        // Serialising a value that deep would overflow the stack as well.
+        raw: tooDeep ? '' : (JSON.stringify(e) ?? ''),
       });
       failOnReject(input.strict, out.rejects);
       continue;

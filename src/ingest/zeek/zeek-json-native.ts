@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EngineInput, EngineOutput } from '../engine.js';
 import { finishOutput, readerOptions, startOutput } from '../engine.js';
+import { deepLineIn } from '../json-depth.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { guessedTypeNote } from './zeek-json-js.js';
 import { keysNeedUnwrapping } from './zeek-json-layout.js';
@@ -71,13 +72,14 @@ export async function ingestZeekJsonNative(
     }),
     reader,
   )) {
-    const n = isUtf8(block.buf) ? recordsIn(block.buf, block.lines) : null;
+    // A line nesting too deep is a reject, which only the line-by-line engine makes.
+    const n = isUtf8(block.buf) && !deepLineIn(block.buf) ? recordsIn(block.buf, block.lines) : null;
     if (n === null) return null;
     records += n;
   }
   if (reader.rejects.length > 0 || reader.truncated || records === 0) return null;
 
-  const scan = await input.batch.scanJson(input.path, input.gzip);
+  const scan = await input.batch.scanJson(input.path, input.gzip, input.maxLineBytes);
   if (!scan || scan.records !== records || scan.paths.length > 1) return null;
   if (scan.recordsWithPath !== 0 && scan.recordsWithPath !== scan.records) return null;
   // An empty `_path` names nothing: the JS engine then falls back to the file name.
@@ -92,6 +94,7 @@ export async function ingestZeekJsonNative(
     constants: target.constants,
     keys: scan.keys,
     dropKeys: ['_path'],
+    maxLineBytes: input.maxLineBytes,
   });
   if (!loaded) return null;
   const after = statSync(input.path);

@@ -15,7 +15,14 @@ export function badLineReason(line: Buffer): string | null {
   return null;
 }
 
-/** True when a block of lines needs no per-line checks: valid UTF-8, no `\r`, no `#` lines. */
+/** True when a block of lines needs no per-line checks: valid UTF-8, no `\r`, no `#` or blank lines. */
 export function isCleanBlock(buf: Buffer): boolean {
-  return buf[0] !== 0x23 && buf.indexOf('\n#') < 0 && buf.indexOf(13) < 0 && isUtf8(buf);
+  return (
+    buf[0] !== 0x23 &&
+    buf[0] !== 0x0a &&
+    buf.indexOf('\n#') < 0 &&
+    buf.indexOf('\n\n') < 0 &&
+    buf.indexOf(13) < 0 &&
+    isUtf8(buf)
+  );
 }

@@ -14,8 +14,8 @@ export async function explainOmittedLines(opts: {
   readonly path: string;
   /** Lines of that file before the body. */
   readonly skipLines: number;
-  /** Added to line numbers of `path` to name lines of the original file. */
-  readonly lineOffset: number;
+  /** The original file's line number for a line of `path` (they differ when `path` is a cleaned copy). */
+  readonly fileLine: (line: number) => number;
   readonly layout: TsvLayout;
   readonly target: LogTarget;
   /** The file named in the rejects. */
@@ -29,8 +29,9 @@ export async function explainOmittedLines(opts: {
   let n = 0;
   for await (const line of lines) {
     n += 1;
-    const lineNo = n + opts.lineOffset;
-    if (n <= opts.skipLines || line === '' || line.startsWith('#') || opts.known.has(lineNo)) continue;
+    const lineNo = opts.fileLine(n);
+    if (n <= opts.skipLines || line === '' || line.startsWith('#')) continue;
+    if (opts.known.has(lineNo)) continue;
     const v = convertTsvFields(plan, line.split(opts.layout.separator));
     if (v instanceof FieldError) out.push({ file: opts.file, line: lineNo, reason: v.reason, raw: line });
   }

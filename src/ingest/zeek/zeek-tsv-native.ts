@@ -4,11 +4,12 @@ import type { EngineInput, EngineOutput } from '../engine.js';
 import { finishOutput, readerOptions, startOutput } from '../engine.js';
 import { newLineReaderResult, readLineBlocks } from '../line-reader.js';
 import { failOnReject } from '../strict.js';
+import { LineMap } from './line-map.js';
 import { applyHeaderLine, finishHeader } from './zeek-header.js';
 import { badLineReason, isCleanBlock, trimCr } from './zeek-line-check.js';
 import { resolveLogType, targetForLogType } from './zeek-log-types.js';
 import { explainOmittedLines } from './zeek-tsv-explain.js';
-import { draftFromHeader, splitRaw } from './zeek-tsv-js.js';
+import { draftFromHeader } from './zeek-tsv-js.js';
 
 /** Thrown when a file needs the line-by-line engine (its header changes mid-file). */
 export class NeedsJsEngine extends Error {}
@@ -16,7 +17,7 @@ export class NeedsJsEngine extends Error {}
 /** Thrown when a file read in place turns out to need a cleaned copy. */
 class NeedsCopy extends Error {}
 
-const blank = Buffer.from('\n');
+const newline = Buffer.from('\n');
 // Every Zeek escape (`\\` and `\xHH`) starts with a backslash.
 const backslash = 0x5c;
 let tmpCounter = 0;
@@ -25,8 +26,8 @@ let tmpCounter = 0;
  * Hands the body of a Zeek TSV file to the store's own reader. JavaScript streams the bytes once:
  * it decompresses, checks UTF-8 per block and finds `#` lines and bad lines. A clean, uncompressed
  * file that is not being written to is then read in place; anything else is written as a clean
- * copy to the data directory, with bad lines blanked so that line numbers stay aligned for the
- * reader's rejects.
+ * copy to the data directory without its blank, `#` and bad lines (DuckDB's reader mistakes long
+ * runs of blank lines for bad rows), and the reader's rejects are mapped back to the file's lines.
  */
 export async function ingestZeekTsvNative(
   input: EngineInput,
@@ -64,15 +65,11 @@ async function loadTsv(
   let headerDone = input.startByte > 0;
   const headerLines: string[] = [];
   let firstBodyLine = 0;
-  let nextLine = 0;
+  const lineMap = new LineMap();
   let mayHaveEscapes = false;
   let rawBytes = 0;
   let bodyLines = 0;
   let dataLines = 0;
-
-  const writeBlank = (n: number) => {
-    for (let i = 0; i < n; i++) write(blank);
-  };
 
   try {
     const blocks = readLineBlocks(
@@ -100,24 +97,28 @@ async function loadTsv(
         headerDone = true;
         buf = buf.subarray(pos);
       }
-      if (firstBodyLine === 0) {
-        firstBodyLine = line;
-        nextLine = line;
-      }
-      // Lines the reader rejected (too long) leave a gap: fill it so numbering stays aligned.
-      if (line > nextLine) writeBlank(line - nextLine);
+      if (firstBodyLine === 0) firstBodyLine = line;
       const lines = block.lines - (line - block.firstLine);
-      nextLine = line + lines;
       bodyLines += lines;
       if (isCleanBlock(buf)) {
         if (!inPlace) writeSync(fd, buf);
+        lineMap.add(line, lines);
         dataLines += lines;
         if (!mayHaveEscapes && buf.indexOf(backslash) >= 0) mayHaveEscapes = true;
         continue;
       }
-      const raw = splitRaw(buf);
-      for (let i = 0; i < raw.length; i++) {
-        const r = trimCr(raw[i] as Buffer);
+      for (let pos = 0, i = 0; pos < buf.length; i++) {
+        if (buf[pos] === 0x0a) {
+          // A run of blank lines is skipped at once: a bomb of newlines must not cost a call per line.
+          if (inPlace) throw new NeedsCopy();
+          const from = pos;
+          while (buf[pos] === 0x0a) pos++;
+          i += pos - from - 1;
+          continue;
+        }
+        const nl = buf.indexOf(0x0a, pos);
+        const r = trimCr(buf.subarray(pos, nl));
+        pos = nl + 1;
         const problem = r[0] === 0x23 ? null : badLineReason(r);
         if (r[0] === 0x23) {
           const text = r.toString('utf8');
@@ -129,12 +130,16 @@ async function loadTsv(
         } else if (problem) {
           if (inPlace) throw new NeedsCopy();
           out.rejects.push({ file: input.path, line: line + i, reason: problem, raw: r.toString('utf8') });
-        } else {
-          if (!inPlace) writeSync(fd, r);
-          if (r.length > 0) dataLines += 1;
+        } else if (r.length > 0) {
+          // Blank lines are skipped, as the JS engine skips them.
+          write(r);
+          write(newline);
+          lineMap.add(line + i, 1);
+          dataLines += 1;
           if (!mayHaveEscapes && r.indexOf(backslash) >= 0) mayHaveEscapes = true;
+        } else if (inPlace) {
+          throw new NeedsCopy();
         }
-        write(blank);
       }
     }
     if (inPlace && (reader.rejects.length > 0 || reader.truncated)) throw new NeedsCopy();
@@ -157,25 +162,26 @@ async function loadTsv(
     } else {
       out.logType = resolveLogType(header.path, fileLogType);
       const target = targetForLogType(out.logType);
-      if (bodyLines > 0) {
+      if (dataLines > 0) {
         const res = await input.batch.loadNativeTsv({
           path: inPlace ? input.path : tmp,
           skipLines: inPlace ? firstBodyLine - 1 : 0,
           layout: header,
           table: target.table,
           constants: target.constants,
-          lineOffset: inPlace ? 0 : firstBodyLine - 1,
+          lineOffset: 0,
           mayHaveEscapes,
           dataLines,
+          maxLineBytes: input.maxLineBytes,
         });
         out.rows = res.rows;
-        out.rejects.push(...res.rejects);
+        for (const r of res.rejects) out.rejects.push(inPlace ? r : { ...r, line: lineMap.fileLine(r.line) });
         if ((res.unexplained ?? 0) > 0) {
           out.rejects.push(
             ...(await explainOmittedLines({
               path: inPlace ? input.path : tmp,
               skipLines: inPlace ? firstBodyLine - 1 : 0,
-              lineOffset: inPlace ? 0 : firstBodyLine - 1,
+              fileLine: inPlace ? (n) => n : (n) => lineMap.fileLine(n),
               layout: header,
               target,
               file: input.path,

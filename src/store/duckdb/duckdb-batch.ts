@@ -60,8 +60,8 @@ export class DuckDBBatch implements IngestBatch {
     private readonly timeRanges: BatchTimeRanges,
   ) {}
 
-  scanJson(path: string, gzip: boolean): Promise<JsonScan | null> {
-    return this.jsonStage.scan(path, gzip);
+  scanJson(path: string, gzip: boolean, maxLineBytes?: number): Promise<JsonScan | null> {
+    return this.jsonStage.scan(path, gzip, maxLineBytes);
   }
 
   async loadNativeJson(load: NativeJsonLoad): Promise<{ rows: number } | null> {

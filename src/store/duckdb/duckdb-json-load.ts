@@ -26,6 +26,11 @@ const jsonReadTypes: Record<ColumnType, string> = {
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+/** DuckDB's own limit on one JSON record, raised so that every line the reader accepted fits. */
+function maxObjectSize(maxLineBytes: number | undefined): number {
+  return Math.max(16 * 1024 * 1024, (maxLineBytes ?? 0) + 1024);
+}
+
 // Intervals are stored to the microsecond, as the TSV has them (roundMicros in the JS engine). A
 // value out of its column's range fails the whole read, which leaves the file to the JavaScript
 // engine: it rejects those records by line, naming the field.
@@ -60,7 +65,7 @@ export class DuckDBJsonStage {
     return this.conn;
   }
 
-  async scan(path: string, gzip: boolean): Promise<JsonScan | null> {
+  async scan(path: string, gzip: boolean, maxLineBytes?: number): Promise<JsonScan | null> {
     const c = await this.stageConn();
     try {
       const r = await c.runAndReadAll(
@@ -68,8 +73,8 @@ export class DuckDBJsonStage {
                 (count(*) FILTER ((json->>'/id.orig_h') IS NULL OR (json->>'/id.resp_h') IS NULL))::BIGINT AS no_addr,
                 list(DISTINCT json->>'_path') AS paths,
                 list_distinct(flatten(list(DISTINCT json_keys(json)))) AS keys
-         FROM read_ndjson_objects($path, compression = $compression)`,
-        { path, compression: gzip ? 'gzip' : 'uncompressed' },
+         FROM read_ndjson_objects($path, compression = $compression, maximum_object_size = $max_object)`,
+        { path, compression: gzip ? 'gzip' : 'uncompressed', max_object: maxObjectSize(maxLineBytes) },
       );
       const row = r.getRowObjectsJson()[0] ?? {};
       return {
@@ -105,6 +110,7 @@ export class DuckDBJsonStage {
       sensor: origin.sensor,
       source_file: origin.sourceFile,
       batch_id: batchId,
+      max_object: maxObjectSize(load.maxLineBytes),
     };
     let n = 0;
     for (const col of spec.columns) {
@@ -145,7 +151,7 @@ export class DuckDBJsonStage {
         `COPY (
            SELECT ${exprs.map((e, i) => `${e} AS ${names[i]}`).join(', ')},
                   $engine AS engine, $sensor AS sensor, $source_file AS source_file, $batch_id::BIGINT AS batch_id
-           FROM read_json($path, format = 'newline_delimited', compression = $compression, columns = {${readCols.join(', ')}})
+           FROM read_json($path, format = 'newline_delimited', compression = $compression, maximum_object_size = $max_object, columns = {${readCols.join(', ')}})
          ) TO $stage (FORMAT parquet)`,
         params,
       );

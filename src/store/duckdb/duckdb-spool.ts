@@ -5,7 +5,7 @@ import type { ColumnType } from '../schema/column.js';
 import { provenanceNames } from '../schema/column.js';
 import { type TelemetryTableName, telemetryTables } from '../schema/tables.js';
 import type { BatchOrigin, CellValue } from '../store.js';
-import { sqlIdent } from './duckdb-types.js';
+import { csvLineLimits, sqlIdent } from './duckdb-types.js';
 
 const flushBytes = 4 * 1024 * 1024;
 const needsQuotes = /[\t\n\r"]/;
@@ -57,6 +57,7 @@ export class TableSpool {
   private readonly types: ColumnType[];
   private buffer: string[] = [];
   private bufferedBytes = 0;
+  private longestLine = 0;
   private open = true;
   rows = 0;
 
@@ -82,6 +83,9 @@ export class TableSpool {
     line += `${extra === null ? '\\N' : quote(extra)}\t${sensor === null ? '\\N' : quote(sensor)}\n`;
     this.buffer.push(line);
     this.bufferedBytes += line.length;
+    // Counting bytes costs a pass over the row: only rows that may be the longest pay for it.
+    if (line.length * 3 > this.longestLine)
+      this.longestLine = Math.max(this.longestLine, Buffer.byteLength(line));
     this.rows += 1;
     if (this.bufferedBytes >= flushBytes) this.flush();
   }
@@ -127,13 +131,14 @@ export class TableSpool {
          SELECT ${exprs.join(', ')}
          FROM read_csv($path, delim = '\t', quote = '"', escape = '"', header = false, auto_detect = false,
            nullstr = '\\N', allow_quoted_nulls = false, strict_mode = true, new_line = '\\n',
-           columns = {${columns.join(', ')}})`,
+           max_line_size = $max_line, buffer_size = $buffer, columns = {${columns.join(', ')}})`,
         {
           path: this.path,
           engine: origin.engine,
           sensor: origin.sensor,
           source_file: origin.sourceFile,
           batch_id: batchId,
+          ...csvLineLimits(this.longestLine),
         },
       );
       return Number(r.rowsChanged);

@@ -10,7 +10,7 @@ import { provenanceNames } from '../schema/column.js';
 import { telemetryTables } from '../schema/tables.js';
 import { addressPattern, maxIntervalSeconds } from '../schema/value-ranges.js';
 import type { BatchOrigin, NativeLoadResult, NativeTsvLoad, RejectRecord } from '../store.js';
-import { sqlIdent } from './duckdb-types.js';
+import { csvLineLimits, sqlIdent } from './duckdb-types.js';
 
 /** How DuckDB's CSV reader must parse a field feeding a column of this type (mirrors the JS engine). */
 const readTypes: Record<ColumnType, string> = {
@@ -109,6 +109,7 @@ export function buildTsvInsert(
     sensor: origin.sensor,
     source_file: origin.sourceFile,
     batch_id: batchId,
+    ...csvLineLimits(load.maxLineBytes ?? 0),
   };
   const names: string[] = [];
   const exprs: string[] = [];
@@ -162,7 +163,7 @@ export function buildTsvInsert(
     FROM read_csv($path, skip = $skip, delim = $delim, quote = '', escape = '', header = false, auto_detect = false,
       columns = {${columns}}, nullstr = $nullstr, strict_mode = true, null_padding = false,
       store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}',
-      max_line_size = 2097152)${checks.length > 0 ? `\n    WHERE ${checks.join(' AND ')}` : ''}`;
+      max_line_size = $max_line, buffer_size = $buffer)${checks.length > 0 ? `\n    WHERE ${checks.join(' AND ')}` : ''}`;
   // DuckDB refuses parameters the statement does not use.
   const usedParams = Object.fromEntries(
     Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),

@@ -1,0 +1,11 @@
+/**
+ * Why a file's first bytes cannot be read as lines, or null: lines ended by a carriage return alone
+ * (classic Mac OS) hold no newline at all. Zeek and Suricata never write them, and DuckDB's readers
+ * would not split them either, so such a file is refused with a way to convert it, not read as one line.
+ */
+export function lineEndProblem(head: Buffer): string | null {
+  const cr = head.indexOf(13);
+  // A CRLF line longer than the head ends it with `\r`: that is not a lone carriage return.
+  if (cr < 0 || cr === head.length - 1 || head.indexOf(10) >= 0) return null;
+  return "lines end with a carriage return alone (classic Mac line ends), which mamori does not read; convert them first, e.g. tr '\\r' '\\n' < in > out";
+}
