@@ -1,7 +1,8 @@
 // One measured run in its own process, so peak RSS belongs to that run alone. It runs the compiled
 // package (dist/), as users do; `npm run bench` builds it first.
-import { mkdirSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ingestPaths } from '../dist/ingest/ingest-paths.js';
 import { DuckDBStore, duckdbFileName } from '../dist/store/duckdb/duckdb-store.js';
@@ -10,7 +11,11 @@ const [mode, input, dataDir, columnsJson] = process.argv.slice(2);
 mkdirSync(dataDir, { recursive: true });
 const t0 = performance.now();
 let rows = 0;
-if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
+if (mode === 'gunzip') {
+  // The cost of inflating the input and nothing else: what a reader without limits pays at least.
+  for await (const chunk of createReadStream(input).pipe(createGunzip({ chunkSize: 1 << 20 })))
+    rows += chunk.length;
+} else if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
   const inst = await DuckDBInstance.create(join(dataDir, duckdbFileName));
   const c = await inst.connect();
   const sql =
@@ -33,7 +38,14 @@ if (mode === 'duckdb-read_csv' || mode === 'duckdb-read_json') {
   });
   rows = s.rows;
   await store.close();
-  if (s.byStatus.failed > 0) {
+  if (mode === 'mamori-refuse') {
+    // A refused file must fail on its own and leave nothing behind in the data directory's tmp/.
+    const tmp = join(dataDir, 'tmp');
+    const left = existsSync(tmp) ? readdirSync(tmp) : [];
+    if (s.byStatus.failed !== 1 || rows !== 0 || left.length > 0) {
+      throw new Error(`bomb not refused cleanly: ${JSON.stringify({ byStatus: s.byStatus, rows, left })}`);
+    }
+  } else if (s.byStatus.failed > 0) {
     throw new Error(`ingest failed: ${JSON.stringify(s.outcomes.find((o) => o.status === 'failed'))}`);
   }
 }
