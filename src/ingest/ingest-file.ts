@@ -182,7 +182,12 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     );
   }
 
-  const batch = await opts.store.beginBatch({ sensor: opts.sensor, sourceFile: path, engine: source });
+  const batch = await opts.store.beginBatch({
+    sensor: opts.sensor,
+    sourceFile: path,
+    engine: source,
+    streamKey,
+  });
   const input: EngineInput = {
     path,
     gzip,

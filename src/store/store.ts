@@ -42,6 +42,8 @@ export interface BatchOrigin {
   readonly sensor: string;
   readonly sourceFile: string;
   readonly engine: 'zeek' | 'suricata';
+  /** The ledger's key for the logged stream this batch reads (the file's name may change on rotation). */
+  readonly streamKey?: string;
 }
 
 /** Column layout of a Zeek TSV file, as its header declares it. */

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, expect, it } from 'vitest';
 import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
@@ -63,3 +64,28 @@ it('H2: mamori store delete --batch removes a bad batch without losing the store
   expect((await run('store', 'delete', '--batch', 'x', '--data', data)).code).toBe(2);
   expect((await run('store', 'delete', '--data', data)).code).toBe(2);
 }, 60_000);
+
+it('store delete after rotation: the ledger entry of the rotated stream goes, so its rows come back on re-ingest', async () => {
+  const logs = join(dir, 'rotated-logs');
+  const data = join(dir, 'rotated-data');
+  mkdirSync(logs);
+  const body = log(['1700000000.000000\tCr\t10.0.0.1\t1\t192.0.2.1\t443\ttcp\t100']);
+  writeFileSync(join(logs, 'conn.log'), body);
+  expect((await run('ingest', '--data', data, '--no-progress', logs)).code).toBe(0);
+  // Zeek's rotation: the live file is compressed under a dated name and a new one is started.
+  rmSync(join(logs, 'conn.log'));
+  writeFileSync(join(logs, 'conn.2023-11-14.log.gz'), gzipSync(body));
+  expect((await run('ingest', '--data', data, '--no-progress', logs)).code).toBe(0);
+  const listed = JSON.parse((await run('store', 'batches', '--data', data, '--json')).out) as {
+    batches: { id: number; rows: number }[];
+  };
+  const first = listed.batches.find((b) => b.rows === 1);
+  const done = JSON.parse(
+    (await run('store', 'delete', '--batch', String(first?.id), '--data', data, '--json')).out,
+  ) as { ledgerEntries: number };
+  expect(done.ledgerEntries).toBe(1);
+  const again = JSON.parse((await run('ingest', '--data', data, '--no-progress', '--json', logs)).out) as {
+    rows: number;
+  };
+  expect(again.rows).toBe(1);
+});

@@ -57,11 +57,13 @@ export async function deleteBatch(
     if (n > 0) rows[t] = n;
   }
   const rejects = await countOf(c, `SELECT count(*)::BIGINT FROM rejects WHERE batch_id = $id`, p);
-  const ledgerEntries = await countOf(
-    c,
-    `SELECT count(*)::BIGINT FROM ingest_files WHERE path = $file`,
-    file,
-  );
+  // The ledger follows a stream across renames; batches from before v9 know only their file's path.
+  const ledger = `(stream_key = (SELECT stream_key FROM ingest_batches WHERE batch_id = $id)
+     OR (path = $file AND (SELECT stream_key FROM ingest_batches WHERE batch_id = $id) IS NULL))`;
+  const ledgerEntries = await countOf(c, `SELECT count(*)::BIGINT FROM ingest_files WHERE ${ledger}`, {
+    ...file,
+    id,
+  });
   const others = await c.runAndReadAll(
     `SELECT batch_id FROM ingest_batches WHERE source_file = $file AND batch_id <> $id ORDER BY batch_id`,
     { ...file, id },
@@ -77,7 +79,7 @@ export async function deleteBatch(
     try {
       for (const t of [...telemetryTableNames, 'rejects'])
         await c.run(`DELETE FROM ${sqlIdent(t)} WHERE batch_id = $id`, p);
-      await c.run(`DELETE FROM ingest_files WHERE path = $file`, file);
+      await c.run(`DELETE FROM ingest_files WHERE ${ledger}`, { ...file, id });
       await c.run(`DELETE FROM incidents WHERE run_id IN ${runs}`, p);
       await c.run(`DELETE FROM findings WHERE run_id IN ${runs}`, p);
       await c.run(`DELETE FROM detect_runs WHERE ${after}`, p);

@@ -8,13 +8,13 @@ import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 8;
+export const schemaVersion = 9;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
   ingestBatches: `CREATE TABLE IF NOT EXISTS ingest_batches (
      batch_id BIGINT PRIMARY KEY, sensor VARCHAR, engine VARCHAR, source_file VARCHAR,
-     started_at TIMESTAMP, finished_at TIMESTAMP, rows UBIGINT, rejects UBIGINT)`,
+     started_at TIMESTAMP, finished_at TIMESTAMP, rows UBIGINT, rejects UBIGINT, stream_key VARCHAR)`,
   ingestFiles: `CREATE TABLE IF NOT EXISTS ingest_files (
      stream_key VARCHAR, raw_digest VARCHAR, path VARCHAR, format VARCHAR, log_type VARCHAR,
      consumed_bytes UBIGINT, consumed_lines UBIGINT, anchor VARCHAR, header VARCHAR, complete BOOLEAN,
@@ -68,6 +68,11 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   8: async (c) => {
     await c.run(`ALTER TABLE findings ADD COLUMN IF NOT EXISTS scope VARCHAR`);
     await c.run(`ALTER TABLE incidents ADD COLUMN IF NOT EXISTS scope VARCHAR`);
+  },
+  // v9 records which logged stream each batch read, so that deleting a batch forgets the right
+  // ledger entry even after the file was rotated to another name.
+  9: async (c) => {
+    await c.run(`ALTER TABLE ingest_batches ADD COLUMN IF NOT EXISTS stream_key VARCHAR`);
   },
 };
 

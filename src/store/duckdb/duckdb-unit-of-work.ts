@@ -98,6 +98,8 @@ export class DuckDBUnitOfWork implements BatchOwner {
           a.appendTimestamp(now);
           a.appendUBigInt(BigInt(b.rows));
           a.appendUBigInt(BigInt(b.rejects));
+          if (b.origin.streamKey) a.appendVarchar(b.origin.streamKey);
+          else a.appendNull();
           a.endRow();
         }
         a.closeSync();
