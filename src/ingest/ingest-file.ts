@@ -111,7 +111,7 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
       );
     return noRows(base, 'the file is empty');
   }
-  const lineEnds = lineEndProblem(head);
+  const lineEnds = lineEndProblem(head, head.length < identityHeadBytes);
   if (lineEnds) return fail(base, errorCodes.badInput, `${path}: ${lineEnds}`);
   const format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
   if (!format && head.toString('latin1').trim() === '') return noRows(base, noRecordReason(head, 'parse'));

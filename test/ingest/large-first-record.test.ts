@@ -124,6 +124,20 @@ describe('H1: a large first record', () => {
     });
   }
 
+  for (const e of engines) {
+    it(`H1: a Zeek JSON first line over the sniffing window holding a carriage return is a reject, not a classic-Mac file (${e})`, async () => {
+      const file = path.join(dir, `cr-${e}-http.json`);
+      // JSON allows a raw CR as whitespace between tokens; with no newline in the first 1.25 MiB the
+      // file once looked like one with CR-only line ends and was refused whole.
+      const body = zeekJson(`cr${e}`, 'c'.repeat(1400 * 1024)).replace('{', '{\r');
+      writeFileSync(file, body);
+      const s = await stores[e].ingest([file]);
+      expect(s.outcomes[0]?.status, s.outcomes[0]?.message).toBe('ingested');
+      expect(s.rows).toBe(2);
+      expect(await rejectsOf(stores[e].store, file)).toHaveLength(1);
+    });
+  }
+
   it('H1: a header-only file is reported with why, and read once records arrive', async () => {
     const file = path.join(dir, 'later-conn.log');
     const header = `${zeekHeaderLines('conn', fields, types).join('\n')}\n`;
