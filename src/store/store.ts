@@ -184,6 +184,8 @@ export interface LedgerEntry {
 export interface QueryResult {
   readonly columns: readonly string[];
   readonly rows: readonly Record<string, unknown>[];
+  /** True when the statement had more rows than the limit asked for; `rows` stops at the limit. */
+  readonly truncated?: boolean;
 }
 
 /** Stored telemetry summary for `mamori stats`. */

@@ -25,6 +25,25 @@ describe('mamori query limits', () => {
     expect(r.err).toMatch(/query stopped: it ran longer than 1 s \(--timeout\)/);
   }, 20_000);
 
+  it('query row limit: --limit returns exactly that many rows and says more exist', async () => {
+    const json = await run(
+      'query',
+      '--data',
+      dir,
+      '--limit',
+      '3',
+      '--json',
+      'SELECT range AS n FROM range(5000)',
+    );
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toHaveLength(3);
+    expect(json.err).toMatch(/stopped at 3 rows \(--limit\)/);
+    const table = await run('query', '--data', dir, '--limit', '3', 'SELECT range AS n FROM range(5000)');
+    expect(table.out).toMatch(/\(3 rows; stopped at --limit 3, more exist\)/);
+    const exact = await run('query', '--data', dir, '--limit', '3', 'SELECT range AS n FROM range(3)');
+    expect(exact.out).toMatch(/\(3 rows\)/);
+  });
+
   it('query memory limit: --memory-limit bounds an aggregate', async () => {
     const r = await run(
       'query',

@@ -3,7 +3,15 @@ import { resolveDataDir } from '../../config/data-dir.js';
 import { openStore } from '../../store/open-store.js';
 import { AbandonedQueryError, memorySizePattern, userQueryDefaults } from '../../store/user-query.js';
 import { memorySizeOption, numberOption, optionSchemas } from '../options.js';
-import { type OutputFormat, outputFormats, printText, renderCsv, renderTable, toJson } from '../output.js';
+import {
+  type OutputFormat,
+  outputFormats,
+  printError,
+  printText,
+  renderCsv,
+  renderTable,
+  toJson,
+} from '../output.js';
 
 /** `mamori query`: read-only SQL against the store. */
 export function queryCommand(): Command {
@@ -74,9 +82,13 @@ A query that runs past --timeout or needs more than --memory-limit stops with an
               throw err;
             });
           const format = flags.json ? 'json' : flags.format;
+          const more = r.truncated ? `; stopped at --limit ${flags.limit}, more exist` : '';
           if (format === 'json') printText(toJson(r.rows));
           else if (format === 'csv') printText(renderCsv(r.columns, r.rows));
-          else printText(`${renderTable(r.columns, r.rows)}\n(${r.rows.length} rows)`);
+          else printText(`${renderTable(r.columns, r.rows)}\n(${r.rows.length} rows${more})`);
+          // JSON and CSV stay clean for scripts; the note goes to stderr.
+          if (r.truncated && format !== 'table')
+            printError(`mamori: stopped at ${flags.limit} rows (--limit); more rows exist`);
         } finally {
           if (!abandoned) await store.close();
         }

@@ -112,11 +112,11 @@ export async function runUserQuery(
     }, seconds * 1000);
   });
   try {
-    const reader = await Promise.race([
-      prepared.runAndReadUntil(opts.limit ?? userQueryDefaults.limit),
-      deadline,
-    ]);
-    return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Record<string, unknown>[] };
+    const limit = opts.limit ?? userQueryDefaults.limit;
+    // DuckDB hands rows over in chunks of 2,048: read one past the limit, then cut, to know if more exist.
+    const reader = await Promise.race([prepared.runAndReadUntil(limit + 1), deadline]);
+    const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+    return { columns: reader.columnNames(), rows: rows.slice(0, limit), truncated: rows.length > limit };
   } catch (err) {
     throw queryError(err, state);
   } finally {
