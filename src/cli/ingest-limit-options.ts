@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { defaultMaxDecompressedBytes, defaultMaxGzipRatio } from '../ingest/gzip-stream.js';
 import { defaultMaxLineBytes } from '../ingest/line-reader.js';
 import { numberOption, optionSchemas } from './options.js';
@@ -19,11 +19,13 @@ export function addIngestLimitOptions(cmd: Command): Command {
       numberOption('--max-line-bytes', optionSchemas.lineBytes),
       defaultMaxLineBytes,
     )
-    .option(
-      '--max-decompressed-bytes <n>',
-      'a compressed file that expands past this many bytes (64 GiB by default; 1 MiB to 16 TiB) fails, and none of it is stored',
-      numberOption('--max-decompressed-bytes', optionSchemas.decompressedBytes),
-      defaultMaxDecompressedBytes,
+    .addOption(
+      new Option(
+        '--max-decompressed-bytes <n>',
+        'a compressed file that expands past this many bytes (1 MiB to 16 TiB) fails, and none of it is stored',
+      )
+        .argParser(numberOption('--max-decompressed-bytes', optionSchemas.decompressedBytes))
+        .default(defaultMaxDecompressedBytes, '64 GiB'),
     )
     .option(
       '--max-gzip-ratio <r>',

@@ -185,4 +185,27 @@ describe('ingest --follow and unreadable entries', () => {
       `warning: skipped ${join(live, 'conn.log')}: broken symbolic link: ENOENT: no such file or directory, stat '${join(live, 'conn.log')}'`,
     ]);
   });
+
+  it('--follow --json: warnings about skipped entries are JSON lines too, so the stream stays parseable', async () => {
+    const live = join(root, 'spool-broken-json');
+    mkdirSync(live);
+    symlinkSync(join(root, 'never-written-json.log'), join(live, 'conn.log'));
+    const store = await DuckDBStore.open({ dataDir: join(root, 'data-broken-json') });
+    const stop = new AbortController();
+    const lines: string[] = [];
+    await followDirectory([live], {
+      store,
+      sensor: 's',
+      tmpDir: join(root, 'tmp-broken-json'),
+      intervalSeconds: 0.01,
+      json: true,
+      stop: stop.signal,
+      log: (l) => lines.push(l),
+      onPass: () => stop.abort(),
+    });
+    await store.close();
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ path: join(live, 'conn.log') });
+    expect(JSON.parse(lines[0] as string).warning).toMatch(/^skipped .*broken symbolic link/);
+  });
 });

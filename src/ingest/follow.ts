@@ -44,7 +44,11 @@ export async function followDirectory(paths: readonly string[], opts: FollowOpti
       for (const o of summary.outcomes) {
         if (o.status !== 'unreadable' || warned.has(o.path)) continue;
         warned.add(o.path);
-        (opts.log ?? ((l: string) => console.log(l)))(`warning: skipped ${o.message}`);
+        (opts.log ?? ((l: string) => console.log(l)))(
+          opts.json
+            ? JSON.stringify({ at: new Date().toISOString(), warning: `skipped ${o.message}`, path: o.path })
+            : `warning: skipped ${o.message}`,
+        );
       }
       const changed =
         summary.rows > 0 || summary.rejects > 0 || summary.duplicates > 0 || summary.byStatus.failed > 0;
@@ -61,9 +65,16 @@ export async function followDirectory(paths: readonly string[], opts: FollowOpti
           : `${new Date().toISOString()}  +${summary.rows} rows ${JSON.stringify(summary.rowsByTable)}${summary.rejects ? `, ${summary.rejects} rejects` : ''}`;
         const log = opts.log ?? ((l: string) => console.log(l));
         log(line);
+        // With --json every line is one JSON object, so that a script reading the stream never breaks.
+        const note = (kind: 'error' | 'warning', message: string | undefined, path: string) =>
+          log(
+            opts.json
+              ? JSON.stringify({ at: new Date().toISOString(), [kind]: message, path })
+              : `${kind}: ${message}`,
+          );
         for (const o of summary.outcomes) {
-          if (o.status === 'failed') log(`error: ${o.message}`);
-          else if (o.duplicates) log(`warning: ${o.message}`);
+          if (o.status === 'failed') note('error', o.message, o.path);
+          else if (o.duplicates) note('warning', o.message, o.path);
         }
       }
       if (stopped()) break;
