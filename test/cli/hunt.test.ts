@@ -1,8 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
+import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mamori-hunt-cli-'));
 // Reports go outside the data directory: `report --out` refuses to write inside it.
@@ -93,4 +102,18 @@ describe('mamori demo, hunt, incidents and report', () => {
       }),
     );
   }, 120_000);
+});
+
+it('hunt over a folder with an unreadable entry still hunts the rest, names the entry and exits 1', async () => {
+  const logs = join(dir, 'hunt-broken-logs');
+  mkdirSync(logs);
+  writeFileSync(
+    join(logs, 'conn.log'),
+    `${zeekHeaderLines('conn', ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'proto'], ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum']).join('\n')}\n1700000000.000000\tCh\t10.0.0.1\t1\t192.0.2.1\t443\ttcp\n`,
+  );
+  symlinkSync(join(dir, 'never-written.log'), join(logs, 'dns.log'));
+  const r = await run('hunt', '--data', join(dir, 'hunt-broken-data'), '--no-progress', logs);
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/dns\.log/);
+  expect(r.out).toMatch(/files: 2 \(1 new/);
 });

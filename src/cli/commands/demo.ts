@@ -147,7 +147,12 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
               }),
             }),
           );
-        if ((hunt.ingest?.byStatus.failed ?? 0) > 0 || intel.failed > 0) process.exitCode = 1;
+        if (
+          (hunt.ingest?.byStatus.failed ?? 0) > 0 ||
+          (hunt.ingest?.byStatus.unreadable ?? 0) > 0 ||
+          intel.failed > 0
+        )
+          process.exitCode = 1;
       } finally {
         await store.close();
       }

@@ -155,6 +155,9 @@ Times (--from, --to): ${timeForms}.`,
           onDetector: (d) => progress.step(`detect: ${d}`),
         });
         progress.stop();
+        // As with ingest: the hunt goes on without a file it could not read, but a script must know.
+        const lost = (result.ingest?.byStatus.failed ?? 0) + (result.ingest?.byStatus.unreadable ?? 0);
+        if (lost > 0) process.exitCode = 1;
         const hints = await internalTrafficHints(store, {
           internal: commaList(flags.internal),
           from: flags.from,
