@@ -150,7 +150,8 @@ export function streamKeyOf(
     if (head[pos] !== 0x23 /* # */ && nl > pos) return keyed(nl + 1, pos);
     pos = nl + 1;
   }
-  return null;
+  // Blank (or comments) across the whole window: the records lie further on, and the window is the key.
+  return head.length >= identityHeadBytes ? keyed(identityHeadBytes, 0) : null;
 }
 
 /** Why a head that `streamKeyOf` found no record in holds no rows, for the user. */

@@ -4,6 +4,7 @@ import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { DuplicateReport, Store } from '../store/store.js';
+import { type AfterBlankRun, readPastBlankRun } from './blank-run.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import {
   continuesFrom,
@@ -113,8 +114,21 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
   }
   const lineEnds = lineEndProblem(head, head.length < identityHeadBytes);
   if (lineEnds) return fail(base, errorCodes.badInput, `${path}: ${lineEnds}`);
-  const format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
-  if (!format && head.toString('latin1').trim() === '') return noRows(base, noRecordReason(head, 'parse'));
+  let format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
+  if (!format && head.toString('latin1').trim() === '') {
+    if (head.length < identityHeadBytes) return noRows(base, noRecordReason(head, 'parse'));
+    // Blank past the sniffing window: what follows decides (records there must not be lost).
+    const after = await readPastBlankRun(path, gzip, identityHeadBytes, {
+      maxBytes: opts.maxDecompressedBytes,
+      maxRatio: opts.maxGzipRatio,
+      signal: opts.signal,
+    }).catch((err: unknown) => err);
+    if (after instanceof MamoriError) return fail(base, after.code, after.message);
+    if (after instanceof Error) throw after;
+    const past = after as AfterBlankRun;
+    if (past.head.length === 0) return noRows(base, `only blank lines (${past.skipped} bytes)`);
+    format = sniffFormat(past.head) ?? sniffFormat(past.head.subarray(0, past.head.lastIndexOf(10) + 1));
+  }
   if (!format) {
     return fail(
       base,

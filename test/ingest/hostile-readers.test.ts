@@ -108,6 +108,38 @@ describe('hostile input to the readers (issue 12)', () => {
     expect(seen).toBeLessThanOrEqual(4 << 20);
   });
 
+  it('M3: a gzip of nothing but blank lines is refused by the limits, not reported as blank after inflating it', async () => {
+    const bomb = write('blank-bomb.log.gz', gzipSync(Buffer.alloc(48 << 20, 10)));
+    for (const e of engines) {
+      const r = await ingestOne(e, bomb, { maxDecompressedBytes: 4 << 20 });
+      expect(r.outcome.status).toBe('failed');
+      expect(r.outcome.message).toMatch(/blank-bomb\.log\.gz: decompresses to more than 4194304 bytes/);
+    }
+  });
+
+  it('H1: records after a blank run longer than the sniffing window are read, plain and compressed', async () => {
+    // Each file holds other records after the same blank run: they share a stream key, and each is
+    // still read as a log of its own.
+    const body = () =>
+      Buffer.concat([
+        Buffer.alloc(3 << 20, 10),
+        Buffer.from(`${[jsonRow(), jsonRow(), jsonRow()].join('\n')}\n`),
+      ]);
+    for (const e of engines) {
+      const plain = write(`late-${e}-conn.json`, body());
+      const packed = write(`late-${e}-conn-gz.json.gz`, gzipSync(body()));
+      for (const file of [plain, packed]) {
+        const r = await ingestOne(e, file);
+        expect(r.outcome.status, r.outcome.message).toBe('ingested');
+        expect(r.rows).toBe(3);
+      }
+    }
+    const blank = write('all-blank.json', Buffer.alloc(3 << 20, 10));
+    const r = await ingestOne('native', blank);
+    expect(r.outcome.status).toBe('empty');
+    expect(r.outcome.message).toMatch(/only blank lines/);
+  });
+
   it('M3: a gzip JSON array of EVE events is bounded by --max-decompressed-bytes too', async () => {
     const array = Buffer.concat([Buffer.from(`[${eveRow()}`), Buffer.alloc(8 << 20, 32), Buffer.from(']')]);
     const file = write('alerts.json.gz', gzipSync(array));
