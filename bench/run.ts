@@ -33,7 +33,9 @@ function measure(mode: string, input: string, tag: string): Run {
  */
 function measureAll(modes: readonly string[], input: string, tag: string): Run[] {
   const runs = modes.map(() => [] as Run[]);
-  for (let i = 0; i < repeat; i++) modes.forEach((m, k) => runs[k]?.push(measureOnce(m, input, tag)));
+  for (let i = 0; i < repeat; i++) {
+    for (const [k, m] of modes.entries()) runs[k]?.push(measureOnce(m, input, tag));
+  }
   return runs.map((rs) => {
     const best = rs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     return { ...best, maxRssMB: Math.max(...rs.map((r) => r.maxRssMB)) };
