@@ -1,7 +1,7 @@
 import { withoutAddressSpace } from '../domain/warninglist-roles.js';
-import { refusalOf } from '../intel/indicators/live-scope.js';
 import { detectIndicator } from '../intel/indicators/normalize.js';
-import { tryIpRange } from '../intel/warninglists/ip-range.js';
+import { tryIpRange } from '../net/ip-range.js';
+import { refusalOf } from '../net/live-scope.js';
 import type {
   ActorProfile,
   CampaignProfile,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
 import { detectIndicator } from '../intel/indicators/normalize.js';
-import { type IpRange, tryIpRange } from '../intel/warninglists/ip-range.js';
+import { type IpRange, tryIpRange } from '../net/ip-range.js';
 import type { Finding } from './finding.js';
 
 /**

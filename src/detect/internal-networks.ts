@@ -1,5 +1,5 @@
 import { errorCodes, MamoriError } from '../errors.js';
-import { type IpRange, tryIpRange } from '../intel/warninglists/ip-range.js';
+import { type IpRange, tryIpRange } from '../net/ip-range.js';
 
 /** RFC 1918, loopback, link-local and IPv6 unique-local: internal unless the user says otherwise. */
 export const defaultInternalNetworks = [

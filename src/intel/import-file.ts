@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
 import { rawDigest } from '../ingest/file-identity.js';
 import { log } from '../log.js';
+import { defaultLiveScope, type LiveScope, refusalOf } from '../net/live-scope.js';
 import type {
   EntitySourceRow,
   IndicatorRow,
@@ -24,7 +25,6 @@ import {
   warninglistRow,
 } from './import-rows.js';
 import type { ImportDefaults, Importer, KnownName } from './importer.js';
-import { defaultLiveScope, type LiveScope, refusalOf } from './indicators/live-scope.js';
 import { EntityResolver } from './merge/entity-resolver.js';
 import { rankOf, trustOfRank } from './merge/source-trust.js';
 import { classOfType, type ImportProblem } from './model.js';

@@ -1,4 +1,6 @@
+import { sourceRanks } from '../domain/source-ranks.js';
 import { warninglistSuppresses } from '../domain/warninglist-roles.js';
+import { tryIpRange } from '../net/ip-range.js';
 import type {
   EntitySourceRow,
   IndicatorRow,
@@ -9,7 +11,6 @@ import type {
 } from '../store/intel-store.js';
 import type { ImportDefaults } from './importer.js';
 import type { Stub } from './merge/entity-resolver.js';
-import { sourceRanks } from './merge/source-trust.js';
 import type {
   EntityRecord,
   IndicatorRecord,
@@ -18,7 +19,6 @@ import type {
   SightingRecord,
   WarninglistRecord,
 } from './model.js';
-import { tryIpRange } from './warninglists/ip-range.js';
 import { warninglistScope } from './warninglists/warninglist-scope.js';
 
 /** Store rows from importer records: nulls for what a record leaves out, address ranges computed. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tryIpRange } from '../intel/warninglists/ip-range.js';
+import { tryIpRange } from '../net/ip-range.js';
 import type { EntitySourceRow, IndicatorRow } from './intel-store.js';
 import { storeBackends } from './open-store.js';
 import { provenanceNames } from './schema/column.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runDetectors } from '../../src/detect/run-detectors.js';
-import { tryIpRange } from '../../src/intel/warninglists/ip-range.js';
+import { tryIpRange } from '../../src/net/ip-range.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 import type { CellValue } from '../../src/store/store.js';
 import { rowOf } from '../helpers/telemetry-row.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import { buildIncidents } from '../../src/incidents/build-incidents.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
-import { tryIpRange } from '../../src/intel/warninglists/ip-range.js';
+import { tryIpRange } from '../../src/net/ip-range.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 import { type ConnRecord, writeConnLog } from '../helpers/zeek-log-writer.js';
 

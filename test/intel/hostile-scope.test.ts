@@ -8,7 +8,7 @@ import { runDetectors } from '../../src/detect/run-detectors.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { indicatorRow } from '../../src/intel/import-rows.js';
-import { refusalOf } from '../../src/intel/indicators/live-scope.js';
+import { refusalOf } from '../../src/net/live-scope.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 
 const u = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,33 +1,8 @@
+import { referenceRanks, sourceRanks } from '../../domain/source-ranks.js';
 import type { EntityRecord } from '../model.js';
 
 /** The identity MITRE signs every ATT&CK object with (`created_by_ref`). */
 export const mitreAttackIdentity = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
-
-/**
- * Which contribution wins an entity's canonical name (lower wins), and how far a source is trusted.
- * ATT&CK, the MISP galaxies and sources the user imported with `--trusted` are reference sources;
- * any other bundle, event, list or report is unvetted. Rank 2 keeps its meaning from before trust
- * existed (other STIX), so a store written then reads its unknown bundles as unvetted.
- */
-export const sourceRanks = {
-  attack: 0,
-  mitreGalaxy: 1,
-  stix: 2,
-  galaxy: 3,
-  trusted: 3,
-  other: 4,
-  stub: 9,
-} as const;
-
-/** Ranks of reference sources: their names, aliases and ATT&CK ids cannot be claimed by unvetted ones. */
-export const referenceRanks: readonly number[] = [
-  sourceRanks.attack,
-  sourceRanks.mitreGalaxy,
-  sourceRanks.galaxy,
-];
-
-/** `referenceRanks` as a SQL condition on a `rank` column. */
-export const referenceRankSql = (col = 'rank'): string => `${col} IN (${referenceRanks.join(', ')})`;
 
 /** Where a source stands: `reference` sources may define names; `unvetted` ones may only add to them. */
 export type SourceTrust = 'reference' | 'unvetted';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ipRange } from '../../net/ip-range.js';
 import { CidrSet } from './cidr-set.js';
-import { ipRange } from './ip-range.js';
 
 describe('CidrSet', () => {
   const skipped: string[] = [];

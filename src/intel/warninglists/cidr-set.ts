@@ -1,4 +1,4 @@
-import { type IpRange, parseIpv4Block, tryIpRange } from './ip-range.js';
+import { type IpRange, parseIpv4Block, tryIpRange } from '../../net/ip-range.js';
 
 /**
  * A set of IPv4 and IPv6 blocks kept as sorted, merged, non-overlapping ranges, so that a lookup is

@@ -1,5 +1,5 @@
+export { type IpRange, ipRange, tryIpRange } from '../../net/ip-range.js';
 export { CidrSet } from './cidr-set.js';
-export { type IpRange, ipRange, tryIpRange } from './ip-range.js';
 export { warninglistIdOf, warninglistImporter } from './warninglist-importer.js';
 export {
   buildWarninglistMatcher,

@@ -1,7 +1,7 @@
 import { domainToASCII } from 'node:url';
+import { parseIpv4Block } from '../../net/ip-range.js';
 import { normalizeAs } from '../indicators/normalize.js';
 import type { WarninglistRecord } from '../model.js';
-import { parseIpv4Block } from './ip-range.js';
 
 /** A normalised warninglist entry, or why it was dropped. */
 export type EntryResult =

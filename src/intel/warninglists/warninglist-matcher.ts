@@ -1,6 +1,6 @@
+import { parseIpv4Block, tryIpRange } from '../../net/ip-range.js';
 import type { IndicatorType, WarninglistRecord } from '../model.js';
 import { CidrSet } from './cidr-set.js';
-import { parseIpv4Block, tryIpRange } from './ip-range.js';
 import { compileEntryRegex } from './warninglist-entries.js';
 import { warninglistScope } from './warninglist-scope.js';
 

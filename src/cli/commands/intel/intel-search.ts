@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import { errorCodes, MamoriError } from '../../../errors.js';
 import { detectIndicator } from '../../../intel/indicators/normalize.js';
-import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
+import { tryIpRange } from '../../../net/ip-range.js';
 import { openStore } from '../../../store/open-store.js';
 import { cellText, printText, renderTable, toJson } from '../../output.js';
 

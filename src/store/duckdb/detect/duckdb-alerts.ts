@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
+import { tryIpRange } from '../../../net/ip-range.js';
 import type {
   AlertAggregates,
   AlertGroup,

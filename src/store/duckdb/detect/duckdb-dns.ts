@@ -1,5 +1,5 @@
 import { LIST, listValue, VARCHAR } from '@duckdb/node-api';
-import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
+import { tryIpRange } from '../../../net/ip-range.js';
 import type { DnsAggregates, DnsWindowOptions } from '../../detect/dns-aggregates.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
 import { hostName, isName } from './duckdb-destinations-sql.js';

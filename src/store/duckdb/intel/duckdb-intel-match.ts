@@ -1,7 +1,7 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { addressSpaceWarninglists } from '../../../domain/warninglist-roles.js';
-import { defaultLiveScope, nonPublicBlocks } from '../../../intel/indicators/live-scope.js';
 import { log } from '../../../log.js';
+import { defaultLiveScope, nonPublicBlocks } from '../../../net/live-scope.js';
 import type { IndicatorMatch, MatchOptions } from '../../intel-store.js';
 import { windowParams, windowSql } from '../detect/duckdb-detect-context.js';
 import { matchFields } from './duckdb-intel-match-fields.js';

@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { referenceRankSql } from '../../../intel/merge/source-trust.js';
+import { referenceRankSql } from '../../../domain/source-ranks.js';
 import { nameKeySql } from '../../../intel/names.js';
 import type {
   EntityDetail,

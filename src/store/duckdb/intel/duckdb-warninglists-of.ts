@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { tryIpRange } from '../../../intel/warninglists/ip-range.js';
+import { tryIpRange } from '../../../net/ip-range.js';
 import { appendRows } from './duckdb-intel-append.js';
 
 /**

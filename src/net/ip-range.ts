@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { errorCodes, MamoriError } from '../../errors.js';
+import { errorCodes, MamoriError } from '../errors.js';
 
 /** An address block as inclusive numeric bounds (IPv4 fits in 32 bits, IPv6 in 128). */
 export interface IpRange {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MamoriError } from '../../errors.js';
+import { MamoriError } from '../errors.js';
 import { ipRange, parseIpv4, parseIpv4Block, tryIpRange } from './ip-range.js';
 
 describe('ipRange', () => {

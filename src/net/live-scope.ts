@@ -1,4 +1,4 @@
-import { type IpRange, tryIpRange } from '../warninglists/ip-range.js';
+import { type IpRange, tryIpRange } from './ip-range.js';
 
 /**
  * Which address indicators may be live (matched by detection). A feed that lists `0.0.0.0/0`,
