@@ -4,27 +4,21 @@ import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { DuplicateReport, Store } from '../store/store.js';
-import { type AfterBlankRun, readPastBlankRun } from './blank-run.js';
 import type { EngineInput, EngineOutput } from './engine.js';
 import {
   continuesFrom,
   forkedKey,
-  identityHeadBytes,
   isGzip,
   noRecordReason,
   provenDifferent,
   rawDigest,
-  readHead,
-  sniffPastLongFirstLine,
   streamKeyOf,
 } from './file-identity.js';
 import { dataDirOf, duplicateMessage, type FileOutcome, fail, noRows, unreadable } from './file-outcome.js';
 import { finalLineIsComplete } from './final-line.js';
-import { expectedFormats, sniffFormat } from './formats.js';
-import { gzipIsEmpty } from './gzip-stream.js';
-import { lineEndProblem } from './line-ends.js';
 import { defaultMaxLineBytes } from './line-reader.js';
 import { type EngineChoice, formatEngines } from './registry.js';
+import { sniffFile } from './sniff-file.js';
 import { ingestZeekJsonNative } from './zeek/zeek-json-native.js';
 import { logTypeFromFileName } from './zeek/zeek-log-types.js';
 import { ingestZeekTsvNative, NeedsJsEngine } from './zeek/zeek-tsv-native.js';
@@ -101,41 +95,9 @@ async function ingestFileUnguarded(path: string, opts: IngestFileOptions): Promi
     return { ...base, status: 'unchanged', format: seen.format, logType: seen.logType };
 
   const gzip = await isGzip(path);
-  const head = await readHead(path, gzip, identityHeadBytes);
-  if (head.length === 0) {
-    // logrotate compresses empty logs: a valid gzip of nothing is an empty file, not damage.
-    if (gzip && !(await gzipIsEmpty(path)))
-      return fail(
-        base,
-        errorCodes.badInput,
-        `${path}: compressed file holds no data (truncated or corrupt gzip)`,
-      );
-    return noRows(base, 'the file is empty');
-  }
-  const lineEnds = lineEndProblem(head, head.length < identityHeadBytes);
-  if (lineEnds) return fail(base, errorCodes.badInput, `${path}: ${lineEnds}`);
-  let format = sniffFormat(head) ?? (await sniffPastLongFirstLine(path, gzip, head));
-  if (!format && head.toString('latin1').trim() === '') {
-    if (head.length < identityHeadBytes) return noRows(base, noRecordReason(head, 'parse'));
-    // Blank past the sniffing window: what follows decides (records there must not be lost).
-    const after = await readPastBlankRun(path, gzip, identityHeadBytes, {
-      maxBytes: opts.maxDecompressedBytes,
-      maxRatio: opts.maxGzipRatio,
-      signal: opts.signal,
-    }).catch((err: unknown) => err);
-    if (after instanceof MamoriError) return fail(base, after.code, after.message);
-    if (after instanceof Error) throw after;
-    const past = after as AfterBlankRun;
-    if (past.head.length === 0) return noRows(base, `only blank lines (${past.skipped} bytes)`);
-    format = sniffFormat(past.head) ?? sniffFormat(past.head.subarray(0, past.head.lastIndexOf(10) + 1));
-  }
-  if (!format) {
-    return fail(
-      base,
-      errorCodes.unknownFormat,
-      `${path}: not telemetry mamori can read; expected one of: ${expectedFormats}`,
-    );
-  }
+  const sniffed = await sniffFile(path, gzip, base, opts);
+  if ('outcome' in sniffed) return sniffed.outcome;
+  const { head, format } = sniffed;
   // A plain file under --follow, or written to in the last minute, may be a log Zeek is still
   // writing (a cron job over the spool): a last line without a newline is left for the next run,
   // unless outside --follow it is already a whole record.
