@@ -1,6 +1,6 @@
+import { nameKey } from '../../domain/name-key.js';
 import type { IndexedEntity } from '../../store/intel-store.js';
 import { classOfType, type EntityType } from '../model.js';
-import { nameKey } from '../names.js';
 
 /** Whether a name given on the command line is a known actor, and which known names are close to it. */
 export interface ActorLookup {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { nameKey } from '../../domain/name-key.js';
 import type { IndexedEntity } from '../../store/intel-store.js';
 import { classOfType, type EntityClass, type EntityRecord, type EntityType } from '../model.js';
-import { nameKey } from '../names.js';
 import type { SourceTrust } from './source-trust.js';
 
 const stixIdRe = /^([a-z][a-z0-9-]*)--([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;

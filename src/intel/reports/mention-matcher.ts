@@ -1,6 +1,6 @@
+import { nameKey } from '../../domain/name-key.js';
 import type { KnownName } from '../importer.js';
 import type { EntityClass } from '../model.js';
-import { nameKey } from '../names.js';
 import { commonWords } from './common-words.js';
 import { type CueClass, cuesAfter, cuesBefore, phrasesBefore } from './mention-cues.js';
 

@@ -1,5 +1,5 @@
+import { nameKey } from '../../domain/name-key.js';
 import type { EntityRecord, EntityType, Tlp } from '../model.js';
-import { nameKey } from '../names.js';
 import type { StixObject } from './bundle-stream.js';
 import { field, flag, objList, str, strList } from './stix-fields.js';
 

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeWithSharedData, sharedData } from '../../../../test/helpers/shared-data.js';
+import { nameKey } from '../../../domain/name-key.js';
 import { MamoriError } from '../../../errors.js';
-import { nameKey } from '../../names.js';
 import { readHeadText } from '../../read-text.js';
 import { collectItems, ofKind, tempFile } from '../collect-items.test-helper.js';
 import { mispEventImporter } from './event-importer.js';

@@ -1,5 +1,5 @@
+import { nameKey } from '../../../domain/name-key.js';
 import type { EntityRecord, Ref, RelationshipRecord, RelationshipType } from '../../model.js';
-import { nameKey } from '../../names.js';
 import { type GalaxyKind, isAttackId, splitAttackSuffix } from '../galaxy-types.js';
 import { field, flag, isObject, type JsonObject, objects, text, texts, uuidOf } from '../json-values.js';
 import { clusterAttrs } from './cluster-meta.js';

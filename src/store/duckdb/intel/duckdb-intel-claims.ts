@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { referenceRankSql } from '../../../domain/source-ranks.js';
-import { nameKeySql } from '../../../intel/names.js';
 import type { NameConflict } from '../../intel-store.js';
+import { nameKeySql } from './duckdb-name-key.js';
 
 /** Entity types merged by name: techniques go by ATT&CK id only, and a report's title is nobody's alias. */
 const named = `type IN ('intrusion-set', 'threat-actor', 'malware', 'tool', 'campaign')`;

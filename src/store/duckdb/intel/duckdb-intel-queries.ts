@@ -1,6 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { referenceRankSql } from '../../../domain/source-ranks.js';
-import { nameKeySql } from '../../../intel/names.js';
 import type {
   EntityDetail,
   EntitySummary,
@@ -10,6 +9,7 @@ import type {
   IntelStats,
   LinkedEntity,
 } from '../../intel-store.js';
+import { nameKeySql } from './duckdb-name-key.js';
 
 type Row = Record<string, unknown>;
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { nameKeySql } from '../../../intel/names.js';
 import { createClaimTables, dropClaimTables } from './duckdb-intel-claims.js';
+import { nameKeySql } from './duckdb-name-key.js';
 
 const tlpRank = `CASE tlp WHEN 'clear' THEN 0 WHEN 'green' THEN 1 WHEN 'amber' THEN 2 WHEN 'amber+strict' THEN 3 WHEN 'red' THEN 4 END`;
 
