@@ -1,16 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
-import {
-  type Engine,
-  engines,
-  ingestWithBothEngines,
-  openEngineStores,
-  openTempStore,
-  type TempStore,
-} from './ingest-helpers.js';
+import { engines, ingestWithBothEngines, openTempStore, useEngineStores } from './ingest-helpers.js';
 
 // Generated bad inputs: each case runs under both engines, which must agree (see ingestWithBothEngines).
 const fields = [
@@ -51,21 +44,7 @@ const rowsWith = (tag: string, n: number, edit: (row: string[], i: number) => st
   Array.from({ length: n }, (_, i) => edit(connRow(tag, i), i));
 
 describe('bad input', () => {
-  let stores: Record<Engine, TempStore>;
-  let dir: string;
-  beforeAll(async () => {
-    stores = await openEngineStores('bad');
-    dir = stores.native.dir;
-  });
-  afterAll(async () => {
-    for (const e of engines) await stores[e].close();
-  });
-
-  const write = (name: string, data: string | Buffer) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, data);
-    return file;
-  };
+  const { stores, dir, write } = useEngineStores('bad');
   const ingestBoth = (file: string, strict = false) => ingestWithBothEngines(stores, file, strict);
 
   it('wrong field counts: the line is rejected, the others kept', async () => {
@@ -163,7 +142,7 @@ describe('bad input', () => {
     }
     bytes[0] = 0x00;
     bytes[1] = 0xff;
-    mkdirSync(path.join(dir, 'junk'));
+    mkdirSync(path.join(dir(), 'junk'));
     const file = write('junk/garbage.bin', bytes);
     const r = await ingestBoth(file);
     expect(r.outcome.status).toBe('failed');
@@ -222,7 +201,7 @@ describe('bad input', () => {
   // Regression: the native engine once closed its temp file descriptor twice, so a second
   // ingest in the same process could lose one of its open files.
   it('two native ingests at once in one process', async () => {
-    const src = path.join(dir, 'parallel');
+    const src = path.join(dir(), 'parallel');
     mkdirSync(src);
     for (let f = 0; f < 40; f++) write(`parallel/conn.${f}.log.gz`, gzipSync(tsv(rowsWith(`p${f}x`, 500))));
     const [a, b] = [await openTempStore('par-a', 'native'), await openTempStore('par-b', 'native')];

@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestCommand } from '../../src/cli/commands/ingest.js';
 import { gunzipFile } from '../../src/ingest/gzip-stream.js';
 import type { FileOutcome } from '../../src/ingest/ingest-file.js';
@@ -11,10 +10,9 @@ import {
   type Engine,
   engines,
   ingestWithBothEngines,
-  openEngineStores,
   rejectsOf,
   rowsFromFile,
-  type TempStore,
+  useEngineStores,
 } from './ingest-helpers.js';
 
 // Regression tests for the reader failures of issue 12 (M2, M3, M4 and the gzip and CR-only lows).
@@ -59,20 +57,7 @@ const eveRow = (extra: Record<string, unknown> = {}) => {
 const lines = (rows: string[]) => `${rows.join('\n')}\n`;
 
 describe('hostile input to the readers (issue 12)', () => {
-  let stores: Record<Engine, TempStore>;
-  let dir: string;
-  beforeAll(async () => {
-    stores = await openEngineStores('hostile');
-    dir = stores.native.dir;
-  });
-  afterAll(async () => {
-    for (const e of engines) await stores[e].close();
-  });
-  const write = (name: string, data: string | Buffer) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, data);
-    return file;
-  };
+  const { stores, write } = useEngineStores('hostile');
   const ingestOne = async (e: Engine, file: string, opts: Record<string, number> = {}) => {
     const s = stores[e];
     const summary = await ingestPaths([file], {

@@ -1,18 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import ipaddr from 'ipaddr.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isRealDate } from '../../src/ingest/zeek/zeek-values.js';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import { isAddress } from '../../src/store/schema/value-ranges.js';
-import {
-  type Engine,
-  engines,
-  ingestWithBothEngines,
-  openEngineStores,
-  type TempStore,
-} from './ingest-helpers.js';
+import { engines, ingestWithBothEngines, useEngineStores } from './ingest-helpers.js';
 
 // Issue 12: values out of their column's range are rejects naming the field, in both engines.
 const fields = ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'proto', 'duration'];
@@ -39,20 +31,7 @@ const row = (tag: string, i: number, edit: Partial<Record<string, string>> = {})
 const tsv = (lines: string[]) => `${header.join('\n')}\n${lines.join('\n')}\n`;
 
 describe('hostile values at ingest (both engines agree)', () => {
-  let stores: Record<Engine, TempStore>;
-  let dir: string;
-  beforeAll(async () => {
-    stores = await openEngineStores('hostile');
-    dir = stores.native.dir;
-  });
-  afterAll(async () => {
-    for (const e of engines) await stores[e].close();
-  });
-  const write = (name: string, data: string | Buffer) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, data);
-    return file;
-  };
+  const { stores, write } = useEngineStores('hostile');
 
   const durations: [string, RegExp | null][] = [
     ['inf', /field duration: "inf" is infinite/],

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { FileOutcome } from '../../src/ingest/ingest-file.js';
 import { type IngestSummary, ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
@@ -203,4 +203,29 @@ export async function openEngineStores(label: string): Promise<Record<Engine, Te
   const out = {} as Record<Engine, TempStore>;
   for (const e of engines) out[e] = await openTempStore(`${label}-${e}`, e);
   return out;
+}
+
+/**
+ * One temporary store per engine for the enclosing suite, opened before its tests and closed after,
+ * and a writer of input files into the native store's folder. `stores` fills in when the suite starts.
+ */
+export function useEngineStores(label: string): {
+  stores: Record<Engine, TempStore>;
+  dir: () => string;
+  write: (name: string, data: string | Buffer) => string;
+} {
+  const stores = {} as Record<Engine, TempStore>;
+  beforeAll(async () => {
+    Object.assign(stores, await openEngineStores(label));
+  });
+  afterAll(async () => {
+    for (const e of engines) await stores[e]?.close();
+  });
+  const dir = () => stores.native.dir;
+  const write = (name: string, data: string | Buffer) => {
+    const file = path.join(dir(), name);
+    writeFileSync(file, data);
+    return file;
+  };
+  return { stores, dir, write };
 }
