@@ -49,6 +49,13 @@ export interface TimelineEntry {
   readonly text: string;
 }
 
+/**
+ * How an incident is presented. `suspicious` ones are ranked by score; `likely-benign` ones are
+ * look-alikes (routine volume, a lone schedule, nothing corroborating), listed after the others as
+ * "likely benign: review", never exported or shared.
+ */
+export type IncidentVerdict = 'suspicious' | 'likely-benign';
+
 /** Findings correlated into one intrusion: which hosts, which servers, how much data, and when. */
 export interface Incident {
   /** `INC-` and 8 hex digits, from the scope, sorted hosts and servers: the same intrusion keeps its id. */
@@ -72,4 +79,13 @@ export interface Incident {
   readonly links: readonly FindingLink[];
   readonly findings: readonly Finding[];
   readonly timeline: readonly TimelineEntry[];
+  /** Absent means `suspicious` (incidents built before verdicts existed). */
+  readonly verdict?: IncidentVerdict;
+  /** Why the verdict is `likely-benign`, one sentence each; empty or absent when suspicious. */
+  readonly verdictReasons?: readonly string[];
+}
+
+/** True when the incident is a look-alike to review rather than a likely intrusion. */
+export function isLikelyBenign(incident: Pick<Incident, 'verdict'>): boolean {
+  return incident.verdict === 'likely-benign';
 }
