@@ -1,6 +1,7 @@
 import type { Attribution } from '../attribution/attribution.js';
 import type { Finding } from '../detect/finding.js';
 import type { Incident } from '../incidents/incident.js';
+import type { IncidentTriage } from '../incidents/triage.js';
 import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
@@ -287,6 +288,10 @@ export interface Store {
   listIncidents(opts?: { readonly runId?: number; readonly limit?: number }): Promise<IncidentListing[]>;
   /** One incident by id, from the latest run that holds it. */
   getIncident(id: string): Promise<StoredIncident | null>;
+  /** Records an analyst's triage of an incident (by its exact id), replacing the previous one. */
+  setTriage(triage: IncidentTriage): Promise<IncidentTriage>;
+  /** The triage of an incident by its exact id; null when never triaged (status `open`). */
+  getTriage(id: string): Promise<IncidentTriage | null>;
   /** The threat knowledge base, kept beside the telemetry so that matching is a join. */
   readonly intel: IntelStore;
   close(): Promise<void>;
@@ -311,6 +316,8 @@ export interface IncidentListing {
   readonly topProbability: number | null;
   /** The network (sensors, comma-separated) the incident's hosts are in. */
   readonly scope?: string;
+  /** The analyst's latest decision; null when never triaged (status `open`). */
+  readonly triage: IncidentTriage | null;
 }
 
 /** An incident as a hunt stored it. */
@@ -318,6 +325,8 @@ export interface StoredIncident {
   readonly runId: number;
   readonly incident: Incident;
   readonly attribution: Attribution | null;
+  /** The analyst's latest decision; null when never triaged (status `open`). */
+  readonly triage: IncidentTriage | null;
 }
 
 /** How a store is opened. */

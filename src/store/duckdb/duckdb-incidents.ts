@@ -3,6 +3,7 @@ import type { Attribution } from '../../attribution/attribution.js';
 import type { Incident } from '../../incidents/incident.js';
 import { storedTotal } from '../schema/value-ranges.js';
 import type { IncidentListing, StoredIncident } from '../store.js';
+import { triageColumns, triageFromRow } from './duckdb-triage.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
 /** Incidents of a detection run, with their attribution (schema v7; `scope` since v8). */
@@ -85,8 +86,9 @@ export async function listIncidents(
 ): Promise<IncidentListing[]> {
   const r = await c.runAndReadAll(
     `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
-            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope
-     FROM incidents WHERE run_id = ${runSql}
+            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope,
+            ${triageColumns}
+     FROM incidents LEFT JOIN incident_triage t USING (incident_id) WHERE run_id = ${runSql}
      ORDER BY score DESC, hosts DESC, incident_id LIMIT $limit`,
     { run: opts.runId ?? null, limit: opts.limit ?? 1000 },
   );
@@ -106,13 +108,15 @@ export async function listIncidents(
     topActor: x['top_actor'] === null ? null : String(x['top_actor']),
     topProbability: x['top_probability'] === null ? null : Number(x['top_probability']),
     ...(x['scope'] ? { scope: String(x['scope']) } : {}),
+    triage: triageFromRow(String(x['incident_id']), x),
   }));
 }
 
 /** One incident by id (case-insensitive), from the latest run that holds it. */
 export async function getIncident(c: DuckDBConnection, id: string): Promise<StoredIncident | null> {
   const r = await c.runAndReadAll(
-    `SELECT run_id, body::VARCHAR AS body FROM incidents WHERE upper(incident_id) = upper($id)
+    `SELECT run_id, incident_id, body::VARCHAR AS body, ${triageColumns}
+     FROM incidents LEFT JOIN incident_triage t USING (incident_id) WHERE upper(incident_id) = upper($id)
      ORDER BY run_id DESC LIMIT 1`,
     { id },
   );
@@ -122,5 +126,5 @@ export async function getIncident(c: DuckDBConnection, id: string): Promise<Stor
   // Incidents stored before servers had a role read as command and control.
   const servers = body.incident.servers.map((s) => ({ ...s, role: s.role ?? 'c2' }));
   body.incident = { ...body.incident, servers };
-  return { runId: Number(row['run_id']), ...body };
+  return { runId: Number(row['run_id']), ...body, triage: triageFromRow(String(row['incident_id']), row) };
 }

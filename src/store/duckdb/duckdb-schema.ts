@@ -4,11 +4,12 @@ import { telemetryTables } from '../schema/tables.js';
 import { findingsDdl } from './duckdb-findings.js';
 import { incidentsDdl } from './duckdb-incidents.js';
 import { refreshSeen, seenDdl } from './duckdb-seen.js';
+import { triageDdl } from './duckdb-triage.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 9;
+export const schemaVersion = 10;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -73,6 +74,10 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   // ledger entry even after the file was rotated to another name.
   9: async (c) => {
     await c.run(`ALTER TABLE ingest_batches ADD COLUMN IF NOT EXISTS stream_key VARCHAR`);
+  },
+  // v10 keeps an analyst's triage of each incident (open, confirmed, benign), by incident id.
+  10: async (c) => {
+    for (const ddl of triageDdl) await c.run(ddl);
   },
 };
 

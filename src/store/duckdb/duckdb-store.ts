@@ -5,6 +5,7 @@ import type { Attribution } from '../../attribution/attribution.js';
 import type { Finding } from '../../detect/finding.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { Incident } from '../../incidents/incident.js';
+import type { IncidentTriage } from '../../incidents/triage.js';
 import type { DetectStore } from '../detect-store.js';
 import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
@@ -33,6 +34,7 @@ import { saveFindings } from './duckdb-findings.js';
 import { getIncident, listIncidents, saveIncidents } from './duckdb-incidents.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
 import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
+import { getTriage, setTriage } from './duckdb-triage.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
 import { runUserQuery } from './duckdb-user-query.js';
 import { DuckDBIntelStore } from './intel/duckdb-intel-store.js';
@@ -346,6 +348,18 @@ export class DuckDBStore implements Store {
   async getIncident(id: string): Promise<StoredIncident | null> {
     await this.uow.commit();
     return getIncident(this.conn, id);
+  }
+
+  async setTriage(triage: IncidentTriage): Promise<IncidentTriage> {
+    if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+    if (this.batchOpen || this.importOpen) throw new Error('setTriage() while a batch or import is open');
+    await this.uow.commit();
+    return setTriage(this.conn, triage);
+  }
+
+  async getTriage(id: string): Promise<IncidentTriage | null> {
+    await this.uow.commit();
+    return getTriage(this.conn, id);
   }
 
   async close(): Promise<void> {
