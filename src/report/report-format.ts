@@ -1,5 +1,6 @@
 import type { Attribution } from '../attribution/attribution.js';
 import type { Incident } from '../incidents/incident.js';
+import type { IncidentTriage } from '../incidents/triage.js';
 
 /** TLP 2.0 levels, least restrictive first. */
 export const tlpLevels = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
@@ -9,6 +10,8 @@ export type Tlp = (typeof tlpLevels)[number];
 export interface AttributedIncident {
   readonly incident: Incident;
   readonly attribution: Attribution | null;
+  /** The analyst's latest decision, when the store has one; absent or null means `open`. */
+  readonly triage?: IncidentTriage | null;
 }
 
 /** Everything a report is rendered from. Renderers are pure: the same input gives the same bytes. */

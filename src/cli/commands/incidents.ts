@@ -9,6 +9,7 @@ import { mamoriVersion } from '../../version.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
+import { describeTriage, triageCommand } from './incidents-triage.js';
 
 /** What the JSON report is rendered from: stored incidents, marked as the store holds them. */
 function jsonInput(items: readonly StoredIncident[]): ReportInput {
@@ -39,6 +40,7 @@ function listingTable(rows: readonly IncidentListing[]): string {
       'first',
       'last',
       'actor',
+      'triage',
     ],
     rows.map((r) => ({
       id: r.id,
@@ -52,6 +54,7 @@ function listingTable(rows: readonly IncidentListing[]): string {
       first: r.firstSeen.slice(0, 16).replace('T', ' '),
       last: r.lastSeen.slice(0, 16).replace('T', ' '),
       actor: r.topActor ? `${r.topActor} ${pct(r.topProbability)}` : 'unknown',
+      triage: r.triage?.status ?? 'open',
     })),
   );
 }
@@ -88,7 +91,8 @@ export function incidentsCommand(): Command {
 Examples:
   mamori incidents
   mamori incidents --json
-  mamori incidents show INC-1a2b3c4d`,
+  mamori incidents show INC-1a2b3c4d
+  mamori incidents triage INC-1a2b3c4d --status confirmed`,
     )
     .action(async (flags: { data?: string; run?: number; limit: number; json?: boolean }) => {
       const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
@@ -122,11 +126,13 @@ Examples:
         if (flags.json) printText(toJson(incidentsJson(jsonInput([got]))));
         else
           printText(
-            describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 }),
+            `${describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 })}\n\nTriage: ${describeTriage(got.incident.id, got.triage)}`,
           );
       } finally {
         await store.close();
       }
     });
+  cmd.addCommand(triageCommand());
+  for (const c of cmd.commands) c.exitOverride();
   return cmd;
 }

@@ -1,5 +1,6 @@
 import type { Attribution, Evidence, Hypothesis } from '../../attribution/attribution.js';
 import type { Incident, IncidentServer } from '../../incidents/incident.js';
+import { type IncidentTriage, type TriageStatus, triageStatusOf } from '../../incidents/triage.js';
 import type { AttributedIncident, ReportInput } from '../report-format.js';
 
 /**
@@ -78,6 +79,14 @@ export interface FindingJson {
   readonly explanation: string;
 }
 
+/** The analyst's triage: `open` with nulls when nobody has decided yet. */
+export interface TriageJson {
+  readonly status: TriageStatus;
+  readonly note: string | null;
+  readonly by: string | null;
+  readonly at: string | null;
+}
+
 export interface IncidentJson {
   readonly id: string;
   readonly summary: string;
@@ -96,6 +105,7 @@ export interface IncidentJson {
   readonly severity: string;
   readonly hosts: readonly HostJson[];
   readonly findings: readonly FindingJson[];
+  readonly triage: TriageJson;
 }
 
 export interface IncidentsJson {
@@ -162,8 +172,17 @@ function serverJson(s: IncidentServer): ServerJson {
   };
 }
 
+/** The contract's triage of an incident that may never have been triaged. */
+export function triageJson(t: IncidentTriage | null | undefined): TriageJson {
+  return { status: triageStatusOf(t), note: t?.note ?? null, by: t?.by ?? null, at: t?.at ?? null };
+}
+
 /** One incident in the versioned JSON contract. */
-export function incidentJson(incident: Incident, attribution: Attribution | null): IncidentJson {
+export function incidentJson(
+  incident: Incident,
+  attribution: Attribution | null,
+  triage?: IncidentTriage | null,
+): IncidentJson {
   return {
     id: incident.id,
     summary: incident.summary,
@@ -191,6 +210,7 @@ export function incidentJson(incident: Incident, attribution: Attribution | null
       techniques: [...f.techniques],
       explanation: f.explanation,
     })),
+    triage: triageJson(triage),
   };
 }
 
@@ -203,6 +223,8 @@ export function incidentsJson(input: ReportInput): IncidentsJson {
     tlp: input.tlp,
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.source !== undefined ? { source: input.source } : {}),
-    incidents: input.incidents.map((i: AttributedIncident) => incidentJson(i.incident, i.attribution)),
+    incidents: input.incidents.map((i: AttributedIncident) =>
+      incidentJson(i.incident, i.attribution, i.triage),
+    ),
   };
 }
