@@ -24,6 +24,18 @@ export interface ReportInput {
   /** What was hunted (paths, a store, a time window), in the user's words. */
   readonly source?: string;
   readonly tool: { readonly name: 'mamori'; readonly version: string };
+  /** What the sharing rules (report/share) did to a STIX or JSON export; absent for other output. */
+  readonly sharing?: SharingNote;
+}
+
+/** What an export withheld or left out, so that recipients know what they are not seeing. */
+export interface SharingNote {
+  /** `withheld`: internal addresses were replaced by `internal-host-N` / `internal-address-N`. */
+  readonly internalAddresses: 'withheld' | 'included';
+  readonly withheldHosts: number;
+  readonly withheldOtherAddresses: number;
+  /** Incidents left out because they are never exported (likely or triaged benign). */
+  readonly leftOut: readonly { readonly id: string; readonly rule: string }[];
 }
 
 /** A report format: renders the whole input to one file's text. */

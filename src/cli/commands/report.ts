@@ -1,10 +1,25 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
+import type { SharingNote } from '../../report/report-format.js';
+import { describeLeftOut, planShare, sharedFormats } from '../../report/share/share-policy.js';
 import { openStore } from '../../store/open-store.js';
+import type { StoredIncident } from '../../store/store.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
+import { commaList } from '../options.js';
 import { checkOutPath } from '../out-path.js';
+import { printError } from '../output.js';
 import { incidentOrFail } from './incidents.js';
+
+interface ReportFlags {
+  data?: string;
+  format?: string;
+  out?: string;
+  tlp: Tlp;
+  includeInternal?: boolean;
+  internal?: string;
+  force?: boolean;
+}
 
 /** `mamori report ID --format …`: one stored incident as a report. */
 export function reportCommand(): Command {
@@ -26,25 +41,70 @@ export function reportCommand(): Command {
     .addOption(
       new Option('--tlp <level>', 'TLP 2.0 marking of the report').choices(tlpLevels).default('amber'),
     )
+    .option(
+      '--include-internal',
+      'stix and json: keep internal addresses (by default they become internal-host-N references)',
+    )
+    .option(
+      '--internal <cidrs>',
+      'stix and json: comma-separated networks that are internal too (private ranges always are)',
+    )
+    .option(
+      '--force',
+      'stix and json: export at TLP:GREEN or TLP:CLEAR incidents not triaged confirmed (with a warning)',
+    )
     .addHelpText(
       'after',
       `
+Sharing (--format stix and json):
+  - internal addresses (the incident's hosts, private ranges, --internal networks) are replaced by
+    internal-host-N / internal-address-N unless --include-internal;
+  - an incident that is likely benign or triaged benign is never exported: alone it is refused
+    (exit 2), among several it is left out and counted on stderr;
+  - at TLP:GREEN or TLP:CLEAR every incident must be triaged confirmed
+    (mamori incidents triage ID --status confirmed), or the export needs --force and warns.
+  TLP:AMBER, AMBER+STRICT and RED export as before. See docs/security.md, "Reports and sharing".
+
 Examples:
   mamori report INC-1a2b3c4d --out incident.html
+  mamori incidents triage INC-1a2b3c4d --status confirmed
   mamori report INC-1a2b3c4d --format stix --tlp green > bundle.json
   mamori report INC-1a2b3c4d INC-5e6f7a8b --format md`,
     )
-    .action(async (ids: string[], flags: { data?: string; format?: string; out?: string; tlp: Tlp }) => {
+    .action(async (ids: string[], flags: ReportFlags) => {
       const format = reportFormatFor(flags.format, flags.out);
       const dataDir = resolveDataDir(flags.data);
       if (flags.out) checkOutPath(flags.out, dataDir);
       const store = await openStore({ dataDir, readOnly: true });
       try {
-        const items = [];
+        const items: StoredIncident[] = [];
         for (const id of ids) items.push(await incidentOrFail(store, id));
-        const text = renderReport(items, { format, out: flags.out, tlp: flags.tlp });
+        let shared: readonly Omit<StoredIncident, 'runId'>[] = items;
+        let sharing: SharingNote | undefined;
+        if ((sharedFormats as readonly string[]).includes(format)) {
+          const plan = planShare(items, {
+            tlp: flags.tlp,
+            force: flags.force === true,
+            includeInternal: flags.includeInternal === true,
+            internal: commaList(flags.internal),
+          });
+          const leftOut = describeLeftOut(plan, items.length);
+          if (leftOut) printError(`mamori: ${leftOut}`);
+          for (const w of plan.warnings) printError(`mamori: ${w}`);
+          shared = plan.items.map((i) => ({ ...i, triage: i.triage ?? null }));
+          sharing = {
+            internalAddresses: plan.withheld ? 'withheld' : 'included',
+            withheldHosts: plan.withheld?.hosts ?? 0,
+            withheldOtherAddresses: plan.withheld?.others ?? 0,
+            leftOut: plan.leftOut.map((l) => ({ id: l.id, rule: l.rule })),
+          };
+        }
+        const text = renderReport(shared, { format, out: flags.out, tlp: flags.tlp, sharing });
         if (text !== null) console.log(text.replace(/\n$/, ''));
-        else console.log(`Wrote the ${format} report of ${ids.join(', ')} to ${flags.out}`);
+        else
+          console.log(
+            `Wrote the ${format} report of ${shared.map((i) => i.incident.id).join(', ')} to ${flags.out}`,
+          );
       } finally {
         await store.close();
       }

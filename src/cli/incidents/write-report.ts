@@ -3,8 +3,10 @@ import { extname } from 'node:path';
 import type { Attribution } from '../../attribution/attribution.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import type { Incident } from '../../incidents/incident.js';
+import type { IncidentTriage } from '../../incidents/triage.js';
 import type { Tlp } from '../../intel/model.js';
 import { formatByName, reportFormatNames, reportFormats } from '../../report/registry.js';
+import type { SharingNote } from '../../report/report-format.js';
 import { mamoriVersion } from '../../version.js';
 
 export { reportFormatNames };
@@ -27,8 +29,8 @@ export function reportFormatFor(format: string | undefined, out: string | undefi
 
 /** Renders incidents in a report format; to `out` when given, else returns the text for stdout. */
 export function renderReport(
-  items: readonly { incident: Incident; attribution: Attribution | null }[],
-  opts: { format: string; out?: string; tlp: Tlp; source?: string; title?: string },
+  items: readonly { incident: Incident; attribution: Attribution | null; triage?: IncidentTriage | null }[],
+  opts: { format: string; out?: string; tlp: Tlp; source?: string; title?: string; sharing?: SharingNote },
 ): string | null {
   const text = formatByName(opts.format).render({
     incidents: items,
@@ -36,6 +38,7 @@ export function renderReport(
     tlp: opts.tlp,
     source: opts.source,
     title: opts.title,
+    ...(opts.sharing ? { sharing: opts.sharing } : {}),
     tool: { name: 'mamori', version: mamoriVersion },
   });
   if (!opts.out) return text;

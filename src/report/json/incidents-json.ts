@@ -1,7 +1,7 @@
 import type { Attribution, Evidence, Hypothesis } from '../../attribution/attribution.js';
 import type { Incident, IncidentServer } from '../../incidents/incident.js';
 import { type IncidentTriage, type TriageStatus, triageStatusOf } from '../../incidents/triage.js';
-import type { AttributedIncident, ReportInput } from '../report-format.js';
+import type { AttributedIncident, ReportInput, SharingNote } from '../report-format.js';
 
 /**
  * Version of the JSON contract (docs/report-json-schema.md). Bump it when a documented field changes
@@ -115,6 +115,8 @@ export interface IncidentsJson {
   readonly tlp: ReportInput['tlp'];
   readonly title?: string;
   readonly source?: string;
+  /** Present on `report --format json` exports: what the sharing rules withheld or left out. */
+  readonly sharing?: SharingNote;
   readonly incidents: readonly IncidentJson[];
 }
 
@@ -223,6 +225,9 @@ export function incidentsJson(input: ReportInput): IncidentsJson {
     tlp: input.tlp,
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.source !== undefined ? { source: input.source } : {}),
+    ...(input.sharing !== undefined
+      ? { sharing: { ...input.sharing, leftOut: input.sharing.leftOut.map((l) => ({ ...l })) } }
+      : {}),
     incidents: input.incidents.map((i: AttributedIncident) =>
       incidentJson(i.incident, i.attribution, i.triage),
     ),

@@ -47,9 +47,11 @@ export function stixBundle(input: ReportInput): { type: 'bundle'; id: string; ob
     created,
     modified: created,
     name: input.title ?? 'mamori hunt report',
-    description:
+    description: [
       input.incidents.map((i) => `${i.incident.id}: ${i.incident.summary}`).join('\n') ||
-      'No incidents were found.',
+        'No incidents were found.',
+      ...sharingLines(input),
+    ].join('\n'),
     report_types: ['threat-report'],
     published: created,
     object_refs: content.map((o) => o.id),
@@ -58,6 +60,22 @@ export function stixBundle(input: ReportInput): { type: 'bundle'; id: string; ob
   const objects = [marking as unknown as StixObject, report, ...content];
   const id = `bundle--${uuidv5(mamoriNamespace, objects.map((o) => o.id).join(','))}`;
   return { type: 'bundle', id, objects };
+}
+
+/** What the recipients are not seeing, in the report's own words. */
+function sharingLines(input: ReportInput): string[] {
+  const s = input.sharing;
+  if (!s) return [];
+  const lines: string[] = [];
+  if (s.internalAddresses === 'withheld' && s.withheldHosts + s.withheldOtherAddresses > 0)
+    lines.push(
+      `Internal addresses withheld: ${s.withheldHosts} internal host${s.withheldHosts === 1 ? '' : 's'} (internal-host-N)${s.withheldOtherAddresses ? ` and ${s.withheldOtherAddresses} other internal address${s.withheldOtherAddresses === 1 ? '' : 'es'} (internal-address-N)` : ''}.`,
+    );
+  if (s.leftOut.length > 0)
+    lines.push(
+      `Left out as benign or likely benign: ${s.leftOut.length} incident${s.leftOut.length === 1 ? '' : 's'}.`,
+    );
+  return lines;
 }
 
 /** A STIX 2.1 bundle with TLP 2.0 markings. */

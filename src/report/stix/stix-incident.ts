@@ -71,14 +71,14 @@ export function incidentObjects(
     const pairs = new Map<string, Finding[]>();
     for (const f of found) {
       if (!f.endpointIp || !ipIds.has(f.endpointIp)) continue;
-      const key = `${f.host}\u0000${f.endpointIp}`;
+      // A withheld host (internal-host-N) is no address: its traffic is told by destination only.
+      const key = `${scos.address(f.host) ? f.host : ''}\u0000${f.endpointIp}`;
       pairs.set(key, [...(pairs.get(key) ?? []), f]);
     }
     for (const group of pairs.values()) {
       const f = group[0]!;
       const src = scos.address(f.host);
-      if (!src) continue;
-      refs.add(src);
+      if (src) refs.add(src);
       refs.add(scos.traffic(src, ipIds.get(f.endpointIp!)!, server, group));
     }
     if (refs.size === 0) continue;

@@ -31,7 +31,8 @@ export class ScoSet {
     return this.add({ type: 'domain-name', id: scoId('domain-name', { value }), value });
   }
 
-  traffic(src: string, dst: string, server: IncidentServer, found: readonly Finding[]): string {
+  /** Traffic to `dst`; from `src` when the source address may be shared, else destination only. */
+  traffic(src: string | null, dst: string, server: IncidentServer, found: readonly Finding[]): string {
     const start = found.map((f) => stixTime(f.first, this.ctx.created)).sort()[0]!;
     const end = found
       .map((f) => stixTime(f.last, this.ctx.created))
@@ -41,7 +42,7 @@ export class ScoSet {
     const contributing = {
       start,
       end,
-      src_ref: src,
+      ...(src ? { src_ref: src } : {}),
       dst_ref: dst,
       ...(server.ports.length === 1 ? { dst_port: server.ports[0] } : {}),
       protocols,
