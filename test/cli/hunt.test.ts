@@ -102,6 +102,17 @@ describe('mamori demo, hunt, incidents and report', () => {
       }),
     );
   }, 120_000);
+
+  it('13.5: hunt --format stix withholds internal addresses, and refuses TLP:GREEN for unconfirmed incidents', async () => {
+    const amber = await run('hunt', '--data', dir, '--format', 'stix', '--no-progress');
+    expect(amber.code).toBe(0);
+    expect(JSON.parse(amber.out).type).toBe('bundle');
+    expect(amber.out).not.toMatch(/"10\.\d+\.\d+\.\d+"/);
+    const green = await run('hunt', '--data', dir, '--format', 'stix', '--tlp', 'green', '--no-progress');
+    expect(green.code).toBe(2);
+    expect(green.out).toBe('');
+    expect(green.err).toMatch(/refused to export at TLP:GREEN: INC-\w+.* not triaged confirmed/);
+  }, 240_000);
 });
 
 it('hunt over a folder with an unreadable entry still hunts the rest, names the entry and exits 1', async () => {

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/incidents/incident.js';
 import type { IncidentTriage, TriageStatus } from '../../src/incidents/triage.js';
@@ -130,6 +133,29 @@ describe('13.5: internal addresses are withheld from STIX and JSON exports', () 
     const full = jsonFormat.render(input(kept.items));
     expect(addressesIn(full).filter(internal).length).toBeGreaterThan(0);
     expect(full).toContain('"10.20.1.11"');
+  });
+
+  it('13.5: a withheld JSON export with triage and its sharing note validates against docs/report-json.schema.json', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../docs/report-json.schema.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const ajv = new Ajv2020.default({ strict: true, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const plan = planShare(items, opts());
+    const doc = JSON.parse(
+      jsonFormat.render({
+        ...input(plan.items),
+        sharing: {
+          internalAddresses: 'withheld',
+          withheldHosts: plan.withheld!.hosts,
+          withheldOtherAddresses: plan.withheld!.others,
+          leftOut: [{ id: 'INC-00000001', rule: 'likely-benign' }],
+        },
+      }),
+    );
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...doc, sharing: { ...doc.sharing, internalAddresses: 'maybe' } })).toBe(false);
   });
 
   it('13.5: --internal adds public networks, and an internal server address is withheld too', () => {

@@ -11,6 +11,7 @@ import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { plural } from '../../plural.js';
 import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
+import { shareForExport } from '../incidents/share-export.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { addIngestLimitOptions, type IngestLimitFlags, ingestLimits } from '../ingest-limit-options.js';
 import { commaList, numberOption, optionSchemas } from '../options.js';
@@ -32,6 +33,8 @@ interface HuntFlags extends IngestLimitFlags {
   allow?: string;
   minScore: number;
   tlp: Tlp;
+  force?: boolean;
+  includeInternal?: boolean;
   sector?: string;
   country?: string;
   progress: boolean;
@@ -100,6 +103,8 @@ export function huntCommand(): Command {
     .addOption(
       new Option('--tlp <level>', 'TLP 2.0 marking of the report').choices(tlpLevels).default('amber'),
     )
+    .option('--include-internal', 'stix: keep internal addresses (see mamori report --help, Sharing)')
+    .option('--force', 'stix: export at TLP:GREEN or TLP:CLEAR incidents not triaged confirmed')
     .option('--sector <name>', "the victim's sector, weighed against actors' known targeting")
     .option('--country <code>', "the victim's country (ISO 3166 alpha-2), weighed the same way")
     .option('--no-progress', 'no progress bar');
@@ -117,7 +122,8 @@ with neither, every stored sensor, each alone. Other sensors' data never changes
 Examples:
   mamori hunt /opt/zeek/logs/2016-06-02
   mamori hunt logs/ --out report.html           (format from the extension)
-  mamori hunt logs/ --format stix --tlp green > incident-bundle.json
+  mamori hunt logs/ --format stix > incident-bundle.json   (TLP:AMBER; the sharing rules of
+                                                           mamori report --help apply)
   mamori hunt --json                             (hunt what is already stored)
   mamori hunt logs/ --internal 10.0.0.0/8,73.54.23.243/32 --sector government --country JP
   mamori hunt --sensor hq-dns,hq-egress          (two stored sensors as one network)
@@ -166,12 +172,25 @@ Times (--from, --to): ${timeForms}.`,
           found: (scope) => result.incidents.filter((i) => (i.incident.scope ?? '') === scope).length,
         });
         const hint = hints.length > 0 ? describeHints(hints, result.detect.scopes.length) : null;
+        // A STIX bundle is for sharing: it follows the sharing rules. JSON here is the hunt's own
+        // machine output (as incidents --json); `mamori report --format json` is the JSON export.
+        const shared =
+          reportFormat === 'stix'
+            ? await shareForExport(store, result.incidents, {
+                tlp: flags.tlp,
+                force: flags.force,
+                includeInternal: flags.includeInternal,
+                internal: commaList(flags.internal),
+                emptyIsFine: true,
+              })
+            : { items: result.incidents, sharing: undefined };
         const report = reportFormat
-          ? renderReport(result.incidents, {
+          ? renderReport(shared.items, {
               format: reportFormat,
               out: flags.out,
               tlp: flags.tlp,
               source: paths.length > 0 ? paths.join(', ') : `data directory ${dataDir}`,
+              sharing: shared.sharing,
             })
           : null;
         if (report !== null) {

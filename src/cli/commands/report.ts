@@ -1,14 +1,13 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
-import type { SharingNote } from '../../report/report-format.js';
-import { describeLeftOut, planShare, sharedFormats } from '../../report/share/share-policy.js';
+import { sharedFormats } from '../../report/share/share-policy.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoredIncident } from '../../store/store.js';
+import { shareForExport } from '../incidents/share-export.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList } from '../options.js';
 import { checkOutPath } from '../out-path.js';
-import { printError } from '../output.js';
 import { incidentOrFail } from './incidents.js';
 
 interface ReportFlags {
@@ -79,31 +78,24 @@ Examples:
       try {
         const items: StoredIncident[] = [];
         for (const id of ids) items.push(await incidentOrFail(store, id));
-        let shared: readonly Omit<StoredIncident, 'runId'>[] = items;
-        let sharing: SharingNote | undefined;
-        if ((sharedFormats as readonly string[]).includes(format)) {
-          const plan = planShare(items, {
-            tlp: flags.tlp,
-            force: flags.force === true,
-            includeInternal: flags.includeInternal === true,
-            internal: commaList(flags.internal),
-          });
-          const leftOut = describeLeftOut(plan, items.length);
-          if (leftOut) printError(`mamori: ${leftOut}`);
-          for (const w of plan.warnings) printError(`mamori: ${w}`);
-          shared = plan.items.map((i) => ({ ...i, triage: i.triage ?? null }));
-          sharing = {
-            internalAddresses: plan.withheld ? 'withheld' : 'included',
-            withheldHosts: plan.withheld?.hosts ?? 0,
-            withheldOtherAddresses: plan.withheld?.others ?? 0,
-            leftOut: plan.leftOut.map((l) => ({ id: l.id, rule: l.rule })),
-          };
-        }
-        const text = renderReport(shared, { format, out: flags.out, tlp: flags.tlp, sharing });
+        const shared = (sharedFormats as readonly string[]).includes(format)
+          ? await shareForExport(store, items, {
+              tlp: flags.tlp,
+              force: flags.force,
+              includeInternal: flags.includeInternal,
+              internal: commaList(flags.internal),
+            })
+          : { items, sharing: undefined };
+        const text = renderReport(shared.items, {
+          format,
+          out: flags.out,
+          tlp: flags.tlp,
+          sharing: shared.sharing,
+        });
         if (text !== null) console.log(text.replace(/\n$/, ''));
         else
           console.log(
-            `Wrote the ${format} report of ${shared.map((i) => i.incident.id).join(', ')} to ${flags.out}`,
+            `Wrote the ${format} report of ${shared.items.map((i) => i.incident.id).join(', ')} to ${flags.out}`,
           );
       } finally {
         await store.close();

@@ -24,6 +24,11 @@ export interface ShareOptions {
   readonly includeInternal: boolean;
   /** Further internal networks (`--internal`), beyond the hosts and the non-public ranges. */
   readonly internal?: readonly string[];
+  /**
+   * An export of whatever a hunt found, rather than of incidents the user named: when every
+   * incident is left out, the export is empty instead of refused.
+   */
+  readonly emptyIsFine?: boolean;
 }
 
 /** What an export may hold, and what it had to leave out or withhold. */
@@ -73,7 +78,7 @@ export function planShare(items: readonly AttributedIncident[], opts: ShareOptio
     if (refusal) leftOut.push({ id: item.incident.id, ...refusal });
     else kept.push(item);
   }
-  if (kept.length === 0 && leftOut.length > 0) {
+  if (kept.length === 0 && leftOut.length > 0 && !opts.emptyIsFine) {
     const first = leftOut[0]!;
     const more = leftOut.length > 1 ? ` (and ${leftOut.length - 1} more incidents for the same reasons)` : '';
     throw new MamoriError(errorCodes.usage, `refused to export: ${first.why}${more}`);
