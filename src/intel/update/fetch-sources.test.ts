@@ -157,16 +157,19 @@ describeWithSharedData('fetchSources against a loopback server', () => {
     expect([...server.full.values()]).toEqual([1, 1, 1]);
   });
 
-  it('gives one clear error when the server is gone, and leaves the cache as it was', async () => {
+  it('13.2: gives one line naming the host it cannot reach and the mirror layout, and leaves the cache as it was', async () => {
     await fetchSources(sources, { cacheDir });
     const before = snapshot(cacheDir);
+    const host = new URL(server.url('/')).host;
     await server.stop();
     const err = await failureOf(fetchSources(sources, { cacheDir }));
-    expect(err.code).toBe(errorCodes.io);
-    expect(err.message).toMatch(/3 of 3 source\(s\) failed/);
-    for (const s of sources) expect(err.message).toContain(s.id);
-    expect(err.message).toMatch(/network error/);
-    expect(err.message).toMatch(/offline\?/);
+    expect(err.code).toBe(errorCodes.network);
+    expect(err.message).not.toContain('\n');
+    expect(err.message).toMatch(
+      new RegExp(`^cannot reach ${host.replace(/\./g, '\\.')} \\(connection refused\\): 3 of 3 sources not fetched`),
+    );
+    expect(err.message).toContain('mamori intel import DIR');
+    expect(err.message).toContain('DIR/lists/<name>/list.json or DIR/<name>.json');
     expect(snapshot(cacheDir)).toEqual(before);
     await server.start(); // afterEach stops it again
   });
