@@ -1,4 +1,5 @@
 import { warninglistSuppresses } from '../../domain/warninglist-roles.js';
+import { plural } from '../../plural.js';
 import type { Store } from '../../store/store.js';
 import type { IndicatorType } from '../model.js';
 import { readWholeText } from '../read-text.js';
@@ -44,7 +45,7 @@ export async function warninglistMembership(
     if (file && !snapshotDisabled(opts.env)) {
       const snapshot = parseSnapshot(await readWholeText(file), file);
       names = buildWarninglistMatcher(snapshot.lists.map(snapshotRecord)).match(type, value).sort();
-      consulted = `warninglists: shipped snapshot of ${snapshot.date} (${snapshot.lists.length} lists)`;
+      consulted = `warninglists: shipped snapshot of ${snapshot.date} (${plural(snapshot.lists.length, 'list')})`;
     }
   }
   return { lists: names.map((name) => ({ name, benign: warninglistSuppresses(name) })), consulted };
