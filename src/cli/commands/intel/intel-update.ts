@@ -26,7 +26,10 @@ conditional request. If any source cannot be fetched nothing is imported and the
 base stays as it was. Sources file:
   { "sources": [ { "id": "attack-enterprise", "path": "/mirror/enterprise-attack.json" },
                  { "id": "my-feed", "url": "https://intel.example/feed.json" } ],
-    "replaceDefaults": false }`,
+    "replaceDefaults": false }
+The warninglists fetched replace those of the shipped snapshot. Without the network, an update
+fails in one line (exit 1); import a copy instead: mamori intel import DIR, with MISP warninglists
+as DIR/lists/<name>/list.json (a clone of MISP/misp-warninglists) or DIR/<name>.json.`,
     )
     .action(
       async (flags: { data?: string; sources?: string; offline?: boolean; json?: boolean }, cmd: Command) => {
