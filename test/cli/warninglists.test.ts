@@ -143,6 +143,34 @@ describe('warninglists in hunt, detect, intel update and intel search', () => {
     });
   });
 
+  it('13.2: intel import DIR takes a mirror in the layout the offline error names, every list kept', async () => {
+    const mirror = join(dir, 'mirror');
+    const list = (name: string, entry: string) =>
+      JSON.stringify({
+        description: name,
+        list: [entry],
+        matching_attributes: ['ip-dst'],
+        name,
+        type: 'cidr',
+        version: 1,
+      });
+    for (const [name, entry] of [
+      ['net-a', '192.0.2.0/25'],
+      ['net-b', '192.0.2.128/25'],
+    ] as const) {
+      mkdirSync(join(mirror, 'lists', name), { recursive: true });
+      writeFileSync(join(mirror, 'lists', name, 'list.json'), list(name, entry));
+    }
+    writeFileSync(join(mirror, 'net-c.json'), list('net-c', '198.51.100.0/24'));
+    const own = join(dir, 'data-mirror');
+    const r = await run('intel', 'import', '--data', own, '--json', mirror);
+    expect(r.code).toBe(0);
+    const stats = JSON.parse((await run('intel', 'stats', '--data', own, '--json')).out);
+    // Each lists/<name>/list.json is a source of its own: the second no longer replaces the first.
+    expect(stats.warninglists.map((w: { name: string }) => w.name)).toEqual(['net-a', 'net-b', 'net-c']);
+    expect(stats.warninglistStatus.imported.lists).toBe(3);
+  });
+
   it('13.6: intel search reports warninglist membership of a value that is no indicator', async () => {
     const r = await run('intel', 'search', '--data', data, '8.8.8.8');
     expect(r.code).toBe(0);
