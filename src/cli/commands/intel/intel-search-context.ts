@@ -42,7 +42,7 @@ export function printMembership(m: WarninglistMembership): void {
     printText(`  on warninglists: ${benign.join(', ')} (benign: never matched as malicious)`);
   if (context.length) printText(`  on warninglists: ${context.join(', ')} (context only; still matched)`);
   if (m.lists.length === 0) printText('  on no warninglist');
-  printText(`  (${m.consulted})`);
+  printText(`  ${m.consulted.replace(/^warninglists: /, 'warninglists consulted: ')}`);
 }
 
 /** The incident lines of `intel search`. */
