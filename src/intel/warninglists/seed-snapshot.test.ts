@@ -98,6 +98,9 @@ describe('ensureWarninglists', () => {
         'warninglists: shipped snapshot of 2026-01-01 (1 list)',
       );
       expect(await store.intel.warninglistsOf(['192.0.2.9'])).toEqual(new Map([['192.0.2.9', ['net-a']]]));
+      // Past 16 values the query goes through a temp table instead of parameters: the same answer.
+      const many = [...Array.from({ length: 20 }, (_, i) => `unlisted-${i}.example`), '192.0.2.9'];
+      expect(await store.intel.warninglistsOf(many)).toEqual(new Map([['192.0.2.9', ['net-a']]]));
       const again = await ensureWarninglists(store, { snapshotPath: older, env, now });
       expect(again.seeded).toBeNull();
       const newer = snapshotFile('2026-02-01', [list('net-a', ['198.51.100.0/24'])]);
