@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
 import { rawDigest } from '../ingest/file-identity.js';
 import { log } from '../log.js';
@@ -77,8 +77,12 @@ export interface IntelFileOutcome {
 const flushEvery = 5000;
 const keepProblems = 200;
 
-/** Source label of a file when the user gives none: its name without extensions. */
+/**
+ * Source label of a file when the user gives none: its name without extensions; for MISP's
+ * `lists/<name>/list.json` layout the folder's name, so that each list of a clone is a source of its own.
+ */
 export function sourceLabelOf(path: string): string {
+  if (/^list\.json(\.gz)?$/i.test(basename(path))) return basename(dirname(path));
   return basename(path).replace(/(\.(gz|json|jsonl|txt|csv|md|markdown|html?|stix2?[01]?))+$/i, '');
 }
 

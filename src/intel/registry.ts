@@ -4,10 +4,12 @@ import { mispEventImporter } from './misp/event/event-importer.js';
 import { mispGalaxyImporter } from './misp/galaxy/galaxy-importer.js';
 import { reportImporter } from './reports/report-importer.js';
 import { stixImporter } from './stix/stix-importer.js';
+import { warninglistSnapshotImporter } from './warninglists/snapshot-importer.js';
 import { warninglistImporter } from './warninglists/warninglist-importer.js';
 
 /** Every intel format; sniffing tries them in this order, the most specific first. */
 export const importers = {
+  'warninglist-snapshot': warninglistSnapshotImporter,
   warninglist: warninglistImporter,
   stix: stixImporter,
   'misp-galaxy': mispGalaxyImporter,

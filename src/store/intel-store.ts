@@ -107,6 +107,16 @@ export interface WarninglistRow {
   }[];
 }
 
+/** The warninglists one source put in the store. */
+export interface WarninglistOrigin {
+  readonly source: string;
+  /** The importer that read it: `warninglist` or `warninglist-snapshot`. */
+  readonly kind: string;
+  /** When it was imported (ISO, UTC). */
+  readonly importedAt: string | null;
+  readonly lists: number;
+}
+
 /** What a finished import did, for the user. */
 export interface IntelImportCounts {
   readonly entities: number;
@@ -345,8 +355,16 @@ export interface IntelStore {
   searchIndicators(q: IndicatorQuery): Promise<IndicatorHit[]>;
   stats(): Promise<IntelStats>;
   matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]>;
-  /** Benign (suppressing) warninglists each address or domain is on; values on none are left out. */
-  warninglistsOf(values: readonly string[]): Promise<Map<string, string[]>>;
+  /**
+   * Benign (suppressing) warninglists each address or domain is on; values on none are left out.
+   * With `context`, lists that only give context (dynamic DNS, VPN ranges…) count too.
+   */
+  warninglistsOf(
+    values: readonly string[],
+    opts?: { readonly context?: boolean },
+  ): Promise<Map<string, string[]>>;
+  /** Where the stored warninglists came from: one row per source, with its import time. */
+  warninglistOrigins(): Promise<WarninglistOrigin[]>;
   /** Every actor with its techniques, software and targeting; every software with its users; campaigns. */
   actorProfiles(): Promise<ActorProfiles>;
 }

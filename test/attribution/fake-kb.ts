@@ -142,6 +142,7 @@ export function fakeKb(extra: Record<string, IndicatorHit[]> = {}, p: ActorProfi
     nameConflicts: unused,
     stats: unused,
     matchIndicators: unused,
+    warninglistOrigins: unused,
     async warninglistsOf(values: readonly string[]) {
       return new Map(values.filter((v) => listedValues[v]).map((v) => [v, listedValues[v] ?? []]));
     },

@@ -46,7 +46,8 @@ describe('mamori demo, hunt, incidents and report', () => {
     };
     top = j.incidents[0] as IncidentJson;
     expect([...top.internalHosts].sort()).toEqual([...j.truth.infectedHosts].sort());
-    expect(top.summary).toMatch(/^23 internal hosts exchanged .* with \d+ external servers between /);
+    // With the shipped warninglists a top site (bolt.dropbox.com) no longer joins it: one day, not two.
+    expect(top.summary).toMatch(/^23 internal hosts exchanged .* with \d+ external servers (between|on) /);
     const [first, second] = top.attribution.hypotheses;
     expect(first?.actor).toBe('APT10');
     expect(first?.probability).toBeGreaterThanOrEqual(0.55);

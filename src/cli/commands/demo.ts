@@ -15,6 +15,7 @@ import { renderReport } from '../incidents/write-report.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { printText, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
 import { describeHunt } from './hunt.js';
 import { describeOutcome } from './intel/intel-import.js';
 
@@ -106,6 +107,8 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
         say(`\n$ mamori intel import ${bundle}`);
         const intel = await importIntelPaths([bundle], { store });
         for (const o of intel.outcomes) say(describeOutcome(o));
+        const warninglists = await prepareWarninglists(store);
+        say(noticeLine(warninglists));
         say(`\n$ mamori hunt ${logs}`);
         const progress = createStepProgress(huntSteps, flags.progress && !flags.json);
         const hunt = await runHunt({
@@ -136,6 +139,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
               truth,
               pastCase: past,
               intel: { ...intel, outcomes: intel.outcomes.map((o) => ({ ...o, error: o.error?.message })) },
+              warninglists: { ...warninglists.status, warning: warninglists.warning },
               ingest: hunt.ingest,
               detect: { runId: hunt.detect.runId, findings: hunt.detect.findings.length },
               report,

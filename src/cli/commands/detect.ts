@@ -11,6 +11,7 @@ import { commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
+import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
 
 interface DetectFlags {
   data?: string;
@@ -117,6 +118,7 @@ Times (--from, --to): ${timeForms}.`,
       const only = flags.only && flags.only.length > 0 ? flags.only : detectorNames;
       const progress = createStepProgress(only.length, !flags.json);
       try {
+        const warninglists = await prepareWarninglists(store);
         const run = await runDetectors({
           onDetector: (name) => progress.step(name),
           store,
@@ -138,7 +140,13 @@ Times (--from, --to): ${timeForms}.`,
         });
         if (flags.json)
           printText(
-            toJson({ ...run, findings: shown, belowMinScore: run.findings.length - shown.length, hints }),
+            toJson({
+              ...run,
+              findings: shown,
+              belowMinScore: run.findings.length - shown.length,
+              hints,
+              warninglists: { ...warninglists.status, warning: warninglists.warning },
+            }),
           );
         else {
           printText(describeFindings(shown, flags.limit));
@@ -148,6 +156,7 @@ Times (--from, --to): ${timeForms}.`,
             `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
           );
           if (hints.length > 0) printText(`\n${describeHints(hints, run.scopes.length)}`);
+          printText(`\n${noticeLine(warninglists)}`);
         }
       } finally {
         progress.stop();

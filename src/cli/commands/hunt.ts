@@ -19,6 +19,7 @@ import { checkOutPath } from '../out-path.js';
 import { cellText, printError, printText } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
+import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
 import { describeSummary } from './ingest.js';
 
 interface HuntFlags extends IngestLimitFlags {
@@ -142,6 +143,7 @@ Times (--from, --to): ${timeForms}.`,
       const store = await openStore({ dataDir });
       const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
       try {
+        const warninglists = await prepareWarninglists(store);
         const result = await runHunt({
           store,
           paths,
@@ -196,11 +198,13 @@ Times (--from, --to): ${timeForms}.`,
         if (report !== null) {
           console.log(report.replace(/\n$/, ''));
           if (result.knowledgeBase === 0) printError(`mamori: ${noKnowledgeBase}`);
+          if (warninglists.warning) printError(`mamori: ${warninglists.warning}`);
           if (hint) printError(hint);
           return;
         }
         printText(describeHunt(result));
         if (hint) printText(`\n${hint}`);
+        printText(`\n${noticeLine(warninglists)}`);
         if (flags.out) printText(`\nWrote the ${reportFormat} report to ${flags.out}`);
       } finally {
         progress.stop();

@@ -19,7 +19,29 @@ export interface DownloadContext {
 /** A failure whose message is already fit for the user (no stack, no "fetch failed" noise). */
 export class SourceFailure extends Error {
   override readonly name = 'SourceFailure';
+
+  /** Set when the host could not be reached at all: its name and why (DNS, refused, timed out…). */
+  readonly unreachable?: { readonly host: string; readonly reason: string };
+
+  constructor(message: string, unreachable?: { host: string; reason: string }) {
+    super(message);
+    if (unreachable) this.unreachable = unreachable;
+  }
 }
+
+/** Words for the socket and DNS error codes that mean "that host cannot be reached from here". */
+const unreachableCodes: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'DNS lookup failed',
+  EAI_AGAIN: 'DNS lookup failed',
+  EAI_NONAME: 'DNS lookup failed',
+  EAI_FAIL: 'DNS lookup failed',
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  ENETUNREACH: 'network unreachable',
+  EHOSTUNREACH: 'host unreachable',
+};
 
 /**
  * Fetches one source into the cache, conditionally when a usable copy is cached. The body goes to
@@ -55,7 +77,7 @@ export async function downloadSource(source: UrlSource, ctx: DownloadContext): P
     try {
       res = await ctx.fetchImpl(url, { headers, signal: ctl.signal, redirect: 'follow' });
     } catch (err) {
-      throw failure(err, timedOut, ctx.timeoutMs);
+      throw failure(err, timedOut, ctx.timeoutMs, url);
     }
     if (res.status === 304) {
       await res.body?.cancel();
@@ -114,13 +136,25 @@ export async function downloadSource(source: UrlSource, ctx: DownloadContext): P
   }
 }
 
-/** A readable reason: timeouts, refused connections and DNS failures instead of "fetch failed". */
-function failure(err: unknown, timedOut: boolean, timeoutMs: number): Error {
+/**
+ * A readable reason: timeouts, refused connections and DNS failures instead of "fetch failed". With
+ * the URL (a failure before any response), those also say which host could not be reached.
+ */
+function failure(err: unknown, timedOut: boolean, timeoutMs: number, url?: string): Error {
   if (err instanceof SourceFailure) return err;
-  if (timedOut) return new SourceFailure(`no data for ${Math.round(timeoutMs / 100) / 10} s (timed out)`);
+  const host = url ? new URL(url).host : undefined;
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  // A host that connected but sent nothing is reachable: its sources are named one by one.
+  if (timedOut) return new SourceFailure(`no data for ${seconds} s (timed out)`);
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'AbortError') return new SourceFailure('cancelled');
   const cause = e.cause;
-  if (cause?.code) return new SourceFailure(`network error: ${cause.message ?? cause.code}`);
+  if (cause?.code) {
+    const reason = Object.hasOwn(unreachableCodes, cause.code) ? unreachableCodes[cause.code] : undefined;
+    return new SourceFailure(
+      `network error: ${cause.message ?? cause.code}`,
+      host && reason ? { host, reason } : undefined,
+    );
+  }
   return new SourceFailure(cause?.message ?? e.message ?? String(err));
 }

@@ -10,7 +10,7 @@ import { describeWithSharedData, sharedData } from '../../../test/helpers/shared
 import { errorCodes, MamoriError } from '../../errors.js';
 import { warninglistIdOf } from '../warninglists/warninglist-importer.js';
 import { type FetchedSource, fetchSources } from './fetch-sources.js';
-import type { IntelSource } from './intel-sources.js';
+import { defaultIntelSources, type IntelSource } from './intel-sources.js';
 
 /** A loopback server with ETag / Last-Modified support that counts full (200) responses per path. */
 class TestServer {
@@ -157,16 +157,21 @@ describeWithSharedData('fetchSources against a loopback server', () => {
     expect([...server.full.values()]).toEqual([1, 1, 1]);
   });
 
-  it('gives one clear error when the server is gone, and leaves the cache as it was', async () => {
+  it('13.2: gives one line naming the host it cannot reach and the mirror layout, and leaves the cache as it was', async () => {
     await fetchSources(sources, { cacheDir });
     const before = snapshot(cacheDir);
+    const host = new URL(server.url('/')).host;
     await server.stop();
     const err = await failureOf(fetchSources(sources, { cacheDir }));
-    expect(err.code).toBe(errorCodes.io);
-    expect(err.message).toMatch(/3 of 3 source\(s\) failed/);
-    for (const s of sources) expect(err.message).toContain(s.id);
-    expect(err.message).toMatch(/network error/);
-    expect(err.message).toMatch(/offline\?/);
+    expect(err.code).toBe(errorCodes.network);
+    expect(err.message).not.toContain('\n');
+    expect(err.message).toMatch(
+      new RegExp(
+        `^cannot reach ${host.replace(/\./g, '\\.')} \\(connection refused\\): 3 of 3 sources not fetched`,
+      ),
+    );
+    expect(err.message).toContain('mamori intel import DIR');
+    expect(err.message).toContain('DIR/lists/<name>/list.json or DIR/<name>.json');
     expect(snapshot(cacheDir)).toEqual(before);
     await server.start(); // afterEach stops it again
   });
@@ -257,4 +262,25 @@ describeWithSharedData('fetchSources against a loopback server', () => {
     );
     expect(server.full.size).toBe(0);
   });
+});
+
+it('13.2: without DNS, the 51 default sources fail as one line naming raw.githubusercontent.com', async () => {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'mamori-fetch-dns-'));
+  try {
+    // What undici throws when getaddrinfo fails; no request leaves the machine.
+    const fetchImpl = (async (url: string | URL | Request) => {
+      const host = new URL(String(url)).hostname;
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }),
+      });
+    }) as typeof fetch;
+    const err = await failureOf(fetchSources(defaultIntelSources, { cacheDir, fetchImpl }));
+    expect(defaultIntelSources).toHaveLength(51);
+    expect(err.code).toBe(errorCodes.network);
+    expect(err.message).toMatch(
+      /^cannot reach raw\.githubusercontent\.com \(DNS lookup failed\): 51 of 51 sources not fetched and nothing imported; [^\n]*mamori intel import DIR/,
+    );
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 });

@@ -71,7 +71,8 @@ export async function fetchSources(
   await mkdir(cacheDir, { recursive: true });
   const ctx = { cacheDir, fetchImpl, timeoutMs, maxBytes, userAgent, signal, onProgress };
   const results: (FetchedSource | undefined)[] = new Array(sources.length);
-  const failures: { source: IntelSource; reason: string }[] = [];
+  const failures: { source: IntelSource; reason: string; unreachable?: { host: string; reason: string } }[] =
+    [];
 
   const one = async (source: IntelSource): Promise<FetchedSource> => {
     if (!isUrlSource(source)) return localSource(source.id, source.path);
@@ -87,7 +88,8 @@ export async function fetchSources(
       try {
         results[i] = await one(source);
       } catch (err) {
-        failures.push({ source, reason: messageOf(err) });
+        const unreachable = err instanceof SourceFailure ? err.unreachable : undefined;
+        failures.push({ source, reason: messageOf(err), ...(unreachable ? { unreachable } : {}) });
       }
     }
   };
@@ -126,16 +128,49 @@ async function cachedSource(id: string, url: string, cacheDir: string): Promise<
   return { id, url, path: file, status: 'cached', bytes: meta.bytes, sha256: meta.sha256 };
 }
 
-function updateError(total: number, failures: { source: IntelSource; reason: string }[], offline: boolean) {
+/** How to get intel into the store without the network, for the one-line error of an offline update. */
+export const mirrorAdvice =
+  'to update without the network, copy the sources to a folder and run `mamori intel import DIR` (MISP warninglists as DIR/lists/<name>/list.json or DIR/<name>.json, the ATT&CK and galaxy JSON files as published), or name local copies in `--sources FILE`';
+
+/** An update that reached none of its hosts: which, why, and how many sources were not fetched. */
+export class SourcesUnreachable extends MamoriError {
+  constructor(
+    readonly hosts: readonly { readonly host: string; readonly reason: string }[],
+    readonly notFetched: number,
+    readonly total: number,
+  ) {
+    super(
+      errorCodes.network,
+      `cannot reach ${hosts.map((h) => `${h.host} (${h.reason})`).join(', ')}: ${notFetched} of ${total} source${total === 1 ? '' : 's'} not fetched and nothing imported; ${mirrorAdvice}`,
+    );
+    this.name = 'SourcesUnreachable';
+  }
+}
+
+function updateError(
+  total: number,
+  failures: { source: IntelSource; reason: string; unreachable?: { host: string; reason: string } }[],
+  offline: boolean,
+) {
+  // Offline, every source fails the same way: one line says so instead of one line per source.
+  if (!offline && failures.every((f) => f.unreachable)) {
+    const hosts = new Map<string, { host: string; reason: string }>();
+    for (const f of failures) {
+      const u = f.unreachable as { host: string; reason: string };
+      hosts.set(`${u.host} ${u.reason}`, u);
+    }
+    return new SourcesUnreachable([...hosts.values()], failures.length, total);
+  }
+  const reasons = new Set(failures.map((f) => f.reason));
+  if (failures.length > 1 && reasons.size === 1)
+    return new MamoriError(
+      errorCodes.io,
+      `intel update${offline ? ' --offline' : ''}: ${failures.length} of ${total} sources failed (${[...reasons][0]}); nothing imported; ${mirrorAdvice}`,
+    );
   const where = (s: IntelSource) => (isUrlSource(s) ? s.url : s.path);
   const lines = failures.map((f) => `  ${f.source.id} (${where(f.source)}): ${f.reason}`);
-  const allNetwork =
-    !offline && failures.length === total && failures.every((f) => /^network error|timed out/.test(f.reason));
-  const hint = allNetwork
-    ? '\nNo source could be reached: offline? The cached copies can be imported offline.'
-    : '';
   return new MamoriError(
     errorCodes.io,
-    `intel update: ${failures.length} of ${total} source(s) failed; import nothing from this run:\n${lines.join('\n')}${hint}`,
+    `intel update: ${failures.length} of ${total} source(s) failed; import nothing from this run:\n${lines.join('\n')}`,
   );
 }

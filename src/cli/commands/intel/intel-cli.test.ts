@@ -49,7 +49,8 @@ describe('mamori intel', () => {
     const stats = await run('intel', 'stats', '--data', data, '--json');
     expect(JSON.parse(stats.out).sources[0].source).toBe('apt10-c2');
     expect((await run('intel', 'show', '--data', data, 'nobody-at-all')).code).toBe(1);
-    expect((await run('intel', 'search', '--data', data, '198.51.100.1')).code).toBe(1);
+    // 198.51.100.1 is documentation space (rfc5735), which the search now reports: an unlisted public address.
+    expect((await run('intel', 'search', '--data', data, '45.124.24.1')).code).toBe(1);
     const human = await run('intel', 'search', '--data', data, 'update.cloud-maste.com');
     expect(human.out).toMatch(/indicates: Stone Panda/);
   });

@@ -2,22 +2,27 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import { errorCodes, MamoriError } from '../../../errors.js';
 import { detectIndicator } from '../../../intel/indicators/normalize.js';
+import { warninglistMembership } from '../../../intel/warninglists/warninglist-membership.js';
 import { tryIpRange } from '../../../net/ip-range.js';
 import { openStore } from '../../../store/open-store.js';
 import { cellText, printText, renderTable, toJson } from '../../output.js';
+import { incidentsWith, printIncidents, printMembership } from './intel-search-context.js';
 
 /** `mamori intel search`. */
 export function intelSearchCommand(): Command {
   return new Command('search')
     .description(
-      'Find an IP, domain, URL, hash or e-mail address among the indicators, with sources and linked actors',
+      'Find an IP, domain, URL, hash or e-mail address among the indicators (with sources and linked actors), the warninglists and the incidents',
     )
     .argument('<value>', 'the value (defanged forms such as evil[.]com are fine)')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option('--json', 'print as JSON')
     .addHelpText(
       'after',
-      '\nA domain also finds listed parent domains; an address also finds listed CIDRs holding it.',
+      `
+A domain also finds listed parent domains; an address also finds listed CIDRs holding it.
+Any value is also looked up on the warninglists (the store's, else the shipped snapshot), and in
+the incidents of the latest hunt. Exit 1 when the value is in none of them.`,
     )
     .action(async (value: string, flags: { data?: string; json?: boolean }, cmd: Command) => {
       const n = detectIndicator(value);
@@ -35,15 +40,18 @@ export function intelSearchCommand(): Command {
           ipLo: range?.lo ?? null,
           ipHi: range?.hi ?? null,
         });
+        const membership = await warninglistMembership(store, n.type, n.value);
+        const incidents = await incidentsWith(store, n.type, n.value);
         if (flags.json) {
-          printText(toJson({ query: { type: n.type, value: n.value }, hits }));
+          printText(
+            toJson({ query: { type: n.type, value: n.value }, hits, warninglists: membership, incidents }),
+          );
+          if (hits.length === 0 && membership.lists.length === 0 && incidents.length === 0)
+            process.exitCode = 1;
           return;
         }
-        if (hits.length === 0) {
-          printText(`${cellText(n.value)} (${n.type}): not in the knowledge base`);
-          process.exitCode = 1;
-          return;
-        }
+        if (hits.length === 0)
+          printText(`${cellText(n.value)} (${n.type}): not an indicator in the knowledge base`);
         for (const h of hits) {
           printText(`${cellText(h.value)}${h.port ? `:${h.port}` : ''}  [${h.type}, ${h.match}]`);
           if (h.warninglists.length)
@@ -73,6 +81,11 @@ export function intelSearchCommand(): Command {
               .join('\n'),
           );
         }
+        if (hits.length > 0) printText(`\n${cellText(n.value)}:`);
+        printMembership(membership);
+        printIncidents(incidents);
+        if (hits.length === 0 && membership.lists.length === 0 && incidents.length === 0)
+          process.exitCode = 1;
       } finally {
         await store.close();
       }

@@ -1,5 +1,11 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
+import {
+  describeWarninglistStatus,
+  type WarninglistStatus,
+  warninglistStatus,
+  warninglistWarning,
+} from '../../../intel/warninglists/warninglist-status.js';
 import type { IntelStats } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
 import { printText, renderTable, toJson } from '../../output.js';
@@ -7,7 +13,7 @@ import { printText, renderTable, toJson } from '../../output.js';
 const n = (v: number) => v.toLocaleString('en');
 
 /** Human description of the knowledge base. */
-export function describeIntelStats(s: IntelStats): string {
+export function describeIntelStats(s: IntelStats, warninglists?: WarninglistStatus): string {
   const out: string[] = [];
   out.push(
     renderTable(
@@ -47,9 +53,17 @@ export function describeIntelStats(s: IntelStats): string {
     ),
   );
   out.push('', `not network-matchable observables: ${n(s.observables)}; sightings: ${n(s.sightings)}`);
-  out.push(
-    `warninglists: ${s.warninglists.length} (${n(s.warninglists.reduce((a, w) => a + w.entries, 0))} entries)`,
-  );
+  const entries = `${n(s.warninglists.reduce((a, w) => a + w.entries, 0))} entries`;
+  if (!warninglists) out.push(`warninglists: ${s.warninglists.length} (${entries})`);
+  else if (warninglists.lists === 0)
+    out.push(
+      'warninglists: none in this store yet (hunt, detect and demo install the shipped snapshot; `mamori intel update` fetches the current lists)',
+    );
+  else {
+    out.push(`${describeWarninglistStatus(warninglists)}, ${entries}`);
+    const warning = warninglistWarning(warninglists);
+    if (warning) out.push(warning);
+  }
   return out.join('\n');
 }
 
@@ -64,7 +78,12 @@ export function intelStatsCommand(): Command {
       const store = await openStore({ dataDir, readOnly: true });
       try {
         const s = await store.intel.stats();
-        printText(flags.json ? toJson(s) : describeIntelStats(s));
+        const status = warninglistStatus(await store.intel.warninglistOrigins());
+        printText(
+          flags.json
+            ? toJson({ ...s, warninglistStatus: { ...status, warning: warninglistWarning(status) } })
+            : describeIntelStats(s, status),
+        );
       } finally {
         await store.close();
       }

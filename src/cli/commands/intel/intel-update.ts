@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../../config/data-dir.js';
+import { errorCodes, MamoriError } from '../../../errors.js';
+import { SourcesUnreachable } from '../../../intel/update/fetch-sources.js';
 import { updateIntel } from '../../../intel/update-intel.js';
 import { openStore } from '../../../store/open-store.js';
 import { cellText, formatBytes, printText, toJson } from '../../output.js';
@@ -24,7 +26,10 @@ conditional request. If any source cannot be fetched nothing is imported and the
 base stays as it was. Sources file:
   { "sources": [ { "id": "attack-enterprise", "path": "/mirror/enterprise-attack.json" },
                  { "id": "my-feed", "url": "https://intel.example/feed.json" } ],
-    "replaceDefaults": false }`,
+    "replaceDefaults": false }
+The warninglists fetched replace those of the shipped snapshot. Without the network, an update
+fails in one line (exit 1); import a copy instead: mamori intel import DIR, with MISP warninglists
+as DIR/lists/<name>/list.json (a clone of MISP/misp-warninglists) or DIR/<name>.json.`,
     )
     .action(
       async (flags: { data?: string; sources?: string; offline?: boolean; json?: boolean }, cmd: Command) => {
@@ -47,7 +52,15 @@ base stays as it was. Sources file:
             onImport: (id) => {
               if (tty) process.stderr.write(`\r\x1b[Kimport ${id}`);
             },
+          }).catch((err: unknown) => {
+            if (tty) process.stderr.write('\r\x1b[K');
+            if (!flags.json || !(err instanceof MamoriError)) throw err;
+            // A script gets the failure on stdout too; the exit code is the same as without --json.
+            printText(toJson({ ok: false, error: updateFailureJson(err) }));
+            process.exitCode = exitCodeOf(err);
+            return null;
           });
+          if (result === null) return;
           if (tty) process.stderr.write('\r\x1b[K');
           if (flags.json) {
             printText(
@@ -72,4 +85,22 @@ base stays as it was. Sources file:
         }
       },
     );
+}
+
+/** The JSON form of a failed update: the stable code and message, and for an unreachable network its hosts. */
+export function updateFailureJson(err: MamoriError): Record<string, unknown> {
+  return {
+    code: err.code,
+    message: err.message,
+    ...(err instanceof SourcesUnreachable
+      ? { unreachable: err.hosts, notFetched: err.notFetched, sources: err.total }
+      : {}),
+  };
+}
+
+/** Exit code of a failed update: 130 when interrupted, 74 on a full disk, else 1 (docs/security.md). */
+function exitCodeOf(err: MamoriError): number {
+  if (err.code === errorCodes.interrupted) return 130;
+  if (err.code === errorCodes.noSpace) return 74;
+  return 1;
 }

@@ -14,6 +14,7 @@ import type {
   IntelStore,
   MatchOptions,
   NameConflict,
+  WarninglistOrigin,
 } from '../../intel-store.js';
 import { refreshSeen } from '../duckdb-seen.js';
 import { nameConflicts } from './duckdb-intel-claims.js';
@@ -28,7 +29,7 @@ import {
   searchIndicators,
 } from './duckdb-intel-queries.js';
 import { DuckDBIntelWriter } from './duckdb-intel-writer.js';
-import { warninglistsOf } from './duckdb-warninglists-of.js';
+import { warninglistOrigins, warninglistsOf } from './duckdb-warninglists-of.js';
 
 /** Hooks into the owning store: finish pending telemetry work first, and keep batches out meanwhile. */
 export interface IntelOwner {
@@ -82,8 +83,12 @@ export class DuckDBIntelStore implements IntelStore {
     return intelStats(this.conn);
   }
 
-  warninglistsOf(values: readonly string[]): Promise<Map<string, string[]>> {
-    return warninglistsOf(this.conn, values);
+  warninglistsOf(values: readonly string[], opts?: { context?: boolean }): Promise<Map<string, string[]>> {
+    return warninglistsOf(this.conn, values, opts?.context ?? false);
+  }
+
+  warninglistOrigins(): Promise<WarninglistOrigin[]> {
+    return warninglistOrigins(this.conn);
   }
 
   actorProfiles(): Promise<ActorProfiles> {
