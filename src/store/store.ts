@@ -1,6 +1,6 @@
 import type { Attribution } from '../attribution/attribution.js';
 import type { Finding } from '../detect/finding.js';
-import type { Incident } from '../incidents/incident.js';
+import type { Incident, IncidentVerdict } from '../incidents/incident.js';
 import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
@@ -311,6 +311,9 @@ export interface IncidentListing {
   readonly topProbability: number | null;
   /** The network (sensors, comma-separated) the incident's hosts are in. */
   readonly scope?: string;
+  /** `likely-benign` for a look-alike (listed after the suspicious ones), with why. */
+  readonly verdict: IncidentVerdict;
+  readonly verdictReasons: readonly string[];
 }
 
 /** An incident as a hunt stored it. */

@@ -79,15 +79,18 @@ export async function saveIncidents(
 /** The run to read: the one asked for, else the latest that has incidents. */
 const runSql = `coalesce($run::BIGINT, (SELECT max(run_id) FROM incidents))`;
 
+/** A run's incidents: suspicious ones first, by score, then the likely-benign look-alikes (the verdict is in the body). */
 export async function listIncidents(
   c: DuckDBConnection,
   opts: { runId?: number; limit?: number } = {},
 ): Promise<IncidentListing[]> {
   const r = await c.runAndReadAll(
     `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
-            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope
+            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope,
+            coalesce(json_extract_string(body, '$.incident.verdict'), 'suspicious') AS verdict,
+            coalesce(json_extract(body, '$.incident.verdictReasons'), '[]')::VARCHAR AS verdict_reasons
      FROM incidents WHERE run_id = ${runSql}
-     ORDER BY score DESC, hosts DESC, incident_id LIMIT $limit`,
+     ORDER BY verdict = 'likely-benign', score DESC, hosts DESC, incident_id LIMIT $limit`,
     { run: opts.runId ?? null, limit: opts.limit ?? 1000 },
   );
   return r.getRowObjectsJson().map((x) => ({
@@ -106,6 +109,8 @@ export async function listIncidents(
     topActor: x['top_actor'] === null ? null : String(x['top_actor']),
     topProbability: x['top_probability'] === null ? null : Number(x['top_probability']),
     ...(x['scope'] ? { scope: String(x['scope']) } : {}),
+    verdict: x['verdict'] === 'likely-benign' ? ('likely-benign' as const) : ('suspicious' as const),
+    verdictReasons: (JSON.parse(String(x['verdict_reasons'])) as unknown[]).map(String),
   }));
 }
 
