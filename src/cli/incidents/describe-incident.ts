@@ -7,8 +7,10 @@ const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** Hypotheses as "likely (72%)  APT10 (menuPass, Stone Panda) G0045" lines. */
 export function describeAttribution(a: Attribution, maxEvidence = 8): string {
-  const lines = [`Attribution (${a.confidence} confidence):`];
-  for (const h of a.hypotheses) {
+  const lines = a.likelyBenign
+    ? ['Attribution: no actor assessed (the activity is likely benign).']
+    : [`Attribution (${a.confidence} confidence):`];
+  for (const h of a.likelyBenign ? [] : a.hypotheses) {
     const aka = h.aliases.length > 0 ? ` (${h.aliases.slice(0, 3).map(cellText).join(', ')})` : '';
     const id = h.attackId ? ` ${h.attackId}` : '';
     lines.push(`  ${`${h.term} (${pct(h.probability)})`.padEnd(28)} ${cellText(h.actor)}${aka}${id}`);
