@@ -38,6 +38,16 @@ describe('13.1 look-alike verdict', () => {
     expect(verdict([beacon('10.1.0.149'), weak]).verdict).toBe('likely-benign');
   });
 
+  it('13.1: a schedule that is high on its own (a RAT beacon held under high while alone) stays suspicious', () => {
+    const rat = finding({
+      host: '192.168.1.115',
+      endpointIp: '41.108.179.197',
+      score: 0.74,
+      stats: { medianInterval: 11.5, sameSize: 1, scoreBeforeCorroboration: 1 },
+    });
+    expect(verdict([rat]).verdict).toBe('suspicious');
+  });
+
   it('13.1: a schedule to two servers, or a non-routine exfiltration, stays suspicious', () => {
     expect(verdict([beacon('10.1.0.149')], 2).verdict).toBe('suspicious');
     const exfil = { ...backup(), stats: { routine: 0 } };

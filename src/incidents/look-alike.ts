@@ -16,8 +16,18 @@ export interface LookAlikeInput {
 export const isRoutineVolume = (f: Finding): boolean =>
   f.detector === 'exfiltration' && f.stats['routine'] === 1;
 
-/** A schedule: calls at a steady interval, what backup, sync and update clients do all day. */
-export const isSchedule = (f: Finding): boolean => f.detector === 'beaconing';
+/**
+ * A schedule scoring under this on its own (before the cap on uncorroborated look-alike-prone
+ * findings) is look-alike-prone; from it (high) it is not: a RAT calling home every few seconds,
+ * always the same size, to a server no other host uses, scores 1 and stays suspicious alone.
+ */
+export const lookAlikeScheduleMax = 0.75;
+
+/** A medium schedule: calls at a steady interval, what backup, sync and update clients do all day. */
+export function isSchedule(f: Finding): boolean {
+  const own = f.stats['scoreBeforeCorroboration'];
+  return f.detector === 'beaconing' && (typeof own === 'number' ? own : f.score) < lookAlikeScheduleMax;
+}
 
 /** Detectors whose finding, at any score, corroborates an incident: intel and IDS above all. */
 const corroborating = (f: Finding) => !lookAlikeProne.has(f.detector);
@@ -29,7 +39,8 @@ const serverOf = (f: Finding) => f.endpointDomain ?? f.endpointIp ?? 'one server
  * Whether an incident is a look-alike: `likely-benign` when its evidence is only look-alike-prone,
  * else `suspicious`. Look-alike-prone means all of:
  * - every finding at medium or above (score ≥ 0.5) is routine volume (an exfiltration finding marked
- *   `routine`) or a schedule (beaconing); weaker findings of look-alike-prone detectors
+ *   `routine`) or a medium schedule (beaconing scoring under high, 0.75, before the cap on
+ *   uncorroborated findings: a perfectly regular RAT beacon is not one); weaker findings of look-alike-prone detectors
  *   (`detect/corroboration.ts`) do not count either way;
  * - schedules, if any, go to one server (the incident has one server);
  * - nothing corroborates: no finding at any score from another detector (threat intel, Suricata,
