@@ -1,4 +1,4 @@
-import type { Incident } from '../incidents/incident.js';
+import { type Incident, isLikelyBenign } from '../incidents/incident.js';
 import type { IntelStore } from '../store/intel-store.js';
 import type { Attribution, Evidence } from './attribution.js';
 import type { DraftEvidence, VictimContext } from './evidence/evidence-collector.js';
@@ -56,5 +56,6 @@ export async function attribute(
       return a ? { name: a.name, aliases: a.aliases, attackId: a.attackId } : undefined;
     },
     weights,
+    likelyBenign: isLikelyBenign(incident),
   });
 }

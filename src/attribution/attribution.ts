@@ -72,4 +72,14 @@ export interface Attribution {
   readonly assessment: string;
   /** Version of the weights file the model ran with. */
   readonly modelVersion: string;
+  /**
+   * Actors the evidence raised without any evidence of their own (a technique or tool many actors
+   * use): left out of the hypotheses, their probability counted in "unknown". Absent when none.
+   */
+  readonly unlistedActors?: number;
+  /**
+   * The incident is a likely-benign look-alike and nothing names an actor: no actor is assessed, and
+   * renderers say so instead of ranking "unknown" (which would read "almost certain").
+   */
+  readonly likelyBenign?: true;
 }

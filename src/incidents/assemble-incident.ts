@@ -7,6 +7,7 @@ import type { Incident, IncidentHost, IncidentServer, ServerRole } from './incid
 import { incidentId } from './incident-id.js';
 import { incidentSummary } from './incident-summary.js';
 import { incidentTimeline } from './incident-timeline.js';
+import { lookAlikeVerdict } from './look-alike.js';
 import { type HostServerTraffic, hostServerTraffic } from './pair-traffic.js';
 import type { ServerIdentity } from './server-identity.js';
 
@@ -119,6 +120,7 @@ export function assembleIncident(x: {
   const bytesIn = sum(hosts.map((h) => h.bytesIn));
   const firstSeen = minIso(findings.map((f) => f.first));
   const lastSeen = maxIso(findings.map((f) => f.last));
+  const verdict = lookAlikeVerdict({ findings, servers: servers.length, lateral: x.admin.length > 0 });
   return {
     id: incidentId(
       hosts.map((h) => h.ip),
@@ -152,5 +154,7 @@ export function assembleIncident(x: {
       adminWeight: x.cfg.adminLinkWeight,
       cap: x.cfg.timelineCap,
     }),
+    verdict: verdict.verdict,
+    verdictReasons: verdict.reasons,
   };
 }

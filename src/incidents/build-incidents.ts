@@ -1,4 +1,4 @@
-import { type Finding, severities } from '../detect/finding.js';
+import type { Finding } from '../detect/finding.js';
 import { InternalNetworks } from '../detect/internal-networks.js';
 import { scopeSensors } from '../detect/run-detectors.js';
 import { withoutAddressSpace } from '../domain/warninglist-roles.js';
@@ -9,6 +9,7 @@ import { correlateConfig, isStrong } from './correlate-config.js';
 import { atomValue, findingAtoms, isIpAtom } from './endpoints.js';
 import type { Incident } from './incident.js';
 import { incidentId } from './incident-id.js';
+import { compareIncidents } from './incident-order.js';
 
 /** How to build incidents from a detection run's findings. */
 export interface BuildIncidentsOptions {
@@ -72,10 +73,7 @@ export async function buildIncidents(
     );
   }
   // Scopes in one list, ranked as correlate ranks one scope's.
-  const rank = (i: Incident) => severities.indexOf(i.severity);
-  return byScope.size < 2
-    ? out
-    : out.sort((a, b) => rank(b) - rank(a) || b.score - a.score || b.hosts.length - a.hosts.length);
+  return byScope.size < 2 ? out : out.sort(compareIncidents);
 }
 
 /**

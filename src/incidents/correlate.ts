@@ -1,11 +1,12 @@
 import { sameRelation } from '../detect/corroboration.js';
-import { type Finding, severities } from '../detect/finding.js';
+import type { Finding } from '../detect/finding.js';
 import { type AdminLink, adminLinks } from './admin-links.js';
 import { assembleIncident } from './assemble-incident.js';
 import { type CorrelateOptions, correlateConfig, isStrong } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import { type GraphEdge, groupNodes } from './host-grouping.js';
 import type { Incident } from './incident.js';
+import { compareIncidents } from './incident-order.js';
 import { addressNames, isPopularEndpoint, popularityLists, vettedPopular } from './popular-services.js';
 import { identifyServers } from './server-identity.js';
 import { linkServers } from './server-links.js';
@@ -48,7 +49,8 @@ function splitFindings(
 /**
  * Correlates findings into incidents (pure; the facts come from the store). Findings at or above
  * `minScore` build a graph of internal hosts and server clusters; weaker ones only attach to a host
- * and server already tied together. Sorted by severity and score, then size. See README.md.
+ * and server already tied together. Suspicious incidents first, then likely-benign look-alikes, each
+ * by severity, score and size (`incident-order.ts`). See README.md.
  */
 export function correlate(
   findings: readonly Finding[],
@@ -112,16 +114,7 @@ export function correlate(
   for (const f of [...strong, ...identity.attached]) groupFor(f.host).findings.push(f);
   for (const l of admin) if (groupOf(`h:${l.from}`) === groupOf(`h:${l.to}`)) groupFor(l.from).admin.push(l);
 
-  const rank = (i: Incident) => severities.indexOf(i.severity);
   return [...groups.values()]
     .map((g) => assembleIncident({ findings: g.findings, admin: g.admin, identity, facts, cfg }))
-    .sort(
-      (a, b) =>
-        rank(b) - rank(a) ||
-        b.score - a.score ||
-        b.hosts.length - a.hosts.length ||
-        b.servers.length - a.servers.length ||
-        b.bytesOut + b.bytesIn - (a.bytesOut + a.bytesIn) ||
-        a.id.localeCompare(b.id),
-    );
+    .sort(compareIncidents);
 }

@@ -526,6 +526,28 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     expect(await r.getIncident('INC-ffffffff')).toBeNull();
     await r.close();
   });
+
+  it('13.1: lists suspicious incidents first and the likely-benign ones after, with their verdict and reasons', async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    const runId = await s.saveFindings({ detectors: ['beaconing'] }, []);
+    const benign = {
+      ...incidentOf('INC-0000000c', 0.9, ['10.0.0.20']),
+      verdict: 'likely-benign' as const,
+      verdictReasons: ['One schedule to one server.'],
+    };
+    const real = incidentOf('INC-0000000d', 0.6, ['10.0.0.5']);
+    await s.saveIncidents(runId, [
+      { incident: benign, attribution: null },
+      { incident: real, attribution: null },
+    ]);
+    const listed = await s.listIncidents();
+    expect(listed.map((x) => [x.id, x.verdict, x.verdictReasons])).toEqual([
+      ['INC-0000000d', 'suspicious', []],
+      ['INC-0000000c', 'likely-benign', ['One schedule to one server.']],
+    ]);
+    await s.close();
+  });
 });
 
 function incidentOf(id: string, score: number, hosts: string[]): Incident {

@@ -1,6 +1,6 @@
 import type { Attribution } from '../attribution/attribution.js';
 import type { Finding } from '../detect/finding.js';
-import type { Incident } from '../incidents/incident.js';
+import type { Incident, IncidentVerdict } from '../incidents/incident.js';
 import type { IncidentTriage } from '../incidents/triage.js';
 import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
@@ -318,6 +318,9 @@ export interface IncidentListing {
   readonly scope?: string;
   /** The analyst's latest decision; null when never triaged (status `open`). */
   readonly triage: IncidentTriage | null;
+  /** `likely-benign` for a look-alike (listed after the suspicious ones), with why. */
+  readonly verdict: IncidentVerdict;
+  readonly verdictReasons: readonly string[];
 }
 
 /** An incident as a hunt stored it. */

@@ -119,6 +119,8 @@ describeWithSharedData('incidents from single-intrusion captures', () => {
         expect(inc?.hosts.map((x) => x.ip)).toEqual([c.host]);
         expect(serverValues(inc)).toEqual(expect.arrayContaining([...c.c2]));
         expect(inc?.findings.length).toBeGreaterThan(0);
+        // 13.1: a real RAT's beacon alone is no look-alike.
+        expect(inc?.verdict).toBe('suspicious');
         expect(inc?.timeline[0]?.detector).toBe('first-contact');
       } finally {
         await h.store.close();

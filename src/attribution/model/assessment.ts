@@ -82,6 +82,44 @@ export function assessmentText(
   evidence: readonly Evidence[],
   confidence: Confidence,
   w: AttributionWeights,
+  unlisted = 0,
+): string {
+  const text = leadText(incidentId, hypotheses, evidence, confidence, w);
+  return unlisted > 0 ? `${text} ${unlistedSentence(unlisted)}` : text;
+}
+
+/** "3 other actors … are not listed", so the reader knows the list is not the whole knowledge base. */
+export function unlistedSentence(n: number): string {
+  return `${plural(n, 'other actor')} that the evidence raises only through techniques or tools many actors share ${n === 1 ? 'is' : 'are'} not listed: without evidence of ${n === 1 ? 'its' : 'their'} own, ${n === 1 ? 'its' : 'their'} share counts as unknown.`;
+}
+
+/**
+ * For a likely-benign look-alike with no named lead: no actor is assessed, rather than "almost
+ * certain" that an unknown actor was involved, which would imply an intrusion.
+ */
+export function likelyBenignAssessment(
+  incidentId: string,
+  evidence: readonly Evidence[],
+  unlisted: number,
+): string {
+  const generic = evidence.some((e) => e.likelihoodRatio > 1.05);
+  return [
+    `No actor is assessed for ${incidentId}: the activity is likely benign (a look-alike to review), and nothing ties it to an actor in the knowledge base.`,
+    generic
+      ? 'The only evidence is generic: techniques or tools that many actors, and benign software, show.'
+      : '',
+    unlisted > 0 ? unlistedSentence(unlisted) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function leadText(
+  incidentId: string,
+  hypotheses: readonly Hypothesis[],
+  evidence: readonly Evidence[],
+  confidence: Confidence,
+  w: AttributionWeights,
 ): string {
   const [lead, ...rest] = hypotheses;
   if (!lead) return `No hypothesis could be formed for ${incidentId}.`;

@@ -1,7 +1,7 @@
 import type { Attribution, Evidence, Hypothesis } from '../attribution.js';
 import type { AttributionWeights } from '../weights.js';
 import { type AchColumn, achMark, achMatrix } from './ach.js';
-import { assessmentText } from './assessment.js';
+import { assessmentText, likelyBenignAssessment } from './assessment.js';
 import { combine, posterior } from './combine.js';
 import { analyticConfidence } from './confidence.js';
 import { clampProbability, icdTerm } from './icd203.js';
@@ -19,6 +19,21 @@ export interface JudgeInput {
   readonly evidence: readonly Evidence[];
   readonly actor: (id: string) => ActorInfo | undefined;
   readonly weights: AttributionWeights;
+  /** The incident is a likely-benign look-alike: without a named lead, no actor is assessed. */
+  readonly likelyBenign?: boolean;
+}
+
+/**
+ * Evidence of an actor's own: an item naming it, among at most `ach.specificActors` actors, that
+ * raises it (LR > 1). A technique or tool dozens of actors use raises them all a little and is
+ * evidence of none of them in particular.
+ */
+export function ownEvidence(
+  e: Pick<Evidence, 'actors' | 'likelihoodRatio'>,
+  id: string,
+  w: AttributionWeights,
+) {
+  return e.actors.includes(id) && e.actors.length <= w.ach.specificActors && e.likelihoodRatio > 1.05;
 }
 
 /**
@@ -31,10 +46,13 @@ export function judge(input: JudgeInput): Attribution {
   const { evidence, weights: w } = input;
   const scores = combine(evidence, w);
   const post = posterior(scores, w);
-  const shown = [...post.actors]
-    .filter(([a]) => (scores.get(a)?.logLr ?? 0) > 0 && input.actor(a) !== undefined)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, w.shownActors);
+  const supported = [...post.actors].filter(
+    ([a]) => (scores.get(a)?.logLr ?? 0) > 0 && input.actor(a) !== undefined,
+  );
+  // Only actors with evidence of their own are hypotheses; the others' share stays with "unknown".
+  const own = supported.filter(([a]) => evidence.some((e) => ownEvidence(e, a, w)));
+  const shown = own.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, w.shownActors);
+  const unlistedActors = supported.length - own.length;
   const unknownP = Math.max(0, 1 - shown.reduce((s, [, p]) => s + p, 0));
   const raw = [...shown.map(([id, p]) => ({ id, p })), { id: null as string | null, p: unknownP }].sort(
     (a, b) => b.p - a.p || (a.id === null ? 1 : b.id === null ? -1 : 0),
@@ -62,12 +80,17 @@ export function judge(input: JudgeInput): Attribution {
   });
   const lead = hypotheses[0] as Hypothesis;
   const confidence = analyticConfidence(lead, evidence, w);
+  const benign = input.likelyBenign === true && lead.actorId === null;
   return {
     hypotheses,
     evidence: evidence.map(trim),
     confidence,
     ach: achMatrix(evidence, columns, w),
-    assessment: assessmentText(input.incidentId, hypotheses, evidence, confidence, w),
+    assessment: benign
+      ? likelyBenignAssessment(input.incidentId, evidence, unlistedActors)
+      : assessmentText(input.incidentId, hypotheses, evidence, confidence, w, unlistedActors),
     modelVersion: w.version,
+    ...(unlistedActors > 0 ? { unlistedActors } : {}),
+    ...(benign ? { likelyBenign: true as const } : {}),
   };
 }

@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
+import type { Severity } from '../../detect/finding.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { incidentsJson } from '../../report/json/incidents-json.js';
 import type { ReportInput } from '../../report/report-format.js';
 import { openStore } from '../../store/open-store.js';
 import type { IncidentListing, Store, StoredIncident } from '../../store/store.js';
 import { mamoriVersion } from '../../version.js';
-import { describeIncident } from '../incidents/describe-incident.js';
+import { describeIncident, verdictLabel } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
 import { describeTriage, triageCommand } from './incidents-triage.js';
@@ -45,7 +46,7 @@ function listingTable(rows: readonly IncidentListing[]): string {
     rows.map((r) => ({
       id: r.id,
       ...(networks ? { network: r.scope ?? '' } : {}),
-      severity: r.severity,
+      severity: verdictLabel({ verdict: r.verdict, severity: r.severity as Severity }),
       score: r.score.toFixed(2),
       hosts: r.hosts,
       servers: r.servers,

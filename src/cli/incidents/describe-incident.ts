@@ -1,5 +1,5 @@
 import type { Attribution } from '../../attribution/attribution.js';
-import type { Incident } from '../../incidents/incident.js';
+import { type Incident, isLikelyBenign } from '../../incidents/incident.js';
 import { cellText, formatBytes, renderTable } from '../output.js';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
@@ -7,8 +7,10 @@ const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** Hypotheses as "likely (72%)  APT10 (menuPass, Stone Panda) G0045" lines. */
 export function describeAttribution(a: Attribution, maxEvidence = 8): string {
-  const lines = [`Attribution (${a.confidence} confidence):`];
-  for (const h of a.hypotheses) {
+  const lines = a.likelyBenign
+    ? ['Attribution: no actor assessed (the activity is likely benign).']
+    : [`Attribution (${a.confidence} confidence):`];
+  for (const h of a.likelyBenign ? [] : a.hypotheses) {
     const aka = h.aliases.length > 0 ? ` (${h.aliases.slice(0, 3).map(cellText).join(', ')})` : '';
     const id = h.attackId ? ` ${h.attackId}` : '';
     lines.push(`  ${`${h.term} (${pct(h.probability)})`.padEnd(28)} ${cellText(h.actor)}${aka}${id}`);
@@ -26,6 +28,17 @@ export function describeAttribution(a: Attribution, maxEvidence = 8): string {
   return lines.join('\n');
 }
 
+/** The severity, or for a look-alike "likely benign: review", as incident lists and headers show it. */
+export function verdictLabel(i: Pick<Incident, 'verdict' | 'severity'>): string {
+  return isLikelyBenign(i) ? 'likely benign: review' : i.severity;
+}
+
+/** Why a look-alike is likely benign, one indented line each; nothing for a suspicious incident. */
+export function verdictLines(i: Pick<Incident, 'verdict' | 'verdictReasons'>): string[] {
+  if (!isLikelyBenign(i)) return [];
+  return ['Likely benign, because:', ...(i.verdictReasons ?? []).map((r) => `  - ${cellText(r)}`), ''];
+}
+
 /** One incident for the terminal: the sentence, its servers and hosts, and who is behind it. */
 export function describeIncident(
   incident: Incident,
@@ -35,7 +48,12 @@ export function describeIncident(
   const i = incident;
   // The network says which hosts these are: two networks may use the same addresses.
   const network = i.scope ? `  network ${cellText(i.scope)}` : '';
-  const lines = [`${i.id}  ${i.severity} (${i.score.toFixed(2)})${network}`, cellText(i.summary), ''];
+  const lines = [
+    `${i.id}  ${verdictLabel(i)} (${i.score.toFixed(2)})${network}`,
+    cellText(i.summary),
+    '',
+    ...verdictLines(i),
+  ];
   const maxServers = opts.servers ?? 10;
   lines.push(
     renderTable(

@@ -32,6 +32,18 @@ export interface ExfilConfig {
   /** Routine factor when there is no other day to compare with, and when the same volume goes there every day. */
   readonly unknownRoutine: number;
   readonly routineFloor: number;
+  /**
+   * The pair's own routine (`exfil-routine.ts`): transfers are hours carrying at least
+   * `routineBusyShare` of the peak hour, joined across silences of up to `routineGapHours`; at least
+   * `routineMinTransfers` of them, one a day, starting within `routineHourSlack` hours of the usual
+   * time, at most `routineMaxGapDays` apart, none over `routineGrowth` × the others' median.
+   */
+  readonly routineBusyShare: number;
+  readonly routineGapHours: number;
+  readonly routineMinTransfers: number;
+  readonly routineHourSlack: number;
+  readonly routineMaxGapDays: number;
+  readonly routineGrowth: number;
   readonly workingHours: WorkingHours;
   /** Findings below this score are dropped; at most `perHost` findings per host. */
   readonly minScore: number;
@@ -58,6 +70,12 @@ export const defaultExfilConfig: ExfilConfig = {
   commonShare: 0.1,
   unknownRoutine: 0.8,
   routineFloor: 0.45,
+  routineBusyShare: 0.1,
+  routineGapHours: 2,
+  routineMinTransfers: 2,
+  routineHourSlack: 2,
+  routineMaxGapDays: 3,
+  routineGrowth: 3,
   workingHours: defaultWorkingHours,
   minScore: 0.3,
   perHost: 3,

@@ -1,6 +1,8 @@
 import { formatBytes } from '../../format-bytes.js';
 import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
 import { clip } from '../dns-names/clip.js';
+import type { WorkingHours } from './exfil-config.js';
+import { isNightly } from './exfil-routine.js';
 import { type ExfilScore, uploadShare } from './exfil-score.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -21,12 +23,26 @@ export function exfilTechniques(c: ExfilCandidate): string[] {
 }
 
 /** One sentence an analyst can read: how much, where, how it compares with the host's own habits. */
-export function exfilExplanation(c: ExfilCandidate, s: ExfilScore, prevalence: number, unit: string): string {
+export function exfilExplanation(
+  c: ExfilCandidate,
+  s: ExfilScore,
+  prevalence: number,
+  unit: string,
+  w?: WorkingHours,
+): string {
   const b = s.baseline;
   const endpoint = c.name ? `${clip(c.name)} (${c.respH})` : c.respH;
   const top = c.ports.slice(0, 3).map(String);
   const listed = top.length > 1 ? `${top.slice(0, -1).join(', ')} and ${top.at(-1)}` : top.join('');
   const ports = top.length ? ` to port${top.length > 1 ? 's' : ''} ${listed}` : '';
+  const r = s.routine;
+  if (r.routine) {
+    const when = w && !isNightly(r, w) ? 'every day' : 'every night';
+    const hh = String(r.usualHour).padStart(2, '0');
+    const whom =
+      prevalence <= 1 ? 'no other internal host talks to it' : `${prevalence} internal hosts talk to it`;
+    return `Routine: ${c.origH} sends about ${formatBytes(r.usualBytes)} to ${endpoint} ${when} at about ${hh}:00 (${r.transfers.length} such transfers, ${formatBytes(c.bytesOut)} in ${c.connections} ${unit}${ports}): the host's own baseline, not exfiltration; ${whom}.`;
+  }
   const off = b.offShare >= 0.5 ? `, ${pct(b.offShare)} of it outside working hours` : '';
   const days =
     s.novelty === null

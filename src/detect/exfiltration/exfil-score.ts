@@ -1,5 +1,6 @@
 import { type Baseline, baseline, type HourSeries } from './exfil-baseline.js';
 import { defaultExfilConfig, type ExfilConfig } from './exfil-config.js';
+import { type Routine, routineOf } from './exfil-routine.js';
 
 const clamp = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -68,6 +69,13 @@ export interface ExfilEvidence {
 
 export interface ExfilScore {
   readonly score: number;
+  /**
+   * What `minScore` is compared with: the score, or for a routine transfer the score it would have
+   * had without the routine discount, so the routine stays listed (low) rather than vanishing.
+   */
+  readonly gate: number;
+  /** The pair's transfers and whether they repeat every night or day alike: the host's own baseline. */
+  readonly routine: Routine;
   readonly baseline: Baseline;
   readonly novelty: number | null;
   readonly stats: Readonly<Record<string, number | string>>;
@@ -75,7 +83,8 @@ export interface ExfilScore {
 
 /**
  * upload × rarity × routine × (0.45 + 0.55·volume) × (0.55 + 0.25·excess + 0.2·offHours).
- * The first three are gates (a download, a destination the office shares, a nightly routine), volume
+ * The first three are gates (a download, a destination the office shares, a nightly routine: the
+ * same volume on other days, or transfers repeating at the same hour every night), volume
  * scales, excess over the host's usual hour and unusual timing confirm.
  */
 export function exfilScore(e: ExfilEvidence, cfg: ExfilConfig = defaultExfilConfig): ExfilScore {
@@ -83,18 +92,20 @@ export function exfilScore(e: ExfilEvidence, cfg: ExfilConfig = defaultExfilConf
   const share = uploadShare(e.bytesOut, e.bytesIn);
   const ratio = b.peakBytes / Math.max(b.usualHour, cfg.hourFloor);
   const n = novelty(b);
+  const routine = routineOf(e.pair, cfg);
   const f = {
     volume: volumeFactor(e.bytesOut, cfg),
     upload: uploadFactor(share, cfg),
     excess: excessFactor(ratio, cfg),
     offHours: offHoursFactor(b),
     rarity: rarityFactor(e.prevalence, e.internalHosts, cfg),
-    routine: routineFactor(n, cfg),
+    routine: routine.routine ? cfg.routineFloor : routineFactor(n, cfg),
   };
-  const score =
-    f.upload * f.rarity * f.routine * (0.45 + 0.55 * f.volume) * (0.55 + 0.25 * f.excess + 0.2 * f.offHours);
+  const rest = f.upload * f.rarity * (0.45 + 0.55 * f.volume) * (0.55 + 0.25 * f.excess + 0.2 * f.offHours);
   return {
-    score: r3(score),
+    score: r3(rest * f.routine),
+    gate: r3(rest * (routine.routine ? routineFactor(n, cfg) : f.routine)),
+    routine,
     baseline: b,
     novelty: n,
     stats: {
@@ -115,6 +126,9 @@ export function exfilScore(e: ExfilEvidence, cfg: ExfilConfig = defaultExfilConf
       offHoursFactor: r3(f.offHours),
       rarityFactor: r3(f.rarity),
       routineFactor: r3(f.routine),
+      routine: routine.routine ? 1 : 0,
+      transfers: routine.transfers.length,
+      ...(routine.routine ? { routineHour: routine.usualHour } : {}),
     },
   };
 }

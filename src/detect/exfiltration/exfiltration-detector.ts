@@ -51,7 +51,7 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
       // reported on their address alone need it.
       const likely = found.candidates
         .map((c) => ({ c, s: score(c, c.prevalence), owner: ownerOf(c.name) }))
-        .filter((x) => x.s.score >= cfg.minScore);
+        .filter((x) => x.s.gate >= cfg.minScore);
       const owners = [...new Set(likely.map((x) => x.owner).filter((d) => d !== null))];
       const reach = new Map(
         owners.length === 0
@@ -72,11 +72,13 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
         (a, b) => b.s.score - a.s.score || b.c.bytesOut - a.c.bytesOut || a.c.respH.localeCompare(b.c.respH),
       );
       for (const { c, s, prevalence, owner } of ranked) {
-        if (s.score < cfg.minScore) break;
+        if (s.gate < cfg.minScore) continue;
         const n = perHost.get(c.origH) ?? 0;
         if (n >= cfg.perHost) continue;
         perHost.set(c.origH, n + 1);
-        findings.push(toFinding(c, s, { prevalence, owner, unit, source: found.source }));
+        findings.push(
+          toFinding(c, s, { prevalence, owner, unit, source: found.source, hours: cfg.workingHours }),
+        );
       }
       return findings;
     },
@@ -87,12 +89,13 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
 function toFinding(
   c: ExfilCandidate,
   s: ExfilScore,
-  ctx: { prevalence: number; owner: string | null; unit: string; source: string },
+  ctx: { prevalence: number; owner: string | null; unit: string; source: string; hours: WorkingHours },
 ): Finding {
-  const { prevalence, owner, unit, source } = ctx;
+  const { prevalence, owner, unit, source, hours } = ctx;
   return {
     detector: 'exfiltration',
-    techniques: exfilTechniques(c),
+    // A routine transfer is the host's own baseline, not exfiltration: no technique is claimed.
+    techniques: s.routine.routine ? [] : exfilTechniques(c),
     host: c.origH,
     endpointIp: c.respH,
     endpointDomain: c.name,
@@ -111,7 +114,7 @@ function toFinding(
       chunkConnections: c.chunks.count,
       source,
     },
-    explanation: exfilExplanation(c, s, prevalence, unit),
+    explanation: exfilExplanation(c, s, prevalence, unit, hours),
     links: [],
   };
 }

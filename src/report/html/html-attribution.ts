@@ -28,6 +28,7 @@ export function htmlVerdict(a: Attribution | null): string {
   if (!a) {
     return '<p class="verdict none">Attribution was not assessed: no threat-intelligence knowledge base was installed.</p>';
   }
+  if (a.likelyBenign) return '<p class="verdict none">No actor assessed: the activity is likely benign.</p>';
   const top = a.hypotheses[0];
   if (!top) return '<p class="verdict none">Attribution produced no hypotheses.</p>';
   const who =
@@ -65,8 +66,10 @@ export function htmlAttribution(a: Attribution | null): string {
   return [
     '<h3>Attribution</h3>',
     `<p class="assessment">${esc(a.assessment)}</p>`,
-    '<table><thead><tr><th>Hypothesis</th><th>ATT&amp;CK</th><th>Probability (ICD 203)</th><th class="n">Likelihood ratio</th><th class="n">Evidence</th></tr></thead>',
-    `<tbody>${hypotheses}</tbody></table>`,
+    // A look-alike's only hypothesis is "unknown": a table would read "almost certain".
+    a.likelyBenign
+      ? ''
+      : `<table><thead><tr><th>Hypothesis</th><th>ATT&amp;CK</th><th>Probability (ICD 203)</th><th class="n">Likelihood ratio</th><th class="n">Evidence</th></tr></thead><tbody>${hypotheses}</tbody></table>`,
     `<p class="sub">Analytic confidence <span class="conf">${esc(a.confidence)}</span> rates the quantity, quality and independence of the evidence; the probability terms follow ICD 203. Model ${esc(a.modelVersion)}.</p>`,
     '<h4>Evidence</h4>',
     a.evidence.length

@@ -103,6 +103,10 @@ export interface IncidentJson {
   readonly attribution: AttributionJson | null;
   readonly score: number;
   readonly severity: string;
+  /** `likely-benign` for a look-alike to review (routine volume, a lone schedule, nothing corroborating). */
+  readonly verdict: 'suspicious' | 'likely-benign';
+  /** Why it is likely benign, one sentence each; empty when suspicious. */
+  readonly verdictReasons: readonly string[];
   readonly hosts: readonly HostJson[];
   readonly findings: readonly FindingJson[];
   readonly triage: TriageJson;
@@ -199,6 +203,8 @@ export function incidentJson(
     attribution: attribution ? attributionJson(attribution) : null,
     score: incident.score,
     severity: incident.severity,
+    verdict: incident.verdict ?? 'suspicious',
+    verdictReasons: [...(incident.verdictReasons ?? [])],
     hosts: incident.hosts.map((h) => ({ ...h })),
     findings: incident.findings.map((f) => ({
       detector: f.detector,

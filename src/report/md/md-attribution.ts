@@ -16,6 +16,7 @@ function ratio(lr: number): string {
 /** One line for the incident header: who, in ICD 203 words, and the analytic confidence. */
 export function mdAttributionLine(a: Attribution | null): string {
   if (!a) return '**Attribution:** not assessed (no knowledge base installed).';
+  if (a.likelyBenign) return '**Attribution:** no actor assessed: the activity is likely benign.';
   const top = a.hypotheses[0];
   if (!top) return '**Attribution:** no hypotheses.';
   const who =
@@ -67,11 +68,14 @@ export function mdAttribution(a: Attribution | null): string {
   return [
     '### Attribution',
     mdText(a.assessment.trim()),
-    hypotheses,
+    // A look-alike's only hypothesis is "unknown": a table would read "almost certain".
+    a.likelyBenign ? '' : hypotheses,
     `Analytic confidence: **${mdText(a.confidence)}** (model ${mdText(a.modelVersion)}). Probabilities use the ICD 203 terms; confidence rates the quantity, quality and independence of the evidence, not the likelihood.`,
     '#### Evidence',
     evidence,
     '#### Analysis of competing hypotheses',
     ach,
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }

@@ -80,6 +80,7 @@ export async function saveIncidents(
 /** The run to read: the one asked for, else the latest that has incidents. */
 const runSql = `coalesce($run::BIGINT, (SELECT max(run_id) FROM incidents))`;
 
+/** A run's incidents: suspicious ones first, by score, then the likely-benign look-alikes (the verdict is in the body). */
 export async function listIncidents(
   c: DuckDBConnection,
   opts: { runId?: number; limit?: number } = {},
@@ -87,9 +88,11 @@ export async function listIncidents(
   const r = await c.runAndReadAll(
     `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
             first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope,
+            coalesce(json_extract_string(body, '$.incident.verdict'), 'suspicious') AS verdict,
+            coalesce(json_extract(body, '$.incident.verdictReasons'), '[]')::VARCHAR AS verdict_reasons,
             ${triageColumns}
      FROM incidents LEFT JOIN incident_triage t USING (incident_id) WHERE run_id = ${runSql}
-     ORDER BY score DESC, hosts DESC, incident_id LIMIT $limit`,
+     ORDER BY verdict = 'likely-benign', score DESC, hosts DESC, incident_id LIMIT $limit`,
     { run: opts.runId ?? null, limit: opts.limit ?? 1000 },
   );
   return r.getRowObjectsJson().map((x) => ({
@@ -109,6 +112,8 @@ export async function listIncidents(
     topProbability: x['top_probability'] === null ? null : Number(x['top_probability']),
     ...(x['scope'] ? { scope: String(x['scope']) } : {}),
     triage: triageFromRow(String(x['incident_id']), x),
+    verdict: x['verdict'] === 'likely-benign' ? ('likely-benign' as const) : ('suspicious' as const),
+    verdictReasons: (JSON.parse(String(x['verdict_reasons'])) as unknown[]).map(String),
   }));
 }
 
