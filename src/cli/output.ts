@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { visibleJson, visibleLines, visibleText } from '../report/visible-text.js';
 
 /** Output formats of commands that print rows. */
@@ -56,12 +57,19 @@ function clip(s: string, max: number): string {
 export { csvCell, renderCsv } from './csv-output.js';
 
 /**
- * JSON for scripts; bigints become strings. Control, bidi and invisible characters inside strings
+ * JSON for scripts. Bigints (DuckDB's BIGINT and HUGEINT) are written as JSON numbers with all
+ * their digits, even past 2^53 where a double would round them; a parser that reads them as
+ * doubles loses precision there, one that reads big numbers (Python, jq 1.7) does not. Control, bidi and invisible characters inside strings
  * are written as `\uXXXX` escapes (`visibleJson`), which JSON reads back as the same characters:
  * the values are unchanged, but a terminal showing the output is not steered by them.
  */
 export function toJson(value: unknown): string {
-  return visibleJson(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
+  // JSON.stringify refuses bigints: each becomes a string carrying a random mark, which no value
+  // from the data can contain, and the quotes around the marked digits are then dropped.
+  const mark = `bigint-${randomUUID()}:`;
+  const text = JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? `${mark}${v}` : v), 2);
+  if (text === undefined) return 'null';
+  return visibleJson(text.replaceAll(new RegExp(`"${mark}(-?\\d+)"`, 'g'), '$1'));
 }
 
 /** Byte counts in the terminal use the same decimal units as the reports. */

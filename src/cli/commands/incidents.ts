@@ -115,11 +115,14 @@ Examples:
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option('--json', 'print the incident as JSON')
     .action(async (id: string, flags: { data?: string; json?: boolean }, sub: Command) => {
-      const dataDir = resolveDataDir(flags.data ?? sub.optsWithGlobals()['data']);
+      // `incidents` has --data and --json of its own: placed after `show ID`, commander gives them
+      // to the parent, so they are read from both.
+      const all = sub.optsWithGlobals<{ data?: string; json?: boolean }>();
+      const dataDir = resolveDataDir(flags.data ?? all.data);
       const store = await openStore({ dataDir, readOnly: true });
       try {
         const got = await incidentOrFail(store, id);
-        if (flags.json) printText(toJson(incidentsJson(jsonInput([got]))));
+        if (flags.json || all.json) printText(toJson(incidentsJson(jsonInput([got]))));
         else
           printText(
             describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 }),

@@ -1,10 +1,20 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
+import { errorCodes, MamoriError } from '../../errors.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { openStore } from '../../store/open-store.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { checkOutPath } from '../out-path.js';
+import { printText, toJson } from '../output.js';
 import { incidentOrFail } from './incidents.js';
+
+interface ReportFlags {
+  data?: string;
+  format?: string;
+  out?: string;
+  tlp: Tlp;
+  json?: boolean;
+}
 
 /** `mamori report ID --format …`: one stored incident as a report. */
 export function reportCommand(): Command {
@@ -26,6 +36,10 @@ export function reportCommand(): Command {
     .addOption(
       new Option('--tlp <level>', 'TLP 2.0 marking of the report').choices(tlpLevels).default('amber'),
     )
+    .option(
+      '--json',
+      'print JSON: the JSON report (the same as --format json), or with --out what was written',
+    )
     .addHelpText(
       'after',
       `
@@ -34,8 +48,17 @@ Examples:
   mamori report INC-1a2b3c4d --format stix --tlp green > bundle.json
   mamori report INC-1a2b3c4d INC-5e6f7a8b --format md`,
     )
-    .action(async (ids: string[], flags: { data?: string; format?: string; out?: string; tlp: Tlp }) => {
-      const format = reportFormatFor(flags.format, flags.out);
+    .action(async (ids: string[], flags: ReportFlags) => {
+      if (flags.json && !flags.out && flags.format !== undefined && flags.format !== 'json') {
+        throw new MamoriError(
+          errorCodes.usage,
+          `--json prints the JSON report, but --format asks for ${flags.format}: give one of them, or --out`,
+        );
+      }
+      const format = reportFormatFor(
+        flags.format ?? (flags.json && !flags.out ? 'json' : undefined),
+        flags.out,
+      );
       const dataDir = resolveDataDir(flags.data);
       if (flags.out) checkOutPath(flags.out, dataDir);
       const store = await openStore({ dataDir, readOnly: true });
@@ -44,7 +67,9 @@ Examples:
         for (const id of ids) items.push(await incidentOrFail(store, id));
         const text = renderReport(items, { format, out: flags.out, tlp: flags.tlp });
         if (text !== null) console.log(text.replace(/\n$/, ''));
-        else console.log(`Wrote the ${format} report of ${ids.join(', ')} to ${flags.out}`);
+        else if (flags.json)
+          printText(toJson({ out: flags.out, format, incidents: items.map((i) => i.incident.id) }));
+        else printText(`Wrote the ${format} report of ${ids.join(', ')} to ${flags.out}`);
       } finally {
         await store.close();
       }
