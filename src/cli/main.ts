@@ -31,6 +31,18 @@ const exitCodes: Record<string, number> = {
   [errorCodes.noSpace]: 74,
 };
 
+/** The exit codes, as `mamori --help` lists them (docs/security.md, "Exit codes", says more). */
+export const exitCodeHelp = `
+Exit codes:
+  0    done
+  1    a file that could not be ingested, a query past its limit, a store or network problem,
+       an unknown incident or name
+  2    usage error: a bad option, time, --out target, --only value or unknown --actor
+  70   an unexpected error (a bug: please report it)
+  74   no space left on device
+  75   the store is in use by another mamori process
+  130  interrupted (Ctrl-C)`;
+
 /** The command tree; commands hold no business logic, only option parsing and printing. */
 export function buildProgram(): Command {
   const program = new Command('mamori')
@@ -38,6 +50,7 @@ export function buildProgram(): Command {
       'Network threat hunting and attribution: from Zeek and Suricata telemetry to attributed incidents',
     )
     .version(mamoriVersion)
+    .addHelpText('after', exitCodeHelp)
     .showHelpAfterError()
     .exitOverride()
     .addCommand(demoCommand())

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import type { Finding } from '../../detect/finding.js';
@@ -7,7 +7,7 @@ import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import { openStore } from '../../store/open-store.js';
-import { commaList, numberOption, optionSchemas } from '../options.js';
+import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
@@ -71,7 +71,11 @@ export function detectCommand(): Command {
   return new Command('detect')
     .description('Run the detectors over the stored telemetry and print the findings, ranked')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
-    .addOption(new Option('--only <detectors...>', 'run only these detectors').choices(detectorNames))
+    .option(
+      '--only <detectors...>',
+      'run only these detectors (comma-separated, or several words)',
+      choiceListOption('--only', detectorNames),
+    )
     .option(
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
@@ -102,6 +106,7 @@ names the sensors of one network (a DNS sensor and an egress sensor of one site)
 Examples:
   mamori detect
   mamori detect --only threat-intel --json
+  mamori detect --only beaconing,dga
   mamori detect --min-score 0 --limit 100
   mamori detect --allow allowlist.txt   (addresses, CIDRs, domains, ja3:<md5>; one per line)
   mamori detect --internal 10.0.0.0/8,73.54.23.0/24

@@ -4,7 +4,7 @@ import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
-import { detectorNames } from '../../detect/registry.js';
+import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
@@ -13,7 +13,7 @@ import { openStore } from '../../store/open-store.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { addIngestLimitOptions, type IngestLimitFlags, ingestLimits } from '../ingest-limit-options.js';
-import { commaList, numberOption, optionSchemas } from '../options.js';
+import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { checkOutPath } from '../out-path.js';
 import { cellText, printError, printText } from '../output.js';
 import { createStepProgress } from '../progress.js';
@@ -27,6 +27,7 @@ interface HuntFlags extends IngestLimitFlags {
   json?: boolean;
   sensor?: string;
   internal?: string;
+  only?: DetectorName[];
   from?: string;
   to?: string;
   allow?: string;
@@ -88,6 +89,11 @@ export function huntCommand(): Command {
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
     )
+    .option(
+      '--only <detectors>',
+      'run only these detectors, comma-separated (default: all)',
+      choiceListOption('--only', detectorNames),
+    )
     .option('--from <time>', 'only telemetry from this time (see Times below)', timeOption('--from'))
     .option('--to <time>', 'only telemetry up to this time (see Times below)', timeOption('--to'))
     .option('--allow <file>', 'allowlist of addresses, CIDRs, domains and ja3:<md5> left out of findings')
@@ -146,6 +152,7 @@ Times (--from, --to): ${timeForms}.`,
           ingestLimits: ingestLimits(flags),
           exclude: [dataDir],
           internal: commaList(flags.internal),
+          only: flags.only,
           from: flags.from,
           to: flags.to,
           allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
