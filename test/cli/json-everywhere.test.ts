@@ -153,3 +153,33 @@ describe('13.6 --json everywhere', () => {
     expect(csv.out).toBe('n\n144');
   });
 });
+
+describe('13.6 --from and --to on incidents', () => {
+  const ids = async (...window: string[]) => {
+    const r = await run('incidents', '--data', data, '--json', ...window);
+    expect(r.code, r.err).toBe(0);
+    return (JSON.parse(r.out) as { incidents: { id: string }[] }).incidents.map((i) => i.id);
+  };
+
+  it('13.6: incidents --from/--to keep the incidents active in the window', async () => {
+    // The incident runs from 2020-09-13T12:00Z to 2020-09-14T11:50Z.
+    expect(await ids('--from', '2020-09-14T06:00Z')).toEqual([incidentId]);
+    expect(await ids('--from', '2020-09-13', '--to', '2020-09-13T13:00+01:00')).toEqual([incidentId]);
+    expect(await ids('--from', '2020-09-15')).toEqual([]);
+    expect(await ids('--to', '2020-09-13T11:00Z')).toEqual([]);
+    expect(await ids('--from', 'yesterday')).toEqual([]);
+    expect(await ids('--from', '7d', '--to', 'now')).toEqual([]);
+    const text = await run('incidents', '--data', data, '--from', '24h');
+    expect(text.out).toBe('no incidents in this time window');
+  });
+
+  it.each([
+    ['--from', 'yesterdayy'],
+    ['--to', "2020-09-13' OR 1=1 --"],
+    ['--from', '2020-02-30'],
+  ])('13.6: incidents with a bad time is a usage error (exit 2): %s %s', async (...window) => {
+    const r = await run('incidents', '--data', data, ...window);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is not a time .*accepted: YYYY-MM-DD/);
+  });
+});

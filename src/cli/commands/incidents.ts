@@ -9,6 +9,7 @@ import { mamoriVersion } from '../../version.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
+import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 
 /** What the JSON report is rendered from: stored incidents, marked as the store holds them. */
 function jsonInput(items: readonly StoredIncident[]): ReportInput {
@@ -22,8 +23,9 @@ function jsonInput(items: readonly StoredIncident[]): ReportInput {
 
 const pct = (p: number | null) => (p === null ? '' : `${Math.round(p * 100)}%`);
 
-function listingTable(rows: readonly IncidentListing[]): string {
-  if (rows.length === 0) return 'no incidents (run: mamori hunt PATH...)';
+function listingTable(rows: readonly IncidentListing[], windowed: boolean): string {
+  if (rows.length === 0)
+    return windowed ? 'no incidents in this time window' : 'no incidents (run: mamori hunt PATH...)';
   // With several networks in one run, the network says whose hosts they are.
   const networks = new Set(rows.map((r) => r.scope ?? '')).size > 1;
   return renderTable(
@@ -67,6 +69,15 @@ export async function incidentOrFail(store: Store, id: string): Promise<StoredIn
   );
 }
 
+interface ListFlags {
+  data?: string;
+  run?: number;
+  limit: number;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
 /** `mamori incidents` and `mamori incidents show ID`. */
 export function incidentsCommand(): Command {
   const cmd = new Command('incidents')
@@ -79,6 +90,16 @@ export function incidentsCommand(): Command {
     )
     .option('--limit <n>', 'incidents to list', numberOption('--limit', optionSchemas.positiveInt), 50)
     .option(
+      '--from <time>',
+      'only incidents active at or after this time (see Times below)',
+      timeOption('--from'),
+    )
+    .option(
+      '--to <time>',
+      'only incidents active at or before this time (see Times below)',
+      timeOption('--to'),
+    )
+    .option(
       '--json',
       'print the incidents as JSON (the documented report schema, docs/report-json-schema.md)',
     )
@@ -88,14 +109,23 @@ export function incidentsCommand(): Command {
 Examples:
   mamori incidents
   mamori incidents --json
-  mamori incidents show INC-1a2b3c4d`,
+  mamori incidents --from 7d
+  mamori incidents show INC-1a2b3c4d
+
+Times (--from, --to): ${timeForms}.`,
     )
-    .action(async (flags: { data?: string; run?: number; limit: number; json?: boolean }) => {
+    .action(async (flags: ListFlags) => {
+      checkTimeWindow(flags);
       const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
       try {
-        const rows = await store.listIncidents({ runId: flags.run, limit: flags.limit });
+        const rows = await store.listIncidents({
+          runId: flags.run,
+          limit: flags.limit,
+          from: flags.from,
+          to: flags.to,
+        });
         if (!flags.json) {
-          printText(listingTable(rows));
+          printText(listingTable(rows, flags.from !== undefined || flags.to !== undefined));
           return;
         }
         const items: StoredIncident[] = [];

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Attribution } from '../../attribution/attribution.js';
 import type { Incident } from '../../incidents/incident.js';
 import { storedTotal } from '../schema/value-ranges.js';
-import type { IncidentListing, StoredIncident } from '../store.js';
+import type { IncidentListing, IncidentListOptions, StoredIncident } from '../store.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
 /** Incidents of a detection run, with their attribution (schema v7; `scope` since v8). */
@@ -81,14 +81,17 @@ const runSql = `coalesce($run::BIGINT, (SELECT max(run_id) FROM incidents))`;
 
 export async function listIncidents(
   c: DuckDBConnection,
-  opts: { runId?: number; limit?: number } = {},
+  opts: IncidentListOptions = {},
 ): Promise<IncidentListing[]> {
+  // Times are ISO text in the table and from the caller: compared as timestamps, not as text.
   const r = await c.runAndReadAll(
     `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
             first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope
      FROM incidents WHERE run_id = ${runSql}
+       AND ($from::VARCHAR IS NULL OR TRY_CAST(last_seen AS TIMESTAMP) >= TRY_CAST($from::VARCHAR AS TIMESTAMP))
+       AND ($to::VARCHAR IS NULL OR TRY_CAST(first_seen AS TIMESTAMP) <= TRY_CAST($to::VARCHAR AS TIMESTAMP))
      ORDER BY score DESC, hosts DESC, incident_id LIMIT $limit`,
-    { run: opts.runId ?? null, limit: opts.limit ?? 1000 },
+    { run: opts.runId ?? null, limit: opts.limit ?? 1000, from: opts.from ?? null, to: opts.to ?? null },
   );
   return r.getRowObjectsJson().map((x) => ({
     runId: Number(x['run_id']),

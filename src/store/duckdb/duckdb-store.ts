@@ -15,6 +15,7 @@ import type {
   BatchOrigin,
   CellValue,
   IncidentListing,
+  IncidentListOptions,
   IngestBatch,
   LedgerEntry,
   QueryResult,
@@ -335,10 +336,7 @@ export class DuckDBStore implements Store {
     await saveIncidents(this.conn, runId, items);
   }
 
-  async listIncidents(opts?: {
-    readonly runId?: number;
-    readonly limit?: number;
-  }): Promise<IncidentListing[]> {
+  async listIncidents(opts?: IncidentListOptions): Promise<IncidentListing[]> {
     await this.uow.commit();
     return listIncidents(this.conn, opts);
   }
