@@ -76,6 +76,9 @@ export function describeOutcome(o: IntelFileOutcome): string {
     lines.push(
       `  names no source defines yet (kept as stubs): ${o.stubs.slice(0, 8).map(cellText).join(', ')}`,
     );
+  // Notes say what was left out on purpose (types the knowledge base does not keep, merges): not errors.
+  for (const note of o.notes.slice(0, 5)) lines.push(`  ${cellText(note)}`);
+  if (o.notes.length > 5) lines.push(`  … ${n(o.notes.length - 5)} more notes (--json lists them)`);
   if (o.problemCount > 0) {
     lines.push(`  skipped ${n(o.problemCount)} bad records:`);
     for (const p of o.problems.slice(0, 5)) lines.push(`    ${cellText(p.location)}: ${cellText(p.message)}`);
