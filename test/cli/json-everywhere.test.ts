@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
 import { writeConnLog } from '../helpers/zeek-log-writer.js';
@@ -181,5 +181,35 @@ describe('13.6 --from and --to on incidents', () => {
     const r = await run('incidents', '--data', data, ...window);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/is not a time .*accepted: YYYY-MM-DD/);
+  });
+});
+
+describe('13.6 colour in the CLI', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const sgr = /\x1b\[[0-9;]*m/;
+
+  it('13.6: severities are coloured when colour is on; never with --no-color, NO_COLOR or --json', async () => {
+    vi.stubEnv('NO_COLOR', '');
+    vi.stubEnv('FORCE_COLOR', '1');
+    const coloured = await run('incidents', '--data', data);
+    expect(coloured.out).toMatch(/\x1b\[3[13]m(critical|high|medium)\x1b\[0m/);
+    expect((await run('incidents', 'show', incidentId, '--data', data)).out).toMatch(sgr);
+    expect((await run('incidents', '--data', data, '--no-color')).out).not.toMatch(sgr);
+    expect((await run('--no-color', 'incidents', '--data', data)).out).not.toMatch(sgr);
+    expect((await run('incidents', '--data', data, '--json')).out).not.toMatch(sgr);
+    vi.stubEnv('NO_COLOR', '1');
+    expect((await run('incidents', '--data', data)).out).not.toMatch(sgr);
+    vi.stubEnv('NO_COLOR', '');
+    vi.stubEnv('FORCE_COLOR', '');
+    // Not a terminal (as under the test runner): no colour.
+    expect((await run('incidents', '--data', data)).out).not.toMatch(sgr);
+  });
+
+  it('13.6: with COLUMNS set, incidents show wraps its prose to the width', async () => {
+    vi.stubEnv('COLUMNS', '60');
+    const r = await run('incidents', 'show', incidentId, '--data', data);
+    const prose = r.out.split('\n').filter((l) => !/^[-\w.:]+ {2,}/.test(l) && !/^-+ /.test(l));
+    expect(prose.length).toBeGreaterThan(3);
+    for (const l of prose) expect([...l].length, l).toBeLessThanOrEqual(60);
   });
 });

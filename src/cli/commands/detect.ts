@@ -10,6 +10,8 @@ import { openStore } from '../../store/open-store.js';
 import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { severityStyle, terminalWidth } from '../terminal.js';
+import { wrapText } from '../text-wrap.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 
 interface DetectFlags {
@@ -59,8 +61,13 @@ export function describeFindings(findings: readonly Finding[], limit: number): s
       first: f.first.slice(0, 19),
       last: f.last.slice(0, 19),
     })),
+    { paint: (column, row) => (column === 'severity' ? severityStyle(String(row['severity'])) : null) },
   );
-  const why = shown.map((f, i) => `${i + 1}. ${cellText(f.explanation)}`);
+  const cols = terminalWidth();
+  const why = shown.map((f, i) => {
+    const n = `${i + 1}. `;
+    return wrapText(`${n}${cellText(f.explanation)}`, cols, { hanging: ' '.repeat(n.length) });
+  });
   const more =
     findings.length > limit ? [`… ${findings.length - limit} more (--limit, or --json for all)`] : [];
   return [table, '', ...why, ...more].join('\n');

@@ -9,6 +9,7 @@ import { mamoriVersion } from '../../version.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
+import { severityStyle } from '../terminal.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 
 /** What the JSON report is rendered from: stored incidents, marked as the store holds them. */
@@ -55,6 +56,7 @@ function listingTable(rows: readonly IncidentListing[], windowed: boolean): stri
       last: r.lastSeen.slice(0, 16).replace('T', ' '),
       actor: r.topActor ? `${r.topActor} ${pct(r.topProbability)}` : 'unknown',
     })),
+    { paint: (column, row) => (column === 'severity' ? severityStyle(String(row['severity'])) : null) },
   );
 }
 
