@@ -68,4 +68,14 @@ describe('13.6 help and option lists', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/option --only: "bogus" is not one of .*beaconing/);
   });
+
+  it.each([['ingest'], ['hunt']])(
+    '13.6: %s --help gives byte limits in the decimal units every output uses, not MiB/GiB',
+    async (cmd) => {
+      const text = await help(cmd);
+      expect(text).not.toMatch(/\b(KiB|MiB|GiB|TiB)\b/);
+      expect(text).toMatch(/68719476736 = 69 GB/);
+      expect(text).toMatch(/judged past its first 67 MB/);
+    },
+  );
 });
