@@ -88,6 +88,15 @@ const jsonArgs: Record<string, () => string[]> = {
   detect: () => ['--data', data, '--only', 'threat-intel'],
 };
 
+/** Paths of string values that hold only an integer: numbers a script would have to parse. */
+function stringlyNumbers(v: unknown, path = '$'): string[] {
+  if (typeof v === 'string') return /^-?\d+$/.test(v) ? [path] : [];
+  if (Array.isArray(v)) return v.flatMap((x, i) => stringlyNumbers(x, `${path}[${i}]`));
+  if (v && typeof v === 'object')
+    return Object.entries(v).flatMap(([k, x]) => stringlyNumbers(x, `${path}.${k}`));
+  return [];
+}
+
 /** Commands whose JSON another test already parses, and why they are not run again here. */
 const coveredElsewhere: Record<string, string> = {
   demo: 'simulates and hunts an office for a minute; test/cli/hunt.test.ts parses demo --json',
@@ -108,7 +117,7 @@ describe('13.6 --json everywhere', () => {
     expect(Object.keys(jsonArgs).length + Object.keys(coveredElsewhere).length).toBe(names.length);
   });
 
-  it('13.6: each command declaring --json prints parseable JSON on stdout', async () => {
+  it('13.6: each command declaring --json prints parseable JSON on stdout, numbers as numbers', async () => {
     for (const { path } of withJson) {
       const name = path.join(' ');
       if (coveredElsewhere[name]) continue;
@@ -117,6 +126,9 @@ describe('13.6 --json everywhere', () => {
       const r = await run(...path, ...(args as () => string[])(), '--json');
       expect(r.code, `${name} --json exit code (stderr: ${r.err})`).toBe(0);
       expect(() => JSON.parse(r.out), `${name} --json stdout: ${r.out.slice(0, 200)}`).not.toThrow();
+      // modelVersion is a version label (docs/report-json-schema.md), not a quantity.
+      const stringly = stringlyNumbers(JSON.parse(r.out)).filter((p) => !p.endsWith('.modelVersion'));
+      expect(stringly, `${name} --json writes numbers as strings`).toEqual([]);
     }
   }, 240_000);
 
