@@ -17,6 +17,7 @@ import { choiceListOption, commaList, numberOption, optionSchemas } from '../opt
 import { checkOutPath } from '../out-path.js';
 import { cellText, printError, printText } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { paint, terminalWidth } from '../terminal.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { describeSummary } from './ingest.js';
 
@@ -54,9 +55,10 @@ export function describeHunt(r: HuntResult, shown = 5): string {
     lines.push('', 'No incidents: no finding scored medium or worse.');
     return lines.join('\n');
   }
-  lines.push('', `${r.incidents.length} incident${r.incidents.length === 1 ? '' : 's'}:`);
+  lines.push('', paint('bold', `${r.incidents.length} incident${r.incidents.length === 1 ? '' : 's'}:`));
+  const rule = Math.min(78, terminalWidth() ?? 78);
   for (const { incident, attribution } of r.incidents.slice(0, shown))
-    lines.push('', '─'.repeat(78), describeIncident(incident, attribution, { servers: 10, hosts: 8 }));
+    lines.push('', '─'.repeat(rule), describeIncident(incident, attribution, { servers: 10, hosts: 8 }));
   if (r.incidents.length > shown) lines.push('', `… ${r.incidents.length - shown} more: mamori incidents`);
   const first = r.incidents[0]?.incident.id;
   lines.push(
