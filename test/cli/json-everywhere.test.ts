@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -146,6 +146,16 @@ describe('13.6 --json everywhere', () => {
     const clash = await run('report', incidentId, '--data', data, '--format', 'md', '--json');
     expect(clash.code).toBe(2);
   });
+
+  it('13.6: hunt --json with --out writes the file in its own format and the JSON report on stdout', async () => {
+    const out = join(reports, 'hunt.md');
+    const r = await run('hunt', '--data', data, '--no-progress', '--out', out, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { incidents: { id: string }[] }).incidents[0]?.id).toBe(incidentId);
+    expect(readFileSync(out, 'utf8')).toMatch(/^> \*\*TLP:AMBER\*\*/);
+    const clash = await run('hunt', '--data', data, '--format', 'md', '--json');
+    expect(clash.code).toBe(2);
+  }, 60_000);
 
   it('13.6: query --json writes BIGINT and HUGEINT as JSON numbers, exactly past 2^53', async () => {
     const r = await run(

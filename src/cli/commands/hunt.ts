@@ -5,6 +5,7 @@ import { Allowlist } from '../../detect/allowlist.js';
 import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
+import { errorCodes, MamoriError } from '../../errors.js';
 import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
@@ -136,10 +137,17 @@ Times (--from, --to): ${timeForms}.`,
     .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
       checkTimeWindow(flags);
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const format = flags.json ? 'json' : flags.format;
+      if (flags.json && !flags.out && flags.format !== undefined && flags.format !== 'json') {
+        throw new MamoriError(
+          errorCodes.usage,
+          `--json prints the JSON report, but --format asks for ${flags.format}: give one of them, or --out`,
+        );
+      }
+      // With --out the file takes its own format, and --json still puts the JSON report on stdout.
+      const format = flags.format ?? (flags.json && !flags.out ? 'json' : undefined);
       const reporting = format !== undefined || flags.out !== undefined;
       const reportFormat = reporting ? reportFormatFor(format, flags.out) : null;
-      const toStdout = reportFormat !== null && !flags.out;
+      const toStdout = (reportFormat !== null && !flags.out) || flags.json === true;
       if (flags.out) checkOutPath(flags.out, dataDir);
       const store = await openStore({ dataDir });
       const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
@@ -175,14 +183,14 @@ Times (--from, --to): ${timeForms}.`,
           found: (scope) => result.incidents.filter((i) => (i.incident.scope ?? '') === scope).length,
         });
         const hint = hints.length > 0 ? describeHints(hints, result.detect.scopes.length) : null;
-        const report = reportFormat
-          ? renderReport(result.incidents, {
-              format: reportFormat,
-              out: flags.out,
-              tlp: flags.tlp,
-              source: paths.length > 0 ? paths.join(', ') : `data directory ${dataDir}`,
-            })
+        const source = paths.length > 0 ? paths.join(', ') : `data directory ${dataDir}`;
+        const written = reportFormat
+          ? renderReport(result.incidents, { format: reportFormat, out: flags.out, tlp: flags.tlp, source })
           : null;
+        const report =
+          flags.json && flags.out
+            ? renderReport(result.incidents, { format: 'json', tlp: flags.tlp, source })
+            : written;
         if (report !== null) {
           console.log(report.replace(/\n$/, ''));
           if (result.knowledgeBase === 0) printError(`mamori: ${noKnowledgeBase}`);
