@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // CLI output is compared as plain text; colour tests turn it back on themselves.
+    env: { NO_COLOR: '1' },
   },
 });

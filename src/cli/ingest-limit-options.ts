@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
-import { defaultMaxDecompressedBytes, defaultMaxGzipRatio } from '../ingest/gzip-stream.js';
+import { formatBytes } from '../format-bytes.js';
+import { defaultMaxDecompressedBytes, defaultMaxGzipRatio, ratioGraceBytes } from '../ingest/gzip-stream.js';
 import { defaultMaxLineBytes } from '../ingest/line-reader.js';
 import { numberOption, optionSchemas } from './options.js';
 
@@ -10,26 +11,35 @@ export interface IngestLimitFlags {
   maxGzipRatio: number;
 }
 
+/** The bounds of a byte-count option: exact, as it is typed, and in the units every output uses. */
+function range(schema: { minValue: number | null; maxValue: number | null }): string {
+  const [min, max] = [schema.minValue ?? 0, schema.maxValue ?? 0];
+  return `${min} to ${max} bytes: ${formatBytes(min)} to ${formatBytes(max)}`;
+}
+
 /** Adds `--max-line-bytes`, `--max-decompressed-bytes` and `--max-gzip-ratio` to a command. */
 export function addIngestLimitOptions(cmd: Command): Command {
   return cmd
     .option(
       '--max-line-bytes <n>',
-      'longer lines are rejected (1024 to 16777216)',
+      `longer lines are rejected (${range(optionSchemas.lineBytes)})`,
       numberOption('--max-line-bytes', optionSchemas.lineBytes),
       defaultMaxLineBytes,
     )
     .addOption(
       new Option(
         '--max-decompressed-bytes <n>',
-        'a compressed file that expands past this many bytes (1 MiB to 16 TiB) fails, and none of it is stored',
+        `a compressed file that expands past this many bytes (${range(optionSchemas.decompressedBytes)}) fails, and none of it is stored`,
       )
         .argParser(numberOption('--max-decompressed-bytes', optionSchemas.decompressedBytes))
-        .default(defaultMaxDecompressedBytes, '64 GiB'),
+        .default(
+          defaultMaxDecompressedBytes,
+          `${defaultMaxDecompressedBytes} = ${formatBytes(defaultMaxDecompressedBytes)}`,
+        ),
     )
     .option(
       '--max-gzip-ratio <r>',
-      `a compressed file that expands more than r:1 (judged past its first 64 MiB) fails as a decompression bomb (10 to 100000)`,
+      `a compressed file that expands more than r:1 (judged past its first ${formatBytes(ratioGraceBytes)}) fails as a decompression bomb (10 to 100000)`,
       numberOption('--max-gzip-ratio', optionSchemas.gzipRatio),
       defaultMaxGzipRatio,
     );

@@ -13,6 +13,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
 import { storeCommand } from './commands/store.js';
 import { printError } from './output.js';
+import { setColourOption } from './terminal.js';
 
 /** Exit code for each error code; everything unexpected is 70 (EX_SOFTWARE). */
 const exitCodes: Record<string, number> = {
@@ -31,6 +32,18 @@ const exitCodes: Record<string, number> = {
   [errorCodes.noSpace]: 74,
 };
 
+/** The exit codes, as `mamori --help` lists them (docs/security.md, "Exit codes", says more). */
+export const exitCodeHelp = `
+Exit codes:
+  0    done
+  1    a file that could not be ingested, a query past its limit, a store or network problem,
+       an unknown incident or name
+  2    usage error: a bad option, time, --out target, --only value or unknown --actor
+  70   an unexpected error (a bug: please report it)
+  74   no space left on device
+  75   the store is in use by another mamori process
+  130  interrupted (Ctrl-C)`;
+
 /** The command tree; commands hold no business logic, only option parsing and printing. */
 export function buildProgram(): Command {
   const program = new Command('mamori')
@@ -38,6 +51,8 @@ export function buildProgram(): Command {
       'Network threat hunting and attribution: from Zeek and Suricata telemetry to attributed incidents',
     )
     .version(mamoriVersion)
+    .option('--no-color', 'no colour, even on a terminal (as NO_COLOR=1 does; FORCE_COLOR=1 forces it)')
+    .addHelpText('after', exitCodeHelp)
     .showHelpAfterError()
     .exitOverride()
     .addCommand(demoCommand())
@@ -51,6 +66,7 @@ export function buildProgram(): Command {
     .addCommand(intelCommand())
     .addCommand(simulateCommand())
     .addCommand(detectCommand());
+  program.hook('preAction', () => setColourOption(program.opts()['color'] !== false));
   // Subcommands added with addCommand do not inherit this: usage errors exit with 2 everywhere.
   for (const c of program.commands) c.exitOverride();
   return program;
@@ -59,6 +75,7 @@ export function buildProgram(): Command {
 /** Runs the CLI and returns the exit code; errors become one line on stderr. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
+  setColourOption(true);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

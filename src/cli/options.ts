@@ -60,3 +60,26 @@ export function memorySizeOption(name: string, pattern: RegExp): (value: string)
     return text;
   };
 }
+
+/**
+ * A list option whose items come from a fixed set (`--only beaconing,dga`, or `--only beaconing dga`):
+ * items are split on commas and gathered across repeats; an unknown item is a usage error naming it
+ * and the items allowed.
+ */
+export function choiceListOption<T extends string>(
+  name: string,
+  choices: readonly T[],
+): (value: string, previous: T[] | undefined) => T[] {
+  return (value, previous) => {
+    const items = commaList(value) ?? [];
+    const unknown = items.filter((x) => !(choices as readonly string[]).includes(x));
+    if (unknown.length > 0 || items.length === 0) {
+      const what = unknown.length > 0 ? unknown.map((x) => `"${x}"`).join(', ') : `"${value}"`;
+      throw new MamoriError(
+        errorCodes.usage,
+        `option ${name}: ${what} ${unknown.length > 1 ? 'are' : 'is'} not one of ${choices.join(', ')}`,
+      );
+    }
+    return [...new Set([...(previous ?? []), ...(items as T[])])];
+  };
+}

@@ -41,6 +41,8 @@ export interface HuntOptions {
   readonly from?: string;
   readonly to?: string;
   readonly allowlist?: Allowlist;
+  /** Run only these detectors (default: all). */
+  readonly only?: readonly DetectorName[];
   /** Findings below this score start no incident (default 0.5, medium). */
   readonly minScore?: number;
   readonly victim?: { readonly sector?: string; readonly country?: string };
@@ -92,6 +94,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     from: opts.from,
     to: opts.to,
     allowlist: opts.allowlist,
+    only: opts.only,
     onDetector: opts.onDetector,
   });
   opts.onStage?.('correlate');

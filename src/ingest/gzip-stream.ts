@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { constants, crc32, createInflateRaw } from 'node:zlib';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
+import { formatBytes } from '../format-bytes.js';
 
 /** Largest decompressed size of one compressed file, unless configured (`--max-decompressed-bytes`). */
 export const defaultMaxDecompressedBytes = 64 * 1024 ** 3;
@@ -184,13 +185,13 @@ function limitBreach(
   if (produced > maxBytes) {
     return new MamoriError(
       errorCodes.badInput,
-      `${path}: decompresses to more than ${maxBytes} bytes (--max-decompressed-bytes); stopped there, and nothing from this file was stored`,
+      `${path}: decompresses to more than ${maxBytes} bytes (${formatBytes(maxBytes)}; --max-decompressed-bytes); stopped there, and nothing from this file was stored`,
     );
   }
   if (produced > ratioGraceBytes && produced > maxRatio * Math.max(compressed, 1)) {
     return new MamoriError(
       errorCodes.badInput,
-      `${path}: expands more than ${maxRatio}:1 (${produced} bytes from the first ${compressed} compressed bytes; --max-gzip-ratio), as a decompression bomb does; stopped there, and nothing from this file was stored`,
+      `${path}: expands more than ${maxRatio}:1 (${formatBytes(produced)} from the first ${formatBytes(compressed)} compressed; --max-gzip-ratio), as a decompression bomb does; stopped there, and nothing from this file was stored`,
     );
   }
   return null;

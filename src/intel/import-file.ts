@@ -233,6 +233,9 @@ export async function importIntelFile(path: string, opts: IntelImportOptions): P
           await flush();
           await w.addWarninglist(warninglistRow(item.warninglist));
           break;
+        case 'note':
+          notes.push(item.note);
+          break;
         case 'problem':
           problemCount++;
           if (problems.length < keepProblems) problems.push(item.problem);

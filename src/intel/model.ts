@@ -179,4 +179,6 @@ export type IntelItem =
   | { readonly kind: 'observable'; readonly observable: ObservableRecord }
   | { readonly kind: 'sighting'; readonly sighting: SightingRecord }
   | { readonly kind: 'warninglist'; readonly warninglist: WarninglistRecord }
-  | { readonly kind: 'problem'; readonly problem: ImportProblem };
+  | { readonly kind: 'problem'; readonly problem: ImportProblem }
+  // Left out by design (a type the knowledge base keeps no part of): said once, never a bad record.
+  | { readonly kind: 'note'; readonly note: string };

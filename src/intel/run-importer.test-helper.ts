@@ -72,5 +72,7 @@ export const relationships = (items: IntelItem[]): RelationshipRecord[] =>
   items.flatMap((i) => (i.kind === 'relationship' ? [i.relationship] : []));
 export const observables = (items: IntelItem[]): ObservableRecord[] =>
   items.flatMap((i) => (i.kind === 'observable' ? [i.observable] : []));
+export const notes = (items: IntelItem[]): string[] =>
+  items.flatMap((i) => (i.kind === 'note' ? [i.note] : []));
 export const problems = (items: IntelItem[]): string[] =>
   items.flatMap((i) => (i.kind === 'problem' ? [`${i.problem.location}: ${i.problem.message}`] : []));

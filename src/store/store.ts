@@ -285,7 +285,7 @@ export interface Store {
     items: readonly { readonly incident: Incident; readonly attribution: Attribution | null }[],
   ): Promise<void>;
   /** The incidents of a run (default: the latest run with incidents), highest score first. */
-  listIncidents(opts?: { readonly runId?: number; readonly limit?: number }): Promise<IncidentListing[]>;
+  listIncidents(opts?: IncidentListOptions): Promise<IncidentListing[]>;
   /** One incident by id, from the latest run that holds it. */
   getIncident(id: string): Promise<StoredIncident | null>;
   /** Records an analyst's triage of an incident (by its exact id), replacing the previous one. */
@@ -295,6 +295,16 @@ export interface Store {
   /** The threat knowledge base, kept beside the telemetry so that matching is a join. */
   readonly intel: IntelStore;
   close(): Promise<void>;
+}
+
+/** Which incidents `listIncidents` returns: of one run (default the latest), active in a window. */
+export interface IncidentListOptions {
+  readonly runId?: number;
+  readonly limit?: number;
+  /** Only incidents active at or after this ISO instant (their last activity is not earlier). */
+  readonly from?: string;
+  /** Only incidents active at or before this ISO instant (their first activity is not later). */
+  readonly to?: string;
 }
 
 /** One row of `mamori incidents`. */

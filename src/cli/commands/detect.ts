@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import type { Finding } from '../../detect/finding.js';
@@ -7,9 +7,11 @@ import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import { openStore } from '../../store/open-store.js';
-import { commaList, numberOption, optionSchemas } from '../options.js';
+import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { severityStyle, terminalWidth } from '../terminal.js';
+import { wrapText } from '../text-wrap.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
 
@@ -60,8 +62,13 @@ export function describeFindings(findings: readonly Finding[], limit: number): s
       first: f.first.slice(0, 19),
       last: f.last.slice(0, 19),
     })),
+    { paint: (column, row) => (column === 'severity' ? severityStyle(String(row['severity'])) : null) },
   );
-  const why = shown.map((f, i) => `${i + 1}. ${cellText(f.explanation)}`);
+  const cols = terminalWidth();
+  const why = shown.map((f, i) => {
+    const n = `${i + 1}. `;
+    return wrapText(`${n}${cellText(f.explanation)}`, cols, { hanging: ' '.repeat(n.length) });
+  });
   const more =
     findings.length > limit ? [`… ${findings.length - limit} more (--limit, or --json for all)`] : [];
   return [table, '', ...why, ...more].join('\n');
@@ -72,7 +79,11 @@ export function detectCommand(): Command {
   return new Command('detect')
     .description('Run the detectors over the stored telemetry and print the findings, ranked')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
-    .addOption(new Option('--only <detectors...>', 'run only these detectors').choices(detectorNames))
+    .option(
+      '--only <detectors...>',
+      'run only these detectors (comma-separated, or several words)',
+      choiceListOption('--only', detectorNames),
+    )
     .option(
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
@@ -103,6 +114,7 @@ names the sensors of one network (a DNS sensor and an egress sensor of one site)
 Examples:
   mamori detect
   mamori detect --only threat-intel --json
+  mamori detect --only beaconing,dga
   mamori detect --min-score 0 --limit 100
   mamori detect --allow allowlist.txt   (addresses, CIDRs, domains, ja3:<md5>; one per line)
   mamori detect --internal 10.0.0.0/8,73.54.23.0/24

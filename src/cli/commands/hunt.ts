@@ -4,7 +4,8 @@ import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
-import { detectorNames } from '../../detect/registry.js';
+import { type DetectorName, detectorNames } from '../../detect/registry.js';
+import { errorCodes, MamoriError } from '../../errors.js';
 import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
@@ -14,10 +15,11 @@ import { describeIncident } from '../incidents/describe-incident.js';
 import { shareForExport } from '../incidents/share-export.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { addIngestLimitOptions, type IngestLimitFlags, ingestLimits } from '../ingest-limit-options.js';
-import { commaList, numberOption, optionSchemas } from '../options.js';
+import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { checkOutPath } from '../out-path.js';
 import { cellText, printError, printText } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { paint, terminalWidth } from '../terminal.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
 import { describeSummary } from './ingest.js';
@@ -29,6 +31,7 @@ interface HuntFlags extends IngestLimitFlags {
   json?: boolean;
   sensor?: string;
   internal?: string;
+  only?: DetectorName[];
   from?: string;
   to?: string;
   allow?: string;
@@ -57,9 +60,10 @@ export function describeHunt(r: HuntResult, shown = 5): string {
     lines.push('', 'No incidents: no finding scored medium or worse.');
     return lines.join('\n');
   }
-  lines.push('', `${r.incidents.length} incident${r.incidents.length === 1 ? '' : 's'}:`);
+  lines.push('', paint('bold', `${r.incidents.length} incident${r.incidents.length === 1 ? '' : 's'}:`));
+  const rule = Math.min(78, terminalWidth() ?? 78);
   for (const { incident, attribution } of r.incidents.slice(0, shown))
-    lines.push('', '─'.repeat(78), describeIncident(incident, attribution, { servers: 10, hosts: 8 }));
+    lines.push('', '─'.repeat(rule), describeIncident(incident, attribution, { servers: 10, hosts: 8 }));
   if (r.incidents.length > shown) lines.push('', `… ${r.incidents.length - shown} more: mamori incidents`);
   const first = r.incidents[0]?.incident.id;
   lines.push(
@@ -91,6 +95,11 @@ export function huntCommand(): Command {
     .option(
       '--internal <cidrs>',
       `comma-separated internal networks (default ${defaultInternalNetworks.slice(0, 3).join(',')},…)`,
+    )
+    .option(
+      '--only <detectors>',
+      'run only these detectors, comma-separated (default: all)',
+      choiceListOption('--only', detectorNames),
     )
     .option('--from <time>', 'only telemetry from this time (see Times below)', timeOption('--from'))
     .option('--to <time>', 'only telemetry up to this time (see Times below)', timeOption('--to'))
@@ -135,10 +144,17 @@ Times (--from, --to): ${timeForms}.`,
     .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
       checkTimeWindow(flags);
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const format = flags.json ? 'json' : flags.format;
+      if (flags.json && !flags.out && flags.format !== undefined && flags.format !== 'json') {
+        throw new MamoriError(
+          errorCodes.usage,
+          `--json prints the JSON report, but --format asks for ${flags.format}: give one of them, or --out`,
+        );
+      }
+      // With --out the file takes its own format, and --json still puts the JSON report on stdout.
+      const format = flags.format ?? (flags.json && !flags.out ? 'json' : undefined);
       const reporting = format !== undefined || flags.out !== undefined;
       const reportFormat = reporting ? reportFormatFor(format, flags.out) : null;
-      const toStdout = reportFormat !== null && !flags.out;
+      const toStdout = (reportFormat !== null && !flags.out) || flags.json === true;
       if (flags.out) checkOutPath(flags.out, dataDir);
       const store = await openStore({ dataDir });
       const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
@@ -154,6 +170,7 @@ Times (--from, --to): ${timeForms}.`,
           ingestLimits: ingestLimits(flags),
           exclude: [dataDir],
           internal: commaList(flags.internal),
+          only: flags.only,
           from: flags.from,
           to: flags.to,
           allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
@@ -186,15 +203,20 @@ Times (--from, --to): ${timeForms}.`,
                 emptyIsFine: true,
               })
             : { items: result.incidents, sharing: undefined };
-        const report = reportFormat
+        const source = paths.length > 0 ? paths.join(', ') : `data directory ${dataDir}`;
+        const written = reportFormat
           ? renderReport(shared.items, {
               format: reportFormat,
               out: flags.out,
               tlp: flags.tlp,
-              source: paths.length > 0 ? paths.join(', ') : `data directory ${dataDir}`,
+              source,
               sharing: shared.sharing,
             })
           : null;
+        const report =
+          flags.json && flags.out
+            ? renderReport(result.incidents, { format: 'json', tlp: flags.tlp, source })
+            : written;
         if (report !== null) {
           console.log(report.replace(/\n$/, ''));
           if (result.knowledgeBase === 0) printError(`mamori: ${noKnowledgeBase}`);

@@ -10,6 +10,8 @@ import { mamoriVersion } from '../../version.js';
 import { describeIncident, verdictLabel } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
+import { severityStyle } from '../terminal.js';
+import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { describeTriage, triageCommand } from './incidents-triage.js';
 
 /** What the JSON report is rendered from: stored incidents, marked as the store holds them. */
@@ -24,8 +26,9 @@ function jsonInput(items: readonly StoredIncident[]): ReportInput {
 
 const pct = (p: number | null) => (p === null ? '' : `${Math.round(p * 100)}%`);
 
-function listingTable(rows: readonly IncidentListing[]): string {
-  if (rows.length === 0) return 'no incidents (run: mamori hunt PATH...)';
+function listingTable(rows: readonly IncidentListing[], windowed: boolean): string {
+  if (rows.length === 0)
+    return windowed ? 'no incidents in this time window' : 'no incidents (run: mamori hunt PATH...)';
   // With several networks in one run, the network says whose hosts they are.
   const networks = new Set(rows.map((r) => r.scope ?? '')).size > 1;
   return renderTable(
@@ -57,6 +60,7 @@ function listingTable(rows: readonly IncidentListing[]): string {
       actor: r.topActor ? `${r.topActor} ${pct(r.topProbability)}` : 'unknown',
       triage: r.triage?.status ?? 'open',
     })),
+    { paint: (column, row) => (column === 'severity' ? severityStyle(String(row['severity'])) : null) },
   );
 }
 
@@ -71,6 +75,15 @@ export async function incidentOrFail(store: Store, id: string): Promise<StoredIn
   );
 }
 
+interface ListFlags {
+  data?: string;
+  run?: number;
+  limit: number;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
 /** `mamori incidents` and `mamori incidents show ID`. */
 export function incidentsCommand(): Command {
   const cmd = new Command('incidents')
@@ -83,6 +96,16 @@ export function incidentsCommand(): Command {
     )
     .option('--limit <n>', 'incidents to list', numberOption('--limit', optionSchemas.positiveInt), 50)
     .option(
+      '--from <time>',
+      'only incidents active at or after this time (see Times below)',
+      timeOption('--from'),
+    )
+    .option(
+      '--to <time>',
+      'only incidents active at or before this time (see Times below)',
+      timeOption('--to'),
+    )
+    .option(
       '--json',
       'print the incidents as JSON (the documented report schema, docs/report-json-schema.md)',
     )
@@ -92,15 +115,24 @@ export function incidentsCommand(): Command {
 Examples:
   mamori incidents
   mamori incidents --json
+  mamori incidents --from 7d
   mamori incidents show INC-1a2b3c4d
-  mamori incidents triage INC-1a2b3c4d --status confirmed`,
+  mamori incidents triage INC-1a2b3c4d --status confirmed
+
+Times (--from, --to): ${timeForms}.`,
     )
-    .action(async (flags: { data?: string; run?: number; limit: number; json?: boolean }) => {
+    .action(async (flags: ListFlags) => {
+      checkTimeWindow(flags);
       const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
       try {
-        const rows = await store.listIncidents({ runId: flags.run, limit: flags.limit });
+        const rows = await store.listIncidents({
+          runId: flags.run,
+          limit: flags.limit,
+          from: flags.from,
+          to: flags.to,
+        });
         if (!flags.json) {
-          printText(listingTable(rows));
+          printText(listingTable(rows, flags.from !== undefined || flags.to !== undefined));
           return;
         }
         const items: StoredIncident[] = [];
@@ -120,11 +152,14 @@ Examples:
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option('--json', 'print the incident as JSON')
     .action(async (id: string, flags: { data?: string; json?: boolean }, sub: Command) => {
-      const dataDir = resolveDataDir(flags.data ?? sub.optsWithGlobals()['data']);
+      // `incidents` has --data and --json of its own: placed after `show ID`, commander gives them
+      // to the parent, so they are read from both.
+      const all = sub.optsWithGlobals<{ data?: string; json?: boolean }>();
+      const dataDir = resolveDataDir(flags.data ?? all.data);
       const store = await openStore({ dataDir, readOnly: true });
       try {
         const got = await incidentOrFail(store, id);
-        if (flags.json) printText(toJson(incidentsJson(jsonInput([got]))));
+        if (flags.json || all.json) printText(toJson(incidentsJson(jsonInput([got]))));
         else
           printText(
             `${describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 })}\n\nTriage: ${describeTriage(got.incident.id, got.triage)}`,

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { openStore } from '../../store/open-store.js';
+import { readableTables } from '../../store/schema/readable-tables.js';
 import { AbandonedQueryError, memorySizePattern, userQueryDefaults } from '../../store/user-query.js';
 import { memorySizeOption, numberOption, optionSchemas } from '../options.js';
 import {
@@ -12,6 +13,14 @@ import {
   renderTable,
   toJson,
 } from '../output.js';
+
+/** The store's tables by group, one group a line: generated from the schema, so it cannot drift. */
+export function tableHelp(): string {
+  const pad = Math.max(...Object.keys(readableTables).map((g) => g.length)) + 1;
+  return Object.entries(readableTables)
+    .map(([group, names]) => `  ${`${group}:`.padEnd(pad)} ${names.join(' ')}`)
+    .join('\n');
+}
 
 /** `mamori query`: read-only SQL against the store. */
 export function queryCommand(): Command {
@@ -45,7 +54,8 @@ export function queryCommand(): Command {
     .addHelpText(
       'after',
       `
-Tables: conn dns http ssl x509 files notice weird alerts events rejects ingest_files ingest_batches
+Tables:
+${tableHelp()}
 
 Output: control, bidi and invisible characters in values are shown as escapes (\\u001B, \\u202E,
 \\n) in table and CSV output; JSON keeps the values exactly. In CSV, a text cell that starts with

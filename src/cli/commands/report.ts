@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
+import { errorCodes, MamoriError } from '../../errors.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { sharedFormats } from '../../report/share/share-policy.js';
 import { openStore } from '../../store/open-store.js';
@@ -8,6 +9,7 @@ import { shareForExport } from '../incidents/share-export.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList } from '../options.js';
 import { checkOutPath } from '../out-path.js';
+import { printText, toJson } from '../output.js';
 import { incidentOrFail } from './incidents.js';
 
 interface ReportFlags {
@@ -18,6 +20,7 @@ interface ReportFlags {
   includeInternal?: boolean;
   internal?: string;
   force?: boolean;
+  json?: boolean;
 }
 
 /** `mamori report ID --format …`: one stored incident as a report. */
@@ -52,6 +55,10 @@ export function reportCommand(): Command {
       '--force',
       'stix and json: export at TLP:GREEN or TLP:CLEAR incidents not triaged confirmed (with a warning)',
     )
+    .option(
+      '--json',
+      'print JSON: the JSON report (the same as --format json), or with --out what was written',
+    )
     .addHelpText(
       'after',
       `
@@ -71,7 +78,16 @@ Examples:
   mamori report INC-1a2b3c4d INC-5e6f7a8b --format md`,
     )
     .action(async (ids: string[], flags: ReportFlags) => {
-      const format = reportFormatFor(flags.format, flags.out);
+      if (flags.json && !flags.out && flags.format !== undefined && flags.format !== 'json') {
+        throw new MamoriError(
+          errorCodes.usage,
+          `--json prints the JSON report, but --format asks for ${flags.format}: give one of them, or --out`,
+        );
+      }
+      const format = reportFormatFor(
+        flags.format ?? (flags.json && !flags.out ? 'json' : undefined),
+        flags.out,
+      );
       const dataDir = resolveDataDir(flags.data);
       if (flags.out) checkOutPath(flags.out, dataDir);
       const store = await openStore({ dataDir, readOnly: true });
@@ -93,8 +109,10 @@ Examples:
           sharing: shared.sharing,
         });
         if (text !== null) console.log(text.replace(/\n$/, ''));
+        else if (flags.json)
+          printText(toJson({ out: flags.out, format, incidents: shared.items.map((i) => i.incident.id) }));
         else
-          console.log(
+          printText(
             `Wrote the ${format} report of ${shared.items.map((i) => i.incident.id).join(', ')} to ${flags.out}`,
           );
       } finally {

@@ -1,26 +1,37 @@
 import type { Attribution } from '../../attribution/attribution.js';
 import { type Incident, isLikelyBenign } from '../../incidents/incident.js';
 import { cellText, formatBytes, renderTable } from '../output.js';
+import { paint, severityStyle, terminalWidth } from '../terminal.js';
+import { wrapText } from '../text-wrap.js';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
+/** A hanging indent under a column of text, or a short one when that column would be too narrow. */
+function hangingIndent(column: number, cols: number | undefined): string {
+  return ' '.repeat(cols === undefined || cols - column >= 40 ? column : 4);
+}
+
 /** Hypotheses as "likely (72%)  APT10 (menuPass, Stone Panda) G0045" lines. */
 export function describeAttribution(a: Attribution, maxEvidence = 8): string {
+  const cols = terminalWidth();
   const lines = a.likelyBenign
-    ? ['Attribution: no actor assessed (the activity is likely benign).']
-    : [`Attribution (${a.confidence} confidence):`];
+    ? [paint('bold', 'Attribution: no actor assessed (the activity is likely benign).')]
+    : [paint('bold', `Attribution (${a.confidence} confidence):`)];
   for (const h of a.likelyBenign ? [] : a.hypotheses) {
     const aka = h.aliases.length > 0 ? ` (${h.aliases.slice(0, 3).map(cellText).join(', ')})` : '';
     const id = h.attackId ? ` ${h.attackId}` : '';
     lines.push(`  ${`${h.term} (${pct(h.probability)})`.padEnd(28)} ${cellText(h.actor)}${aka}${id}`);
   }
-  lines.push('', `  ${cellText(a.assessment)}`);
+  lines.push('', wrapText(cellText(a.assessment), cols, { indent: '  ' }));
   if (a.evidence.length > 0) {
-    lines.push('', '  Evidence:');
+    lines.push('', paint('bold', '  Evidence:'));
     for (const e of a.evidence.slice(0, maxEvidence))
       lines.push(
-        `   ${e.id} ${e.kind.padEnd(14)} LR ${e.likelihoodRatio.toFixed(2).padStart(6)}  ${cellText(e.observation)} — ${cellText(e.why)}`,
+        wrapText(`${cellText(e.observation)} — ${cellText(e.why)}`, cols, {
+          indent: `   ${e.id} ${e.kind.padEnd(14)} LR ${e.likelihoodRatio.toFixed(2).padStart(6)}  `,
+          hanging: '      ',
+        }),
       );
     if (a.evidence.length > maxEvidence)
       lines.push(`   … ${a.evidence.length - maxEvidence} more (mamori incidents show ID --json)`);
@@ -48,9 +59,13 @@ export function describeIncident(
   const i = incident;
   // The network says which hosts these are: two networks may use the same addresses.
   const network = i.scope ? `  network ${cellText(i.scope)}` : '';
+  const cols = terminalWidth();
+  const style = severityStyle(i.severity, isLikelyBenign(i));
+  const label = verdictLabel(i);
+  const severity = style ? paint(style, label) : label;
   const lines = [
-    `${i.id}  ${verdictLabel(i)} (${i.score.toFixed(2)})${network}`,
-    cellText(i.summary),
+    `${paint('bold', i.id)}  ${severity} (${i.score.toFixed(2)})${network}`,
+    wrapText(cellText(i.summary), cols),
     '',
     ...verdictLines(i),
   ];
@@ -89,12 +104,18 @@ export function describeIncident(
     ),
   );
   if (i.hosts.length > maxHosts) lines.push(`… ${i.hosts.length - maxHosts} more hosts`);
-  if (i.techniques.length > 0) lines.push('', `Techniques: ${i.techniques.join(', ')}`);
+  if (i.techniques.length > 0)
+    lines.push('', wrapText(`Techniques: ${i.techniques.join(', ')}`, cols, { hanging: '  ' }));
   const maxTimeline = opts.timeline ?? 0;
   if (maxTimeline > 0 && i.timeline.length > 0) {
-    lines.push('', 'Timeline:');
+    lines.push('', paint('bold', 'Timeline:'));
     for (const t of i.timeline.slice(0, maxTimeline))
-      lines.push(`  ${day(t.ts)}  ${t.host.padEnd(15)} ${t.detector.padEnd(18)} ${cellText(t.text)}`);
+      lines.push(
+        wrapText(cellText(t.text), cols, {
+          indent: `  ${day(t.ts)}  ${t.host.padEnd(15)} ${t.detector.padEnd(18)} `,
+          hanging: hangingIndent(55, cols),
+        }),
+      );
     if (i.timeline.length > maxTimeline) lines.push(`  … ${i.timeline.length - maxTimeline} more`);
   }
   if (attribution) lines.push('', describeAttribution(attribution));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
+import { formatBytes } from '../../format-bytes.js';
 import { type EngineInput, type EngineOutput, rowSink } from '../engine.js';
 import { maxJsonDepth, valueNestsDeeper } from '../json-depth.js';
 import { ingestNdjson } from '../ndjson.js';
@@ -27,7 +28,7 @@ export async function ingestEveArray(input: EngineInput): Promise<EngineOutput> 
       // The whole array is parsed at once, so it must fit in memory: it is bounded like a bomb.
       const why =
         err instanceof RangeError
-          ? `decompresses to more than ${limit} bytes (--max-decompressed-bytes; a JSON array, read whole, at most ${maxArrayBytes})`
+          ? `decompresses to more than ${limit} bytes (${formatBytes(limit)}; --max-decompressed-bytes; a JSON array, read whole, at most ${formatBytes(maxArrayBytes)})`
           : messageOf(err);
       throw new MamoriError(errorCodes.badInput, `${input.path}: ${why}; nothing from this file was stored`);
     }

@@ -100,22 +100,23 @@ async function* readStix(ctx: ImportContext, options: StixImporterOptions): Asyn
   }
   options.onTally?.(tally, ctx.path);
   const summary = summaryOf(tally);
-  if (summary) yield { kind: 'problem', problem: { location: 'whole file', message: summary } };
+  // Types the knowledge base does not keep are left out on purpose: a note, not bad records.
+  if (summary) yield { kind: 'note', note: summary };
 }
 
-/** One line on what was left out, or null when nothing unexpected was. */
+/** One line on what was left out by design, or null when nothing unexpected was. */
 export function summaryOf(tally: StixTally): string | null {
   const parts: string[] = [];
   const skipped = [...tally.skipped].filter(([type]) => !expectedSkips(type)).sort((a, b) => b[1] - a[1]);
   if (skipped.length > 0)
     parts.push(
-      `skipped ${skipped.map(([t, n]) => `${n} ${t}`).join(', ')} objects (not part of the knowledge base)`,
+      `${skipped.map(([t, n]) => `${n} ${t}`).join(', ')} objects not used (the knowledge base keeps no such objects)`,
     );
   const ignored = [...tally.ignored].sort((a, b) => b[1] - a[1]);
-  if (ignored.length > 0) parts.push(`ignored ${ignored.map(([t, n]) => `${n} ${t}`).join(', ')}`);
+  if (ignored.length > 0) parts.push(`${ignored.map(([t, n]) => `${n} ${t}`).join(', ')} not used`);
   if (tally.unmentioned > 0)
     parts.push(
-      `${tally.unmentioned} report object_refs name neither an entity nor an indicator and were not kept`,
+      `${tally.unmentioned} report object_refs not kept (they name neither an entity nor an indicator)`,
     );
-  return parts.length > 0 ? parts.join('; ') : null;
+  return parts.length > 0 ? `skipped by design: ${parts.join('; ')}` : null;
 }

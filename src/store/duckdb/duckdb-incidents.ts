@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Attribution } from '../../attribution/attribution.js';
 import type { Incident } from '../../incidents/incident.js';
 import { storedTotal } from '../schema/value-ranges.js';
-import type { IncidentListing, StoredIncident } from '../store.js';
+import type { IncidentListing, IncidentListOptions, StoredIncident } from '../store.js';
 import { triageColumns, triageFromRow } from './duckdb-triage.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
@@ -83,8 +83,9 @@ const runSql = `coalesce($run::BIGINT, (SELECT max(run_id) FROM incidents))`;
 /** A run's incidents: suspicious ones first, by score, then the likely-benign look-alikes (the verdict is in the body). */
 export async function listIncidents(
   c: DuckDBConnection,
-  opts: { runId?: number; limit?: number } = {},
+  opts: IncidentListOptions = {},
 ): Promise<IncidentListing[]> {
+  // Times are ISO text in the table and from the caller: compared as timestamps, not as text.
   const r = await c.runAndReadAll(
     `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
             first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope,
@@ -92,8 +93,10 @@ export async function listIncidents(
             coalesce(json_extract(body, '$.incident.verdictReasons'), '[]')::VARCHAR AS verdict_reasons,
             ${triageColumns}
      FROM incidents LEFT JOIN incident_triage t USING (incident_id) WHERE run_id = ${runSql}
+       AND ($from::VARCHAR IS NULL OR TRY_CAST(last_seen AS TIMESTAMP) >= TRY_CAST($from::VARCHAR AS TIMESTAMP))
+       AND ($to::VARCHAR IS NULL OR TRY_CAST(first_seen AS TIMESTAMP) <= TRY_CAST($to::VARCHAR AS TIMESTAMP))
      ORDER BY verdict = 'likely-benign', score DESC, hosts DESC, incident_id LIMIT $limit`,
-    { run: opts.runId ?? null, limit: opts.limit ?? 1000 },
+    { run: opts.runId ?? null, limit: opts.limit ?? 1000, from: opts.from ?? null, to: opts.to ?? null },
   );
   return r.getRowObjectsJson().map((x) => ({
     runId: Number(x['run_id']),

@@ -16,6 +16,7 @@ import type {
   BatchOrigin,
   CellValue,
   IncidentListing,
+  IncidentListOptions,
   IngestBatch,
   LedgerEntry,
   QueryResult,
@@ -337,10 +338,7 @@ export class DuckDBStore implements Store {
     await saveIncidents(this.conn, runId, items);
   }
 
-  async listIncidents(opts?: {
-    readonly runId?: number;
-    readonly limit?: number;
-  }): Promise<IncidentListing[]> {
+  async listIncidents(opts?: IncidentListOptions): Promise<IncidentListing[]> {
     await this.uow.commit();
     return listIncidents(this.conn, opts);
   }

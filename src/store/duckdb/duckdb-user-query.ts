@@ -1,4 +1,4 @@
-import { type DuckDBConnection, StatementType } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBTypeId, StatementType } from '@duckdb/node-api';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { QueryResult } from '../store.js';
 import {
@@ -47,6 +47,38 @@ async function prepareReadOnly(conn: DuckDBConnection, sql: string): Promise<Pre
     );
   }
   return prepared;
+}
+
+const integerTypes = new Set([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+]);
+
+type Reader = Awaited<ReturnType<Prepared['runAndReadUntil']>>;
+
+/**
+ * DuckDB's JSON form writes 64- and 128-bit integers and decimals as strings (a double would lose
+ * digits). Integers become bigints, which the CLI writes as exact JSON numbers, and decimals plain
+ * numbers, so a script reads `count(*)` and `sum(orig_bytes)` as numbers.
+ */
+function numericColumns(reader: Reader, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const names = reader.columnNames();
+  const convert = reader.columnTypes().flatMap((t, i) => {
+    const name = names[i] as string;
+    if (integerTypes.has(t.typeId)) return [{ name, to: (v: string) => BigInt(v) as unknown }];
+    if (t.typeId === DuckDBTypeId.DECIMAL) return [{ name, to: (v: string) => Number(v) as unknown }];
+    return [];
+  });
+  if (convert.length === 0) return rows;
+  for (const row of rows) {
+    for (const c of convert) {
+      const v = row[c.name];
+      if (typeof v === 'string') row[c.name] = c.to(v);
+    }
+  }
+  return rows;
 }
 
 /** The user's error for a statement DuckDB refused or stopped. */
@@ -115,7 +147,7 @@ export async function runUserQuery(
     const limit = opts.limit ?? userQueryDefaults.limit;
     // DuckDB hands rows over in chunks of 2,048: read one past the limit, then cut, to know if more exist.
     const reader = await Promise.race([prepared.runAndReadUntil(limit + 1), deadline]);
-    const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+    const rows = numericColumns(reader, reader.getRowObjectsJson() as Record<string, unknown>[]);
     return { columns: reader.columnNames(), rows: rows.slice(0, limit), truncated: rows.length > limit };
   } catch (err) {
     throw queryError(err, state);

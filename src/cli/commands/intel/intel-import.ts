@@ -13,6 +13,8 @@ import { openStore } from '../../../store/open-store.js';
 import type { Store } from '../../../store/store.js';
 import { numberOption } from '../../options.js';
 import { cellText, printError, printText, renderTable, toJson } from '../../output.js';
+import { terminalWidth } from '../../terminal.js';
+import { wrapText } from '../../text-wrap.js';
 import { describeConflicts } from './intel-show.js';
 
 interface ImportFlags {
@@ -38,6 +40,7 @@ export function describeOutcome(o: IntelFileOutcome): string {
   if (o.status === 'failed')
     return `failed   ${cellText(o.path)}\n  error: ${cellText(o.error?.message ?? 'unknown error')}`;
   const c = o.counts;
+  const cols = terminalWidth();
   const lines = [`imported ${cellText(o.path)} as ${o.format} (source "${cellText(o.source)}")`];
   if (c) {
     if (c.entities > 0)
@@ -68,7 +71,11 @@ export function describeOutcome(o: IntelFileOutcome): string {
     if (c.sightings > 0) lines.push(`  sightings:     ${n(c.sightings)}`);
     if (c.dangling > 0)
       lines.push(
-        `  unresolved references: ${n(c.dangling)} (e.g. ${c.danglingExamples.slice(0, 2).map(cellText).join('; ')})`,
+        wrapText(
+          `unresolved references: ${n(c.dangling)} (e.g. ${c.danglingExamples.slice(0, 2).map(cellText).join('; ')})`,
+          cols,
+          { indent: '  ', hanging: '    ' },
+        ),
       );
   }
   if (o.conflicts.length > 0) lines.push(...describeConflicts(o.conflicts).map((l) => `  ${l}`));
@@ -76,9 +83,19 @@ export function describeOutcome(o: IntelFileOutcome): string {
     lines.push(
       `  names no source defines yet (kept as stubs): ${o.stubs.slice(0, 8).map(cellText).join(', ')}`,
     );
+  // Notes say what was left out on purpose (types the knowledge base does not keep, merges): not errors.
+  for (const note of o.notes.slice(0, 5))
+    lines.push(wrapText(cellText(note), cols, { indent: '  ', hanging: '    ' }));
+  if (o.notes.length > 5) lines.push(`  … ${n(o.notes.length - 5)} more notes (--json lists them)`);
   if (o.problemCount > 0) {
     lines.push(`  skipped ${n(o.problemCount)} bad records:`);
-    for (const p of o.problems.slice(0, 5)) lines.push(`    ${cellText(p.location)}: ${cellText(p.message)}`);
+    for (const p of o.problems.slice(0, 5))
+      lines.push(
+        wrapText(`${cellText(p.location)}: ${cellText(p.message)}`, cols, {
+          indent: '    ',
+          hanging: '      ',
+        }),
+      );
     if (o.problemCount > 5) lines.push(`    … (--json lists up to ${o.problems.length})`);
   }
   return lines.join('\n');

@@ -40,11 +40,8 @@ async function* readClusterFile(ctx: ImportContext): AsyncGenerator<IntelItem> {
   const kind = galaxyKindOf(galaxyType);
   if (!kind) {
     yield {
-      kind: 'problem',
-      problem: {
-        location: 'type',
-        message: `galaxy "${galaxyType}" holds no actors, software, techniques or campaigns; nothing imported`,
-      },
+      kind: 'note',
+      note: `skipped by design: galaxy "${galaxyType}" holds no actors, software, techniques or campaigns; nothing imported`,
     };
     return;
   }
