@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The summary names the suites skipped for want of ../shared/data or Chromium.
+    reporters: ['default', './test/helpers/skip-summary-reporter.ts'],
   },
 });
