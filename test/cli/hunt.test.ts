@@ -36,6 +36,7 @@ interface IncidentJson {
 interface ScoreJson {
   infectedHosts: { total: number; found: string[]; missed: string[] };
   c2Servers: { total: number; found: string[]; missed: string[] };
+  c2Values: { total: number; found: string[]; missed: string[] };
   falseServers: string[];
   lookalikes: { kind: string; hosts: string[]; setApart: boolean; incidents: { id: string }[] }[];
 }
@@ -82,6 +83,7 @@ describe('mamori demo, hunt, incidents and report', () => {
     expect(score.infectedHosts).toMatchObject({ total: 23, missed: [] });
     expect(score.infectedHosts.found).toHaveLength(23);
     expect(score.c2Servers.missed).toEqual([]);
+    expect(score.c2Values.missed).toEqual([]);
     expect(score.c2Servers.total).toBeGreaterThan(0);
     expect(score.lookalikes.map((l) => l.kind)).toContain('nightly-backup');
     // A look-alike still in a suspicious incident is a false server of the score.

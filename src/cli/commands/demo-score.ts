@@ -19,7 +19,7 @@ export function describeLabelScore(score: LabelScore): string {
     'Score against labels.json (the truth):',
     line('infected hosts', score.infectedHosts),
     line('C2 servers', score.c2Servers),
-    line('C2 names and addresses', score.c2Values),
+    line('C2 names and addresses contacted', score.c2Values),
   ];
   const falseOnes = [
     score.falseHosts.length > 0 ? `hosts ${some(score.falseHosts)}` : '',

@@ -12,7 +12,11 @@ const truth = {
   intrusions: [
     {
       kind: 'apt',
-      infectedHosts: [],
+      // evil.example is only the registered domain: no host used it, so it is not to be found.
+      infectedHosts: [
+        { ip: '10.1.0.5', endpoints: ['update.evil.example', '198.51.100.7'] },
+        { ip: '10.1.0.7', endpoints: ['203.0.113.9', '192.0.2.44'] },
+      ],
       c2: [
         { role: 'c2', ips: ['198.51.100.7'], domains: ['update.evil.example', 'evil.example'] },
         { role: 'c2', ip: '203.0.113.9', ips: ['203.0.113.9'], domains: [] },
@@ -106,9 +110,11 @@ describe('scoreIncidents (13.3: the demo scores itself against labels.json)', ()
       missed: ['10.1.0.7'],
     });
     expect(score.c2Servers).toEqual({ total: 2, found: ['update.evil.example'], missed: ['203.0.113.9'] });
-    // evil.example is found through a name under it.
-    expect(score.c2Values.missed).toEqual(['203.0.113.9']);
-    expect(score.c2Values.found).toHaveLength(3);
+    expect(score.c2Values).toEqual({
+      total: 3,
+      found: ['198.51.100.7', 'update.evil.example'],
+      missed: ['203.0.113.9'],
+    });
     // The proxy is a relay and the delivery server is malicious: neither is false.
     expect(score.falseHosts).toEqual([]);
     expect(score.falseServers).toEqual([]);

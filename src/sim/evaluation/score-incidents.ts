@@ -25,7 +25,11 @@ export interface LabelScore {
   readonly infectedHosts: FoundMissed;
   /** C2 servers (labelled `c2` entries, named by their first domain, else address) found. */
   readonly c2Servers: FoundMissed;
-  /** Every C2 name and address (labels `c2Servers`) found. */
+  /**
+   * The C2 names and addresses (labels `c2Servers`) an infected host contacted or looked up (its
+   * `endpoints`): a server's registered domain, or an address it had but never used, is not in the
+   * logs to be found.
+   */
   readonly c2Values: FoundMissed;
   /** Hosts of suspicious incidents that are neither infected nor an intrusion's relay. */
   readonly falseHosts: readonly string[];
@@ -92,7 +96,7 @@ export function scoreIncidents(incidents: readonly Incident[], truth: SimTruth):
   return {
     infectedHosts: foundMissed(truth.infectedHosts, (h) => hosts.has(h)),
     c2Servers: foundMissed(c2Entries.map(c2Name), (n) => c2Found.has(n)),
-    c2Values: foundMissed(truth.c2Servers, serverFound),
+    c2Values: foundMissed(contactedC2(truth), serverFound),
     falseHosts: [...hosts].filter((h) => !infected.has(h) && !relays.has(h)).sort(),
     falseServers: [
       ...new Set(
@@ -113,4 +117,10 @@ function isMalicious(value: string, endpoints: readonly string[]): boolean {
     const m = lower(e);
     return v === m || v.endsWith(`.${m}`);
   });
+}
+
+// Labels of every version list the endpoints each infected host used; without any, every C2 value.
+function contactedC2(truth: SimTruth): string[] {
+  const used = new Set(truth.intrusions.flatMap((i) => i.infectedHosts.flatMap((h) => h.endpoints)));
+  return used.size === 0 ? [...truth.c2Servers] : truth.c2Servers.filter((v) => used.has(v));
 }
