@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // CLI output is compared as plain text; colour tests turn it back on themselves.
     env: { NO_COLOR: '1' },
+    // The summary names the suites skipped for want of ../shared/data or Chromium.
+    reporters: ['default', './test/helpers/skip-summary-reporter.ts'],
   },
 });

@@ -51,9 +51,20 @@ export interface IntrusionTruth {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
+/** Benign traffic planted because it looks like an intrusion (what a good hunt sets apart). */
+export interface LookalikeTruth {
+  /** `nightly-backup`: a server's nightly upload; `cloud-backup-client`: workstations' backup client. */
+  readonly kind: 'nightly-backup' | 'cloud-backup-client';
+  readonly hosts: readonly string[];
+  /** The names and addresses the hosts upload to. */
+  readonly servers: readonly string[];
+  readonly description: string;
+}
+
 /** labels.json: the ground truth of a simulated run (schema in docs/simulator.md). */
 export interface SimTruth {
-  readonly version: 1;
+  /** 2 adds `lookalikes`; files of version 1 have none. */
+  readonly version: 1 | 2;
   readonly generator: 'mamori simulate';
   readonly scenario: string;
   readonly seed: number;
@@ -76,6 +87,8 @@ export interface SimTruth {
   readonly c2Servers: readonly string[];
   /** Every address and name of every role (C2 and delivery), and DGA names that never resolved. */
   readonly maliciousEndpoints: readonly string[];
+  /** The planted look-alikes (version 2 on; absent in older files, where readers take none). */
+  readonly lookalikes?: readonly LookalikeTruth[];
   readonly logs: { readonly files: number; readonly rows: Readonly<Record<SimLog, number>> };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { errorCodes, MamoriError } from '../errors.js';
 import { hostProfile } from './background/host-profile.js';
+import { lookalikeTruth } from './background/lookalikes.js';
 import { officeServers } from './background/servers.js';
 import { Workstation } from './background/workstation.js';
 import { pickVictims } from './intrusions/intrusion.js';
@@ -108,7 +109,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimTruth> {
   }
   const intrusionTruth = intrusions.map((i) => i.truth());
   const truth: SimTruth = {
-    version: 1,
+    version: 2,
     generator: 'mamori simulate',
     scenario: params.scenario,
     seed: params.seed,
@@ -129,6 +130,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimTruth> {
     },
     intrusions: intrusionTruth,
     ...truthUnions(intrusionTruth),
+    lookalikes: params.background ? lookalikeTruth(net, profiles) : [],
     logs: { files: logs.files, rows: { ...logs.rows } },
   };
   writeFileSync(join(opts.out, labelsFile), `${JSON.stringify(truth, null, 2)}\n`);

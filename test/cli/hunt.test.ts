@@ -33,8 +33,21 @@ interface IncidentJson {
   };
 }
 
+interface ScoreJson {
+  infectedHosts: { total: number; found: string[]; missed: string[] };
+  c2Servers: { total: number; found: string[]; missed: string[] };
+  c2Values: { total: number; found: string[]; missed: string[] };
+  falseServers: string[];
+  lookalikes: { kind: string; hosts: string[]; setApart: boolean; incidents: { id: string }[] }[];
+}
+
 describe('mamori demo, hunt, incidents and report', () => {
   let top: IncidentJson;
+  let demo: {
+    truth: { lookalikes: { kind: string; hosts: string[]; servers: string[] }[] };
+    score: ScoreJson;
+    incidents: IncidentJson[];
+  };
 
   it('demo: 23 infected PCs in one incident, attributed to the past case’s actor, with an HTML report', async () => {
     const r = await run('demo', '--data', dir, '--hosts', '150', '--days', '1', '--no-progress', '--json');
@@ -44,6 +57,7 @@ describe('mamori demo, hunt, incidents and report', () => {
       incidents: IncidentJson[];
       report: string;
     };
+    demo = j as unknown as typeof demo;
     top = j.incidents[0] as IncidentJson;
     expect([...top.internalHosts].sort()).toEqual([...j.truth.infectedHosts].sort());
     // With the shipped warninglists a top site (bolt.dropbox.com) no longer joins it: one day, not two.
@@ -57,6 +71,26 @@ describe('mamori demo, hunt, incidents and report', () => {
     expect(html).toContain(top.id);
     expect(html).not.toMatch(/<script/i);
   }, 300_000);
+
+  it('13.3: labels.json lists the look-alikes and demo --json scores the incidents against it', () => {
+    expect(demo.truth.lookalikes).toContainEqual(
+      expect.objectContaining({
+        kind: 'nightly-backup',
+        hosts: ['10.0.0.20'],
+        servers: expect.arrayContaining(['s3.eu-west-1.amazonaws.com']),
+      }),
+    );
+    const { score } = demo;
+    expect(score.infectedHosts).toMatchObject({ total: 23, missed: [] });
+    expect(score.infectedHosts.found).toHaveLength(23);
+    expect(score.c2Servers.missed).toEqual([]);
+    expect(score.c2Values.missed).toEqual([]);
+    expect(score.c2Servers.total).toBeGreaterThan(0);
+    expect(score.lookalikes.map((l) => l.kind)).toContain('nightly-backup');
+    // A look-alike still in a suspicious incident is a false server of the score.
+    for (const l of score.lookalikes.filter((x) => !x.setApart))
+      expect(l.incidents.length).toBeGreaterThan(0);
+  });
 
   it('incidents lists the stored incidents and shows one; report writes each format', async () => {
     const list = await run('incidents', '--data', dir);

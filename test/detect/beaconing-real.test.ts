@@ -8,7 +8,7 @@ import { ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
 
-describeWithSharedData('beaconing on the MTA Trickbot week', () => {
+describeWithSharedData('beaconing on the MTA Trickbot week', ['zeek/mta-trickbot-2018-11-09-week'], () => {
   let dir: string;
   let store: DuckDBStore;
   beforeAll(async () => {

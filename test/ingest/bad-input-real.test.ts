@@ -13,7 +13,7 @@ import {
 
 // RITA's malformed fixtures: good rows load, bad lines go to `rejects` with 1-based line numbers,
 // and both engines agree.
-describeWithSharedData('bad input from the shared data set (rita-misc)', () => {
+describeWithSharedData('bad input from the shared data set (rita-misc)', ['zeek/rita-misc'], () => {
   const misc = (rel: string) => sharedData(`zeek/rita-misc/${rel}`);
   let results: Record<Engine, TempStore>;
   beforeAll(async () => {

@@ -135,7 +135,7 @@ describe.each(engines)('re-ingesting (engine %s)', (engine) => {
   });
 });
 
-describeWithSharedData('re-ingesting a real folder', () => {
+describeWithSharedData('re-ingesting a real folder', ['zeek/mta-trickbot-2018-11-09-week'], () => {
   it("mta-trickbot week twice: 'unchanged', same row counts", async () => {
     const t = await openTempStore('idem-real');
     try {

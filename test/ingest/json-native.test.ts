@@ -25,7 +25,7 @@ async function fingerprint(t: TempStore): Promise<Record<string, unknown>> {
   return out;
 }
 
-describeWithSharedData('Zeek JSON through the native reader', () => {
+describeWithSharedData('Zeek JSON through the native reader', ['zeek/rita-misc'], () => {
   it('stores the same rows and values as the JavaScript engine', async () => {
     const paths = sets.map(sharedData);
     const js = await openTempStore('json-js', 'js');

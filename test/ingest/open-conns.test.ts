@@ -12,7 +12,7 @@ import {
 
 // RITA's open-connections fixtures: the same sessions logged while open and later as closed. The
 // files begin alike (same header and first record) but are different logs, and all must be read.
-describeWithSharedData('rita-open-conns', () => {
+describeWithSharedData('rita-open-conns', ['zeek/rita-open-conns'], () => {
   it.each(engines)('every file is read in full, open rows flagged (engine %s)', async (engine) => {
     const dir = sharedData('zeek/rita-open-conns');
     const t = await openTempStore(`open-conns-${engine}`, engine);

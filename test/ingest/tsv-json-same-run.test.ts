@@ -39,7 +39,7 @@ async function dump(s: TempStore, table: string): Promise<{ cols: string[]; rows
   return { cols, rows: rows.map(text).sort() };
 }
 
-describeWithSharedData('zed-wrccdc2018: TSV and JSON of the same Zeek run', () => {
+describeWithSharedData('zed-wrccdc2018: TSV and JSON of the same Zeek run', ['zeek/zed-wrccdc2018'], () => {
   const stores = {} as Record<'tsv' | 'json', TempStore>;
   beforeAll(async () => {
     stores.tsv = await openTempStore('same-run-tsv');

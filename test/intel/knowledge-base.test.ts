@@ -13,7 +13,7 @@ import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
 
 const intel = (rel: string) => sharedData(`intel/${rel}`);
 
-describeWithSharedData('threat knowledge base from the real intel files', () => {
+describeWithSharedData('threat knowledge base from the real intel files', ['intel'], () => {
   let dir: string;
   let store: DuckDBStore;
   beforeAll(async () => {

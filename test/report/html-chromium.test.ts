@@ -5,10 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { htmlFormat } from '../../src/report/html/html-format.js';
+import { skipMarker, skippedSuffix } from '../helpers/skip-reasons.js';
 import { bidiStrings, hostile, hostileAttribution, hostileIncident, reportInput } from './fixtures.js';
 
-const executablePath = '/usr/bin/chromium';
-const reason = `${executablePath} not found; install Chromium to run the HTML screenshot test`;
+// MAMORI_CHROMIUM lets a test (and a user with Chromium elsewhere) choose the browser.
+const executablePath = process.env.MAMORI_CHROMIUM ?? '/usr/bin/chromium';
+const reason = `${skipMarker.chromium}: ${executablePath} not found (install Chromium, or set MAMORI_CHROMIUM to it)`;
 
 /**
  * Opens the HTML report in headless Chromium: nothing may be fetched, no attacker string may run,
@@ -28,7 +30,7 @@ function describeWithChromium(name: string, fn: () => void): void {
     return;
   }
   console.warn(`Skipping the HTML screenshot test: ${reason}`);
-  describe.skip(`${name} [skipped: ${reason}]`, fn);
+  describe.skip(`${name}${skippedSuffix(reason)}`, fn);
 }
 
 describeWithChromium('HTML report in Chromium', () => {

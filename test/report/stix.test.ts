@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { parsePattern } from '../../src/intel/stix/pattern/index.js';
 import { stixConfidence } from '../../src/report/stix/stix-confidence.js';
 import { stixBundle, stixFormat } from '../../src/report/stix/stix-format.js';
@@ -11,7 +11,11 @@ import { stixValidator } from './stix-schema.js';
 type Obj = Record<string, unknown> & { type: string; id: string };
 
 describeWithSharedData('STIX 2.1 bundle against the OASIS JSON schemas', () => {
-  const validator = stixValidator(sharedData('stix/cti-stix2-json-schemas/schemas'));
+  // Built in beforeAll: without the shared data this block is only listed, never run.
+  let validator: ReturnType<typeof stixValidator>;
+  beforeAll(() => {
+    validator = stixValidator(sharedData('stix/cti-stix2-json-schemas/schemas'));
+  });
   const bundle = stixBundle(reportInput());
   const objects = bundle.objects as Obj[];
 

@@ -3,7 +3,7 @@
 // sit inside their providers' published ranges and top-site lists, as in a real office.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { warninglistSuppresses } from '../../src/domain/warninglist-roles.js';
 import { headSites } from '../../src/sim/catalog/head-sites.js';
 import { lookalikeDomain } from '../../src/sim/catalog/names.js';
@@ -90,9 +90,15 @@ function onNameList(names: NameLists, host: string): boolean {
 }
 
 describeWithSharedData('simulated addresses against the MISP warninglists', () => {
-  const all = lists();
-  const benign = all.filter((l) => warninglistSuppresses(l.name));
-  const benignNames = nameLists(benign);
+  // Read in beforeAll: without the shared data this block is only listed, never run.
+  let all: List[] = [];
+  let benign: List[] = [];
+  let benignNames: ReturnType<typeof nameLists>;
+  beforeAll(() => {
+    all = lists();
+    benign = all.filter((l) => warninglistSuppresses(l.name));
+    benignNames = nameLists(benign);
+  });
   const dir = tempDir('warninglists');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

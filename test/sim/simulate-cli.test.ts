@@ -52,7 +52,7 @@ describe('mamori simulate', () => {
     );
     expect(r.code).toBe(0);
     const truth = JSON.parse(r.out);
-    expect(truth).toMatchObject({ version: 1, scenario: 'office+dga', seed: 4, backgroundHosts: 5 });
+    expect(truth).toMatchObject({ version: 2, scenario: 'office+dga', seed: 4, backgroundHosts: 5 });
     expect(truth.params).toMatchObject({ hosts: 5, hours: 3, start: '2016-06-01T00:00:00.000Z' });
     expect(truth.intrusions[0].kind).toBe('dga');
     expect(truth.c2Servers.length).toBeGreaterThan(1);

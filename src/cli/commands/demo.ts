@@ -8,6 +8,7 @@ import { importIntelPaths } from '../../intel/import-paths.js';
 import { plural } from '../../plural.js';
 import { incidentsJson } from '../../report/json/incidents-json.js';
 import { pastCase, writePastCaseBundle } from '../../sim/demo-past-case.js';
+import { scoreIncidents } from '../../sim/evaluation/score-incidents.js';
 import { simulate } from '../../sim/simulate.js';
 import { openStore } from '../../store/open-store.js';
 import { mamoriVersion } from '../../version.js';
@@ -16,6 +17,7 @@ import { numberOption, optionSchemas } from '../options.js';
 import { printText, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
+import { describeLabelScore } from './demo-score.js';
 import { describeHunt } from './hunt.js';
 import { describeOutcome } from './intel/intel-import.js';
 
@@ -59,6 +61,8 @@ export function demoCommand(): Command {
       `
 Works offline: everything it uses is generated. It writes, under the data directory, demo-logs/ (Zeek
 logs and labels.json, the truth), demo-intel/ (the past case as a STIX 2.1 bundle) and demo-report.html.
+It ends by scoring its incidents against labels.json: infected hosts and C2 servers found and missed,
+false ones, and whether the planted look-alikes (cloud backups) were set apart (--json: "score").
 
 Then try: mamori incidents; mamori incidents show ID; mamori report ID --format stix`,
     )
@@ -130,8 +134,13 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
           source: `simulated office (seed ${flags.seed})`,
           title: 'mamori demo: the 2016 business-federation case',
         });
+        const score = scoreIncidents(
+          hunt.incidents.map((i) => i.incident),
+          truth,
+        );
         say(`\nThe report is ${report}\nOpen it in a browser: ${pathToFileURL(report).href}`);
         say('(or: xdg-open demo-report.html on Linux, open demo-report.html on macOS)');
+        say(`\n${describeLabelScore(score)}`);
         if (flags.json)
           printText(
             toJson({
@@ -143,6 +152,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
               ingest: hunt.ingest,
               detect: { runId: hunt.detect.runId, findings: hunt.detect.findings.length },
               report,
+              score,
               ...incidentsJson({
                 incidents: hunt.incidents,
                 generatedAt: new Date().toISOString(),

@@ -28,7 +28,7 @@ async function sniffed(path: string): Promise<{ list: boolean; report: boolean }
   return { list: iocListImporter.sniff(head, path), report: reportImporter.sniff(head, path) };
 }
 
-describeWithSharedData('iocListImporter on the real IOC files', () => {
+describeWithSharedData('iocListImporter on the real IOC files', ['intel/ioc'], () => {
   it('PwC Cloud Hopper v3: the url type holds domains; duplicates are yielded once', async () => {
     const path = ioc('pwc-cloud-hopper-iocs-v3.csv');
     expect(await sniffed(path)).toEqual({ list: true, report: false });

@@ -220,7 +220,7 @@ describe('streamStixObjects', () => {
   });
 });
 
-describeWithSharedData('readStixBundle on real bundles', () => {
+describeWithSharedData('readStixBundle on real bundles', ['intel/mitre-attack'], () => {
   it('streams all 24,771 objects of the gzip enterprise ATT&CK bundle', async () => {
     let n = 0;
     let problems = 0;

@@ -38,7 +38,7 @@ describe('default intel sources', () => {
   });
 });
 
-describeWithSharedData('default warninglists', () => {
+describeWithSharedData('default warninglists', ['intel/misp-warninglists'], () => {
   it('are the lists of the shared data set', () => {
     const names = readdirSync(sharedData('intel/misp-warninglists'))
       .filter((f) => f !== 'schema.json')

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithSharedData, sharedData } from '../../../test/helpers/shared-data.js';
 import { MamoriError } from '../../errors.js';
 import type { ImportContext } from '../importer.js';
@@ -137,7 +137,11 @@ describe('warninglistImporter on crafted files', () => {
 
 describeWithSharedData('warninglistImporter on the real MISP warninglists', () => {
   const dir = sharedData('intel/misp-warninglists');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  // Read in beforeAll: without the shared data this block is only listed, never run.
+  let files: string[] = [];
+  beforeAll(() => {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  });
 
   it('sniffs the 40 lists and not schema.json', async () => {
     expect(files).toHaveLength(40);

@@ -4,6 +4,7 @@ import { hostingAddress } from '../net/addresses.js';
 import { Rng } from '../random.js';
 import type { Actor, SimContext } from '../sim-context.js';
 import { localDay, localHour, localMidnight } from '../time-zone.js';
+import { fileServerBucket } from './lookalikes.js';
 import { type Client, httpTo, tlsTo } from './web.js';
 
 /** The domain controllers keep time with public NTP pool servers, by address, every 1024 s. */
@@ -75,7 +76,7 @@ class FileServer implements Actor {
     const { ctx, rng } = this;
     if (Math.floor(localHour(t0, ctx.officeTz)) !== 1) return;
     const start = localMidnight(localDay(t0, ctx.officeTz), ctx.officeTz) + 3600 + rng.uniform(0, 1800);
-    const bucket = resolveOn('s3.eu-west-1.amazonaws.com', 's3');
+    const bucket = fileServerBucket();
     let t = start;
     for (let left = rng.logNormal(700e6, 0.4); left > 0; left -= 64e6) {
       const part = Math.min(left, 64e6);

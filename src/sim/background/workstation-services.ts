@@ -3,6 +3,7 @@ import { clientJa3 } from '../catalog/tls-profiles.js';
 import type { Rng } from '../random.js';
 import type { SimContext } from '../sim-context.js';
 import type { HostProfile } from './host-profile.js';
+import { cloudBackupEndpoint } from './lookalikes.js';
 import { httpTo, reach, tlsTo } from './web.js';
 
 /** A background service that runs on a timer while the machine is on (or while its user is in). */
@@ -237,7 +238,7 @@ export function workstationServices(
     );
   }
   if (p.cloudBackup) {
-    const backblaze = resolveOn('f001.backblazeb2.com', 'backblaze');
+    const backblaze = cloudBackupEndpoint();
     add(
       'powered',
       3600,

@@ -27,7 +27,7 @@ async function counts(file: string) {
   };
 }
 
-describeWithSharedData('misp-event importer on the real event exports', () => {
+describeWithSharedData('misp-event importer on the real event exports', ['intel/misp-events'], () => {
   it('imports every event file without problems', async () => {
     const expected: Record<string, Awaited<ReturnType<typeof counts>>> = {
       'circl-mar-samsam-objects': {
