@@ -152,5 +152,11 @@ export function assembleIncident(x: {
       adminWeight: x.cfg.adminLinkWeight,
       cap: x.cfg.timelineCap,
     }),
+    pairs: pairs.map((p) => ({
+      host: p.host,
+      server: p.server.key,
+      bytesOut: p.bytesOut,
+      bytesIn: p.bytesIn,
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { formatPercent, formatTime } from '../report-figures.js';
 import type { ReportFormat, ReportInput } from '../report-format.js';
 import { tlpLabels } from '../tlp-labels.js';
+import { htmlIncidentAppendix } from './html-appendix.js';
 import { esc } from './html-escape.js';
 import { htmlIncident } from './html-incident.js';
 import { htmlStyle } from './html-style.js';
@@ -55,7 +56,9 @@ export function renderHtml(input: ReportInput): string {
     '<main>',
     `<header class="report"><h1>${esc(title)}</h1><div class="meta">${esc(meta)}</div></header>`,
     contents(input),
-    ...input.incidents.map((i, k) => htmlIncident(i.incident, i.attribution, `incident-${k + 1}`)),
+    ...input.incidents.map((i, k) => htmlIncident(i, `incident-${k + 1}`, input.techniqueNames)),
+    // Details after every incident's main part: the main parts print first, in a few pages.
+    ...input.incidents.map((i, k) => htmlIncidentAppendix(i, `incident-${k + 1}`, input)),
     `<footer>${esc(`${tlpLabels[input.tlp].label} · produced by ${input.tool.name} ${input.tool.version}`)}</footer>`,
     '</main>',
     banner(input),
