@@ -1,4 +1,4 @@
-import type { Incident } from '../incidents/incident.js';
+import { type Incident, isLikelyBenign } from '../incidents/incident.js';
 import { type BlockIndicator, incidentIndicators } from './incident-indicators.js';
 
 /** What a recommended action's values are. */
@@ -179,12 +179,12 @@ export interface RecommendedAction {
  * Recommended actions for an incident, most urgent first: block its servers' names and addresses
  * (those on benign warninglists left out), isolate its hosts, reset the credentials used on them,
  * hunt for its files' hashes, then one action per technique-driven row of `techniqueActions`.
- * A likely-benign incident (or one triaged benign) gets only "review": nothing is blocked or
+ * A likely-benign incident (or one the caller says is benign, e.g. triaged so) gets only "review": nothing is blocked or
  * isolated on a look-alike.
  */
 export function recommendedActions(incident: Incident, opts: { benign?: boolean } = {}): RecommendedAction[] {
   const hosts = incident.hosts.map((h) => h.ip);
-  if (opts.benign) {
+  if (opts.benign ?? isLikelyBenign(incident)) {
     return [
       {
         id: 'review',
