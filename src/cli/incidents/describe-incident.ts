@@ -1,5 +1,6 @@
 import type { Attribution } from '../../attribution/attribution.js';
 import type { Incident } from '../../incidents/incident.js';
+import { techniqueLabel } from '../../report/technique-names.js';
 import { cellText, formatBytes, renderTable } from '../output.js';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
@@ -71,7 +72,8 @@ export function describeIncident(
     ),
   );
   if (i.hosts.length > maxHosts) lines.push(`… ${i.hosts.length - maxHosts} more hosts`);
-  if (i.techniques.length > 0) lines.push('', `Techniques: ${i.techniques.join(', ')}`);
+  if (i.techniques.length > 0)
+    lines.push('', `Techniques: ${i.techniques.map((t) => techniqueLabel(t)).join(', ')}`);
   const maxTimeline = opts.timeline ?? 0;
   if (maxTimeline > 0 && i.timeline.length > 0) {
     lines.push('', 'Timeline:');

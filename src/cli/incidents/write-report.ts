@@ -5,6 +5,7 @@ import { errorCodes, MamoriError } from '../../errors.js';
 import type { Incident } from '../../incidents/incident.js';
 import type { Tlp } from '../../intel/model.js';
 import { formatByName, reportFormatNames, reportFormats } from '../../report/registry.js';
+import type { TechniqueNames } from '../../report/technique-names.js';
 import { mamoriVersion } from '../../version.js';
 
 export { reportFormatNames };
@@ -28,7 +29,14 @@ export function reportFormatFor(format: string | undefined, out: string | undefi
 /** Renders incidents in a report format; to `out` when given, else returns the text for stdout. */
 export function renderReport(
   items: readonly { incident: Incident; attribution: Attribution | null }[],
-  opts: { format: string; out?: string; tlp: Tlp; source?: string; title?: string },
+  opts: {
+    format: string;
+    out?: string;
+    tlp: Tlp;
+    source?: string;
+    title?: string;
+    techniqueNames?: TechniqueNames;
+  },
 ): string | null {
   const text = formatByName(opts.format).render({
     incidents: items,
@@ -36,6 +44,7 @@ export function renderReport(
     tlp: opts.tlp,
     source: opts.source,
     title: opts.title,
+    techniqueNames: opts.techniqueNames,
     tool: { name: 'mamori', version: mamoriVersion },
   });
   if (!opts.out) return text;
