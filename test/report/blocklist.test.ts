@@ -99,6 +99,18 @@ describe('indicator block list', () => {
     expect(rules).toMatch(/alert ip \$HOME_NET any <> \[\d+\.\d+\.\d+\.\d+\] any \(msg:"mamori /);
   });
 
+  it('13.4: a name whose parent name is listed too gets no rules of its own', () => {
+    const base = apt10Incident();
+    const [first, ...rest] = base.servers;
+    const incident = {
+      ...base,
+      servers: [{ ...first!, domains: ['cdn.c2.example', 'c2.example'] }, ...rest],
+    };
+    const rules = suricataRules(input(incident));
+    expect(rules).toContain('content:".c2.example"');
+    expect(rules).not.toContain('content:".cdn.c2.example"');
+  });
+
   it('13.4: no attacker name can break out of a Suricata rule: quotes, semicolons, backslashes, pipes and controls are hex', () => {
     const rules = suricataRules(input(evilIncident()));
     const lines = rules.split('\n').filter((l) => l && !l.startsWith('#'));

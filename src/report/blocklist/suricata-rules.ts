@@ -48,7 +48,7 @@ const buffers = [
 /**
  * Suricata rules for a report's block list: for each name, one rule on each of the DNS query, TLS
  * SNI and HTTP Host sticky buffers, matching the name and its subdomains (`dotprefix` then
- * `endswith` on `.name`); for each address an IP rule, to and from the home network. Likely-benign
+ * `endswith` on `.name`, so a name whose parent is listed too needs no rule); for each address an IP rule, to and from the home network. Likely-benign
  * incidents contribute none. Sids count up from `suricataSidBase`; `msg` names the incident.
  */
 export function suricataRules(input: ReportInput): string {
@@ -63,10 +63,16 @@ export function suricataRules(input: ReportInput): string {
       lines.push(`# ${id}: likely benign, no rule`);
       continue;
     }
-    for (const x of blockListOf(item)) {
+    const list = blockListOf(item);
+    const names = list
+      .filter((x) => x.kind === 'domain')
+      .map((x) => x.value.replace(/\.$/, '').toLowerCase());
+    for (const x of list) {
       const label = `${suricataMsgText(x.value)} (${x.role})`;
       if (x.kind === 'domain') {
         const name = x.value.replace(/\.$/, '');
+        // A rule on the parent name already matches it (`dotprefix` + `endswith`).
+        if (names.some((n) => name.toLowerCase().endsWith(`.${n}`))) continue;
         for (const b of buffers) {
           const content = suricataContent(`.${b.nocase ? name : name.toLowerCase()}`);
           sid++;

@@ -1,3 +1,4 @@
+import { isBenignForReport } from '../incident-indicators.js';
 import { formatPercent, formatTime } from '../report-figures.js';
 import type { ReportFormat, ReportInput } from '../report-format.js';
 import { tlpLabels } from '../tlp-labels.js';
@@ -20,12 +21,16 @@ function banner(input: ReportInput): string {
 
 function contents(input: ReportInput): string {
   if (input.incidents.length < 2) return '';
-  const items = input.incidents.map(({ incident, attribution }, i) => {
+  const items = input.incidents.map((item, i) => {
+    const { incident, attribution } = item;
     const top = attribution?.hypotheses[0];
     const who = top
       ? ` <span class="sub">· ${top.actor === 'unknown' ? 'unknown actor' : esc(top.actor)}: ${esc(top.term)} (${esc(formatPercent(top.probability))})</span>`
       : '';
-    return `<li><a href="#incident-${i + 1}" class="mono">${esc(incident.id)}</a> <span class="badge sev-${esc(incident.severity)}">${esc(incident.severity)}</span> ${esc(incident.summary)}${who}</li>`;
+    const badge = isBenignForReport(item)
+      ? '<span class="badge benign">likely benign: review</span>'
+      : `<span class="badge sev-${esc(incident.severity)}">${esc(incident.severity)}</span>`;
+    return `<li><a href="#incident-${i + 1}" class="mono">${esc(incident.id)}</a> ${badge} ${esc(incident.summary)}${who}</li>`;
   });
   return `<nav class="toc"><strong>Incidents</strong><ol>${items.join('')}</ol></nav>`;
 }
