@@ -258,3 +258,17 @@ export function incidentBehaviours(incident: Pick<Incident, 'techniques'>): stri
     if (incident.techniques.includes(t)) out.add(r.behaviour);
   return [...out];
 }
+
+const targetWords: Record<ActionTarget, readonly [string, string]> = {
+  hosts: ['host', 'hosts'],
+  servers: ['name or address', 'names and addresses'],
+  names: ['name', 'names'],
+  hashes: ['hash', 'hashes'],
+  none: ['value', 'values'],
+};
+
+/** What an action's values are, counted: `23 hosts`, `37 names and addresses`, `hash`. */
+export function valueWords(a: Pick<RecommendedAction, 'target' | 'values'>): string {
+  const [one, many] = targetWords[a.target];
+  return a.values.length === 1 ? one : `${a.values.length} ${many}`;
+}

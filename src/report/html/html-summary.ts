@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { ExecutiveSummary } from '../executive-summary.js';
-import type { RecommendedAction } from '../recommended-actions.js';
+import { type RecommendedAction, valueWords } from '../recommended-actions.js';
 import type { ReportTriage } from '../report-format.js';
 import { type TechniqueNames, techniqueLabel } from '../technique-names.js';
 import { esc, ltr } from './html-escape.js';
@@ -30,19 +30,6 @@ export function htmlAction(a: RecommendedAction, names?: TechniqueNames, brief =
   return `<li>${esc(a.text)}${brief ? '' : `${why}${values(a)}`}</li>`;
 }
 
-const targetWords: Record<RecommendedAction['target'], [string, string]> = {
-  hosts: ['host', 'hosts'],
-  servers: ['name or address', 'names and addresses'],
-  names: ['name', 'names'],
-  hashes: ['hash', 'hashes'],
-  none: ['value', 'values'],
-};
-
-function sameWords(a: RecommendedAction): string {
-  const [one, many] = targetWords[a.target];
-  return a.values.length === 1 ? one : `${a.values.length} ${many}`;
-}
-
 /**
  * The recommended actions as list items. An action on the same values as one before it says so
  * instead of listing them again (isolating and resetting credentials name the same hosts).
@@ -59,7 +46,7 @@ export function htmlActions(actions: readonly RecommendedAction[], names?: Techn
       const why = a.techniques.length
         ? ` <span class="sub">(${esc(a.techniques.map((t) => techniqueLabel(t, names)).join('; '))})</span>`
         : '';
-      return `<li>${esc(a.text)}${why} <span class="sub">(the same ${sameWords(a)} as above)</span></li>`;
+      return `<li>${esc(a.text)}${why} <span class="sub">(the same ${valueWords(a)} as above)</span></li>`;
     })
     .join('');
 }

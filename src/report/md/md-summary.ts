@@ -1,5 +1,5 @@
 import type { ExecutiveSummary } from '../executive-summary.js';
-import type { RecommendedAction } from '../recommended-actions.js';
+import { type RecommendedAction, valueWords } from '../recommended-actions.js';
 import type { ReportTriage } from '../report-format.js';
 import { type TechniqueNames, techniqueLabel } from '../technique-names.js';
 import { mdText } from './md-escape.js';
@@ -23,7 +23,7 @@ export function mdActions(
       const key = a.values.join('\u0000');
       let values = '';
       if (!brief && a.values.length > 0) {
-        if (seen.includes(key)) values = ` The same ${a.values.length} values as above.`;
+        if (seen.includes(key)) values = ` The same ${valueWords(a)} as above.`;
         else {
           seen.push(key);
           const shown = a.values.slice(0, mdActionValueCap).map(mdText);
