@@ -156,5 +156,11 @@ export function assembleIncident(x: {
     }),
     verdict: verdict.verdict,
     verdictReasons: verdict.reasons,
+    pairs: pairs.map((p) => ({
+      host: p.host,
+      server: p.server.key,
+      bytesOut: p.bytesOut,
+      bytesIn: p.bytesIn,
+    })),
   };
 }

@@ -38,6 +38,15 @@ export interface IncidentServer {
   readonly warninglists: readonly string[];
 }
 
+/** What one host exchanged with one server of the incident (the figures its tables add up). */
+export interface IncidentPair {
+  readonly host: string;
+  /** The server's key. */
+  readonly server: string;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+}
+
 /** One line of an incident's timeline. */
 export interface TimelineEntry {
   readonly ts: string;
@@ -79,6 +88,8 @@ export interface Incident {
   readonly links: readonly FindingLink[];
   readonly findings: readonly Finding[];
   readonly timeline: readonly TimelineEntry[];
+  /** Each host–server pair's traffic; absent on incidents stored before it was recorded. */
+  readonly pairs?: readonly IncidentPair[];
   /** Absent means `suspicious` (incidents built before verdicts existed). */
   readonly verdict?: IncidentVerdict;
   /** Why the verdict is `likely-benign`, one sentence each; empty or absent when suspicious. */

@@ -1,4 +1,5 @@
 import { errorCodes, MamoriError } from '../errors.js';
+import { blockListCsvFormat, blockListFormat, suricataFormat } from './blocklist/blocklist-format.js';
 import { htmlFormat } from './html/html-format.js';
 import { jsonFormat } from './json/json-format.js';
 import { markdownFormat } from './md/md-format.js';
@@ -11,6 +12,9 @@ export const reportFormats = {
   html: htmlFormat,
   json: jsonFormat,
   stix: stixFormat,
+  blocklist: blockListFormat,
+  'blocklist-csv': blockListCsvFormat,
+  suricata: suricataFormat,
 } as const satisfies { readonly [K in ReportFormat['name']]: ReportFormat };
 
 export type ReportFormatName = keyof typeof reportFormats;

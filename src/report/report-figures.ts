@@ -18,6 +18,11 @@ export function formatTime(iso: string): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** `2016-06-02 09:14` (UTC, for a column headed so) from an ISO 8601 time. */
+export function formatMinute(iso: string): string {
+  return formatTime(iso).replace(/ UTC$/, '');
+}
+
 /** `2016-06-02` from an ISO 8601 time. */
 export function formatDay(iso: string): string {
   const ms = Date.parse(iso);

@@ -1,10 +1,27 @@
 import type { Attribution } from '../attribution/attribution.js';
 import type { Incident } from '../incidents/incident.js';
 import type { IncidentTriage } from '../incidents/triage.js';
+import type { TechniqueNames } from './technique-names.js';
 
 /** TLP 2.0 levels, least restrictive first. */
 export const tlpLevels = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 export type Tlp = (typeof tlpLevels)[number];
+
+/** Triage states an analyst can give an incident (`open` until someone looks). */
+export type ReportTriageStatus = 'open' | 'confirmed' | 'benign';
+
+/**
+ * An analyst's latest triage decision, as a report shows it. Shaped like the store's triage record
+ * so that one can be passed as it is; every field but the status is optional.
+ */
+export interface ReportTriage {
+  readonly status: ReportTriageStatus;
+  /** Free text; may hold pasted attacker strings, so renderers escape it. */
+  readonly note?: string | null;
+  readonly by?: string;
+  /** ISO 8601. */
+  readonly at?: string;
+}
 
 /** One incident with its attribution; `null` when attribution did not run (no knowledge base). */
 export interface AttributedIncident {
@@ -26,6 +43,8 @@ export interface ReportInput {
   readonly tool: { readonly name: 'mamori'; readonly version: string };
   /** What the sharing rules (report/share) did to a STIX or JSON export; absent for other output. */
   readonly sharing?: SharingNote;
+  /** ATT&CK technique names from the knowledge base (id → name); built-in names fill the gaps. */
+  readonly techniqueNames?: TechniqueNames;
 }
 
 /** What an export withheld or left out, so that recipients know what they are not seeing. */
@@ -40,7 +59,7 @@ export interface SharingNote {
 
 /** A report format: renders the whole input to one file's text. */
 export interface ReportFormat {
-  readonly name: 'md' | 'html' | 'json' | 'stix';
+  readonly name: 'md' | 'html' | 'json' | 'stix' | 'blocklist' | 'blocklist-csv' | 'suricata';
   /** File extension without the dot (`html`, `json`). */
   readonly extension: string;
   readonly mediaType: string;

@@ -20,8 +20,10 @@ describe('display safety in the reports', () => {
 
   it('M7: addresses and ports are isolated left to right in HTML tables and graph labels', () => {
     const html = htmlFormat.render(input);
-    expect(html).toContain('<td class="mono addr"><div><bdi dir="ltr">198.51.100.9</bdi></div></td>');
-    expect(html).toContain('<bdi dir="ltr">443</bdi>');
+    expect(html).toContain(
+      '<div class="sub"><bdi dir="ltr">198.51.100.9</bdi> · port <bdi dir="ltr">443</bdi>',
+    );
+    expect(html).toContain('<span class="mono"><bdi dir="ltr">198.51.100.9</bdi></span>');
     // The graph's server label: the name in its own isolate, then the address and port left to right.
     expect(html).toContain(
       '&#x2068;c2\\u202Egnp.example&#x2069;<tspan fill="#5b6675" font-size="11">  &#x2066;198.51.100.9 · 443&#x2069;</tspan>',

@@ -26,7 +26,9 @@ describe('HTML report', () => {
     ).toEqual([]);
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
     for (const href of hrefs)
-      expect(href).toMatch(/^(#incident-\d+|https:\/\/attack\.mitre\.org\/techniques\/T\d{4}\/(\d{3}\/)?)$/);
+      expect(href).toMatch(
+        /^(#incident-\d+(-appendix)?|https:\/\/attack\.mitre\.org\/techniques\/T\d{4}\/(\d{3}\/)?)$/,
+      );
   });
 
   it('draws the timeline chart and the host–server graph inline for every incident', () => {

@@ -18,9 +18,9 @@ describe('Markdown report', () => {
     expect(md.startsWith('> **TLP:AMBER**: ')).toBe(true);
     expect(md.trimEnd().endsWith('on a need-to-know basis.')).toBe(true);
     expect(md).toContain(
-      '**23 internal hosts exchanged 4.1 GB (3.8 GB outbound) with 10 external servers between 2016-06-02 and 2016-11-10.**',
+      '**What happened:** 23 internal hosts exchanged 4.1 GB (3.8 GB outbound) with 10 external servers between 2016-06-02 and 2016-11-10.',
     );
-    expect(md).toContain('**Attribution:** menuPass (G0045): very likely (87%). Analytic confidence: high.');
+    expect(md).toContain('**Confidence:** menuPass (G0045): very likely (87%). Analytic confidence: high.');
     expect(md).toContain('| **menuPass** | G0045 | APT10, Stone Panda');
     expect(md).toContain('| *unknown actor* | — | — | 9% | very unlikely |');
     expect(md).toContain('#### Analysis of competing hypotheses');
@@ -28,8 +28,15 @@ describe('Markdown report', () => {
     expect(md).toContain('[T1573.002](https://attack.mitre.org/techniques/T1573/002/)');
   });
 
-  it('caps the timeline and says how much it left out', () => {
-    expect(md).toMatch(new RegExp(`### Timeline \\(first ${mdCaps.timeline} of \\d+\\)`));
+  it('13.4: tells the timeline per host and per server, and lists each finding once, in the appendix', () => {
+    expect(md).toContain('### Timeline by host');
+    expect(md).toContain('### Timeline by server');
+    expect(md).not.toMatch(/^### Timeline$/m);
+    const main = md.slice(0, md.indexOf('## Appendix'));
+    expect(main).not.toContain('### Findings');
+    const appendix = md.slice(md.indexOf('## Appendix'));
+    expect(appendix.match(/^### Findings$/gm)).toHaveLength(3);
+    expect(mdCaps.findings).toBeGreaterThanOrEqual(100);
   });
 
   it('says plainly when attribution did not run', () => {
@@ -38,7 +45,7 @@ describe('Markdown report', () => {
       ...input,
       incidents: [{ ...input.incidents[0]!, attribution: null }],
     });
-    expect(text).toContain('**Attribution:** not assessed (no knowledge base installed).');
+    expect(text).toContain('**Confidence:** not assessed (no knowledge base installed).');
   });
 
   it('keeps every table intact and lets no raw HTML through, with hostile strings', () => {

@@ -4,8 +4,16 @@ import { formatByName, reportFormatNames, reportFormats } from '../../src/report
 import { reportInput } from './fixtures.js';
 
 describe('report format registry', () => {
-  it('lists md, html, json and stix, each under its own name', () => {
-    expect(reportFormatNames).toEqual(['md', 'html', 'json', 'stix']);
+  it('13.4: lists md, html, json, stix and the block-list formats, each under its own name', () => {
+    expect(reportFormatNames).toEqual([
+      'md',
+      'html',
+      'json',
+      'stix',
+      'blocklist',
+      'blocklist-csv',
+      'suricata',
+    ]);
     for (const name of reportFormatNames) expect(formatByName(name).name).toBe(name);
     expect(formatByName('html').mediaType).toMatch(/^text\/html/);
     expect(formatByName('stix').extension).toBe('json');

@@ -39,7 +39,8 @@ export function markdownShape(md: string): string[] {
 export function htmlShape(html: string): string[] {
   return [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z:-]+(?:="[^"]*")?)*)\s*\/?>/g)].map(
     (m) =>
-      `${m[0].startsWith('</') ? '/' : ''}${m[1]}${[...m[2]!.matchAll(/\s([a-zA-Z:-]+)=/g)].map((a) => ` ${a[1]}`).join('')}`,
+      // Attribute names only, outside the quoted values (a tooltip's text may hold `src=`).
+      `${m[0].startsWith('</') ? '/' : ''}${m[1]}${[...m[2]!.matchAll(/\s([a-zA-Z:-]+)(?:="[^"]*")?/g)].map((a) => ` ${a[1]}`).join('')}`,
   );
 }
 
@@ -80,7 +81,14 @@ export const reportTags = [
   'em',
   'strong',
   'ol',
+  'ul',
   'li',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'details',
+  'summary',
   'table',
   'thead',
   'tbody',

@@ -6,6 +6,7 @@ import { sharedFormats } from '../../report/share/share-policy.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoredIncident } from '../../store/store.js';
 import { shareForExport } from '../incidents/share-export.js';
+import { techniqueNamesFrom } from '../incidents/technique-names-from-store.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList } from '../options.js';
 import { checkOutPath } from '../out-path.js';
@@ -27,7 +28,7 @@ interface ReportFlags {
 export function reportCommand(): Command {
   return new Command('report')
     .description(
-      'Write a stored incident as a report (Markdown, self-contained HTML, JSON or a STIX 2.1 bundle)',
+      'Write a stored incident as a report (Markdown, self-contained HTML, JSON, a STIX 2.1 bundle, or its indicator block list as text, CSV or Suricata rules)',
     )
     .argument('<ids...>', 'incident ids (INC-…); several go into one report')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
@@ -75,7 +76,13 @@ Examples:
   mamori report INC-1a2b3c4d --out incident.html
   mamori incidents triage INC-1a2b3c4d --status confirmed
   mamori report INC-1a2b3c4d --format stix --tlp green > bundle.json
-  mamori report INC-1a2b3c4d INC-5e6f7a8b --format md`,
+  mamori report INC-1a2b3c4d INC-5e6f7a8b --format md
+  mamori report INC-1a2b3c4d --format suricata --out mamori-local.rules
+  mamori report INC-1a2b3c4d --format blocklist-csv --out blocklist.csv
+
+Block lists (blocklist, blocklist-csv, suricata) hold the names and addresses of the incident's
+servers (except those on benign warninglists) and its file hashes; a likely-benign incident has
+none. Suricata rules use local sids from 9000000.`,
     )
     .action(async (ids: string[], flags: ReportFlags) => {
       if (flags.json && !flags.out && flags.format !== undefined && flags.format !== 'json') {
@@ -102,11 +109,16 @@ Examples:
               internal: commaList(flags.internal),
             })
           : { items, sharing: undefined };
+        const techniqueNames = await techniqueNamesFrom(
+          store.intel,
+          items.flatMap((i) => i.incident.techniques),
+        );
         const text = renderReport(shared.items, {
           format,
           out: flags.out,
           tlp: flags.tlp,
           sharing: shared.sharing,
+          techniqueNames,
         });
         if (text !== null) console.log(text.replace(/\n$/, ''));
         else if (flags.json)

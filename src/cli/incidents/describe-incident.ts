@@ -1,5 +1,6 @@
 import type { Attribution } from '../../attribution/attribution.js';
 import { type Incident, isLikelyBenign } from '../../incidents/incident.js';
+import { techniqueLabel } from '../../report/technique-names.js';
 import { cellText, formatBytes, renderTable } from '../output.js';
 import { paint, severityStyle, terminalWidth } from '../terminal.js';
 import { wrapText } from '../text-wrap.js';
@@ -105,7 +106,12 @@ export function describeIncident(
   );
   if (i.hosts.length > maxHosts) lines.push(`… ${i.hosts.length - maxHosts} more hosts`);
   if (i.techniques.length > 0)
-    lines.push('', wrapText(`Techniques: ${i.techniques.join(', ')}`, cols, { hanging: '  ' }));
+    lines.push(
+      '',
+      wrapText(`Techniques: ${i.techniques.map((t) => techniqueLabel(t)).join(', ')}`, cols, {
+        hanging: '  ',
+      }),
+    );
   const maxTimeline = opts.timeline ?? 0;
   if (maxTimeline > 0 && i.timeline.length > 0) {
     lines.push('', paint('bold', 'Timeline:'));

@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Attribution } from '../../attribution/attribution.js';
 import { errorCodes, MamoriError } from '../../errors.js';
-import type { Incident } from '../../incidents/incident.js';
-import type { IncidentTriage } from '../../incidents/triage.js';
 import type { Tlp } from '../../intel/model.js';
 import { formatByName, reportFormatNames, reportFormats } from '../../report/registry.js';
-import type { SharingNote } from '../../report/report-format.js';
+import type { AttributedIncident, SharingNote } from '../../report/report-format.js';
+import type { TechniqueNames } from '../../report/technique-names.js';
 import { mamoriVersion } from '../../version.js';
 
 export { reportFormatNames };
@@ -29,8 +27,16 @@ export function reportFormatFor(format: string | undefined, out: string | undefi
 
 /** Renders incidents in a report format; to `out` when given, else returns the text for stdout. */
 export function renderReport(
-  items: readonly { incident: Incident; attribution: Attribution | null; triage?: IncidentTriage | null }[],
-  opts: { format: string; out?: string; tlp: Tlp; source?: string; title?: string; sharing?: SharingNote },
+  items: readonly AttributedIncident[],
+  opts: {
+    format: string;
+    out?: string;
+    tlp: Tlp;
+    source?: string;
+    title?: string;
+    sharing?: SharingNote;
+    techniqueNames?: TechniqueNames;
+  },
 ): string | null {
   const text = formatByName(opts.format).render({
     incidents: items,
@@ -39,6 +45,7 @@ export function renderReport(
     source: opts.source,
     title: opts.title,
     ...(opts.sharing ? { sharing: opts.sharing } : {}),
+    techniqueNames: opts.techniqueNames,
     tool: { name: 'mamori', version: mamoriVersion },
   });
   if (!opts.out) return text;

@@ -16,12 +16,39 @@ const PAD = 22;
 /** Beyond this many hosts the graph keeps the busiest and says how many it left out. */
 export const graphHostCap = 60;
 
-interface Edge {
+/** A drawn host–server pair. */
+export interface Edge {
   readonly host: string;
   readonly server: string;
   bytes: number;
   score: number;
   findings: number;
+}
+
+/**
+ * One edge per host–server pair. Its bytes are the pair's traffic as the incident recorded it (the
+ * figures the host and server tables add up); several detectors see the same connections, so
+ * findings are never added together. Incidents stored before pairs were recorded fall back to the
+ * largest finding on the pair.
+ */
+export function hostServerEdges(incident: Incident): Map<string, Edge> {
+  const edges = new Map<string, Edge>();
+  const edge = (host: string, server: string) => {
+    const id = `${host}\u0000${server}`;
+    const e = edges.get(id) ?? { host, server, bytes: 0, score: 0, findings: 0 };
+    edges.set(id, e);
+    return e;
+  };
+  for (const p of incident.pairs ?? []) edge(p.host, p.server).bytes += p.bytesOut + p.bytesIn;
+  for (const f of incident.findings) {
+    const server = serverOf(incident, f);
+    if (!server) continue;
+    const e = edge(f.host, server.key);
+    if (!incident.pairs) e.bytes = Math.max(e.bytes, (f.bytesOut ?? 0) + (f.bytesIn ?? 0));
+    e.score = Math.max(e.score, f.score);
+    e.findings++;
+  }
+  return edges;
 }
 
 /**
@@ -31,17 +58,7 @@ interface Edge {
  * finding's severity. Deterministic: the same incident draws the same picture.
  */
 export function hostServerGraph(incident: Incident): string {
-  const edges = new Map<string, Edge>();
-  for (const f of incident.findings) {
-    const server = serverOf(incident, f);
-    if (!server) continue;
-    const id = `${f.host}\u0000${server.key}`;
-    const e = edges.get(id) ?? { host: f.host, server: server.key, bytes: 0, score: 0, findings: 0 };
-    e.bytes += (f.bytesOut ?? 0) + (f.bytesIn ?? 0);
-    e.score = Math.max(e.score, f.score);
-    e.findings++;
-    edges.set(id, e);
-  }
+  const edges = hostServerEdges(incident);
   const byHost = [...incident.hosts].sort(
     (a, b) => a.firstCompromise.localeCompare(b.firstCompromise) || a.ip.localeCompare(b.ip),
   );

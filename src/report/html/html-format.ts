@@ -1,6 +1,8 @@
+import { isBenignForReport } from '../incident-indicators.js';
 import { formatPercent, formatTime } from '../report-figures.js';
 import type { ReportFormat, ReportInput } from '../report-format.js';
 import { tlpLabels } from '../tlp-labels.js';
+import { htmlIncidentAppendix } from './html-appendix.js';
 import { esc } from './html-escape.js';
 import { htmlIncident } from './html-incident.js';
 import { htmlStyle } from './html-style.js';
@@ -19,12 +21,16 @@ function banner(input: ReportInput): string {
 
 function contents(input: ReportInput): string {
   if (input.incidents.length < 2) return '';
-  const items = input.incidents.map(({ incident, attribution }, i) => {
+  const items = input.incidents.map((item, i) => {
+    const { incident, attribution } = item;
     const top = attribution?.hypotheses[0];
     const who = top
       ? ` <span class="sub">· ${top.actor === 'unknown' ? 'unknown actor' : esc(top.actor)}: ${esc(top.term)} (${esc(formatPercent(top.probability))})</span>`
       : '';
-    return `<li><a href="#incident-${i + 1}" class="mono">${esc(incident.id)}</a> <span class="badge sev-${esc(incident.severity)}">${esc(incident.severity)}</span> ${esc(incident.summary)}${who}</li>`;
+    const badge = isBenignForReport(item)
+      ? '<span class="badge benign">likely benign: review</span>'
+      : `<span class="badge sev-${esc(incident.severity)}">${esc(incident.severity)}</span>`;
+    return `<li><a href="#incident-${i + 1}" class="mono">${esc(incident.id)}</a> ${badge} ${esc(incident.summary)}${who}</li>`;
   });
   return `<nav class="toc"><strong>Incidents</strong><ol>${items.join('')}</ol></nav>`;
 }
@@ -55,7 +61,9 @@ export function renderHtml(input: ReportInput): string {
     '<main>',
     `<header class="report"><h1>${esc(title)}</h1><div class="meta">${esc(meta)}</div></header>`,
     contents(input),
-    ...input.incidents.map((i, k) => htmlIncident(i.incident, i.attribution, `incident-${k + 1}`)),
+    ...input.incidents.map((i, k) => htmlIncident(i, `incident-${k + 1}`, input.techniqueNames)),
+    // Details after every incident's main part: the main parts print first, in a few pages.
+    ...input.incidents.map((i, k) => htmlIncidentAppendix(i, `incident-${k + 1}`, input)),
     `<footer>${esc(`${tlpLabels[input.tlp].label} · produced by ${input.tool.name} ${input.tool.version}`)}</footer>`,
     '</main>',
     banner(input),

@@ -1,106 +1,98 @@
-import type { Attribution } from '../../attribution/attribution.js';
-import type { Incident } from '../../incidents/incident.js';
-import { formatBytes, formatTime, incidentArtefacts } from '../report-figures.js';
+import { executiveSummary } from '../executive-summary.js';
+import { formatBytes, formatMinute, formatTime } from '../report-figures.js';
+import type { AttributedIncident } from '../report-format.js';
+import { hostSteps, lateralSteps, lateralTarget, serverSteps } from '../report-timeline.js';
+import { type TechniqueNames, techniqueName, techniqueUrl } from '../technique-names.js';
 import { hostServerGraph } from './host-server-graph.js';
-import { htmlAttribution, htmlVerdict } from './html-attribution.js';
+import { htmlVerdict } from './html-attribution.js';
 import { esc, ltr } from './html-escape.js';
+import { htmlActions, htmlExecutiveSummary, htmlTriage } from './html-summary.js';
 import { timelineChart } from './timeline-chart.js';
 
 /** Table caps: the HTML is for reading; the JSON carries everything. */
-export const htmlCaps = { hosts: 100, servers: 100, findings: 30, timeline: 60, artefacts: 40 } as const;
+export const htmlCaps = { hosts: 100, servers: 100, findings: 100, artefacts: 40 } as const;
 
-function more(shown: number, total: number, what: string): string {
+/** The "…and N more" line under a capped table. */
+export function more(shown: number, total: number, what: string): string {
   return total > shown
     ? `<p class="more">…and ${total - shown} more ${what}; the JSON report lists them all.</p>`
     : '';
 }
 
-function tile(value: string, key: string): string {
-  return `<div class="tile"><div class="v">${esc(value)}</div><div class="k">${esc(key)}</div></div>`;
+/** A technique as a chip: the id linked to its ATT&CK page, and its name. */
+export function htmlTechnique(id: string, names?: TechniqueNames): string {
+  const name = techniqueName(id, names);
+  const label = `<span class="mono">${esc(id)}</span>${name ? ` ${esc(name)}` : ''}`;
+  const url = techniqueUrl(id);
+  return url
+    ? `<a class="chip" href="${url}" rel="noreferrer noopener">${label}</a>`
+    : `<span class="chip">${label}</span>`;
 }
 
-function technique(id: string): string {
-  const m = /^T(\d{4})(?:\.(\d{3}))?$/.exec(id);
-  if (!m) return `<span class="chip mono">${esc(id)}</span>`;
-  const url = `https://attack.mitre.org/techniques/T${m[1]}${m[2] ? `/${m[2]}` : ''}/`;
-  return `<a class="chip mono" href="${url}" rel="noreferrer noopener">${id}</a>`;
-}
-
-/** One incident as a card: headline, figures, attribution, charts and the tables behind them. */
-export function htmlIncident(incident: Incident, attribution: Attribution | null, anchor: string): string {
-  const hosts = incident.hosts.slice(0, htmlCaps.hosts);
-  const servers = incident.servers.slice(0, htmlCaps.servers);
-  const findings = [...incident.findings].sort((a, b) => b.score - a.score).slice(0, htmlCaps.findings);
-  const timeline = incident.timeline.slice(0, htmlCaps.timeline);
-  const artefacts = incidentArtefacts(incident, htmlCaps.artefacts);
+/**
+ * One incident's main part, a few printed pages: headline, executive summary, recommended actions,
+ * charts, the story per host and per server, techniques. Findings, attribution evidence and the
+ * block list are in its appendix (`htmlIncidentAppendix`).
+ */
+export function htmlIncident(item: AttributedIncident, anchor: string, names?: TechniqueNames): string {
+  const { incident, attribution } = item;
+  const summary = executiveSummary(item);
+  const steps = hostSteps(incident).slice(0, htmlCaps.hosts);
+  const servers = serverSteps(incident).slice(0, htmlCaps.servers);
+  const targets = new Set(steps.map((s) => s.host.ip));
+  const lateral = lateralSteps(incident).filter((t) => !targets.has(lateralTarget(t) ?? ''));
   const chart = timelineChart(incident);
   return [
     `<section class="incident" id="${esc(anchor)}">`,
-    `<div class="inc-head"><h2>${esc(incident.id)}</h2><span class="badge sev-${esc(incident.severity)}">${esc(incident.severity)}</span><span class="score">score ${incident.score.toFixed(2)}</span></div>`,
-    `<p class="summary">${esc(incident.summary.replace(/\.\s*$/, ''))}.</p>`,
-    htmlVerdict(attribution),
-    '<div class="tiles">',
-    tile(String(incident.hosts.length), 'internal hosts'),
-    tile(String(incident.servers.length), 'external servers'),
-    tile(formatBytes(incident.bytesOut), 'sent out'),
-    tile(formatBytes(incident.bytesIn), 'received'),
-    tile(incident.firstSeen.slice(0, 10), 'first seen'),
-    tile(incident.lastSeen.slice(0, 10), 'last seen'),
-    tile(String(incident.findings.length), 'findings'),
-    '</div>',
-    htmlAttribution(attribution),
+    `<div class="inc-head"><h2>${esc(incident.id)}</h2>${summary.benign ? '<span class="badge benign">likely benign: review</span>' : `<span class="badge sev-${esc(incident.severity)}">${esc(incident.severity)}</span>`}<span class="score">score ${incident.score.toFixed(2)}</span></div>`,
+    htmlTriage(item.triage),
+    htmlExecutiveSummary(summary, htmlVerdict(attribution), names),
+    `<h3>Recommended actions</h3><ol class="actions">${htmlActions(summary.actions, names)}</ol>`,
     chart
-      ? `<h3>Activity over time</h3><figure>${chart}<figcaption>Each bar is one finding, from first to last contact, on the server it involves; dots mark when it started, coloured by severity.</figcaption></figure>`
+      ? `<h3>Activity over time</h3><figure class="chart">${chart}<figcaption>Each bar is one finding, from first to last contact, on the server it involves; dots mark when it started, coloured by severity.</figcaption></figure>`
       : '',
-    `<h3>Hosts and servers</h3><figure>${hostServerGraph(incident)}<figcaption>Line width grows with the bytes exchanged; colour is the strongest finding's severity. Hollow servers are on benign warninglists.</figcaption></figure>`,
+    `<h3>Hosts and servers</h3><figure class="chart">${hostServerGraph(incident)}<figcaption>Line width grows with the bytes the pair exchanged; colour is the strongest finding's severity. Hollow servers are on benign warninglists.</figcaption></figure>`,
+    '<h3>Timeline by host</h3>',
     // Addresses name hosts only within their network; the sensors say which network.
-    '<h3>Internal hosts</h3>',
     incident.scope ? `<p>Network (sensors): <span class="mono">${esc(incident.scope)}</span></p>` : '',
-    '<table><thead><tr><th>Host</th><th>First compromise</th><th>Last activity</th><th class="n">Findings</th><th class="n">Sent</th><th class="n">Received</th></tr></thead><tbody>',
-    hosts
+    '<table><thead><tr><th>Host</th><th>First compromise (UTC)</th><th>Reached from</th><th>First server reached</th><th>Last activity (UTC)</th><th class="n">Findings</th><th class="n">Sent</th><th class="n">Received</th></tr></thead><tbody>',
+    steps
       .map(
-        (h) =>
-          `<tr><td class="mono addr">${ltr(h.ip)}</td><td class="nw">${esc(formatTime(h.firstCompromise))}</td><td class="nw">${esc(formatTime(h.lastActivity))}</td><td class="n">${h.findings}</td><td class="n">${esc(formatBytes(h.bytesOut))}</td><td class="n">${esc(formatBytes(h.bytesIn))}</td></tr>`,
+        ({ host: h, firstServer, via, reachedFrom }) =>
+          `<tr><td class="mono addr">${ltr(h.ip)}</td><td class="nw">${esc(formatMinute(h.firstCompromise))}</td><td class="mono addr"${reachedFrom ? ` title="${esc(reachedFrom.text)}">${ltr(reachedFrom.host)}` : '>—'}</td><td class="mono name"${via ? ` title="${esc(`seen by ${via}`)}"` : ''}>${firstServer ? `<bdi>${esc(firstServer)}</bdi>` : '—'}</td><td class="nw">${esc(formatMinute(h.lastActivity))}</td><td class="n">${h.findings}</td><td class="n">${esc(formatBytes(h.bytesOut))}</td><td class="n">${esc(formatBytes(h.bytesIn))}</td></tr>`,
       )
       .join(''),
-    `</tbody></table>${more(hosts.length, incident.hosts.length, 'hosts')}`,
-    '<h3>External servers</h3><table><thead><tr><th>Server</th><th>Role</th><th>Addresses</th><th>Ports</th><th>Protocols</th><th class="n">Sent to</th><th class="n">Received from</th><th>Notes</th></tr></thead><tbody>',
+    `</tbody></table>${more(steps.length, incident.hosts.length, 'hosts')}`,
+    // Lateral movement into a host is in its row; only moves to hosts outside the table are listed.
+    lateral.length
+      ? `<h4>Lateral movement</h4><ul>${lateral.map((t) => `<li><span class="nw">${esc(formatTime(t.ts))}</span> ${esc(t.text)}</li>`).join('')}</ul>`
+      : '',
+    '<h3>Timeline by server</h3><table><thead><tr><th>Server</th><th>Role</th><th>First contact (UTC)</th><th>Last contact (UTC)</th><th class="n">Hosts</th><th class="n">Sent to</th><th class="n">Received from</th><th>Notes</th></tr></thead><tbody>',
     servers
-      .map((s) => {
-        const notes = [
-          s.mergedBy.length ? `merged by ${s.mergedBy.join(', ')}` : '',
-          s.warninglists.length ? `on warninglists ${s.warninglists.join(', ')}: no attribution weight` : '',
-        ].filter(Boolean);
+      .map(({ server: s, hosts }) => {
+        // Why addresses and names were merged is in the appendix: it is long, and the proof, not the story.
+        const notes = s.warninglists.length
+          ? [`on warninglists ${s.warninglists.join(', ')}: not blocked, no attribution weight`]
+          : [];
         const names = s.domains.length
           ? s.domains.map((d) => `<div><bdi>${esc(d)}</bdi></div>`).join('')
           : `<bdi>${esc(s.key)}</bdi>`;
-        return `<tr><td class="mono name">${names}</td><td>${esc(s.role)}</td><td class="mono addr">${s.ips.map((ip) => `<div>${ltr(ip)}</div>`).join('') || '—'}</td><td class="mono">${s.ports.length ? ltr(s.ports.join(', ')) : '—'}</td><td>${esc(s.protocols.join(', ') || '—')}</td><td class="n">${esc(formatBytes(s.bytesOut))}</td><td class="n">${esc(formatBytes(s.bytesIn))}</td><td class="sub">${esc(notes.join('; ') || '—')}</td></tr>`;
+        const where = [
+          s.ips.length ? s.ips.map((ip) => ltr(ip)).join(', ') : '',
+          s.ports.length ? `port ${ltr(s.ports.join(', '))}` : '',
+          s.protocols.length ? esc(s.protocols.join(', ')) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
+        return `<tr><td class="mono name">${names}${where ? `<div class="sub">${where}</div>` : ''}</td><td>${esc(s.role)}</td><td class="nw">${esc(formatMinute(s.first))}</td><td class="nw">${esc(formatMinute(s.last))}</td><td class="n">${hosts}</td><td class="n">${esc(formatBytes(s.bytesOut))}</td><td class="n">${esc(formatBytes(s.bytesIn))}</td><td class="sub">${esc(notes.join('; ') || '—')}</td></tr>`;
       })
       .join(''),
     `</tbody></table>${more(servers.length, incident.servers.length, 'servers')}`,
     '<h3>ATT&amp;CK techniques observed</h3>',
     incident.techniques.length
-      ? `<div class="chips">${incident.techniques.map(technique).join('')}</div>`
+      ? `<div class="chips">${incident.techniques.map((t) => htmlTechnique(t, names)).join('')}</div>`
       : '<p>None mapped.</p>',
-    artefacts.length
-      ? `<h3>Artefacts seen</h3><table><thead><tr><th>Kind</th><th>Value</th></tr></thead><tbody>${artefacts.map((a) => `<tr><td class="nw">${esc(a.label)}</td><td class="mono name"><bdi>${esc(a.value)}</bdi></td></tr>`).join('')}</tbody></table>`
-      : '',
-    '<h3>Strongest findings</h3><table><thead><tr><th>Detector</th><th>Host</th><th>Endpoint</th><th class="n">Score</th><th>Explanation</th></tr></thead><tbody>',
-    findings
-      .map(
-        (f) =>
-          `<tr><td class="nw">${esc(f.detector)}</td><td class="mono addr">${ltr(f.host)}</td><td class="mono name">${[f.endpointDomain ? `<bdi>${esc(f.endpointDomain)}</bdi>` : '', f.endpointIp ? ltr(f.endpointIp) : ''].filter(Boolean).join(' ')}</td><td class="n"><span class="badge sev-${esc(f.severity)}">${f.score.toFixed(2)}</span></td><td>${esc(f.explanation)}</td></tr>`,
-      )
-      .join(''),
-    `</tbody></table>${more(findings.length, incident.findings.length, 'findings')}`,
-    `<h3>Timeline</h3><table><thead><tr><th>Time</th><th>Host</th><th>Server</th><th>Detector</th><th>What happened</th></tr></thead><tbody>`,
-    timeline
-      .map(
-        (t) =>
-          `<tr><td class="nw">${esc(formatTime(t.ts))}</td><td class="mono addr">${ltr(t.host)}</td><td class="mono name">${t.server ? `<bdi>${esc(t.server)}</bdi>` : '—'}</td><td class="nw"><span class="badge sev-${esc(t.severity)}">${esc(t.detector)}</span></td><td>${esc(t.text)}</td></tr>`,
-      )
-      .join(''),
-    `</tbody></table>${more(timeline.length, incident.timeline.length, 'timeline entries')}`,
+    `<p class="more">Findings, attribution evidence and the indicator block list: <a href="#${esc(anchor)}-appendix">appendix</a>.</p>`,
     '</section>',
   ].join('\n');
 }

@@ -62,5 +62,43 @@ figcaption{color:var(--muted);font-size:12px;margin-top:4px}
 .chip{border:1px solid var(--line);border-radius:999px;padding:1px 10px;font-size:12.5px;background:#fff;max-width:100%}
 .more{color:var(--muted);font-size:12.5px;margin-top:4px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 24px}
-@media print{body{background:#fff}section.incident{box-shadow:none;break-inside:auto}.tlp,.badge,.fill,.ach td{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+section.appendix{background:#fff;border:1px solid var(--line);border-radius:10px;margin:22px 0;padding:16px 24px 20px}
+section.appendix h2{font-size:17px;margin:0 0 4px}
+.exec{background:var(--soft);border-radius:8px;padding:4px 16px 10px;margin:12px 0}
+.exec h3{border:0;margin:10px 0 4px}
+.exec.benign{background:#f3f4f6;border-left:4px solid #8b96a3}
+.exec dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:4px 0}
+.exec dt{font-weight:600;color:#334155}.exec dd{margin:0}
+.exec p.verdict{margin:0;padding:0;background:none;border:0}
+.exec ol.now{margin:0;padding-left:18px}
+ol.actions li,ol.now li{margin:4px 0}
+.vals{font-size:12px;color:#334155;margin-top:2px}
+.badge.benign{background:#5b6675}
+p.triage{margin:6px 0;font-size:13px}
+pre.copy{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px 10px;font:12px/1.45 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere;user-select:all}
+ul.explained li,ul.merged li{margin:3px 0}
+.fd{white-space:nowrap;margin-right:6px}
+ul.merged{font-size:12.5px}
+details.rules summary{cursor:pointer;font-weight:600;margin:8px 0 4px}
+@media print{
+@page{margin:12mm}
+body{background:#fff;font-size:10.5px}
+main{max-width:none;padding:0}
+header.report{padding:0 0 4px}header.report h1{font-size:18px}
+.toc{break-inside:avoid}
+section.incident,section.appendix{box-shadow:none;border:0;border-radius:0;padding:0;margin:0 0 8mm;break-inside:auto}
+section.appendix{break-before:page}
+h3{font-size:12.5px;margin:12px 0 4px;break-after:avoid}h4{break-after:avoid}
+table{font-size:9.5px}th,td{padding:2px 5px}.mono{font-size:9.5px}.sub{font-size:9px}
+tr,li,figure,.tile,.exec{break-inside:avoid}
+thead{display:table-header-group}
+p.summary{font-size:13px}.tiles{gap:6px}.tile{padding:4px 8px}.tile .v{font-size:13px}
+figure.chart svg{max-height:55mm;width:100%}
+table.findings{font-size:8.5px}table.findings td{padding:1px 5px}table.findings .mono{font-size:8.5px}table.findings .badge{font-size:8px;padding:0 5px}
+ul.merged,ul.explained{font-size:9px;padding-left:14px}
+ul.merged{font-size:8px}
+pre.copy{font-size:7.5px;line-height:1.25;padding:4px 6px;user-select:auto}
+pre.copy.list{columns:3}
+a{color:inherit}
+.tlp,.badge,.fill,.ach td{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;

@@ -1,6 +1,7 @@
 import { formatTime } from '../report-figures.js';
 import type { ReportFormat, ReportInput } from '../report-format.js';
 import { tlpLabels } from '../tlp-labels.js';
+import { mdIncidentAppendix } from './md-appendix.js';
 import { mdText } from './md-escape.js';
 import { mdIncident } from './md-incident.js';
 
@@ -9,7 +10,7 @@ function banner(input: ReportInput): string {
   return `> **${mdText(tlp.label)}**: ${mdText(tlp.sharing)}`;
 }
 
-/** The whole Markdown report: TLP banner, header, one section per incident, TLP banner again. */
+/** The whole Markdown report: TLP banner, header, one section per incident, then their appendices, TLP banner again. */
 export function renderMarkdown(input: ReportInput): string {
   const n = input.incidents.length;
   const header = [
@@ -21,7 +22,11 @@ export function renderMarkdown(input: ReportInput): string {
       `. ${n === 0 ? 'No incidents were found.' : `${n} incident${n === 1 ? '' : 's'}.`}`,
     ].join(''),
   ];
-  const body = input.incidents.map((i) => mdIncident(i.incident, i.attribution));
+  const body = [
+    ...input.incidents.map((i) => mdIncident(i, input.techniqueNames)),
+    // Details after every incident's main part, as in the HTML report.
+    ...input.incidents.map((i) => mdIncidentAppendix(i, input)),
+  ];
   return `${[...header, ...body, '---', banner(input)].join('\n\n')}\n`;
 }
 
