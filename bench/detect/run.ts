@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { perfBench } from './perf-bench.js';
 import { realBench } from './real-bench.js';
 import { ensureDir, simBench } from './sim-bench.js';
+import { verdictBench } from './verdict-bench.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const shared = process.env['MAMORI_SHARED_DATA'] ?? resolve(repo, '../shared/data');
@@ -18,6 +19,7 @@ let ok = true;
 const work = ensureDir(resolve(repo, '.bench-data/detect'));
 if (!only || only === 'real') ok = (await realBench(shared, lines)) && ok;
 if (!only || only === 'sim') ok = (await simBench(shared, work, lines)) && ok;
+if (!only || only === 'verdict') ok = (await verdictBench(shared, work, lines)) && ok;
 if (!only || only === 'perf') ok = (await perfBench(repo, work, lines)) && ok;
 console.log(lines.join('\n'));
 if (!ok) process.exitCode = 1;
