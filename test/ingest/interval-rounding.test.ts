@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roundMicros } from '../../src/ingest/zeek/zeek-values.js';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import { engines, ingestWithBothEngines, useEngineStores } from './ingest-helpers.js';
 
@@ -65,7 +66,7 @@ function jsonOf(log: string, field: string, list: string | null, values: number[
     .join('\n')}\n`;
 }
 
-// Object.is tells -0 from 0: a stored -0 would print as "-0" in a CSV export.
+// Object.is tells -0 from 0 (toEqual alone may not): both formats must store 0.
 const minusZero = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(minusZero) : Object.is(v, -0) ? '-0' : v;
 
@@ -146,5 +147,15 @@ describe('13.7: intervals from TSV and JSON (both engines)', () => {
     );
     expect(tsv.rows).toEqual(longTsv.flatMap(([, s], i) => (s === null ? [] : [[`C${i}`, s]])));
     expect(tsv.rejects).toEqual(['field duration: "-0.0000006" is negative']);
+  });
+});
+
+describe('13.7: roundMicros', () => {
+  it('13.7: gives 0, never -0, below half a microsecond, and leaves values too large to scale', () => {
+    expect(Object.is(roundMicros(-2.470333e-318), 0)).toBe(true);
+    expect(Object.is(roundMicros(-4.9e-7), 0)).toBe(true);
+    expect(roundMicros(-5e-7)).toBe(-0.000001);
+    // Scaling 1e308 by 1e6 overflows: kept (as DuckDB's round), so it is "exceeds", not "infinite".
+    expect(roundMicros(1e308)).toBe(1e308);
   });
 });
