@@ -25,11 +25,11 @@ function invalid(value: unknown, type: ColumnType, field: string): FieldError {
   return new FieldError(`field ${field}: ${JSON.stringify(value).slice(0, 80)} is not a valid ${type}`);
 }
 
+// The range is checked on the stored (microsecond) value, as the TSV readers check it.
 function interval(v: number, value: unknown, field: string): number | FieldError {
-  const problem = intervalProblem(v);
-  return problem === null
-    ? roundMicros(v)
-    : new FieldError(`field ${field}: ${quoteValue(value)} ${problem}`);
+  const stored = roundMicros(v);
+  const problem = intervalProblem(stored);
+  return problem === null ? stored : new FieldError(`field ${field}: ${quoteValue(value)} ${problem}`);
 }
 
 /**
@@ -95,10 +95,9 @@ export function jsonToCell(
     }
     case 'double[]': {
       const list = Array.isArray(value) ? value : [value];
-      return list.map((x) => {
-        const v = intervalOrNull(typeof x === 'number' ? x : typeof x === 'string' ? parseDouble(x) : null);
-        return v === null ? null : roundMicros(v);
-      });
+      return list.map((x) =>
+        intervalOrNull(typeof x === 'number' ? x : typeof x === 'string' ? parseDouble(x) : null),
+      );
     }
     case 'json':
       return JSON.stringify(value);

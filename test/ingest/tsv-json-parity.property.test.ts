@@ -98,6 +98,11 @@ const str = (s: string | null) => (s === null ? '-' : s === '' ? '(empty)' : zee
 const list = (xs: readonly string[] | null, item: (x: string) => string) =>
   xs === null ? '-' : xs.length === 0 ? '(empty)' : xs.map(item).join(',');
 
+// Six decimals print a negative below half a microsecond (even a subnormal one) as -0.000000; both
+// formats store it as 0 (13.7).
+const rttText = (rtt: Rec['rtt']) =>
+  rtt === null ? '-' : rtt[0] === 0 && rtt[1] < 0 ? '-0.000000' : secs(rtt[0]);
+
 function tsvLine(r: Rec, i: string): string {
   return [
     secs(r.ts),
@@ -108,7 +113,7 @@ function tsvLine(r: Rec, i: string): string {
     '53',
     'udp',
     String(r.transId),
-    r.rtt === null ? '-' : secs(r.rtt[0]),
+    rttText(r.rtt),
     str(r.query),
     r.aa ? 'T' : 'F',
     list(r.answers, (a) => zeekEscape(a, true)),

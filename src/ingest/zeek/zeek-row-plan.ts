@@ -11,6 +11,7 @@ import {
   parseEpochMicros,
   parseInt64,
   parsePort,
+  roundMicros,
   unescapeZeek,
   type ZeekJsonKind,
   zeekJsonKind,
@@ -59,8 +60,9 @@ function scalar(type: ColumnType, field: string): Convert {
       return (t) => parsePort(t) ?? bad(t);
     case 'double':
       return (t) => {
-        const v = parseDouble(t);
-        if (v === null) return bad(t);
+        const parsed = parseDouble(t);
+        if (parsed === null) return bad(t);
+        const v = roundMicros(parsed);
         const problem = intervalProblem(v);
         return problem === null ? v : new FieldError(`field ${field}: ${quoteValue(t)} ${problem}`);
       };
@@ -71,9 +73,11 @@ function scalar(type: ColumnType, field: string): Convert {
   }
 }
 
-/** An interval list element: null when it is not a number or out of range. */
+/** An interval list element to the microsecond (see roundMicros): null when it is not a number or out of range. */
 export function intervalOrNull(v: number | null): number | null {
-  return v === null || intervalProblem(v) !== null ? null : v;
+  if (v === null) return null;
+  const r = roundMicros(v);
+  return intervalProblem(r) === null ? r : null;
 }
 
 // The target column's type (and whether it holds an address) alone decides how a field is read, so

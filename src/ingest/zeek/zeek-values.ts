@@ -146,14 +146,18 @@ export function parseEpochMicros(text: string): number | bigint | null {
 }
 
 /**
- * A double rounded to six decimals, half away from zero as DuckDB's round(x, 6) does. Double
- * columns hold intervals (durations, RTTs, TTLs), which Zeek's TSV writes to the microsecond; JSON
- * gives the full double, so both are stored to the microsecond like timestamps.
+ * A double rounded to six decimals, half away from zero as DuckDB's round(x, 6) does, with −0 as 0.
+ * Double columns hold intervals (durations, RTTs, TTLs), which Zeek's TSV writes to the
+ * microsecond; JSON gives the full double, so both are stored to the microsecond like timestamps,
+ * and the range is checked on the stored value: −2.5e-318 in JSON is the TSV's 0.000000 (or
+ * -0.000000), not a negative interval.
  */
 export function roundMicros(v: number): number {
   if (!Number.isFinite(v)) return v;
   const r = Math.round(Math.abs(v) * 1e6) / 1e6;
-  return v < 0 ? -r : r;
+  // As DuckDB: a value too large to scale is already whole microseconds.
+  if (!Number.isFinite(r)) return v;
+  return v < 0 && r !== 0 ? -r : r;
 }
 
 /** Epoch seconds as a JSON number to microseconds. */

@@ -7,7 +7,7 @@ import type { ColumnSpec, ColumnType } from '../schema/column.js';
 import { provenanceNames } from '../schema/column.js';
 import { telemetryTables } from '../schema/tables.js';
 import type { BatchOrigin, JsonScan, NativeJsonLoad } from '../store.js';
-import { addressSql, intervalInRangeSql } from './duckdb-tsv-load.js';
+import { addressSql, intervalInRangeSql, storedIntervalSql } from './duckdb-tsv-load.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 
 /** How DuckDB's JSON reader reads a key feeding a column of this type (mirrors json-values.ts). */
@@ -31,7 +31,8 @@ function maxObjectSize(maxLineBytes: number | undefined): number {
   return Math.max(16 * 1024 * 1024, (maxLineBytes ?? 0) + 1024);
 }
 
-// Intervals are stored to the microsecond, as the TSV has them (roundMicros in the JS engine). A
+// Intervals are stored to the microsecond, as the TSV has them (roundMicros in the JS engine), and
+// the range is checked on that stored value. A
 // value out of its column's range fails the whole read, which leaves the file to the JavaScript
 // engine: it rejects those records by line, naming the field.
 function jsonProjection(col: ColumnSpec, ref: string): string {
@@ -39,9 +40,9 @@ function jsonProjection(col: ColumnSpec, ref: string): string {
   if (col.address) return `CASE WHEN ${ref} IS NULL OR ${addressSql(ref)} THEN ${ref} ELSE ${refuse} END`;
   if (col.type === 'timestamp') return `make_timestamp(CAST(${ref} * 1000000 AS BIGINT))`;
   if (col.type === 'double')
-    return `CASE WHEN ${ref} IS NULL OR ${intervalInRangeSql(ref)} THEN round(${ref}, 6) ELSE ${refuse} END`;
+    return `CASE WHEN ${ref} IS NULL OR ${intervalInRangeSql(storedIntervalSql(ref))} THEN ${storedIntervalSql(ref)} ELSE ${refuse} END`;
   if (col.type === 'double[]')
-    return `list_transform(${ref}, x -> CASE WHEN ${intervalInRangeSql('x')} THEN round(x, 6) END)`;
+    return `list_transform(${ref}, x -> CASE WHEN ${intervalInRangeSql(storedIntervalSql('x'))} THEN ${storedIntervalSql('x')} END)`;
   return ref;
 }
 

@@ -32,6 +32,14 @@ const scansTable = 'mamori_reject_scans';
 // scan used them, so a connection that never had rejects skips two statements per file.
 const cleanRejectTables = new WeakSet<DuckDBConnection>();
 
+/**
+ * An interval as stored: to the microsecond, as roundMicros in the JS engine (`+ 0.0` turns −0 into
+ * 0). Range checks read this value, so a tiny negative such as −2.5e-318 is 0, not a reject.
+ */
+export function storedIntervalSql(x: string): string {
+  return `(round(${x}, 6) + 0.0)`;
+}
+
 /** A DOUBLE expression inside an interval's range (value-ranges.ts: finite, 0 to 1e9 s). */
 export function intervalInRangeSql(x: string): string {
   return `(isfinite(${x}) AND ${x} >= 0 AND ${x} <= ${maxIntervalSeconds})`;
@@ -48,7 +56,7 @@ export function addressSql(x: string): string {
  */
 function rangeCheck(col: ColumnSpec, c: string): string | null {
   if (col.address) return `(${c} IS NULL OR ${addressSql(c)})`;
-  if (col.type === 'double') return `(${c} IS NULL OR ${intervalInRangeSql(c)})`;
+  if (col.type === 'double') return `(${c} IS NULL OR ${intervalInRangeSql(storedIntervalSql(c))})`;
   return null;
 }
 
@@ -64,7 +72,9 @@ function projection(col: ColumnSpec, c: string): string {
       return `CASE WHEN ${c} = $empty THEN []::VARCHAR[] ELSE string_split(${c}, $setsep) END`;
     case 'double[]':
       // Elements that are not numbers, or out of an interval's range, become null (as in zeek-row-plan.ts).
-      return `CASE WHEN ${c} = $empty THEN []::DOUBLE[] ELSE list_transform(string_split(${c}, $setsep), x -> CASE WHEN ${intervalInRangeSql('TRY_CAST(x AS DOUBLE)')} THEN TRY_CAST(x AS DOUBLE) END) END`;
+      return `CASE WHEN ${c} = $empty THEN []::DOUBLE[] ELSE list_transform(string_split(${c}, $setsep), x -> CASE WHEN ${intervalInRangeSql(storedIntervalSql('TRY_CAST(x AS DOUBLE)'))} THEN ${storedIntervalSql('TRY_CAST(x AS DOUBLE)')} END) END`;
+    case 'double':
+      return storedIntervalSql(c);
     case 'integer':
       return `CAST(${c} AS INTEGER)`;
     default:
