@@ -38,7 +38,14 @@ interface ScoreJson {
   c2Servers: { total: number; found: string[]; missed: string[] };
   c2Values: { total: number; found: string[]; missed: string[] };
   falseServers: string[];
-  lookalikes: { kind: string; hosts: string[]; setApart: boolean; incidents: { id: string }[] }[];
+  lookalikes: {
+    kind: string;
+    hosts: string[];
+    setApart: boolean;
+    incidents: { id: string }[];
+    reason: string;
+    evidence: string[];
+  }[];
 }
 
 describe('mamori demo, hunt, incidents and report', () => {
@@ -90,6 +97,15 @@ describe('mamori demo, hunt, incidents and report', () => {
     // A look-alike still in a suspicious incident is a false server of the score.
     for (const l of score.lookalikes.filter((x) => !x.setApart))
       expect(l.incidents.length).toBeGreaterThan(0);
+  });
+
+  it('13.3: demo --json says why each look-alike was set apart, from the hunt (reason per look-alike)', () => {
+    const { lookalikes } = demo.score;
+    expect(lookalikes.length).toBeGreaterThan(0);
+    for (const l of lookalikes) {
+      expect(l.reason.trim()).not.toBe('');
+      expect(l.evidence.length).toBeGreaterThan(0);
+    }
   });
 
   it('incidents lists the stored incidents and shows one; report writes each format', async () => {

@@ -17,7 +17,7 @@ import { numberOption, optionSchemas } from '../options.js';
 import { printText, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
 import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
-import { describeLabelScore } from './demo-score.js';
+import { describeLabelScore, describeSetApart } from './demo-score.js';
 import { describeHunt } from './hunt.js';
 import { describeOutcome } from './intel/intel-import.js';
 
@@ -62,7 +62,9 @@ export function demoCommand(): Command {
 Works offline: everything it uses is generated. It writes, under the data directory, demo-logs/ (Zeek
 logs and labels.json, the truth), demo-intel/ (the past case as a STIX 2.1 bundle) and demo-report.html.
 It ends by scoring its incidents against labels.json: infected hosts and C2 servers found and missed,
-false ones, and whether the planted look-alikes (cloud backups) were set apart (--json: "score").
+false ones, and whether the planted look-alikes (cloud backups) were set apart, and why: the hunt's
+findings on them or the verdict of their incident, listed in full under "Set apart as likely benign"
+after the incidents (--json: "score", each look-alike's "reason" and "evidence").
 
 Then try: mamori incidents; mamori incidents show ID; mamori report ID --format stix`,
     )
@@ -126,6 +128,13 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
         });
         progress.stop();
         say(describeHunt(hunt, 3));
+        const score = scoreIncidents(
+          hunt.incidents.map((i) => i.incident),
+          truth,
+          hunt.detect.findings,
+        );
+        const setApart = describeSetApart(score);
+        if (setApart) say(`\n${setApart}`);
         const report = resolve(dataDir, 'demo-report.html');
         renderReport(hunt.incidents, {
           format: 'html',
@@ -134,10 +143,6 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
           source: `simulated office (seed ${flags.seed})`,
           title: 'mamori demo: the 2016 business-federation case',
         });
-        const score = scoreIncidents(
-          hunt.incidents.map((i) => i.incident),
-          truth,
-        );
         say(`\nThe report is ${report}\nOpen it in a browser: ${pathToFileURL(report).href}`);
         say('(or: xdg-open demo-report.html on Linux, open demo-report.html on macOS)');
         say(`\n${describeLabelScore(score)}`);

@@ -128,7 +128,7 @@ export function exfilScore(e: ExfilEvidence, cfg: ExfilConfig = defaultExfilConf
       routineFactor: r3(f.routine),
       routine: routine.routine ? 1 : 0,
       transfers: routine.transfers.length,
-      ...(routine.routine ? { routineHour: routine.usualHour } : {}),
+      ...(routine.routine ? { routineHour: routine.usualHour, routineBytes: routine.usualBytes } : {}),
     },
   };
 }

@@ -103,7 +103,7 @@ const b2 = server('f001.backblazeb2.com', ['45.11.36.1'], ['f001.backblazeb2.com
 
 describe('scoreIncidents (13.3: the demo scores itself against labels.json)', () => {
   it('13.3: counts infected hosts and C2 servers found and names the missed ones', () => {
-    const score = scoreIncidents([apt], truth);
+    const score = scoreIncidents([apt], truth, []);
     expect(score.infectedHosts).toEqual({
       total: 3,
       found: ['10.1.0.5', '10.1.0.6'],
@@ -121,7 +121,7 @@ describe('scoreIncidents (13.3: the demo scores itself against labels.json)', ()
   });
 
   it('13.3: a suspicious look-alike is not set apart and makes false hosts and servers', () => {
-    const score = scoreIncidents([apt, incident('INC-00000002', ['10.0.0.20'], [s3])], truth);
+    const score = scoreIncidents([apt, incident('INC-00000002', ['10.0.0.20'], [s3])], truth, []);
     expect(score.falseHosts).toEqual(['10.0.0.20']);
     expect(score.falseServers).toEqual(['s3.eu-west-1.amazonaws.com']);
     expect(score.lookalikes[0]).toMatchObject({
@@ -142,6 +142,7 @@ describe('scoreIncidents (13.3: the demo scores itself against labels.json)', ()
         incident('INC-00000003', ['10.1.0.40', '10.1.0.41'], [b2], 'likely-benign'),
       ],
       truth,
+      [],
     );
     expect(score.lookalikesSetApart).toBe(2);
     expect(score.lookalikes.map((l) => l.incidents)).toEqual([
@@ -153,14 +154,40 @@ describe('scoreIncidents (13.3: the demo scores itself against labels.json)', ()
   });
 
   it('13.3: a likely-benign incident does not count as finding the intrusion', () => {
-    const score = scoreIncidents([{ ...apt, verdict: 'likely-benign' }], truth);
+    const score = scoreIncidents([{ ...apt, verdict: 'likely-benign' }], truth, []);
     expect(score.infectedHosts.found).toEqual([]);
     expect(score.c2Servers.found).toEqual([]);
   });
 
+  it('13.3: each look-alike carries its reason, from the findings when no incident holds it', () => {
+    const beacon = {
+      detector: 'beaconing',
+      techniques: [],
+      host: '10.1.0.40',
+      endpointIp: '45.11.36.1',
+      endpointDomain: 'f001.backblazeb2.com',
+      first: '2016-06-01T00:00:00Z',
+      last: '2016-06-01T18:00:00Z',
+      connections: 18,
+      bytesOut: 1,
+      bytesIn: 1,
+      score: 0.15,
+      severity: 'low' as const,
+      stats: { medianInterval: 3600 },
+      explanation: '',
+      links: [],
+    };
+    const score = scoreIncidents([apt], truth, [beacon]);
+    expect(score.lookalikes.map((l) => l.reason)).toEqual([
+      'no finding at all',
+      '1 low finding, no incident: calls about every 1.0 h (beaconing)',
+    ]);
+    expect(score.lookalikes[1]?.evidence).toHaveLength(1);
+  });
+
   it('13.3: labels of version 1 (no lookalikes) score with an empty look-alike list', () => {
     const { lookalikes: _, ...v1 } = truth;
-    const score = scoreIncidents([apt], { ...v1, version: 1 });
+    const score = scoreIncidents([apt], { ...v1, version: 1 }, []);
     expect(score.lookalikes).toEqual([]);
     expect(score.lookalikesSetApart).toBe(0);
   });

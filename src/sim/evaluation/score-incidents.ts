@@ -1,5 +1,7 @@
+import type { Finding } from '../../detect/finding.js';
 import { type Incident, type IncidentServer, isLikelyBenign } from '../../incidents/incident.js';
 import type { LookalikeTruth, SimTruth } from '../labels.js';
+import { lookalikeReason } from './lookalike-reason.js';
 
 /** What was expected, what was found and what was missed, by name. */
 export interface FoundMissed {
@@ -17,6 +19,10 @@ export interface LookalikeOutcome {
   readonly setApart: boolean;
   /** The incidents holding it, with their verdict (none: it never became an incident). */
   readonly incidents: readonly { readonly id: string; readonly verdict: 'suspicious' | 'likely-benign' }[];
+  /** Why, in one line, from the incidents holding it or else the findings on it (lookalikeReason). */
+  readonly reason: string;
+  /** The same reason in full: one line per incident holding it, else per finding on it. */
+  readonly evidence: readonly string[];
 }
 
 /** A run's incidents scored against the simulator's labels.json. */
@@ -61,8 +67,13 @@ function foundMissed(all: readonly string[], isFound: (v: string) => boolean): F
 /**
  * Scores incidents against the truth. Only suspicious incidents count as detections: a likely-benign
  * one is a look-alike set apart (`isLikelyBenign`), so it neither finds hosts nor makes false ones.
+ * The run's findings say why each look-alike that started no incident was set apart.
  */
-export function scoreIncidents(incidents: readonly Incident[], truth: SimTruth): LabelScore {
+export function scoreIncidents(
+  incidents: readonly Incident[],
+  truth: SimTruth,
+  findings: readonly Finding[],
+): LabelScore {
   const suspicious = incidents.filter((i) => !isLikelyBenign(i));
   const servers = suspicious.flatMap((i) => i.servers);
   const hosts = new Set(suspicious.flatMap((i) => i.hosts.map((h) => h.ip)));
@@ -84,12 +95,15 @@ export function scoreIncidents(incidents: readonly Incident[], truth: SimTruth):
       id: i.id,
       verdict: isLikelyBenign(i) ? ('likely-benign' as const) : ('suspicious' as const),
     }));
+    const why = lookalikeReason(l, holding, findings);
     return {
       kind: l.kind,
       description: l.description,
       hosts: l.hosts,
       setApart: outcome.every((o) => o.verdict === 'likely-benign'),
       incidents: outcome,
+      reason: why.short,
+      evidence: why.lines,
     };
   });
 
