@@ -69,7 +69,7 @@ async function huntOne(seed: number, setup: Setup, work: string, truth: SimTruth
     });
     const seconds = (performance.now() - t0) / 1000;
     const incidents = hunt.incidents.map((x) => x.incident);
-    const score = scoreIncidents(incidents, truth);
+    const score = scoreIncidents(incidents, truth, hunt.detect.findings);
     const suspicious = incidents.filter((i) => !isLikelyBenign(i));
     const benign = incidents.filter((i) => isLikelyBenign(i));
     const row: Row = {

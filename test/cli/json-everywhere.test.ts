@@ -62,6 +62,7 @@ const jsonArgs: Record<string, () => string[]> = {
   incidents: () => ['--data', data],
   'incidents show': () => [incidentId, '--data', data],
   report: () => [incidentId, '--data', data],
+  'incidents triage': () => [incidentId, '--status', 'confirmed', '--note', 'checked', '--data', data],
   ingest: () => [logs, '--data', data, '--no-progress'],
   stats: () => ['--data', data],
   'store batches': () => ['--data', data],

@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { describe, it } from 'vitest';
+import { skipMarker, skippedSuffix } from './skip-reasons.js';
 
-/** Where Debian's and CI's Chromium lives (`apt-get install -y chromium`). */
-export const chromiumPath = '/usr/bin/chromium';
+/**
+ * The browser the tests drive: Debian's and CI's Chromium (`apt-get install -y chromium`), or
+ * MAMORI_CHROMIUM, which lets a test (and a user with Chromium elsewhere) choose another.
+ */
+export const chromiumPath = process.env.MAMORI_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags for a headless Chromium that fetches nothing in the background. */
 export const chromiumArgs = [
@@ -17,7 +21,7 @@ export const chromiumArgs = [
  * MAMORI_REQUIRE_CHROMIUM=1 (CI), where the missing browser is a failure.
  */
 export function describeWithChromium(name: string, fn: () => void): void {
-  const reason = `${chromiumPath} not found; install Chromium (apt-get install -y chromium) to run "${name}"`;
+  const reason = `${skipMarker.chromium}: ${chromiumPath} not found (install Chromium with apt-get install -y chromium, or set MAMORI_CHROMIUM to it)`;
   if (existsSync(chromiumPath)) {
     describe(name, fn);
     return;
@@ -30,6 +34,6 @@ export function describeWithChromium(name: string, fn: () => void): void {
     });
     return;
   }
-  console.warn(`Skipping: ${reason}`);
-  describe.skip(`${name} [skipped: ${reason}]`, fn);
+  console.warn(`Skipping "${name}": ${reason}`);
+  describe.skip(`${name}${skippedSuffix(reason)}`, fn);
 }

@@ -3,35 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { htmlFormat } from '../../src/report/html/html-format.js';
-import { skipMarker, skippedSuffix } from '../helpers/skip-reasons.js';
+import { chromiumArgs, chromiumPath, describeWithChromium } from '../helpers/chromium.js';
 import { bidiStrings, hostile, hostileAttribution, hostileIncident, reportInput } from './fixtures.js';
-
-// MAMORI_CHROMIUM lets a test (and a user with Chromium elsewhere) choose the browser.
-const executablePath = process.env.MAMORI_CHROMIUM ?? '/usr/bin/chromium';
-const reason = `${skipMarker.chromium}: ${executablePath} not found (install Chromium, or set MAMORI_CHROMIUM to it)`;
-
-/**
- * Opens the HTML report in headless Chromium: nothing may be fetched, no attacker string may run,
- * the charts must be there. Skips without Chromium, unless MAMORI_REQUIRE_CHROMIUM=1 (CI).
- */
-function describeWithChromium(name: string, fn: () => void): void {
-  if (existsSync(executablePath)) {
-    describe(name, fn);
-    return;
-  }
-  if (process.env.MAMORI_REQUIRE_CHROMIUM === '1') {
-    describe(name, () => {
-      it('has Chromium', () => {
-        throw new Error(`MAMORI_REQUIRE_CHROMIUM=1 but ${reason}`);
-      });
-    });
-    return;
-  }
-  console.warn(`Skipping the HTML screenshot test: ${reason}`);
-  describe.skip(`${name}${skippedSuffix(reason)}`, fn);
-}
 
 describeWithChromium('HTML report in Chromium', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'mamori-report-'));
@@ -41,8 +16,8 @@ describeWithChromium('HTML report in Chromium', () => {
     const file = path.join(dir, 'report.html');
     writeFileSync(file, htmlFormat.render(reportInput()));
     const browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -93,8 +68,8 @@ describeWithChromium('HTML report in Chromium', () => {
       ),
     );
     const browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -174,7 +174,7 @@ describe('report sections (issue 13.4)', () => {
         ],
       }),
     );
-    expect(benign).toContain('**Triage:** benign: pen test');
+    expect(benign).toContain('**Triage:** benign by ana on 2016-06-03: pen test');
     expect(benign).not.toContain('Isolate these');
   });
 

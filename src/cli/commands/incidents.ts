@@ -10,7 +10,8 @@ import { mamoriVersion } from '../../version.js';
 import { describeIncident, verdictLabel } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
-import { severityStyle } from '../terminal.js';
+import { severityStyle, terminalWidth } from '../terminal.js';
+import { wrapText } from '../text-wrap.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { describeTriage, triageCommand } from './incidents-triage.js';
 
@@ -162,7 +163,7 @@ Times (--from, --to): ${timeForms}.`,
         if (flags.json || all.json) printText(toJson(incidentsJson(jsonInput([got]))));
         else
           printText(
-            `${describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 })}\n\nTriage: ${describeTriage(got.incident.id, got.triage)}`,
+            `${describeIncident(got.incident, got.attribution, { servers: 50, hosts: 50, timeline: 40 })}\n\n${wrapText(`Triage: ${describeTriage(got.incident.id, got.triage)}`, terminalWidth(), { hanging: '  ' })}`,
           );
       } finally {
         await store.close();

@@ -278,7 +278,7 @@ it('13.2: without DNS, the 51 default sources fail as one line naming raw.github
     expect(defaultIntelSources).toHaveLength(51);
     expect(err.code).toBe(errorCodes.network);
     expect(err.message).toMatch(
-      /^cannot reach raw\.githubusercontent\.com \(DNS lookup failed\): 51 of 51 sources not fetched and nothing imported; [^\n]*mamori intel import DIR/,
+      /^cannot reach raw\.githubusercontent\.com \(DNS lookup failed\): 51 of 51 sources not fetched \([^)]*and 48 more\) and nothing imported; [^\n]*mamori intel import DIR/,
     );
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });

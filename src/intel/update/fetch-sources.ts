@@ -138,10 +138,16 @@ export class SourcesUnreachable extends MamoriError {
     readonly hosts: readonly { readonly host: string; readonly reason: string }[],
     readonly notFetched: number,
     readonly total: number,
+    sourceIds: readonly string[] = [],
   ) {
+    // A few source ids say which feeds are missing without turning the one line into a list.
+    const named =
+      sourceIds.length === 0
+        ? ''
+        : ` (${sourceIds.slice(0, 3).join(', ')}${sourceIds.length > 3 ? ` and ${sourceIds.length - 3} more` : ''})`;
     super(
       errorCodes.network,
-      `cannot reach ${hosts.map((h) => `${h.host} (${h.reason})`).join(', ')}: ${notFetched} of ${total} source${total === 1 ? '' : 's'} not fetched and nothing imported; ${mirrorAdvice}`,
+      `cannot reach ${hosts.map((h) => `${h.host} (${h.reason})`).join(', ')}: ${notFetched} of ${total} source${total === 1 ? '' : 's'} not fetched${named} and nothing imported; ${mirrorAdvice}`,
     );
     this.name = 'SourcesUnreachable';
   }
@@ -159,7 +165,12 @@ function updateError(
       const u = f.unreachable as { host: string; reason: string };
       hosts.set(`${u.host} ${u.reason}`, u);
     }
-    return new SourcesUnreachable([...hosts.values()], failures.length, total);
+    return new SourcesUnreachable(
+      [...hosts.values()],
+      failures.length,
+      total,
+      failures.map((f) => f.source.id),
+    );
   }
   const reasons = new Set(failures.map((f) => f.reason));
   if (failures.length > 1 && reasons.size === 1)
