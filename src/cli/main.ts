@@ -38,7 +38,8 @@ Exit codes:
   0    done
   1    a file that could not be ingested, a query past its limit, a store or network problem,
        an unknown incident or name
-  2    usage error: a bad option, time, --out target, --only value or unknown --actor
+  2    usage error: a bad option, time, --out target, --only value or unknown --actor;
+       an export the sharing rules refuse
   70   an unexpected error (a bug: please report it)
   74   no space left on device
   75   the store is in use by another mamori process

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Incident, ServerRole } from '../incidents/incident.js';
 import type { AttributedIncident } from './report-format.js';
+import { contactedNames } from './stix/stix-contacted.js';
 
 /** Kinds of indicator a block list carries. */
 export const blockKinds = ['domain', 'ip', 'sha256', 'sha1', 'md5'] as const;
@@ -63,9 +64,12 @@ export function incidentIndicators(incident: Incident): BlockIndicator[] {
       out.push(x);
     }
   };
+  const groupedOnly = groupingDomains(incident);
   for (const s of incident.servers) {
     if (s.warninglists.length > 0) continue;
-    for (const d of s.domains) if (d !== '') add({ kind: 'domain', value: d, server: s.key, role: s.role });
+    for (const d of s.domains)
+      if (blockableName(d) && !groupedOnly.has(d.toLowerCase()))
+        add({ kind: 'domain', value: d, server: s.key, role: s.role });
     for (const ip of s.ips) if (isIP(ip)) add({ kind: 'ip', value: ip, server: s.key, role: s.role });
   }
   for (const h of incidentHashes(incident)) add(h);
@@ -73,11 +77,35 @@ export function incidentIndicators(incident: Incident): BlockIndicator[] {
 }
 
 /**
+ * Registered domains a detector only grouped contacted names under (rare destinations counts
+ * `sites.google.com` under `google.com`): that domain may be a hosting service shared by thousands,
+ * and a rule for it would block them all. Names the telemetry shows were contacted are kept.
+ */
+function groupingDomains(incident: Incident): Set<string> {
+  const contacted = contactedNames(incident.findings);
+  const out = new Set<string>();
+  for (const f of incident.findings) {
+    const d = f.endpointDomain?.toLowerCase();
+    if (d && Array.isArray(f.stats['names']) && !contacted.has(d)) out.add(d);
+  }
+  return out;
+}
+
+/** A name with at least two labels and no wildcard: never a bare TLD (`com`) or `*`. */
+function blockableName(name: string): boolean {
+  const labels = name.replace(/\.$/, '').split('.');
+  return labels.length >= 2 && labels.every((l) => l !== '' && !l.includes('*'));
+}
+
+/**
  * True when a report must not tell anyone to block or isolate anything for this incident: the
- * verdict says it is likely a look-alike, or an analyst triaged it as benign.
+ * verdict says it is likely a look-alike (unless an analyst confirmed it), or an analyst triaged it
+ * as benign.
  */
 export function isBenignForReport(item: Pick<AttributedIncident, 'incident' | 'triage'>): boolean {
-  return item.incident.verdict === 'likely-benign' || item.triage?.status === 'benign';
+  // An analyst's decision outranks the verdict: a confirmed look-alike is reported as an intrusion.
+  if (item.triage?.status === 'benign') return true;
+  return item.incident.verdict === 'likely-benign' && item.triage?.status !== 'confirmed';
 }
 
 /** The block list of one report item: empty for an incident that is likely or marked benign. */

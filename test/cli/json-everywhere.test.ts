@@ -174,6 +174,10 @@ describe('13.6 --json everywhere', () => {
     expect(JSON.parse(r.out)).toEqual([expect.objectContaining({ n: 144, bytes: 129600, d: 1.25 })]);
     const csv = await run('query', 'SELECT count(*) AS n FROM conn', '--data', data, '--format', 'csv');
     expect(csv.out).toBe('n\n144');
+    // Two columns of one name: converted by position, not a crash on the text column.
+    const dup = await run('query', "SELECT 'abc' AS n, count(*) AS n FROM conn", '--data', data, '--json');
+    expect(dup.code).toBe(0);
+    expect(JSON.parse(dup.out)).toEqual([{ n: 'abc', 'n:1': 144 }]);
   });
 });
 

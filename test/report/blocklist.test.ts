@@ -19,7 +19,7 @@ const evil = [
   'line\nbreak.example',
   'nul\u0000.example',
   'bidi\u202Eelpmaxe.com',
-  "=cmd|' /C calc'!A0",
+  "=cmd|' /C calc'!A0.example",
   'ünïcode.example',
 ];
 
@@ -99,6 +99,46 @@ describe('indicator block list', () => {
     expect(rules).toMatch(/alert ip \$HOME_NET any <> \[\d+\.\d+\.\d+\.\d+\] any \(msg:"mamori /);
   });
 
+  it('13.4: a bare TLD, a wildcard or a domain a detector only grouped names under is never blocked', () => {
+    const base = apt10Incident();
+    const [first, ...rest] = base.servers;
+    const grouped = {
+      ...base.findings[0]!,
+      endpointDomain: 'blogspot.com',
+      stats: { ...base.findings[0]!.stats, names: ['evil-owner.blogspot.com'] },
+    };
+    const incident = {
+      ...base,
+      findings: [...base.findings, grouped],
+      servers: [
+        { ...first!, domains: ['com', '*', '*.github.io', 'blogspot.com', 'evil-owner.blogspot.com'] },
+        ...rest,
+      ],
+    };
+    const values = blockListText(input(incident)).split('\n');
+    expect(values).toContain('evil-owner.blogspot.com');
+    for (const v of ['com', '*', '*.github.io', 'blogspot.com']) expect(values).not.toContain(v);
+  });
+
+  it('13.5: an analyst confirming a likely-benign incident brings back its block list', () => {
+    const base = apt10Incident();
+    const benign = { ...base, verdict: 'likely-benign' as const, verdictReasons: ['one schedule'] };
+    const triage = (status: 'confirmed' | 'benign') => ({
+      incidentId: base.id,
+      status,
+      note: null,
+      by: 'ana',
+      at: '2016-06-03T10:00:00Z',
+    });
+    expect(blockListText(input(benign))).toContain('likely benign, nothing to block');
+    expect(blockListText(input(benign, { triage: triage('confirmed') }))).toContain(
+      base.servers[0]!.domains[0],
+    );
+    expect(blockListText(input(base, { triage: triage('benign') }))).not.toContain(
+      base.servers[0]!.domains[0],
+    );
+  });
+
   it('13.4: a name whose parent name is listed too gets no rules of its own', () => {
     const base = apt10Incident();
     const [first, ...rest] = base.servers;
@@ -141,7 +181,7 @@ describe('indicator block list', () => {
     const rows = csv.trimEnd().split('\n');
     expect(rows[0]).toBe('incident,kind,value,role,server');
     expect(rows.length).toBe(1 + values.length);
-    expect(csv).toContain(`,'=cmd|' /C calc'!A0,`);
+    expect(csv).toContain(`,'=cmd|' /C calc'!A0.example,`);
     expect(csv).toContain('"evil.example""; sid:1; rev:1;) alert ip any any -> any any (msg:""pwned"');
     expect(percentEncodeUnusual('a b<c>.example')).toBe('a%20b%3Cc%3E.example');
     expect(percentEncodeUnusual('---x')).toBe('%2D--x');

@@ -191,18 +191,18 @@ Times (--from, --to): ${timeForms}.`,
           found: (scope) => result.incidents.filter((i) => (i.incident.scope ?? '') === scope).length,
         });
         const hint = hints.length > 0 ? describeHints(hints, result.detect.scopes.length) : null;
-        // A STIX bundle is for sharing: it follows the sharing rules. JSON here is the hunt's own
-        // machine output (as incidents --json); `mamori report --format json` is the JSON export.
-        const shared =
-          reportFormat === 'stix'
-            ? await shareForExport(store, result.incidents, {
-                tlp: flags.tlp,
-                force: flags.force,
-                includeInternal: flags.includeInternal,
-                internal: commaList(flags.internal),
-                emptyIsFine: true,
-              })
-            : { items: result.incidents, sharing: undefined };
+        // A STIX bundle or a JSON file is for sharing: it follows the sharing rules. JSON on stdout
+        // is the hunt's own machine output (as incidents --json), read by the analyst's scripts.
+        const exported = reportFormat === 'stix' || (reportFormat === 'json' && flags.out !== undefined);
+        const shared = exported
+          ? await shareForExport(store, result.incidents, {
+              tlp: flags.tlp,
+              force: flags.force,
+              includeInternal: flags.includeInternal,
+              internal: commaList(flags.internal),
+              emptyIsFine: true,
+            })
+          : { items: result.incidents, sharing: undefined };
         const source = paths.length > 0 ? paths.join(', ') : `data directory ${dataDir}`;
         const written = reportFormat
           ? renderReport(shared.items, {

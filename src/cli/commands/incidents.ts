@@ -98,12 +98,12 @@ export function incidentsCommand(): Command {
     .option('--limit <n>', 'incidents to list', numberOption('--limit', optionSchemas.positiveInt), 50)
     .option(
       '--from <time>',
-      'only incidents active at or after this time (see Times below)',
+      'only incidents (of the latest run, or --run N) active at or after this time (see Times below)',
       timeOption('--from'),
     )
     .option(
       '--to <time>',
-      'only incidents active at or before this time (see Times below)',
+      'only incidents (of the latest run, or --run N) active at or before this time (see Times below)',
       timeOption('--to'),
     )
     .option(

@@ -33,6 +33,15 @@ describe('13.1 routine volume', () => {
     expect(routineOf(backup([0, 1, 2, 5]), cfg).routine).toBe(true);
   });
 
+  it('13.1: a nightly upload that begins days after the host was first seen is new, not routine', () => {
+    // The host is seen from the first hour; the uploads start on the fifth night and repeat.
+    const nightly = backup([4, 5, 6]);
+    expect(routineOf(nightly, cfg).routine).toBe(true);
+    expect(routineOf(nightly, cfg, wed).routine).toBe(false);
+    // The same uploads already running when the sensor first saw the host are its baseline.
+    expect(routineOf(backup([0, 1, 2]), cfg, wed).routine).toBe(true);
+  });
+
   it('13.1: a one-off large upload is not routine', () => {
     expect(
       routineOf(

@@ -54,6 +54,11 @@ function clockDistance(a: number, b: number): number {
  * `routineMaxGapDays` after the one before (a weekend may pass without one), and none more than
  * `routineGrowth` times the median of the others (a nightly backup that suddenly grows several-fold
  * is not routine). A one-off upload is one transfer, and never routine.
+ *
+ * A baseline is what the host already did when the sensor began to see it: when `hostFirst` (the
+ * host's first active hour in the data) is given, the first transfer must start within
+ * `routineMaxGapDays` of it. A nightly upload that begins days into the data is new behaviour (an
+ * intruder's scheduled exfiltration looks exactly like this), not the host's routine.
  */
 export function routineOf(
   pair: HourSeries,
@@ -66,6 +71,7 @@ export function routineOf(
     | 'routineMaxGapDays'
     | 'routineGrowth'
   > & { readonly workingHours: WorkingHours },
+  hostFirst?: number,
 ): Routine {
   const ts = transfers(pair, cfg);
   const offset = cfg.workingHours.utcOffsetMinutes * 60;
@@ -85,6 +91,12 @@ export function routineOf(
     usualHour: Math.floor(usualClock / hour),
   });
   if (ts.length < cfg.routineMinTransfers) return result(false);
+  const first = ts[0] as Transfer;
+  if (
+    hostFirst !== undefined &&
+    first.start - hostFirst > cfg.routineMaxGapDays * day + cfg.routineHourSlack * hour
+  )
+    return result(false);
   if (clock.some((c) => clockDistance(c, usualClock) > cfg.routineHourSlack)) return result(false);
   for (let i = 1; i < ts.length; i++) {
     const gap = (ts[i] as Transfer).start - (ts[i - 1] as Transfer).start;

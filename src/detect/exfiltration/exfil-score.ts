@@ -92,7 +92,9 @@ export function exfilScore(e: ExfilEvidence, cfg: ExfilConfig = defaultExfilConf
   const share = uploadShare(e.bytesOut, e.bytesIn);
   const ratio = b.peakBytes / Math.max(b.usualHour, cfg.hourFloor);
   const n = novelty(b);
-  const routine = routineOf(e.pair, cfg);
+  // The host's own series starts where the sensor first saw it: the routine must predate that.
+  const hostHours = [...e.host.keys()];
+  const routine = routineOf(e.pair, cfg, hostHours.length > 0 ? Math.min(...hostHours) : undefined);
   const f = {
     volume: volumeFactor(e.bytesOut, cfg),
     upload: uploadFactor(share, cfg),

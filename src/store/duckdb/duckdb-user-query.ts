@@ -64,18 +64,20 @@ type Reader = Awaited<ReturnType<Prepared['runAndReadUntil']>>;
  * numbers, so a script reads `count(*)` and `sum(orig_bytes)` as numbers.
  */
 function numericColumns(reader: Reader, rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  const names = reader.columnNames();
+  // By position, not name: two columns of one name come back as `n` and `n:1`.
   const convert = reader.columnTypes().flatMap((t, i) => {
-    const name = names[i] as string;
-    if (integerTypes.has(t.typeId)) return [{ name, to: (v: string) => BigInt(v) as unknown }];
-    if (t.typeId === DuckDBTypeId.DECIMAL) return [{ name, to: (v: string) => Number(v) as unknown }];
+    if (integerTypes.has(t.typeId)) return [{ i, to: (v: string) => BigInt(v) as unknown }];
+    if (t.typeId === DuckDBTypeId.DECIMAL) return [{ i, to: (v: string) => Number(v) as unknown }];
     return [];
   });
   if (convert.length === 0) return rows;
   for (const row of rows) {
+    const keys = Object.keys(row);
     for (const c of convert) {
-      const v = row[c.name];
-      if (typeof v === 'string') row[c.name] = c.to(v);
+      const key = keys[c.i];
+      if (key === undefined) continue;
+      const v = row[key];
+      if (typeof v === 'string') row[key] = c.to(v);
     }
   }
   return rows;
