@@ -1,4 +1,5 @@
 import type { Finding, FindingLink, Severity } from '../detect/finding.js';
+import type { IncidentVerdict } from '../domain/incident-verdict.js';
 
 /** An internal host in an incident: compromised, or at least talking to the incident's servers. */
 export interface IncidentHost {
@@ -58,12 +59,7 @@ export interface TimelineEntry {
   readonly text: string;
 }
 
-/**
- * How an incident is presented. `suspicious` ones are ranked by score; `likely-benign` ones are
- * look-alikes (routine volume, a lone schedule, nothing corroborating), listed after the others as
- * "likely benign: review", never exported or shared.
- */
-export type IncidentVerdict = 'suspicious' | 'likely-benign';
+export type { IncidentVerdict } from '../domain/incident-verdict.js';
 
 /** Findings correlated into one intrusion: which hosts, which servers, how much data, and when. */
 export interface Incident {

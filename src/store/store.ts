@@ -1,7 +1,8 @@
 import type { Attribution } from '../attribution/attribution.js';
 import type { Finding } from '../detect/finding.js';
-import type { Incident, IncidentVerdict } from '../incidents/incident.js';
-import type { IncidentTriage } from '../incidents/triage.js';
+import type { IncidentVerdict } from '../domain/incident-verdict.js';
+import type { IncidentTriage } from '../domain/triage.js';
+import type { Incident } from '../incidents/incident.js';
 import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
+import { type IncidentTriage, type TriageStatus, triageStatuses } from '../../domain/triage.js';
 import { errorCodes, MamoriError } from '../../errors.js';
-import { type IncidentTriage, type TriageStatus, triageStatuses } from '../../incidents/triage.js';
 import { openStore } from '../../store/open-store.js';
 import { printText, toJson } from '../output.js';
 import { incidentOrFail } from './incidents.js';

@@ -1,4 +1,4 @@
-import type { IncidentTriage } from '../../incidents/triage.js';
+import type { IncidentTriage } from '../../domain/triage.js';
 import type { AttributedIncident, SharingNote, Tlp } from '../../report/report-format.js';
 import { describeLeftOut, planShare } from '../../report/share/share-policy.js';
 import type { Store } from '../../store/store.js';

@@ -1,6 +1,6 @@
+import { triageStatusOf } from '../../domain/triage.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { isLikelyBenign } from '../../incidents/incident.js';
-import { triageStatusOf } from '../../incidents/triage.js';
 import type { AttributedIncident, Tlp } from '../report-format.js';
 import { tlpLabels } from '../tlp-labels.js';
 import { InternalAddresses } from './internal-addresses.js';

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type IncidentTriage, type TriageStatus, triageStatuses } from '../../incidents/triage.js';
+import { type IncidentTriage, type TriageStatus, triageStatuses } from '../../domain/triage.js';
 
 /**
  * The latest triage decision per incident id (schema v10). Keyed by id rather than by run, since an
