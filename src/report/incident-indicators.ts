@@ -91,10 +91,10 @@ function groupingDomains(incident: Incident): Set<string> {
   return out;
 }
 
-/** A name with at least two labels and no wildcard: never a bare TLD (`com`) or `*`. */
-function blockableName(name: string): boolean {
+/** A name of at least two labels, none empty or a wildcard: never a bare TLD (`com`) or `*.x`. */
+export function blockableName(name: string): boolean {
   const labels = name.replace(/\.$/, '').split('.');
-  return labels.length >= 2 && labels.every((l) => l !== '' && !l.includes('*'));
+  return labels.length >= 2 && labels.every((l) => l.trim() !== '' && l !== '*');
 }
 
 /**
