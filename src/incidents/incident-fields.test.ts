@@ -132,3 +132,19 @@ describe('an incident', () => {
     expect(one?.servers[0]?.ports).toEqual([]);
   });
 });
+
+describe('server roles', () => {
+  it('14.2: a server whose only findings are outbound volume is an exfiltration server; one with a schedule too is c2', () => {
+    const facts = { resolutions: [], pairs: [pair('10.1.0.42', 205e6, 10e6)] };
+    const alone = { ...exfil, score: 0.8 };
+    const [onlyExfil] = correlate([alone], facts);
+    expect(onlyExfil?.servers.map((s) => s.role)).toEqual(['exfiltration']);
+    const withBeacon = finding({
+      ...beacon,
+      endpointDomain: undefined,
+      stats: { keyedBy: 'ip', ips: ['5.252.179.166'] },
+    });
+    const [both] = correlate([alone, withBeacon], facts);
+    expect(both?.servers.map((s) => s.role)).toEqual(['c2']);
+  });
+});
