@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { lookalikeDomain } from './catalog/names.js';
 import { intrusionAddress } from './net/addresses.js';
 import { Rng } from './random.js';
+import type { SimulateOptions } from './sim-options.js';
 
 /** What a CTI vendor published about an actor after an earlier intrusion: the demo's "past case". */
 export interface PastCase {
@@ -165,4 +166,27 @@ export function writePastCaseBundle(dir: string, c: PastCase): string {
   const file = join(dir, 'past-case-apt10.stix.json');
   writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
   return file;
+}
+
+/**
+ * The demo's office as `mamori demo` simulates it: 23 infected PCs and 10 C2 servers, four of them
+ * the past case's (one at a listed address), and the first PC downloads the past case's implant.
+ * Tests that check the demo use the same options, so they cannot drift from it.
+ */
+export function demoSimOptions(
+  c: PastCase,
+  o: Pick<SimulateOptions, 'out' | 'seed' | 'hosts' | 'days' | 'onProgress'>,
+): SimulateOptions {
+  return {
+    ...o,
+    scenario: 'apt',
+    infected: 23,
+    c2: 10,
+    actor: c.actor.name,
+    planted: {
+      domains: c.domains.slice(0, 4).map((d, i) => `${['update', 'mail', 'news', 'cdn'][i]}.${d}`),
+      ips: c.ips.slice(0, 1),
+      files: c.malware.slice(0, 1).map((m) => ({ sha256: m.sha256 })),
+    },
+  };
 }

@@ -10,7 +10,7 @@ import type { Attribution } from '../../src/attribution/attribution.js';
 import { type HuntResult, runHunt } from '../../src/hunt/run-hunt.js';
 import { isLikelyBenign } from '../../src/incidents/incident.js';
 import { importIntelPaths } from '../../src/intel/import-paths.js';
-import { pastCase, writePastCaseBundle } from '../../src/sim/demo-past-case.js';
+import { demoSimOptions, pastCase, writePastCaseBundle } from '../../src/sim/demo-past-case.js';
 import type { SimTruth } from '../../src/sim/labels.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
@@ -25,21 +25,7 @@ let bundle: string;
 async function simulateDemo(): Promise<void> {
   const past = pastCase(2016);
   bundle = writePastCaseBundle(path.join(dir, 'demo-intel'), past);
-  truth = await simulate({
-    out: logs,
-    scenario: 'apt',
-    seed: 2016,
-    hosts: 300,
-    days: 2,
-    infected: 23,
-    c2: 10,
-    actor: past.actor.name,
-    planted: {
-      domains: past.domains.slice(0, 4).map((d, i) => `${['update', 'mail', 'news', 'cdn'][i]}.${d}`),
-      ips: past.ips.slice(0, 1),
-      files: past.malware.slice(0, 1).map((m) => ({ sha256: m.sha256 })),
-    },
-  });
+  truth = await simulate(demoSimOptions(past, { out: logs, seed: 2016, hosts: 300, days: 2 }));
 }
 
 /** Imports the past case (and any more intel), hunts the demo logs, returns what the hunt found. */

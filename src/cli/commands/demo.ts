@@ -7,7 +7,7 @@ import { huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { importIntelPaths } from '../../intel/import-paths.js';
 import { plural } from '../../plural.js';
 import { incidentsJson } from '../../report/json/incidents-json.js';
-import { pastCase, writePastCaseBundle } from '../../sim/demo-past-case.js';
+import { demoSimOptions, pastCase, writePastCaseBundle } from '../../sim/demo-past-case.js';
 import { scoreIncidents } from '../../sim/evaluation/score-incidents.js';
 import { simulate } from '../../sim/simulate.js';
 import { openStore } from '../../store/open-store.js';
@@ -83,24 +83,15 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
         `  ${past.domains.length} C2 domains, ${past.ips.length} addresses, ${past.malware.map((m) => m.name).join(' and ')} implants, published ${past.published.slice(0, 10)}`,
       );
       const sim = createStepProgress(flags.days * 24, flags.progress && !flags.json);
-      const truth = await simulate({
-        out: logs,
-        scenario: 'apt',
-        seed: flags.seed,
-        hosts: flags.hosts,
-        days: flags.days,
-        infected: 23,
-        c2: 10,
-        actor: past.actor.name,
-        // Four of the ten servers are the past case's, one of them at a listed address; the first
-        // PC downloads the past case's RedLeaves build.
-        planted: {
-          domains: past.domains.slice(0, 4).map((d, i) => `${['update', 'mail', 'news', 'cdn'][i]}.${d}`),
-          ips: past.ips.slice(0, 1),
-          files: past.malware.slice(0, 1).map((m) => ({ sha256: m.sha256 })),
-        },
-        onProgress: (p) => sim.step(`simulating hour ${p.hour}/${p.hours}`),
-      });
+      const truth = await simulate(
+        demoSimOptions(past, {
+          out: logs,
+          seed: flags.seed,
+          hosts: flags.hosts,
+          days: flags.days,
+          onProgress: (p) => sim.step(`simulating hour ${p.hour}/${p.hours}`),
+        }),
+      );
       sim.stop();
       say(
         `\nSimulated ${plural(flags.days, 'day')} of an office of ${flags.hosts} PCs (${truth.logs.rows.conn.toLocaleString('en')} connections) into ${logs};`,
