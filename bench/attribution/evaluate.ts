@@ -1,6 +1,6 @@
 // Scoring one seed: does the incident match the planted intrusion, and how good is its attribution.
-import type { Attribution } from '../../src/attribution/attribution.js';
-import type { Incident } from '../../src/incidents/incident.js';
+import type { Attribution } from '../../src/domain/attribution.js';
+import type { Incident } from '../../src/domain/incident.js';
 import type { IntrusionTruth } from '../../src/sim/labels.js';
 
 /** The incident holding most of the intrusion's infected hosts (ties: most servers in common). */

@@ -2,10 +2,10 @@
 // against the ground truth.
 import type { TruthPair, TruthScore } from '../../src/detect/evaluation/ground-truth.js';
 import { scoreAgainstTruth } from '../../src/detect/evaluation/ground-truth.js';
-import type { Finding } from '../../src/detect/finding.js';
-import { severityOf } from '../../src/detect/finding.js';
 import { InternalNetworks } from '../../src/detect/internal-networks.js';
 import { runDetectors } from '../../src/detect/run-detectors.js';
+import type { Finding } from '../../src/domain/finding.js';
+import { severityOf } from '../../src/domain/finding.js';
 import type { ConnectionSeries } from '../../src/store/detect-store.js';
 import type { Store } from '../../src/store/store.js';
 import { ritaStyleScore } from './rita-baseline.js';

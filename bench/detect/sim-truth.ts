@@ -1,7 +1,7 @@
 // Scores findings against a simulator's labels.json: which infected hosts and C2 servers were found,
 // and which findings are false.
 import { endpointMatches } from '../../src/detect/evaluation/ground-truth.js';
-import type { Finding } from '../../src/detect/finding.js';
+import type { Finding } from '../../src/domain/finding.js';
 import type { SimTruth } from '../../src/sim/labels.js';
 
 export interface SimScore {

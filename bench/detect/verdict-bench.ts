@@ -6,8 +6,8 @@
 // which is what the previous release showed.
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { type Incident, isLikelyBenign } from '../../src/domain/incident.js';
 import { runHunt } from '../../src/hunt/run-hunt.js';
-import { type Incident, isLikelyBenign } from '../../src/incidents/incident.js';
 import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { ensureWarninglists } from '../../src/intel/warninglists/seed-snapshot.js';
 import { scoreIncidents } from '../../src/sim/evaluation/score-incidents.js';

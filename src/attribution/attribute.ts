@@ -1,6 +1,6 @@
-import { type Incident, isLikelyBenign } from '../incidents/incident.js';
+import type { Attribution, Evidence } from '../domain/attribution.js';
+import { type Incident, isLikelyBenign } from '../domain/incident.js';
 import type { IntelStore } from '../store/intel-store.js';
-import type { Attribution, Evidence } from './attribution.js';
 import type { DraftEvidence, VictimContext } from './evidence/evidence-collector.js';
 import { evidenceCollectors } from './evidence/registry.js';
 import { type AttributionCache, loadKnowledge } from './knowledge.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../domain/finding.js';
 import { Allowlist } from './allowlist.js';
-import type { Finding } from './finding.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-allow-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

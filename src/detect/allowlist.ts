@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { Finding } from '../domain/finding.js';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
 import { detectIndicator } from '../intel/indicators/normalize.js';
 import { type IpRange, tryIpRange } from '../net/ip-range.js';
-import type { Finding } from './finding.js';
 
 /**
  * The user's allowlist: addresses, CIDRs, domains (a domain covers its subdomains) and TLS client

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../domain/finding.js';
 import { applyCorroboration, downWeightProxies, sameRelation } from './corroboration.js';
-import type { Finding } from './finding.js';
 
 const f = (
   detector: string,

@@ -1,4 +1,4 @@
-import { type Finding, severityOf } from './finding.js';
+import { type Finding, severityOf } from '../domain/finding.js';
 
 /**
  * Detectors whose single signal has common benign look-alikes (vendor timers, sync clients, backups,

@@ -1,5 +1,5 @@
+import type { Finding } from '../domain/finding.js';
 import type { Store } from '../store/store.js';
-import type { Finding } from './finding.js';
 import type { InternalNetworks } from './internal-networks.js';
 
 /** What every detector is given. */

@@ -1,7 +1,7 @@
+import type { Finding } from '../domain/finding.js';
 import type { Store } from '../store/store.js';
 import type { Allowlist } from './allowlist.js';
 import { applyCorroboration, downWeightProxies } from './corroboration.js';
-import type { Finding } from './finding.js';
 import { InternalNetworks } from './internal-networks.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
 import { labelWarninglisted } from './suppression.js';

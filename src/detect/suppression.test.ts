@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../domain/finding.js';
 import type { Store } from '../store/store.js';
-import type { Finding } from './finding.js';
 import { labelWarninglisted } from './suppression.js';
 
 const f = (detector: string, ip: string | null, domain: string | null, score = 0.74): Finding => ({

@@ -1,6 +1,6 @@
+import { type Finding, severityOf } from '../domain/finding.js';
 import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import type { Store } from '../store/store.js';
-import { type Finding, severityOf } from './finding.js';
 
 /** How much a finding on a benign warninglisted destination keeps of its score. */
 export const warninglistWeight = 0.3;

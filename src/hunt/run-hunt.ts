@@ -1,10 +1,10 @@
 import { attribute, createAttributionCache } from '../attribution/attribute.js';
-import type { Attribution } from '../attribution/attribution.js';
 import type { Allowlist } from '../detect/allowlist.js';
 import { type DetectorName, detectorNames } from '../detect/registry.js';
 import { type DetectRun, runDetectors } from '../detect/run-detectors.js';
+import type { Attribution } from '../domain/attribution.js';
+import type { Incident } from '../domain/incident.js';
 import { buildIncidents } from '../incidents/build-incidents.js';
-import type { Incident } from '../incidents/incident.js';
 import { type IngestSummary, ingestPaths } from '../ingest/ingest-paths.js';
 import type { Store } from '../store/store.js';
 

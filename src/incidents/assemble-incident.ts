@@ -1,9 +1,9 @@
 import { evidenceKind } from '../detect/corroboration.js';
-import { type Finding, type FindingLink, severityOf } from '../detect/finding.js';
+import { type Finding, type FindingLink, severityOf } from '../domain/finding.js';
+import type { Incident, IncidentHost, IncidentServer, ServerRole } from '../domain/incident.js';
 import type { AdminLink } from './admin-links.js';
 import { type CorrelateConfig, isStrong } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
-import type { Incident, IncidentHost, IncidentServer, ServerRole } from './incident.js';
 import { incidentId } from './incident-id.js';
 import { incidentSummary } from './incident-summary.js';
 import { incidentTimeline } from './incident-timeline.js';

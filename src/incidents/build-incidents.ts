@@ -1,13 +1,13 @@
-import type { Finding } from '../detect/finding.js';
 import { InternalNetworks } from '../detect/internal-networks.js';
 import { scopeSensors } from '../detect/run-detectors.js';
+import type { Finding } from '../domain/finding.js';
+import type { Incident } from '../domain/incident.js';
 import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import type { Store } from '../store/store.js';
 import { firstFindings } from './admin-links.js';
 import { correlate } from './correlate.js';
 import { correlateConfig, isStrong } from './correlate-config.js';
 import { atomValue, findingAtoms, isIpAtom } from './endpoints.js';
-import type { Incident } from './incident.js';
 import { incidentId } from './incident-id.js';
 import { compareIncidents } from './incident-order.js';
 

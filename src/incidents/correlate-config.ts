@@ -1,4 +1,4 @@
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
 
 /** The thresholds of incident correlation, in one place (README.md explains each). */
 export const correlateDefaults = {

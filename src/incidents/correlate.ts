@@ -1,11 +1,11 @@
 import { sameRelation } from '../detect/corroboration.js';
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
+import type { Incident } from '../domain/incident.js';
 import { type AdminLink, adminLinks } from './admin-links.js';
 import { assembleIncident } from './assemble-incident.js';
 import { type CorrelateOptions, correlateConfig, isStrong } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import { type GraphEdge, groupNodes } from './host-grouping.js';
-import type { Incident } from './incident.js';
 import { compareIncidents } from './incident-order.js';
 import { addressNames, isPopularEndpoint, popularityLists, vettedPopular } from './popular-services.js';
 import { identifyServers } from './server-identity.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
 
 /** One value that can name a server: `ip:<address>` or `dns:<name>`. */
 export type Atom = string;

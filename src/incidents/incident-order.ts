@@ -1,5 +1,5 @@
-import { severities } from '../detect/finding.js';
-import { type Incident, isLikelyBenign } from './incident.js';
+import { severities } from '../domain/finding.js';
+import { type Incident, isLikelyBenign } from '../domain/incident.js';
 
 const rank = (i: Pick<Incident, 'severity'>) => severities.indexOf(i.severity);
 

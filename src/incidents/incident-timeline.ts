@@ -1,7 +1,7 @@
-import { type Finding, type Severity, severities, severityOf } from '../detect/finding.js';
+import { type Finding, type Severity, severities, severityOf } from '../domain/finding.js';
+import type { TimelineEntry } from '../domain/incident.js';
 import { formatBytes } from '../format-bytes.js';
 import type { AdminLink } from './admin-links.js';
-import type { TimelineEntry } from './incident.js';
 
 const rank = (s: Severity) => severities.indexOf(s);
 const order: Record<string, number> = { 'first-contact': 0, 'lateral-movement': 1 };

@@ -1,4 +1,4 @@
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
 import { firstFindings } from './admin-links.js';
 import type { CorrelateConfig } from './correlate-config.js';
 

@@ -1,6 +1,6 @@
 import { corroborationFloor, lookAlikeProne } from '../detect/corroboration.js';
-import type { Finding } from '../detect/finding.js';
-import type { IncidentVerdict } from './incident.js';
+import type { Finding } from '../domain/finding.js';
+import type { IncidentVerdict } from '../domain/incident.js';
 
 /**
  * What the verdict reads of an incident: its own findings, how many servers they name, and whether

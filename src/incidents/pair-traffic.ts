@@ -1,4 +1,4 @@
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
 import type { PairTraffic } from '../store/detect/incident-aggregates.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import type { InfraServer, ServerIdentity } from './server-identity.js';

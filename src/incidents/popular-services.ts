@@ -1,5 +1,5 @@
 import { evidenceKind } from '../detect/corroboration.js';
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
 import type { CorrelateConfig } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import { atomValue, findingAtoms, isIpAtom } from './endpoints.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
 import { type CorrelateConfig, isStrong } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import {

@@ -1,4 +1,4 @@
-import type { Finding } from '../detect/finding.js';
+import type { Finding } from '../domain/finding.js';
 import type { CorrelateConfig } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
 import { ipAtom } from './endpoints.js';

@@ -1,5 +1,5 @@
+import type { Incident } from '../domain/incident.js';
 import { tryIpRange } from '../net/ip-range.js';
-import type { Incident } from './incident.js';
 
 /** Where a searched value appears in an incident: as one of its hosts, its servers, or in a finding. */
 export type ValueRole = 'host' | 'server' | 'finding';

@@ -1,7 +1,6 @@
 import type { ColumnSpec, ColumnType } from '../store/schema/column.js';
 import { intervalProblem, isAddress, quoteValue } from '../store/schema/value-ranges.js';
 import type { CellValue } from '../store/store.js';
-import { FieldError, intervalOrNull } from './zeek/zeek-row-plan.js';
 import {
   epochNumberToMicros,
   isoToMicros,
@@ -10,7 +9,8 @@ import {
   parseEpochMicros,
   parseInt64,
   roundMicros,
-} from './zeek/zeek-values.js';
+} from '../zeek/zeek-values.js';
+import { FieldError, intervalOrNull } from './zeek/zeek-row-plan.js';
 
 const maxU64 = 18446744073709551615n;
 

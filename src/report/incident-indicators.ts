@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { Incident, ServerRole } from '../incidents/incident.js';
+import type { Incident, ServerRole } from '../domain/incident.js';
 import type { AttributedIncident } from './report-format.js';
 import { contactedNames } from './stix/stix-contacted.js';
 

@@ -1,4 +1,4 @@
-import { type Incident, isLikelyBenign } from '../incidents/incident.js';
+import { type Incident, isLikelyBenign } from '../domain/incident.js';
 import { type BlockIndicator, incidentIndicators } from './incident-indicators.js';
 
 /** What a recommended action's values are. */

@@ -1,5 +1,5 @@
-import type { Finding } from '../detect/finding.js';
-import type { Incident, IncidentServer } from '../incidents/incident.js';
+import type { Finding } from '../domain/finding.js';
+import type { Incident, IncidentServer } from '../domain/incident.js';
 
 export { formatBytes } from '../format-bytes.js';
 

@@ -1,6 +1,6 @@
-import type { Attribution } from '../attribution/attribution.js';
+import type { Attribution } from '../domain/attribution.js';
+import type { Incident } from '../domain/incident.js';
 import type { IncidentTriage } from '../domain/triage.js';
-import type { Incident } from '../incidents/incident.js';
 import type { TechniqueNames } from './technique-names.js';
 
 /** TLP 2.0 levels, least restrictive first. */

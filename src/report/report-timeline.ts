@@ -1,5 +1,5 @@
-import type { Finding } from '../detect/finding.js';
-import type { Incident, IncidentHost, IncidentServer, TimelineEntry } from '../incidents/incident.js';
+import type { Finding } from '../domain/finding.js';
+import type { Incident, IncidentHost, IncidentServer, TimelineEntry } from '../domain/incident.js';
 import { serverOf } from './report-figures.js';
 
 /** A host's part in the incident: its table row and the server it first contacted. */

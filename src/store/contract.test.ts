@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendRecord, rowOf } from '../../test/helpers/telemetry-row.js';
-import type { Attribution } from '../attribution/attribution.js';
-import type { Incident } from '../incidents/incident.js';
+import { portSessions } from '../detect/long-connections/long-connections-query.js';
+import type { Attribution } from '../domain/attribution.js';
+import type { Incident } from '../domain/incident.js';
 import { storeBackends } from './open-store.js';
 import type { BackendName, LedgerEntry, Store } from './store.js';
 
@@ -424,7 +425,7 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     conn('10.0.0.5', '203.0.113.7', 1234, 30 * 60, { proto: 'udp' });
     await b.commit();
     const internal = [{ v: 4 as const, lo: 167772160n, hi: 184549375n }];
-    const rows = await s.detect.portSessions({ internal, minLongest: 600, maxOtherExternal: 2 });
+    const rows = await portSessions(s.analytics, { internal, minLongest: 600, maxOtherExternal: 2 });
     const byHost = new Map(rows.map((r) => [r.origH, r]));
     expect([...byHost.keys()].sort()).toEqual(['10.0.0.1', '10.0.0.3']);
     expect(byHost.get('10.0.0.1')).toMatchObject({

@@ -1,10 +1,10 @@
+import type { IpRange } from '../net/ip-range.js';
 import type { AlertAggregates } from './detect/alerts-aggregates.js';
 import type { DestinationAggregates } from './detect/destinations-aggregates.js';
 import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 import type { IncidentAggregates } from './detect/incident-aggregates.js';
 import type { NetworkAggregates } from './detect/network-aggregates.js';
-import type { SessionAggregates } from './detect/session-aggregates.js';
 
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
@@ -51,20 +51,13 @@ export interface TelemetryWindow {
   readonly sensors?: readonly string[];
 }
 
-/** An address range (numeric bounds, as `ipRange` gives them). */
-export interface NetRange {
-  readonly v: 4 | 6;
-  readonly lo: bigint;
-  readonly hi: bigint;
-}
-
 export interface ConnectionSeriesOptions {
   /** Pairs with fewer connections are left out. */
   readonly minConnections: number;
   /** Servers more internal hosts than this reach are left out (default: none). */
   readonly maxPrevalence?: number;
   /** The monitored networks: only internal → external pairs are returned. */
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   /** Pairs per page (memory stays bounded by one page). */
   readonly pageSize?: number;
   readonly from?: string;
@@ -116,7 +109,7 @@ export interface PortFanOut {
 }
 
 export interface PortFanOutOptions {
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   /** Hosts reaching fewer distinct addresses on the port are left out. */
   readonly minDestinations: number;
   readonly from?: string;
@@ -130,7 +123,7 @@ export interface ConnectionAggregates {
   connectionSeries(opts: ConnectionSeriesOptions): AsyncIterable<ConnectionSeries[]>;
   /** Distinct internal originators in outbound connections, to judge prevalence. */
   internalOriginators(opts: {
-    readonly internal: readonly NetRange[];
+    readonly internal: readonly IpRange[];
     readonly from?: string;
     readonly to?: string;
     readonly sensors?: readonly string[];
@@ -139,7 +132,7 @@ export interface ConnectionAggregates {
   portFanOut(opts: PortFanOutOptions): Promise<PortFanOut[]>;
   /** Internal hosts other internal hosts use as an explicit web proxy (CONNECT or absolute-URI requests). */
   internalProxies(opts: {
-    readonly internal: readonly NetRange[];
+    readonly internal: readonly IpRange[];
     readonly from?: string;
     readonly to?: string;
     readonly sensors?: readonly string[];
@@ -149,7 +142,7 @@ export interface ConnectionAggregates {
   /** Pairs whose longest connection or total time reaches the given seconds. */
   connectionDurations(opts: {
     /** The monitored networks: only internal → external pairs are returned. */
-    readonly internal: readonly NetRange[];
+    readonly internal: readonly IpRange[];
     readonly minLongest: number;
     readonly minTotal: number;
     readonly from?: string;
@@ -175,5 +168,4 @@ export interface DetectStore
     DestinationAggregates,
     AlertAggregates,
     IncidentAggregates,
-    NetworkAggregates,
-    SessionAggregates {}
+    NetworkAggregates {}

@@ -1,8 +1,9 @@
-import type { Attribution } from '../attribution/attribution.js';
-import type { Finding } from '../detect/finding.js';
+import type { Attribution } from '../domain/attribution.js';
+import type { Finding } from '../domain/finding.js';
+import type { Incident } from '../domain/incident.js';
 import type { IncidentVerdict } from '../domain/incident-verdict.js';
 import type { IncidentTriage } from '../domain/triage.js';
-import type { Incident } from '../incidents/incident.js';
+import type { AnalyticsSession } from './analytics-session.js';
 import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
@@ -275,6 +276,8 @@ export interface Store {
   deleteBatch(id: number, opts?: { readonly dryRun?: boolean }): Promise<BatchDeletion | null>;
   /** Aggregates for the detectors. */
   readonly detect: DetectStore;
+  /** The session detector and correlator queries run on (see analytics-session.ts). */
+  readonly analytics: AnalyticsSession;
   /** Stores one detection run's findings; returns its run id. */
   saveFindings(
     run: { readonly detectors: readonly string[]; readonly from?: string; readonly to?: string },

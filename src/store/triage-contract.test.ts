@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../incidents/incident.js';
+import type { Incident } from '../domain/incident.js';
 import { storeBackends } from './open-store.js';
 import type { BackendName, Store } from './store.js';
 

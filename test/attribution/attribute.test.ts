@@ -1,7 +1,7 @@
 // The careful analyst's habits, each as a test, against a small in-memory knowledge base.
 import { describe, expect, it } from 'vitest';
 import { attribute, createAttributionCache } from '../../src/attribution/attribute.js';
-import type { Attribution } from '../../src/attribution/attribution.js';
+import type { Attribution } from '../../src/domain/attribution.js';
 import { fakeKb, incident, intelFinding, server } from './fake-kb.js';
 
 const kb = fakeKb();

@@ -1,6 +1,6 @@
 // A small in-memory knowledge base and hand-made incidents for the attribution tests.
-import type { Finding } from '../../src/detect/finding.js';
-import type { Incident, IncidentServer } from '../../src/incidents/incident.js';
+import type { Finding } from '../../src/domain/finding.js';
+import type { Incident, IncidentServer } from '../../src/domain/incident.js';
 import type {
   ActorProfile,
   ActorProfiles,

@@ -1,7 +1,6 @@
 // The pure scoring model: ICD 203 bands, combination of likelihood ratios, the posterior, ACH marks,
 // analytic confidence and the judgement, with plain numbers.
 import { describe, expect, it } from 'vitest';
-import type { Evidence } from '../../src/attribution/attribution.js';
 import { ageFactor, scaledLr, sharedLr } from '../../src/attribution/evidence/indicator-weight.js';
 import { workingHoursShare } from '../../src/attribution/evidence/operator-hours.js';
 import { countryTargeted, sectorTargeted } from '../../src/attribution/evidence/victim-match.js';
@@ -11,6 +10,7 @@ import { analyticConfidence } from '../../src/attribution/model/confidence.js';
 import { clampProbability, icdTerm } from '../../src/attribution/model/icd203.js';
 import { judge } from '../../src/attribution/model/judge.js';
 import { defaultWeights as w } from '../../src/attribution/weights.js';
+import type { Evidence } from '../../src/domain/attribution.js';
 
 let n = 0;
 const ev = (kind: Evidence['kind'], actors: string[], likelihoodRatio: number, source = 's1'): Evidence => ({

@@ -1,9 +1,9 @@
 // Issue 13.1: attribution lists only hypotheses with evidence of their own, plus "unknown", and
 // assesses no actor for a likely-benign look-alike.
 import { describe, expect, it } from 'vitest';
-import type { Evidence } from '../../src/attribution/attribution.js';
 import { judge } from '../../src/attribution/model/judge.js';
 import { defaultWeights as w } from '../../src/attribution/weights.js';
+import type { Evidence } from '../../src/domain/attribution.js';
 
 let n = 0;
 const ev = (kind: Evidence['kind'], actors: string[], likelihoodRatio: number): Evidence => ({

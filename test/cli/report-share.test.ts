@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
-import type { Incident } from '../../src/incidents/incident.js';
+import type { Incident } from '../../src/domain/incident.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 import {
   apt10Attribution,

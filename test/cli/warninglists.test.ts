@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli as run } from '../../src/cli/run-cli.test-helper.js';
-import type { Incident } from '../../src/incidents/incident.js';
+import type { Incident } from '../../src/domain/incident.js';
 import { noSnapshotEnv } from '../../src/intel/warninglists/seed-snapshot.js';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import { openStore } from '../../src/store/open-store.js';

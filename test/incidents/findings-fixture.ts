@@ -1,4 +1,4 @@
-import { type Finding, severityOf } from '../../src/detect/finding.js';
+import { type Finding, severityOf } from '../../src/domain/finding.js';
 
 /** A finding with plausible defaults: a day-long beacon from `host` at score 0.8. */
 export function finding(p: Partial<Finding> & { readonly host: string }): Finding {

@@ -1,7 +1,7 @@
 // The WRCCDC case: schedules and long sessions to www.youtube.com over 15 Google addresses from
 // several hosts, and a firewall's cloud sandbox, next to one real C2. Only the C2 is an incident.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/detect/finding.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { correlate } from '../../src/incidents/correlate.js';
 import { correlateConfig } from '../../src/incidents/correlate-config.js';
 import { isPopularEndpoint, popularityLists, vettedPopular } from '../../src/incidents/popular-services.js';

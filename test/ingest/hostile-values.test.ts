@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { isRealDate } from '../../src/ingest/zeek/zeek-values.js';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import { isAddress } from '../../src/store/schema/value-ranges.js';
+import { isRealDate } from '../../src/zeek/zeek-values.js';
 import { engines, ingestWithBothEngines, useEngineStores } from './ingest-helpers.js';
 
 // Issue 12: values out of their column's range are rejects naming the field, in both engines.

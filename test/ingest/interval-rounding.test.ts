@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { roundMicros } from '../../src/ingest/zeek/zeek-values.js';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
+import { roundMicros } from '../../src/zeek/zeek-values.js';
 import { engines, ingestWithBothEngines, useEngineStores } from './ingest-helpers.js';
 
 // Issue 13.7: intervals are stored to the microsecond and their range is checked on that stored

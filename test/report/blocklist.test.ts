@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/incidents/incident.js';
+import type { Incident } from '../../src/domain/incident.js';
 import { blockListCsv, blockListText, percentEncodeUnusual } from '../../src/report/blocklist/block-list.js';
 import {
   suricataContent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/incidents/incident.js';
+import type { Incident } from '../../src/domain/incident.js';
 import { hostServerEdges, hostServerGraph } from '../../src/report/html/host-server-graph.js';
 import { esc } from '../../src/report/html/html-escape.js';
 import { htmlFormat } from '../../src/report/html/html-format.js';

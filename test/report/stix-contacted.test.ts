@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/detect/finding.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { stixBundle } from '../../src/report/stix/stix-format.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
 import { assemble, DAY, type FindingSpec } from './fixtures/assemble.js';

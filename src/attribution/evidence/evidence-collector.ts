@@ -1,5 +1,5 @@
-import type { Incident } from '../../incidents/incident.js';
-import type { Evidence, EvidenceKind } from '../attribution.js';
+import type { Evidence, EvidenceKind } from '../../domain/attribution.js';
+import type { Incident } from '../../domain/incident.js';
 import type { Knowledge } from '../knowledge.js';
 import type { AttributionWeights } from '../weights.js';
 

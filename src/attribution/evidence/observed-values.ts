@@ -1,4 +1,4 @@
-import type { Incident, IncidentServer } from '../../incidents/incident.js';
+import type { Incident, IncidentServer } from '../../domain/incident.js';
 import { detectIndicator } from '../../intel/indicators/normalize.js';
 
 /** A value seen in the incident that may be in the knowledge base, with the server it belongs to. */

@@ -1,4 +1,4 @@
-import type { EvidenceKind } from '../attribution.js';
+import type { EvidenceKind } from '../../domain/attribution.js';
 import { contextEvidence } from './context-evidence.js';
 import type { EvidenceCollector } from './evidence-collector.js';
 import { infrastructureEvidence } from './infrastructure-evidence.js';

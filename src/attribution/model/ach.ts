@@ -1,4 +1,4 @@
-import type { AchMark, AchMatrix, Evidence } from '../attribution.js';
+import type { AchMark, AchMatrix, Evidence } from '../../domain/attribution.js';
 import type { AttributionWeights } from '../weights.js';
 
 /** A column of the matrix: a named actor (by id) or "unknown" (null). */

@@ -1,5 +1,5 @@
+import type { Confidence, Evidence, Hypothesis } from '../../domain/attribution.js';
 import { nameWithAliases } from '../actor-names.js';
-import type { Confidence, Evidence, Hypothesis } from '../attribution.js';
 import type { AttributionWeights } from '../weights.js';
 import { isSpecific } from './ach.js';
 import { percent } from './icd203.js';

@@ -1,4 +1,4 @@
-import { type EvidenceKind, evidenceKinds } from '../attribution.js';
+import { type EvidenceKind, evidenceKinds } from '../../domain/attribution.js';
 import type { AttributionWeights } from '../weights.js';
 
 /** What the combination needs of an evidence item. */

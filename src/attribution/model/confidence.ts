@@ -1,4 +1,4 @@
-import type { Confidence, Evidence } from '../attribution.js';
+import type { Confidence, Evidence } from '../../domain/attribution.js';
 import type { AttributionWeights } from '../weights.js';
 import { isSpecific } from './ach.js';
 

@@ -1,4 +1,4 @@
-import { type IcdTerm, icdTerms } from '../attribution.js';
+import { type IcdTerm, icdTerms } from '../../domain/attribution.js';
 
 /** Upper bounds of the ICD 203 bands (the last band runs to 1), in the order of `icdTerms`. */
 export const icdUpperBounds = [0.05, 0.2, 0.45, 0.55, 0.8, 0.95, 1] as const;

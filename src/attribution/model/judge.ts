@@ -1,4 +1,4 @@
-import type { Attribution, Evidence, Hypothesis } from '../attribution.js';
+import type { Attribution, Evidence, Hypothesis } from '../../domain/attribution.js';
 import type { AttributionWeights } from '../weights.js';
 import { type AchColumn, achMark, achMatrix } from './ach.js';
 import { assessmentText, likelyBenignAssessment } from './assessment.js';

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
-import type { Finding } from '../../detect/finding.js';
 import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
+import type { Finding } from '../../domain/finding.js';
 import { openStore } from '../../store/open-store.js';
 import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
-import type { Severity } from '../../detect/finding.js';
+import type { Severity } from '../../domain/finding.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { incidentsJson } from '../../report/json/incidents-json.js';
 import type { ReportInput } from '../../report/report-format.js';

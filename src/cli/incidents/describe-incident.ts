@@ -1,5 +1,5 @@
-import type { Attribution } from '../../attribution/attribution.js';
-import { type Incident, isLikelyBenign } from '../../incidents/incident.js';
+import type { Attribution } from '../../domain/attribution.js';
+import { type Incident, isLikelyBenign } from '../../domain/incident.js';
 import { techniqueLabel } from '../../report/technique-names.js';
 import { cellText, formatBytes, renderTable } from '../output.js';
 import { paint, severityStyle, terminalWidth } from '../terminal.js';

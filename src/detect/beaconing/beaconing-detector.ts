@@ -1,7 +1,7 @@
+import { type Finding, severityOf } from '../../domain/finding.js';
 import { plural } from '../../plural.js';
 import type { ConnectionSeries } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { type Finding, severityOf } from '../finding.js';
 import { type BeaconStats, beaconScoreMerged, defaultBeaconConfig } from './beacon-score.js';
 import { dropCoveredByGroup } from './covered-by-group.js';
 import { type FleetTimer, fleetRule, fleetTimers, type TimedSeries } from './fleet-timer.js';

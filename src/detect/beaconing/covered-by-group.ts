@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../domain/finding.js';
 
 /**
  * A server keyed by name or by port (several addresses, or a proxy) and each of its addresses can all

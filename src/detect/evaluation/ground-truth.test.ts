@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../domain/finding.js';
 import { endpointMatches, scoreAgainstTruth } from './ground-truth.js';
 
 const f = (

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../domain/finding.js';
 
 /** One known compromise: an infected host and the servers it talks to (addresses, names or CIDRs). */
 export interface TruthPair {

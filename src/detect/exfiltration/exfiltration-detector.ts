@@ -1,7 +1,7 @@
 import { getDomain } from 'tldts';
+import { type Finding, severityOf } from '../../domain/finding.js';
 import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { type Finding, severityOf } from '../finding.js';
 import { hourSeries } from './exfil-baseline.js';
 import {
   defaultExfilConfig,

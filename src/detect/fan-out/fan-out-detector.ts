@@ -1,5 +1,5 @@
+import { type Finding, severityOf } from '../../domain/finding.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { type Finding, severityOf } from '../finding.js';
 import { defaultFanOutConfig, fanOutScore } from './fan-out-score.js';
 
 const threshold = 0.5;

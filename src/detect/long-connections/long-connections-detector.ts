@@ -1,8 +1,8 @@
+import { type Finding, severityOf } from '../../domain/finding.js';
 import { plural } from '../../plural.js';
-import type { PortSession } from '../../store/detect/session-aggregates.js';
 import type { ConnectionDurations } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { type Finding, severityOf } from '../finding.js';
+import { type PortSession, portSessions } from './long-connections-query.js';
 import { defaultLongConfig, longScore } from './long-score.js';
 import { defaultSessionConfig, isUnusualPort, type SessionScore, sessionScore } from './session-score.js';
 
@@ -123,7 +123,7 @@ export const longConnectionsDetector: Detector = {
       minLongest: threshold * defaultLongConfig.fullSingle,
       minTotal: (threshold / defaultLongConfig.totalWeight) * defaultLongConfig.fullTotal,
     });
-    const sessions = await ctx.store.detect.portSessions({
+    const sessions = await portSessions(ctx.store.analytics, {
       ...window,
       minLongest: defaultSessionConfig.minSession,
       maxOtherExternal: defaultSessionConfig.quietMaxOther,

@@ -1,4 +1,4 @@
-import { commonServicePorts, dynamicPortsFrom } from '../../store/detect/common-ports.js';
+import { commonServicePorts, dynamicPortsFrom } from '../common-ports.js';
 import { defaultLongConfig, serverRarity } from './long-score.js';
 
 /** Thresholds of the session score; defaults documented in the README. */

@@ -1,5 +1,5 @@
+import type { FindingLink } from '../../domain/finding.js';
 import type { Store } from '../../store/store.js';
-import type { FindingLink } from '../finding.js';
 
 /** Where a family name came from. */
 export type FamilySource = 'metadata' | 'signature';

@@ -1,6 +1,6 @@
+import { type Finding, severityOf } from '../../domain/finding.js';
 import type { AlertGroup } from '../../store/detect/alerts-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { type Finding, severityOf } from '../finding.js';
 import { clip, explainAlerts } from './alert-explanation.js';
 import { answeredBytes, firingCeiling, isWidespread, pairScore, signatureScore } from './alert-score.js';
 import { FamilyResolver, type RuleFamilies } from './family-links.js';

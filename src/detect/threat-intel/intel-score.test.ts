@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { severityOf } from '../finding.js';
+import { severityOf } from '../../domain/finding.js';
 import { intelScore } from './intel-score.js';
 
 describe('threat-intel score', () => {

@@ -1,5 +1,5 @@
+import { type Finding, type FindingLink, severityOf } from '../../domain/finding.js';
 import type { Detector } from '../detector.js';
-import { type Finding, type FindingLink, severityOf } from '../finding.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
 

@@ -1,9 +1,9 @@
 import { provenanceNames } from '../../store/schema/column.js';
 import { type TelemetryTableName, telemetryTables } from '../../store/schema/tables.js';
 import type { CellValue } from '../../store/store.js';
+import { isoToMicros } from '../../zeek/zeek-values.js';
 import { jsonToCell } from '../json-values.js';
 import { FieldError } from '../zeek/zeek-row-plan.js';
-import { isoToMicros } from '../zeek/zeek-values.js';
 
 type Eve = Record<string, unknown>;
 type Fields = Record<string, unknown>;

@@ -3,7 +3,6 @@ import { provenanceNames } from '../../store/schema/column.js';
 import { telemetryTables } from '../../store/schema/tables.js';
 import { intervalProblem, isAddress, quoteValue } from '../../store/schema/value-ranges.js';
 import type { CellValue } from '../../store/store.js';
-import type { LogTarget } from './zeek-log-types.js';
 import {
   parseBool,
   parseCount,
@@ -17,7 +16,8 @@ import {
   zeekJsonKind,
   zeekKind,
   zeekTextToJson,
-} from './zeek-values.js';
+} from '../../zeek/zeek-values.js';
+import type { LogTarget } from './zeek-log-types.js';
 
 /** Thrown-free conversion failure: the row is rejected with this reason. */
 export class FieldError {

@@ -1,6 +1,6 @@
-import type { Severity } from '../../detect/finding.js';
-import { severityOf } from '../../detect/finding.js';
-import type { Incident } from '../../incidents/incident.js';
+import type { Severity } from '../../domain/finding.js';
+import { severityOf } from '../../domain/finding.js';
+import type { Incident } from '../../domain/incident.js';
 import { formatBytes, serverOf } from '../report-figures.js';
 import { clip, visibleText } from '../visible-text.js';
 import { esc, isolatedText, ltrText, num } from './html-escape.js';

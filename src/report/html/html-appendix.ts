@@ -1,5 +1,5 @@
-import type { Finding } from '../../detect/finding.js';
-import type { Incident } from '../../incidents/incident.js';
+import type { Finding } from '../../domain/finding.js';
+import type { Incident } from '../../domain/incident.js';
 import { blockListText } from '../blocklist/block-list.js';
 import { suricataRules } from '../blocklist/suricata-rules.js';
 import { isBenignForReport } from '../incident-indicators.js';

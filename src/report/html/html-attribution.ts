@@ -1,4 +1,4 @@
-import type { AchMark, Attribution, Hypothesis } from '../../attribution/attribution.js';
+import type { AchMark, Attribution, Hypothesis } from '../../domain/attribution.js';
 import { formatPercent } from '../report-figures.js';
 import { esc, num } from './html-escape.js';
 

@@ -1,5 +1,5 @@
-import type { Severity } from '../../detect/finding.js';
-import type { Incident } from '../../incidents/incident.js';
+import type { Severity } from '../../domain/finding.js';
+import type { Incident } from '../../domain/incident.js';
 import { serverOf } from '../report-figures.js';
 import { clip, visibleText } from '../visible-text.js';
 import { esc, isolatedText, ltrText, num } from './html-escape.js';

@@ -1,6 +1,6 @@
-import type { Attribution, Evidence, Hypothesis } from '../../attribution/attribution.js';
+import type { Attribution, Evidence, Hypothesis } from '../../domain/attribution.js';
+import type { Incident, IncidentServer } from '../../domain/incident.js';
 import { type IncidentTriage, type TriageStatus, triageStatusOf } from '../../domain/triage.js';
-import type { Incident, IncidentServer } from '../../incidents/incident.js';
 import type { AttributedIncident, ReportInput, SharingNote } from '../report-format.js';
 
 /**

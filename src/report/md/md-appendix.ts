@@ -1,4 +1,4 @@
-import type { Finding } from '../../detect/finding.js';
+import type { Finding } from '../../domain/finding.js';
 import { blockListText, percentEncodeUnusual } from '../blocklist/block-list.js';
 import { isBenignForReport } from '../incident-indicators.js';
 import { formatMinute, incidentArtefacts, serverOf } from '../report-figures.js';

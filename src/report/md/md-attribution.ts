@@ -1,4 +1,4 @@
-import type { AchMark, Attribution } from '../../attribution/attribution.js';
+import type { AchMark, Attribution } from '../../domain/attribution.js';
 import { formatPercent } from '../report-figures.js';
 import { mdCell, mdTable, mdText } from './md-escape.js';
 

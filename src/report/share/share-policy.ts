@@ -1,6 +1,6 @@
+import { isLikelyBenign } from '../../domain/incident.js';
 import { triageStatusOf } from '../../domain/triage.js';
 import { errorCodes, MamoriError } from '../../errors.js';
-import { isLikelyBenign } from '../../incidents/incident.js';
 import type { AttributedIncident, Tlp } from '../report-format.js';
 import { tlpLabels } from '../tlp-labels.js';
 import { InternalAddresses } from './internal-addresses.js';

@@ -1,4 +1,4 @@
-import type { IcdTerm } from '../../attribution/attribution.js';
+import type { IcdTerm } from '../../domain/attribution.js';
 
 /**
  * STIX 2.1 (OASIS Standard, and Errata 01), Appendix A "Confidence Scales", DNI Scale table: each

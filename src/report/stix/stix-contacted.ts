@@ -1,4 +1,4 @@
-import type { Finding } from '../../detect/finding.js';
+import type { Finding } from '../../domain/finding.js';
 
 const normal = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
 

@@ -1,6 +1,6 @@
-import type { Attribution } from '../../attribution/attribution.js';
-import type { Finding } from '../../detect/finding.js';
-import type { Incident } from '../../incidents/incident.js';
+import type { Attribution } from '../../domain/attribution.js';
+import type { Finding } from '../../domain/finding.js';
+import type { Incident } from '../../domain/incident.js';
 import { formatPercent, serverOf } from '../report-figures.js';
 import { stixConfidence } from './stix-confidence.js';
 import { contactedNames } from './stix-contacted.js';

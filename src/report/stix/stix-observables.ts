@@ -1,5 +1,5 @@
-import type { Finding } from '../../detect/finding.js';
-import type { IncidentServer } from '../../incidents/incident.js';
+import type { Finding } from '../../domain/finding.js';
+import type { IncidentServer } from '../../domain/incident.js';
 import { scoId } from './stix-ids.js';
 import { addressType, isHostname, stixTime } from './stix-values.js';
 

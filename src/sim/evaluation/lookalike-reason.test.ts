@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../detect/finding.js';
+import type { Finding } from '../../domain/finding.js';
 import { findingReason, lookalikeFindings, lookalikeReason } from './lookalike-reason.js';
 
 const backup = { hosts: ['10.0.0.20'], servers: ['s3.eu-west-1.amazonaws.com', '3.5.10.104'] };

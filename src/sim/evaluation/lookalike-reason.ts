@@ -1,6 +1,6 @@
-import type { Finding } from '../../detect/finding.js';
+import type { Finding } from '../../domain/finding.js';
+import { type Incident, isLikelyBenign } from '../../domain/incident.js';
 import { formatBytes } from '../../format-bytes.js';
-import { type Incident, isLikelyBenign } from '../../incidents/incident.js';
 import type { LookalikeTruth } from '../labels.js';
 
 /** Why a planted look-alike ended where it did, in the hunt's own words (its findings and verdicts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident, IncidentServer } from '../../incidents/incident.js';
+import type { Incident, IncidentServer } from '../../domain/incident.js';
 import type { SimTruth } from '../labels.js';
 import { scoreIncidents } from './score-incidents.js';
 

@@ -1,5 +1,5 @@
-import type { Finding } from '../../detect/finding.js';
-import { type Incident, type IncidentServer, isLikelyBenign } from '../../incidents/incident.js';
+import type { Finding } from '../../domain/finding.js';
+import { type Incident, type IncidentServer, isLikelyBenign } from '../../domain/incident.js';
 import type { LookalikeTruth, SimTruth } from '../labels.js';
 import { lookalikeReason } from './lookalike-reason.js';
 

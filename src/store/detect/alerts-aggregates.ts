@@ -1,4 +1,4 @@
-import type { NetRange } from '../detect-store.js';
+import type { IpRange } from '../../net/ip-range.js';
 
 /** One distinct IDS rule seen in the alerts table (gid, signature id and text). */
 export interface AlertSignature {
@@ -66,7 +66,7 @@ export interface AlertGroups {
 
 export interface AlertGroupsOptions {
   /** The monitored networks: only internal ↔ external alerts are grouped. */
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   /**
    * Called once per distinct signature before any alert row is grouped: signatures it answers null
    * for are skipped, the others' ranks decide which endpoints are kept per host.

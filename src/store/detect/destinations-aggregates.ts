@@ -1,8 +1,8 @@
-import type { NetRange } from '../detect-store.js';
+import type { IpRange } from '../../net/ip-range.js';
 
 /** The monitored networks and the telemetry window (ISO; default all of it). */
 export interface DestinationWindow {
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   readonly from?: string;
   readonly to?: string;
   readonly sensors?: readonly string[];

@@ -1,9 +1,9 @@
-import type { NetRange } from '../detect-store.js';
+import type { IpRange } from '../../net/ip-range.js';
 
 /** What both DNS aggregates are asked. */
 export interface DnsWindowOptions {
   /** The monitored networks: only queries from internal clients count. */
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   readonly from?: string;
   readonly to?: string;
   readonly sensors?: readonly string[];

@@ -1,4 +1,4 @@
-import type { NetRange } from '../detect-store.js';
+import type { IpRange } from '../../net/ip-range.js';
 
 /** One internal host → external address pair that sent at least `minBytes` in the window. */
 export interface ExfilCandidate {
@@ -47,7 +47,7 @@ export interface ExfilCandidates {
 
 export interface ExfilCandidateOptions {
   /** The monitored networks: only internal → external traffic counts. */
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   /**
    * Pairs that sent less than this (bytes, whole window) in connections of at least
    * `minConnectionBytes` each (default 10 kB) are left out; their totals then count every connection.
@@ -69,7 +69,7 @@ export interface ExfilAggregates {
   exfilCandidates(opts: ExfilCandidateOptions): Promise<ExfilCandidates>;
   /** For each domain, the distinct internal hosts whose TLS SNI, HTTP Host or DNS query is it or under it. */
   exfilDomainPrevalence(opts: {
-    readonly internal: readonly NetRange[];
+    readonly internal: readonly IpRange[];
     readonly domains: readonly string[];
     readonly from?: string;
     readonly to?: string;

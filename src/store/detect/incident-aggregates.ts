@@ -1,4 +1,4 @@
-import type { NetRange } from '../detect-store.js';
+import type { IpRange } from '../../net/ip-range.js';
 
 /** What the network saw of one external address a finding names. */
 export interface AddressFacts {
@@ -73,7 +73,7 @@ export interface IncidentFacts {
 
 export interface IncidentFactsOptions {
   /** The monitored networks. */
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   /** Internal hosts of the findings. */
   readonly hosts: readonly string[];
   /** External addresses and names of the findings. */

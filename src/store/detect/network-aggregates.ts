@@ -1,4 +1,5 @@
-import type { NetRange, TelemetryWindow } from '../detect-store.js';
+import type { IpRange } from '../../net/ip-range.js';
+import type { TelemetryWindow } from '../detect-store.js';
 
 /** How the stored connections split between the monitored networks and the rest. */
 export interface TrafficMix {
@@ -31,7 +32,7 @@ export interface NetworkEvidence {
 
 /** Aggregates that tell which address space the telemetry watches. */
 export interface NetworkAggregates {
-  trafficMix(opts: TelemetryWindow & { readonly internal: readonly NetRange[] }): Promise<TrafficMix>;
+  trafficMix(opts: TelemetryWindow & { readonly internal: readonly IpRange[] }): Promise<TrafficMix>;
   /** Blocks holding DHCP or DNS clients or connection originators, best evidence first. */
   networkEvidence(opts: {
     readonly from?: string;

@@ -5,7 +5,7 @@ import {
   DuckDBTimestampValue,
   listValue,
 } from '@duckdb/node-api';
-import { unescapeZeek } from '../../ingest/zeek/zeek-values.js';
+import { unescapeZeek } from '../../zeek/zeek-values.js';
 import { provenanceNames } from '../schema/column.js';
 import { type TelemetryTableName, telemetryTables } from '../schema/tables.js';
 import type {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Finding } from '../../detect/finding.js';
+import type { Finding } from '../../domain/finding.js';
 import { storedTotal } from '../schema/value-ranges.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 

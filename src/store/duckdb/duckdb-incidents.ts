@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Attribution } from '../../attribution/attribution.js';
-import type { Incident } from '../../incidents/incident.js';
+import type { Attribution } from '../../domain/attribution.js';
+import type { Incident } from '../../domain/incident.js';
 import { storedTotal } from '../schema/value-ranges.js';
 import type { IncidentListing, IncidentListOptions, StoredIncident } from '../store.js';
 import { triageColumns, triageFromRow } from './duckdb-triage.js';

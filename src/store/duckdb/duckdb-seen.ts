@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ipaddr from 'ipaddr.js';
 import { log } from '../../log.js';
-import { hostSql } from './duckdb-host-sql.js';
+import { hostSql } from '../sql/duckdb/duckdb-host-sql.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
 /**

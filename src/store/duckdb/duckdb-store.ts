@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import type { Attribution } from '../../attribution/attribution.js';
-import type { Finding } from '../../detect/finding.js';
+import type { Attribution } from '../../domain/attribution.js';
+import type { Finding } from '../../domain/finding.js';
+import type { Incident } from '../../domain/incident.js';
 import type { IncidentTriage } from '../../domain/triage.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
-import type { Incident } from '../../incidents/incident.js';
+import type { AnalyticsSession } from '../analytics-session.js';
 import type { DetectStore } from '../detect-store.js';
 import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
@@ -60,6 +61,7 @@ export class DuckDBStore implements Store {
   private importOpen = false;
   readonly intel: DuckDBIntelStore;
   readonly detect: DetectStore;
+  readonly analytics: AnalyticsSession;
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
   private readonly jsonStage: DuckDBJsonStage;
@@ -81,9 +83,11 @@ export class DuckDBStore implements Store {
   ) {
     this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
     this.jsonStage = new DuckDBJsonStage(instance, tmpDir);
-    this.detect = duckdbDetectStore(conn, async () => {
+    const detect = duckdbDetectStore(conn, async () => {
       if (!readOnly && !this.batchOpen && !this.importOpen) await this.uow.commit();
     });
+    this.detect = detect.detect;
+    this.analytics = detect.analytics;
     this.intel = new DuckDBIntelStore(conn, {
       readOnly,
       tmpDir,

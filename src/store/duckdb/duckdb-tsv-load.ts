@@ -1,10 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import {
-  plainNumberPattern,
-  type ZeekJsonKind,
-  zeekJsonKind,
-  zeekKind,
-} from '../../ingest/zeek/zeek-values.js';
+import { plainNumberPattern, type ZeekJsonKind, zeekJsonKind, zeekKind } from '../../zeek/zeek-values.js';
 import type { ColumnSpec, ColumnType } from '../schema/column.js';
 import { provenanceNames } from '../schema/column.js';
 import { telemetryTables } from '../schema/tables.js';

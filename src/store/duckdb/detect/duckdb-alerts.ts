@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { IpRange } from '../../../net/ip-range.js';
 import { tryIpRange } from '../../../net/ip-range.js';
 import type {
   AlertAggregates,
@@ -7,7 +8,7 @@ import type {
   AlertGroupsOptions,
   AlertSignature,
 } from '../../detect/alerts-aggregates.js';
-import type { NetRange } from '../../detect-store.js';
+import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
 import {
   type DuckDBDetectContext,
@@ -16,7 +17,6 @@ import {
   windowParams,
   windowSql,
 } from './duckdb-detect-context.js';
-import { countSql } from './duckdb-safe-values.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -110,7 +110,7 @@ const ipv4Number = `((p[1]::UBIGINT << 24) | (p[2]::UBIGINT << 16) | (p[3]::UBIG
  */
 async function classifyAlertAddresses(
   c: DuckDBConnection,
-  internal: readonly NetRange[],
+  internal: readonly IpRange[],
   params: { from: string | null; to: string | null },
 ): Promise<number> {
   await c.run(

@@ -1,18 +1,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { commonServicePortsSql } from '../../detect/common-ports.js';
+import { commonServicePortsSql } from '../../../detect/common-ports.js';
+import type { IpRange } from '../../../net/ip-range.js';
 import type {
   ConnectionAggregates,
   ConnectionDurations,
   ConnectionSeries,
   ConnectionSeriesOptions,
-  NetRange,
   PortFanOut,
   PortFanOutOptions,
   TelemetryWindow,
 } from '../../detect-store.js';
-import { httpHostSql } from '../duckdb-host-sql.js';
+import { httpHostSql } from '../../sql/duckdb/duckdb-host-sql.js';
+import { countSql, secondsSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
-import { countSql, secondsSql } from './duckdb-safe-values.js';
 
 const window = windowSql();
 
@@ -20,7 +20,7 @@ const window = windowSql();
 export class DuckDBConnectionAggregates implements ConnectionAggregates {
   private readonly conn: DuckDBConnection;
   private readonly settle: () => Promise<void>;
-  private readonly classify: (internal: readonly NetRange[]) => Promise<void>;
+  private readonly classify: (internal: readonly IpRange[]) => Promise<void>;
 
   constructor(ctx: DuckDBDetectContext) {
     this.conn = ctx.conn;
@@ -201,7 +201,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
   }
 
   async internalOriginators(opts: {
-    readonly internal: readonly NetRange[];
+    readonly internal: readonly IpRange[];
     readonly from?: string;
     readonly to?: string;
     readonly sensors?: readonly string[];
@@ -284,7 +284,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
   }
 
   async internalProxies(opts: {
-    readonly internal: readonly NetRange[];
+    readonly internal: readonly IpRange[];
     readonly from?: string;
     readonly to?: string;
     readonly sensors?: readonly string[];
@@ -313,7 +313,7 @@ export class DuckDBConnectionAggregates implements ConnectionAggregates {
   }
 
   async connectionDurations(opts: {
-    readonly internal: readonly NetRange[];
+    readonly internal: readonly IpRange[];
     readonly minLongest: number;
     readonly minTotal: number;
     readonly from?: string;

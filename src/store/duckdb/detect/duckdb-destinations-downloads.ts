@@ -1,7 +1,7 @@
 import type { PayloadDownload } from '../../detect/destinations-aggregates.js';
+import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { hostName, isName, live, routable } from './duckdb-destinations-sql.js';
 import { isoSql, windowSql } from './duckdb-detect-context.js';
-import { countSql } from './duckdb-safe-values.js';
 
 // The URI's extension, without query or fragment: what the server said the file was.
 const extension = `lower(regexp_extract(split_part(split_part(coalesce(c.uri, ''), '?', 1), '#', 1), '\\.([A-Za-z0-9]{1,5})$', 1))`;

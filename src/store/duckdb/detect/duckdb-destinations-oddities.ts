@@ -1,8 +1,8 @@
 import { type OddEndpoint, type OddityName, oddityNames } from '../../detect/destinations-aggregates.js';
-import { hostSql } from '../duckdb-host-sql.js';
+import { hostSql } from '../../sql/duckdb/duckdb-host-sql.js';
+import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { hostName, isName, live, routable } from './duckdb-destinations-sql.js';
 import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
-import { countSql } from './duckdb-safe-values.js';
 
 const fingerprint = `coalesce(nullif(c.ja4, ''), nullif(c.ja3, ''))`;
 // The details of one odd row per protocol, as a struct (every aggregate costs about as much as the

@@ -1,7 +1,7 @@
 import type { RareEndpoint } from '../../detect/destinations-aggregates.js';
+import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { answered, hostName, isName, live, routable } from './duckdb-destinations-sql.js';
 import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
-import { countSql } from './duckdb-safe-values.js';
 
 // Registrable domain: two labels, or three under a ccTLD's second level (co.uk) or a shared suffix,
 // or four under a three-label shared suffix (s3.amazonaws.com).

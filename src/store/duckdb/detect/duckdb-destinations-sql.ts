@@ -1,7 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
-import { hostSql } from '../duckdb-host-sql.js';
+import { hostSql } from '../../sql/duckdb/duckdb-host-sql.js';
+import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { windowSql } from './duckdb-detect-context.js';
-import { countSql } from './duckdb-safe-values.js';
 
 // SQL fragments the rare-destinations and tls-http-oddities aggregates share.
 

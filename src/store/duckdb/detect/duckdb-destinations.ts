@@ -1,7 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import ipaddr from 'ipaddr.js';
+import type { IpRange } from '../../../net/ip-range.js';
 import type { DestinationAggregates } from '../../detect/destinations-aggregates.js';
-import type { NetRange } from '../../detect-store.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
 import {
   type DownloadJson,
@@ -66,7 +66,7 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
    * det_class plus the addresses only the DNS, TLS and HTTP logs hold: seen_ips is filled from conn
    * and DNS answers, and a capture without a conn log must still tell inside from outside.
    */
-  async function classify(internal: readonly NetRange[]): Promise<void> {
+  async function classify(internal: readonly IpRange[]): Promise<void> {
     await ctx.classify(internal);
     const { key, exists } = await sharedTableState(ctx.conn, 'dest_class', internal);
     if (exists && key === classKey) return;
@@ -156,7 +156,7 @@ export function duckdbDestinationAggregates(ctx: DuckDBDetectContext): Destinati
 }
 
 /** Whether an address is in the monitored networks; null for text that is not an address. */
-function insideOf(ip: string, internal: readonly NetRange[]): boolean | null {
+function insideOf(ip: string, internal: readonly IpRange[]): boolean | null {
   let addr: ipaddr.IPv4 | ipaddr.IPv6;
   if (ipaddr.IPv4.isValidFourPartDecimal(ip)) addr = ipaddr.IPv4.parse(ip);
   else if (ip.includes(':') && ipaddr.IPv6.isValid(ip)) addr = ipaddr.IPv6.parse(ip);

@@ -1,5 +1,6 @@
 import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
-import type { NetRange, TelemetryWindow } from '../../detect-store.js';
+import type { IpRange } from '../../../net/ip-range.js';
+import type { TelemetryWindow } from '../../detect-store.js';
 import { seenIpsSql, seenNamesSql } from '../duckdb-seen.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
 
@@ -13,7 +14,7 @@ export interface DuckDBDetectContext {
    * seen_ips dictionary) marked inside the monitored networks or not. Join on it instead of testing
    * ranges per row.
    */
-  readonly classify: (internal: readonly NetRange[]) => Promise<void>;
+  readonly classify: (internal: readonly IpRange[]) => Promise<void>;
   /**
    * Makes `det_seen_ips(ip, first_seen)` and `det_seen_names(name, tail, first_seen)` the
    * first-seen history of one scope: the store's dictionaries themselves (views) for every sensor,
@@ -74,7 +75,7 @@ export function windowKey(w: {
 export async function sharedTableState(
   conn: DuckDBConnection,
   table: string,
-  internal: readonly NetRange[],
+  internal: readonly IpRange[],
   window: {
     readonly from?: string | null;
     readonly to?: string | null;

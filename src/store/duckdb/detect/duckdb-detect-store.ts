@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { AnalyticsSession } from '../../analytics-session.js';
 import type { DetectStore } from '../../detect-store.js';
+import { duckdbAnalyticsSession } from '../duckdb-analytics-session.js';
 import { duckdbAlertAggregates } from './duckdb-alerts.js';
 import { DuckDBConnectionAggregates } from './duckdb-connection-series.js';
 import { duckdbDestinationAggregates } from './duckdb-destinations.js';
@@ -8,12 +10,18 @@ import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 import { duckdbNetworkAggregates } from './duckdb-network.js';
-import { duckdbSessionAggregates } from './duckdb-port-sessions.js';
 import { duckdbSensorQueries } from './duckdb-sensors.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
-export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<void>): DetectStore {
+export function duckdbDetectStore(
+  conn: DuckDBConnection,
+  settle: () => Promise<void>,
+): { detect: DetectStore; analytics: AnalyticsSession } {
   const ctx = duckdbDetectContext(conn, settle);
+  return { detect: duckdbDetectAggregates(ctx), analytics: duckdbAnalyticsSession(ctx) };
+}
+
+function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): DetectStore {
   const connections = new DuckDBConnectionAggregates(ctx);
   return {
     connectionSeries: (o) => connections.connectionSeries(o),
@@ -29,6 +37,5 @@ export function duckdbDetectStore(conn: DuckDBConnection, settle: () => Promise<
     ...duckdbAlertAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
     ...duckdbNetworkAggregates(ctx),
-    ...duckdbSessionAggregates(ctx),
   };
 }

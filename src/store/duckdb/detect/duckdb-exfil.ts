@@ -5,9 +5,9 @@ import type {
   ExfilCandidates,
   ExfilHostHours,
 } from '../../detect/exfil-aggregates.js';
-import { hostSql } from '../duckdb-host-sql.js';
+import { hostSql } from '../../sql/duckdb/duckdb-host-sql.js';
+import { countSql, secondsSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
-import { countSql, secondsSql } from './duckdb-safe-values.js';
 
 type Source = 'conn' | 'http';
 /** The column of bytes sent, per source. */

@@ -8,9 +8,9 @@ import type {
   PairTraffic,
   Resolution,
 } from '../../detect/incident-aggregates.js';
-import { httpHostSql } from '../duckdb-host-sql.js';
+import { httpHostSql } from '../../sql/duckdb/duckdb-host-sql.js';
+import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
 import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
-import { countSql } from './duckdb-safe-values.js';
 
 const inside = `(SELECT ip FROM det_class WHERE internal)`;
 const isIpSql = (col: string) => `(regexp_full_match(${col}, '[0-9.]+') OR ${col} LIKE '%:%')`;

@@ -1,4 +1,5 @@
 import { type DuckDBConnection, DuckDBTimestampValue, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import type { AppendKind } from '../../analytics-session.js';
 
 /** Column kinds of the knowledge-base tables, as the appender writes them. */
 export type IntelCell =
@@ -27,7 +28,7 @@ export function isoMicros(iso: string | null | undefined): bigint | null {
 export async function appendRows(
   conn: DuckDBConnection,
   table: string,
-  kinds: readonly IntelCell[],
+  kinds: readonly (IntelCell | AppendKind)[],
   rows: Iterable<readonly Value[]>,
 ): Promise<number> {
   const a = await conn.createAppender(table);

@@ -1,5 +1,5 @@
-import type { Finding, FindingLink, Severity } from '../detect/finding.js';
-import type { IncidentVerdict } from '../domain/incident-verdict.js';
+import type { Finding, FindingLink, Severity } from './finding.js';
+import type { IncidentVerdict } from './incident-verdict.js';
 
 /** An internal host in an incident: compromised, or at least talking to the incident's servers. */
 export interface IncidentHost {
@@ -59,7 +59,7 @@ export interface TimelineEntry {
   readonly text: string;
 }
 
-export type { IncidentVerdict } from '../domain/incident-verdict.js';
+export type { IncidentVerdict } from './incident-verdict.js';
 
 /** Findings correlated into one intrusion: which hosts, which servers, how much data, and when. */
 export interface Incident {

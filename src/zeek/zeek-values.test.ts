@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { zeekEscape } from '../../sim/log/zeek-values.js';
+import { zeekEscape } from '../sim/log/zeek-values.js';
 import {
   isoToMicros,
   parseBool,

@@ -1,23 +1,23 @@
-import { commonServicePortsSql, dynamicPortsFrom } from '../../detect/common-ports.js';
-import type { PortSession, PortSessionOptions, SessionAggregates } from '../../detect/session-aggregates.js';
-import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
-import { countSql, secondsSql } from './duckdb-safe-values.js';
+import { jsonRows } from '../../../store/analytics-session.js';
+import { countSql, secondsSql } from '../../../store/sql/duckdb/duckdb-safe-values.js';
+import { commonServicePortsSql, dynamicPortsFrom } from '../../common-ports.js';
+import type { LongConnectionsSql } from '../long-connections-query.js';
 
-/** The long-session aggregate over conn, for the long-connections detector. */
-export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggregates {
-  return {
-    async portSessions(opts: PortSessionOptions): Promise<PortSession[]> {
-      await ctx.settle();
-      await ctx.classify(opts.internal);
-      // One row per connection first: a connection still open is logged as repeated open_conn
-      // snapshots, whose latest (longest) duration counts.
-      const r = await ctx.conn.runAndReadAll(
-        `WITH outbound AS (
+/** The long-connections aggregates in DuckDB's SQL. */
+export const duckdbLongConnections: LongConnectionsSql = {
+  async portSessions(s, opts) {
+    await s.settle();
+    await s.classify(opts.internal);
+    // One row per connection first: a connection still open is logged as repeated open_conn
+    // snapshots, whose latest (longest) duration counts.
+    const rows = await jsonRows<Record<string, string | number>>(
+      s,
+      `WITH outbound AS (
            SELECT c.orig_h, c.resp_h, c.resp_p, c.proto, c.uid, c.ts, c.duration, c.is_open, c.orig_bytes, c.resp_bytes
            FROM conn c
              JOIN det_class o ON o.ip = c.orig_h AND o.internal
              JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
-           WHERE ${windowSql('c.ts')}),
+           WHERE ${s.hooks.window('c.ts')}),
          sessions AS (
            SELECT orig_h, resp_h, resp_p, min(ts) AS ts, max(${secondsSql('duration')}) AS d,
                   bool_and(coalesce(is_open, false)) AS still_open,
@@ -37,7 +37,7 @@ export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggreg
          inside AS (
            SELECT c.orig_h, count(DISTINCT c.resp_h) AS peers FROM conn c
              JOIN det_class r ON r.ip = c.resp_h AND r.internal
-           WHERE ${windowSql('c.ts')} AND c.orig_h IN (SELECT orig_h FROM pairs)
+           WHERE ${s.hooks.window('c.ts')} AND c.orig_h IN (SELECT orig_h FROM pairs)
            GROUP BY c.orig_h),
          ports AS (
            SELECT resp_p, count(DISTINCT orig_h) AS n FROM outbound
@@ -47,7 +47,7 @@ export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggreg
            WHERE resp_h IN (SELECT resp_h FROM pairs) GROUP BY resp_h)
          SELECT coalesce(to_json(list({o: p.orig_h, r: p.resp_h, port: p.resp_p, n: p.n, longest: p.longest,
                   total: p.total, open: p.open_n, out: p.out_b, inb: p.in_b,
-                  f: ${isoSql('p.first')}, l: ${isoSql('p.last')}, ph: ports.n, other: h.peers - 1,
+                  f: ${s.hooks.iso('p.first')}, l: ${s.hooks.iso('p.last')}, ph: ports.n, other: h.peers - 1,
                   inside: coalesce(i.peers, 0), prev: s.n}))::VARCHAR, '[]') AS j
          FROM pairs p
            JOIN hosts h USING (orig_h)
@@ -56,30 +56,28 @@ export function duckdbSessionAggregates(ctx: DuckDBDetectContext): SessionAggreg
            LEFT JOIN inside i USING (orig_h)
          WHERE (NOT list_contains(${commonServicePortsSql}, p.resp_p) AND p.resp_p < ${dynamicPortsFrom})
             OR h.peers - 1 <= $maxOther`,
-        {
-          ...windowParams(opts),
-          minLongest: opts.minLongest,
-          maxOther: opts.maxOtherExternal,
-        },
-      );
-      const rows = JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as Record<string, string | number>[];
-      return rows.map((x) => ({
-        origH: String(x['o']),
-        respH: String(x['r']),
-        port: Number(x['port']),
-        sessions: Number(x['n']),
-        longest: Number(x['longest']),
-        total: Number(x['total']),
-        open: Number(x['open']),
-        bytesOut: Number(x['out']),
-        bytesIn: Number(x['inb']),
-        first: String(x['f']),
-        last: String(x['l']),
-        portHosts: Number(x['ph']),
-        otherExternal: Number(x['other']),
-        internalPeers: Number(x['inside']),
-        prevalence: Number(x['prev']),
-      }));
-    },
-  };
-}
+      {
+        ...s.hooks.windowParams(opts),
+        minLongest: opts.minLongest,
+        maxOther: opts.maxOtherExternal,
+      },
+    );
+    return rows.map((x) => ({
+      origH: String(x['o']),
+      respH: String(x['r']),
+      port: Number(x['port']),
+      sessions: Number(x['n']),
+      longest: Number(x['longest']),
+      total: Number(x['total']),
+      open: Number(x['open']),
+      bytesOut: Number(x['out']),
+      bytesIn: Number(x['inb']),
+      first: String(x['f']),
+      last: String(x['l']),
+      portHosts: Number(x['ph']),
+      otherExternal: Number(x['other']),
+      internalPeers: Number(x['inside']),
+      prevalence: Number(x['prev']),
+    }));
+  },
+};

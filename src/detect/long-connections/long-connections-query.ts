@@ -1,4 +1,8 @@
-import type { NetRange, TelemetryWindow } from '../detect-store.js';
+import type { IpRange } from '../../net/ip-range.js';
+import type { AnalyticsSession } from '../../store/analytics-session.js';
+import type { TelemetryWindow } from '../../store/detect-store.js';
+import type { PerSqlDialect } from '../../store/sql/sql-dialect.js';
+import { duckdbLongConnections } from './sql/duckdb.js';
 
 /**
  * The long TCP sessions of one internal host to one port of one external address, with what tells
@@ -30,7 +34,7 @@ export interface PortSession {
 
 export interface PortSessionOptions extends TelemetryWindow {
   /** The monitored networks: only internal → external sessions count. */
-  readonly internal: readonly NetRange[];
+  readonly internal: readonly IpRange[];
   /** Sessions shorter than this (seconds) are left out. */
   readonly minLongest: number;
   /**
@@ -40,7 +44,16 @@ export interface PortSessionOptions extends TelemetryWindow {
   readonly maxOtherExternal: number;
 }
 
-/** Long sessions on unusual ports, or from hosts that otherwise stay inside (long connections). */
-export interface SessionAggregates {
-  portSessions(opts: PortSessionOptions): Promise<PortSession[]>;
+/** The long-connections aggregates one dialect computes. */
+export interface LongConnectionsSql {
+  /** Long sessions on unusual ports, or from hosts that otherwise stay inside. */
+  portSessions(s: AnalyticsSession, opts: PortSessionOptions): Promise<PortSession[]>;
+}
+
+/** The aggregates per SQL dialect. */
+export const longConnectionsSql: PerSqlDialect<LongConnectionsSql> = { duckdb: duckdbLongConnections };
+
+/** Long sessions on unusual ports, or from hosts that otherwise stay inside. */
+export function portSessions(s: AnalyticsSession, opts: PortSessionOptions): Promise<PortSession[]> {
+  return longConnectionsSql[s.dialect].portSessions(s, opts);
 }
