@@ -4,7 +4,7 @@
 //   … change …
 //   npm run build && npx tsx scripts/output-snapshot.ts /tmp/after && diff -r /tmp/before /tmp/after
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { realDatasets } from '../bench/detect/real-datasets.js';
 
@@ -16,8 +16,14 @@ const work = path.join(out, '.work');
 /** Run-time stamps and paths that differ between two runs of the same build. */
 function stable(text: string): string {
   return text
-    .replace(/"(generatedAt|generated|created|modified|ranAt|startedAt|finishedAt|timestamp)":\s*"[^"]*"/g, '"$1":"…"')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (t) => (t.startsWith('20') && t > '2026-12' ? '…now…' : t))
+    .replace(
+      /"(generatedAt|generated|created|modified|ranAt|startedAt|finishedAt|timestamp)":\s*"[^"]*"/g,
+      '"$1":"…"',
+    )
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (t) =>
+      t.startsWith('20') && t > '2026-12' ? '…now…' : t,
+    )
+    .replace(/"(seconds|elapsedSeconds|ms)":\s*[0-9.e-]+/g, '"$1":…')
     .replace(/bundle--[0-9a-f-]{36}/g, 'bundle--…')
     .replaceAll(work, '<work>');
 }

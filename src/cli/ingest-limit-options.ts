@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { formatBytes } from '../format-bytes.js';
-import { defaultMaxDecompressedBytes, defaultMaxGzipRatio, ratioGraceBytes } from '../ingest/gzip-stream.js';
 import { defaultMaxLineBytes } from '../ingest/line-reader.js';
+import { defaultMaxDecompressedBytes, defaultMaxGzipRatio, ratioGraceBytes } from '../io/gzip-stream.js';
 import { numberOption, optionSchemas } from './options.js';
 
 /** The per-file reading limits `ingest` and `hunt` accept. */

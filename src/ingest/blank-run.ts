@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { type GunzipLimits, gunzipFile } from './gzip-stream.js';
+import { type GunzipLimits, gunzipFile } from '../io/gzip-stream.js';
 
 /** What lies past the blank lines a file opens with. */
 export interface AfterBlankRun {

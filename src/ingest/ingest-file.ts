@@ -1,19 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorCodes, isNoSpace, MamoriError, messageOf, noSpaceError } from '../errors.js';
+import { isGzip, rawDigest } from '../io/file-head.js';
 import { log } from '../log.js';
 import { BatchesLost } from '../store/batches-lost.js';
 import type { DuplicateReport, Store } from '../store/store.js';
 import type { EngineInput, EngineOutput } from './engine.js';
-import {
-  continuesFrom,
-  forkedKey,
-  isGzip,
-  noRecordReason,
-  provenDifferent,
-  rawDigest,
-  streamKeyOf,
-} from './file-identity.js';
+import { continuesFrom, forkedKey, noRecordReason, provenDifferent, streamKeyOf } from './file-identity.js';
 import { dataDirOf, duplicateMessage, type FileOutcome, fail, noRows, unreadable } from './file-outcome.js';
 import { finalLineIsComplete } from './final-line.js';
 import { defaultMaxLineBytes } from './line-reader.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { gunzipChunkBytes } from '../io/gunzip.js';
+import { GzipDamage, gunzipFile } from '../io/gzip-stream.js';
 import type { RejectRecord } from '../store/store.js';
-import { GzipDamage, gunzipChunks, gunzipFile } from './gzip-stream.js';
 
 /** Complete lines (the buffer ends with `\n`) starting at line `firstLine` (1-based). */
 export interface LineBlock {
@@ -54,7 +54,6 @@ export interface LineReaderResult {
 export const defaultMaxLineBytes = 1024 * 1024;
 const rejectRawLimit = 64 * 1024;
 const readChunkBytes = 1024 * 1024;
-const gunzipChunkBytes = 256 * 1024;
 /** Bytes before a resume point that are hashed to check a file continues the stream. */
 export const anchorBytes = 256;
 const NL = 10;
@@ -276,17 +275,4 @@ export function newLineReaderResult(): LineReaderResult {
     resumeAnchor: null,
     maxCarryBytes: 0,
   };
-}
-
-/**
- * The decompressed bytes of `raw`, a gzip stream. Damage is an error raised only after every byte
- * before it (zlib's own gunzip drops the last output before a failed checksum, so a small file
- * with a bad CRC would look empty); a read error on `raw` is passed on.
- */
-export function gunzipOf(raw: NodeJS.ReadableStream, chunkSize = gunzipChunkBytes): Readable {
-  // Callers bound what they read themselves (a head, or bytes already ingested under the limits).
-  const limits = { chunkSize, maxBytes: Number.POSITIVE_INFINITY, maxRatio: Number.POSITIVE_INFINITY };
-  return Readable.from(gunzipChunks(raw as AsyncIterable<Buffer>, 'compressed stream', limits), {
-    objectMode: false,
-  });
 }

@@ -1,9 +1,10 @@
 import { errorCodes, MamoriError } from '../errors.js';
+import { readHead } from '../io/file-head.js';
+import { gzipIsEmpty } from '../io/gzip-stream.js';
 import { readPastBlankRun } from './blank-run.js';
-import { identityHeadBytes, noRecordReason, readHead, sniffPastLongFirstLine } from './file-identity.js';
+import { identityHeadBytes, noRecordReason, sniffPastLongFirstLine } from './file-identity.js';
 import { type FileOutcome, fail, noRows } from './file-outcome.js';
 import { expectedFormats, type InputFormat, sniffFormat } from './formats.js';
-import { gzipIsEmpty } from './gzip-stream.js';
 import { lineEndProblem } from './line-ends.js';
 
 type OutcomeBase = Pick<FileOutcome, 'path' | 'format' | 'logType' | 'engine' | 'rows' | 'rejects'>;

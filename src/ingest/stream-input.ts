@@ -2,11 +2,10 @@ import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { errorCodes, isNoSpace, MamoriError, noSpaceError } from '../errors.js';
+import { stdinArgument } from '../io/input-files.js';
 
 let spoolCounter = 0;
 
-/** The name stdin goes by on the command line. */
-export const stdinArgument = '-';
 const stdinNames = new Set([stdinArgument, '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /**

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { errorCodes, MamoriError, messageOf } from '../errors.js';
-import { rawDigest } from '../ingest/file-identity.js';
+import { rawDigest } from '../io/file-head.js';
 import { log } from '../log.js';
 import { defaultLiveScope, type LiveScope, refusalOf } from '../net/live-scope.js';
 import type {

@@ -1,4 +1,4 @@
-import { findInputFiles } from '../ingest/ingest-paths.js';
+import { findInputFiles } from '../io/input-files.js';
 import type { IndicatorMatch } from '../store/intel-store.js';
 import {
   type IntelFileOutcome,

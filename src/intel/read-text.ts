@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { errorCodes, MamoriError } from '../errors.js';
 import { formatBytes } from '../format-bytes.js';
-import { isGzip, readHead } from '../ingest/file-identity.js';
-import { gunzipOf } from '../ingest/line-reader.js';
+import { isGzip, readHead } from '../io/file-head.js';
+import { gunzipOf } from '../io/gunzip.js';
 
 /** The first decoded text of a plain or gzip file (up to 256 KiB), for format sniffing. */
 export async function readHeadText(path: string): Promise<string> {

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ingestCommand } from '../../src/cli/commands/ingest.js';
-import { gunzipFile } from '../../src/ingest/gzip-stream.js';
 import type { FileOutcome } from '../../src/ingest/ingest-file.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
+import { gunzipFile } from '../../src/io/gzip-stream.js';
 import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import {
   type Engine,
