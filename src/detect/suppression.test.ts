@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/finding.js';
+import { duckdbHooks } from '../store/sql/duckdb/duckdb-hooks.js';
 import type { Store } from '../store/store.js';
 import { labelWarninglisted } from './suppression.js';
 
@@ -29,9 +30,13 @@ const store = {
     warninglistsOf: async (values: readonly string[]) =>
       new Map(values.filter((v) => listed[v]).map((v) => [v, listed[v] ?? []])),
   },
-  detect: {
-    addressNames: async (o: { ips: readonly string[] }) =>
-      new Map(o.ips.filter((ip) => named[ip]).map((ip) => [ip, named[ip] ?? []])),
+  // The address-names query reads these rows back, one per address the network named.
+  analytics: {
+    dialect: 'duckdb',
+    hooks: duckdbHooks,
+    settle: async () => {},
+    objects: async (_sql: string, p: { ips: readonly string[] }) =>
+      p.ips.filter((ip) => named[ip]).map((ip) => ({ ip, names: named[ip] ?? [] })),
   },
 } as unknown as Store;
 

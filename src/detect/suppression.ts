@@ -1,6 +1,7 @@
 import { type Finding, severityOf } from '../domain/finding.js';
 import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import type { Store } from '../store/store.js';
+import { addressNames } from './shared/address-names-query.js';
 
 /** How much a finding on a benign warninglisted destination keeps of its score. */
 export const warninglistWeight = 0.3;
@@ -45,7 +46,7 @@ export async function labelWarninglisted(
   const borrowed = namesByAddress(findings);
   const scored = findings.filter((f) => f.detector !== 'threat-intel');
   const unnamed = scored.filter((f) => f.endpointIp && !f.endpointDomain).map((f) => f.endpointIp as string);
-  const used = await store.detect.addressNames({ ips: unnamed, maxNames: maxNamesPerAddress, ...window });
+  const used = await addressNames(store.analytics, { ips: unnamed, maxNames: maxNamesPerAddress, ...window });
   for (const [ip, names] of used) {
     const set = borrowed.get(ip) ?? new Set<string>();
     for (const n of names) set.add(n.toLowerCase());

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendRecord, rowOf } from '../../test/helpers/telemetry-row.js';
 import { portSessions } from '../detect/long-connections/long-connections-query.js';
+import { addressNames } from '../detect/shared/address-names-query.js';
 import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
 import { storeBackends } from './open-store.js';
@@ -374,12 +375,12 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     appendRecord(b, 'http', { ...id(6, '162.125.9.9'), host: 'dl.dropbox.com:80' });
     appendRecord(b, 'ssl', { ...id(7, '198.51.100.1'), server_name: '198.51.100.1' });
     await b.commit();
-    const names = await s.detect.addressNames({
+    const names = await addressNames(s.analytics, {
       ips: ['162.125.9.9', '198.51.100.1', '203.0.113.7'],
       maxNames: 2,
     });
     expect([...names]).toEqual([['162.125.9.9', ['client.dropbox.com', 'bolt.dropbox.com']]]);
-    expect((await s.detect.addressNames({ ips: [], maxNames: 2 })).size).toBe(0);
+    expect((await addressNames(s.analytics, { ips: [], maxNames: 2 })).size).toBe(0);
     await s.close();
   });
 

@@ -1,6 +1,5 @@
 import type { IpRange } from '../net/ip-range.js';
 import type { AlertAggregates } from './detect/alerts-aggregates.js';
-import type { DestinationAggregates } from './detect/destinations-aggregates.js';
 import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 import type { IncidentAggregates } from './detect/incident-aggregates.js';
@@ -165,7 +164,6 @@ export interface DetectStore
     SensorQueries,
     ExfilAggregates,
     DnsAggregates,
-    DestinationAggregates,
     AlertAggregates,
     IncidentAggregates,
     NetworkAggregates {}

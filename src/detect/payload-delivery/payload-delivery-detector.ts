@@ -1,8 +1,8 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { formatBytes } from '../../format-bytes.js';
-import type { PayloadDownload } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
+import { type PayloadDownload, payloadDownloads } from './payload-delivery-query.js';
 import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';
 import { payloadMimeTypes } from './payload-types.js';
 
@@ -36,7 +36,7 @@ export const payloadDeliveryDetector: Detector = {
   techniques: ['T1105', 'T1204.002', 'T1036.008'],
   async run(ctx: DetectContext): Promise<Finding[]> {
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
-    const found = await ctx.store.detect.payloadDownloads({
+    const found = await payloadDownloads(ctx.store.analytics, {
       ...window,
       maxHosts: payloadConfig.maxHosts,
       mimeTypes: payloadMimeTypes,

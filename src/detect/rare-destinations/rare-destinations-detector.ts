@@ -1,7 +1,7 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
-import type { RareEndpoint } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
+import { type RareEndpoint, rareDestinations } from './rare-destinations-query.js';
 import { defaultRareConfig, newness, persistence, rareScore, rarity } from './rare-score.js';
 import { sharedSuffixes } from './shared-suffixes.js';
 
@@ -37,7 +37,7 @@ export const rareDestinationsDetector: Detector = {
   techniques: ['T1071'],
   async run(ctx: DetectContext): Promise<Finding[]> {
     const cfg = defaultRareConfig;
-    const found = await ctx.store.detect.rareDestinations({
+    const found = await rareDestinations(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       maxHosts: cfg.maxHosts,
       minHoursOfDay: cfg.minHoursOfDay,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OddityName } from '../../store/detect/destinations-aggregates.js';
+import type { OddityName } from './oddity-names.js';
 import { oddityScore, oddityWeights, prevalenceFactor, repetition } from './oddity-score.js';
 
 const none = Object.fromEntries(Object.keys(oddityWeights).map((k) => [k, 0])) as Record<OddityName, number>;

@@ -1,4 +1,4 @@
-import type { OddityName } from '../../store/detect/destinations-aggregates.js';
+import type { OddityName } from './oddity-names.js';
 
 /**
  * What each oddity weighs when seen repeatedly. None reaches 0.5 alone: a self-signed server, a rare

@@ -1,8 +1,9 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
-import type { OddEndpoint, OddityName } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
+import type { OddityName } from './oddity-names.js';
 import { oddityScore } from './oddity-score.js';
+import { type OddEndpoint, tlsHttpOddities } from './tls-http-oddities-query.js';
 
 /** Under this a pair is one odd request, not worth a line. */
 const floor = 0.3;
@@ -61,7 +62,7 @@ export const tlsHttpOdditiesDetector: Detector = {
     'self-signed or expired certificates, rare JA3 or user agents, missing Host, POSTs to raw IPs or PHP gates',
   techniques: ['T1071.001', 'T1573.002', 'T1587.003', 'T1588.004'],
   async run(ctx: DetectContext): Promise<Finding[]> {
-    const found = await ctx.store.detect.tlsHttpOddities({
+    const found = await tlsHttpOddities(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       rareMaxHosts,
       minFingerprintUses,

@@ -140,15 +140,4 @@ export interface DnsAggregates {
   dgaResolved(opts: DgaResolvedOptions): Promise<DgaResolved[]>;
   /** Internal hosts that at least two internal clients send DNS queries to, with how many clients. */
   dnsResolvers(opts: DnsWindowOptions): Promise<ReadonlyMap<string, number>>;
-  /**
-   * The names the network used for each given address (DNS answers, TLS SNI, HTTP Host), most used
-   * first, at most `maxNames` each; addresses nothing names are absent.
-   */
-  addressNames(opts: {
-    readonly ips: readonly string[];
-    readonly maxNames: number;
-    readonly from?: string;
-    readonly to?: string;
-    readonly sensors?: readonly string[];
-  }): Promise<ReadonlyMap<string, readonly string[]>>;
 }

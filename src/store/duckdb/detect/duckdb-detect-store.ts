@@ -4,7 +4,6 @@ import type { DetectStore } from '../../detect-store.js';
 import { duckdbAnalyticsSession } from '../duckdb-analytics-session.js';
 import { duckdbAlertAggregates } from './duckdb-alerts.js';
 import { DuckDBConnectionAggregates } from './duckdb-connection-series.js';
-import { duckdbDestinationAggregates } from './duckdb-destinations.js';
 import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
@@ -33,7 +32,6 @@ function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): De
     connectionDurations: (o) => connections.connectionDurations(o),
     ...duckdbExfilAggregates(ctx),
     ...duckdbDnsAggregates(ctx),
-    ...duckdbDestinationAggregates(ctx),
     ...duckdbAlertAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
     ...duckdbNetworkAggregates(ctx),

@@ -1,8 +1,6 @@
-import { LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { tryIpRange } from '../../../net/ip-range.js';
 import type { DnsAggregates, DnsWindowOptions } from '../../detect/dns-aggregates.js';
 import { appendRows } from '../intel/duckdb-intel-append.js';
-import { hostName, isName } from './duckdb-destinations-sql.js';
 import {
   type DuckDBDetectContext,
   sharedTableState,
@@ -71,34 +69,6 @@ export function duckdbDnsAggregates(ctx: DuckDBDetectContext): DnsAggregates {
         params as never,
       );
       return new Map(r.getRowObjectsJson().map((x) => [String(x['ip']), Number(x['clients'])]));
-    },
-    async addressNames(opts) {
-      if (opts.ips.length === 0) return new Map();
-      await ctx.settle();
-      // Unnesting every answer and filtering after is cheaper than testing each row's list.
-      const r = await conn.runAndReadAll(
-        `WITH ips AS (SELECT DISTINCT unnest($ips) AS ip),
-         named AS (
-           SELECT ip, lower(query) AS name FROM (
-             SELECT c.query, unnest(c.answers) AS ip FROM dns c
-             WHERE c.answers IS NOT NULL AND ${windowSql('c.ts')})
-           WHERE ip IN (SELECT ip FROM ips) AND ${isName('query')}
-           UNION ALL SELECT c.resp_h, ${hostName('c.server_name')} FROM ssl c
-           WHERE c.resp_h IN (SELECT ip FROM ips) AND ${isName('c.server_name')} AND ${windowSql('c.ts')}
-           UNION ALL SELECT c.resp_h, ${hostName('c.host')} FROM http c
-           WHERE c.resp_h IN (SELECT ip FROM ips) AND ${isName('c.host')} AND ${windowSql('c.ts')})
-         SELECT ip, list(name ORDER BY n DESC, name)[1:$max] AS names
-         FROM (SELECT ip, name, count(*) AS n FROM named GROUP BY ALL) GROUP BY ip`,
-        {
-          ips: listValue([...new Set(opts.ips)]),
-          max: opts.maxNames,
-          ...windowParams(opts),
-        },
-        { ips: LIST(VARCHAR) },
-      );
-      return new Map(
-        r.getRowObjectsJson().map((x) => [String(x['ip']), (x['names'] as unknown[]).map(String)]),
-      );
     },
   };
 }

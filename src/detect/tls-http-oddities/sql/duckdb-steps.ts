@@ -1,8 +1,8 @@
-import { type OddEndpoint, type OddityName, oddityNames } from '../../detect/destinations-aggregates.js';
-import { hostSql } from '../../sql/duckdb/duckdb-host-sql.js';
-import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
-import { hostName, isName, live, routable } from './duckdb-destinations-sql.js';
-import { isoSql, scopeSql, windowSql } from './duckdb-detect-context.js';
+import type { DialectHooks } from '../../../store/sql/dialect-hooks.js';
+import { hostSql } from '../../../store/sql/duckdb/duckdb-host-sql.js';
+import { countSql } from '../../../store/sql/duckdb/duckdb-safe-values.js';
+import { hostName, isName, live, routable } from '../../shared/sql/duckdb-destinations-sql.js';
+import { type OddityName, oddityNames } from '../oddity-names.js';
 
 const fingerprint = `coalesce(nullif(c.ja4, ''), nullif(c.ja3, ''))`;
 // The details of one odd row per protocol, as a struct (every aggregate costs about as much as the
@@ -28,7 +28,8 @@ const flagOf: Record<OddityName, string> = {
 
 // Where a session goes: the server's address, or (through an internal proxy) the name it asks for.
 // The same expressions serve the count of every pair and the flags of the odd ones.
-const viaConnect = `c.uid IN (SELECT uid FROM http WHERE method = 'CONNECT' AND ${windowSql()}) AS via_connect`;
+const viaConnect = (h: DialectHooks) =>
+  `c.uid IN (SELECT uid FROM http WHERE method = 'CONNECT' AND ${h.window()}) AS via_connect`;
 const tlsEndpoint = `CASE WHEN r.internal THEN NULL ELSE c.resp_h END AS ip, r.internal AS proxied,
   CASE WHEN ${isName('c.server_name')} THEN ${hostName('c.server_name')} END AS name`;
 const tlsOutbound = `${routable('c.resp_h')} AND (NOT r.internal OR (c.via_connect AND ${isName('c.server_name')}))`;
@@ -46,39 +47,45 @@ const gatePost = `c.method = 'POST' AND ${countSql('c.request_body_len')} > 0
 const classes = `JOIN dest_class o ON o.ip = c.orig_h AND o.internal JOIN dest_class r ON r.ip = c.resp_h`;
 const counted = `count(*) AS n, min(c.ts) AS f, max(c.ts) AS l, min(c.resp_p) AS p1, max(c.resp_p) AS p2`;
 
+// Weak oddities alone (a raw-IP TLS session, an unvalidated chain, no user agent) are left in SQL unless two come together.
+const strongOdd = `selfSigned + placeholderCert + expiredCert + rareFingerprint + missingHost + postToRawIp + rareUserAgent + mimicUserAgent + gatePost > 0`;
+const weakKinds = `(invalidCert > 0)::INT + (noSni > 0)::INT + (noUserAgent > 0)::INT >= 2`;
+
 /**
  * TLS and HTTP oddities: the few user agents, client fingerprints and certificates that can be odd;
  * every outbound (or proxied) host ↔ endpoint pair counted; then the flags of the sessions that can
  * carry one. Sessions are grouped on their raw columns before any join or regular expression (most
- * repeat), with `n` carrying the count.
+ * repeat), with `n` carrying the count. `steps` build the temp tables and `result` is the odd pairs
+ * as JSON.
  */
-export const odditySteps = [
-  `CREATE OR REPLACE TEMP TABLE dest_ua AS
+export const odditySql = (h: DialectHooks) => ({
+  steps: [
+    `CREATE OR REPLACE TEMP TABLE dest_ua AS
    SELECT ua, hosts, hosts <= $rareMax AS rare,
           NOT starts_with(ua, 'Mozilla/') AND levenshtein(lower(split_part(ua, '/', 1)), 'mozilla') BETWEEN 1 AND 2 AS mimic
    FROM (SELECT c.user_agent AS ua, count(DISTINCT c.orig_h) AS hosts
          FROM http c JOIN dest_class o ON o.ip = c.orig_h AND o.internal
-         WHERE ${live('c')} AND c.user_agent NOT IN ('', '-') GROUP BY ALL)
+         WHERE ${live(h, 'c')} AND c.user_agent NOT IN ('', '-') GROUP BY ALL)
    WHERE hosts <= $rareMax
       OR (NOT starts_with(ua, 'Mozilla/') AND levenshtein(lower(split_part(ua, '/', 1)), 'mozilla') BETWEEN 1 AND 2)`,
-  `CREATE OR REPLACE TEMP TABLE dest_fp AS
+    `CREATE OR REPLACE TEMP TABLE dest_fp AS
    SELECT ${fingerprint} AS fp, count(DISTINCT c.orig_h) AS hosts
    FROM ssl c JOIN dest_class o ON o.ip = c.orig_h AND o.internal
-   WHERE ${live('c')} AND ${fingerprint} IS NOT NULL GROUP BY ALL
+   WHERE ${live(h, 'c')} AND ${fingerprint} IS NOT NULL GROUP BY ALL
    HAVING count(DISTINCT c.orig_h) <= $rareMax AND count(*) >= $minUses`,
-  // Leaf certificates that are self-signed, look like a tool's default or expired before the data ends.
-  `CREATE OR REPLACE TEMP TABLE dest_certs AS
+    // Leaf certificates that are self-signed, look like a tool's default or expired before the data ends.
+    `CREATE OR REPLACE TEMP TABLE dest_certs AS
    SELECT key, any_value(subject) AS subject, any_value(issuer) AS issuer, max(not_valid_after) AS nva FROM (
      SELECT fingerprint AS key, subject, issuer, not_valid_after FROM x509 WHERE fingerprint IS NOT NULL
      UNION ALL SELECT fuid, subject, issuer, not_valid_after FROM x509 WHERE fuid IS NOT NULL)
    GROUP BY key
    HAVING any_value(subject) = any_value(issuer) OR coalesce(regexp_matches(any_value(subject), $placeholder), false)
-       OR max(not_valid_after) < (SELECT max(ts) FROM ssl WHERE ${scopeSql()})`,
-  `CREATE OR REPLACE TEMP TABLE dest_odd_pairs AS
-   WITH t AS (SELECT c.orig_h, c.resp_h, c.server_name, ${viaConnect}, ${counted} FROM ssl c WHERE ${live('c')} GROUP BY ALL),
+       OR max(not_valid_after) < (SELECT max(ts) FROM ssl WHERE ${h.scope()})`,
+    `CREATE OR REPLACE TEMP TABLE dest_odd_pairs AS
+   WITH t AS (SELECT c.orig_h, c.resp_h, c.server_name, ${viaConnect(h)}, ${counted} FROM ssl c WHERE ${live(h, 'c')} GROUP BY ALL),
    w AS (
      SELECT c.orig_h, c.resp_h, c.host, ${proxyForm}, ${counted} FROM http c
-     WHERE ${live('c')} AND c.method IS NOT NULL GROUP BY ALL),
+     WHERE ${live(h, 'c')} AND c.method IS NOT NULL GROUP BY ALL),
    e AS (
      SELECT c.orig_h AS host, ${tlsEndpoint}, true AS tls, c.n, c.f, c.l, c.p1, c.p2 FROM t c ${classes} WHERE ${tlsOutbound}
      UNION ALL
@@ -87,13 +94,13 @@ export const odditySteps = [
           sum(CASE WHEN tls THEN n ELSE 0 END) AS tls_n, sum(CASE WHEN tls THEN 0 ELSE n END) AS http_n,
           min(f) AS first, max(l) AS last, min(p1) AS p1, max(p2) AS p2, any_value(name) AS name
    FROM e WHERE coalesce(ip, name) IS NOT NULL GROUP BY host, coalesce(ip, name)`,
-  // Only sessions that can carry an oddity go on: a usual browser session has none of these traits.
-  `CREATE OR REPLACE TEMP TABLE dest_odd_flags AS
+    // Only sessions that can carry an oddity go on: a usual browser session has none of these traits.
+    `CREATE OR REPLACE TEMP TABLE dest_odd_flags AS
    WITH tls_raw AS (
      SELECT c.orig_h, c.resp_h, c.server_name, coalesce(c.validation_status, '') AS vs, c.cert_chain_fps[1] AS fp1,
-            c.cert_chain_fuids[1] AS fu1, c.subject, c.issuer, fp.fp, fp.hosts AS fp_hosts, ${viaConnect}, ${counted}
+            c.cert_chain_fuids[1] AS fu1, c.subject, c.issuer, fp.fp, fp.hosts AS fp_hosts, ${viaConnect(h)}, ${counted}
      FROM ssl c LEFT JOIN dest_fp fp ON fp.fp = ${fingerprint}
-     WHERE ${live('c')}
+     WHERE ${live(h, 'c')}
        AND (coalesce(c.validation_status, '') NOT IN ('', 'ok') OR fp.fp IS NOT NULL
             OR c.subject = c.issuer OR coalesce(regexp_matches(c.subject, $placeholder), false)
             OR NOT coalesce(${isName('c.server_name')}, false)
@@ -110,7 +117,7 @@ export const odditySteps = [
             coalesce(list_contains(c.orig_mime_types, 'application/ocsp-request'), false)
               OR coalesce(c.uri ILIKE '%ocsp%', false) AS ocsp, ${gatePost} AS gate, any_value(c.uri) AS uri, ${counted}
      FROM http c
-     WHERE ${live('c')} AND c.method IS NOT NULL
+     WHERE ${live(h, 'c')} AND c.method IS NOT NULL
        AND (coalesce(trim(c.host), '') IN ('', '-') OR coalesce(c.user_agent, '') IN ('', '-')
             OR (c.method = 'POST' AND NOT ${isName('c.host')}) OR c.user_agent IN (SELECT ua FROM dest_ua)
             OR (${gatePost}))
@@ -143,13 +150,8 @@ export const odditySteps = [
           ${example('{subj: CASE WHEN self_signed OR placeholder OR expired OR invalid THEN subj END, vs: CASE WHEN invalid THEN vs END, fp: fp, hosts: fp_hosts}', ['self_signed OR placeholder OR expired OR invalid', 'rare_fp'])} AS tls_ex
    FROM flagged WHERE coalesce(ip, name) IS NOT NULL
    GROUP BY host, coalesce(ip, name)`,
-];
-
-// Weak oddities alone (a raw-IP TLS session, an unvalidated chain, no user agent) are left in SQL unless two come together.
-const strongOdd = `selfSigned + placeholderCert + expiredCert + rareFingerprint + missingHost + postToRawIp + rareUserAgent + mimicUserAgent + gatePost > 0`;
-const weakKinds = `(invalidCert > 0)::INT + (noSni > 0)::INT + (noUserAgent > 0)::INT >= 2`;
-
-export const oddResultSql = `
+  ],
+  result: `
   WITH odd AS (
     SELECT a.*, v.hosts, f.* EXCLUDE (host, ep) FROM dest_odd_flags f JOIN dest_odd_pairs a USING (host, ep)
       JOIN (SELECT ep, count(*) AS hosts FROM dest_odd_pairs GROUP BY ep) v USING (ep)
@@ -158,22 +160,22 @@ export const oddResultSql = `
   bytes AS (
     SELECT c.orig_h, c.resp_h, sum(${countSql('c.orig_bytes')}) AS ob, sum(${countSql('c.resp_bytes')}) AS rb
     FROM conn c SEMI JOIN direct k ON k.orig_h = c.orig_h AND k.resp_h = c.resp_h
-    WHERE ${windowSql('c.ts')} GROUP BY ALL),
+    WHERE ${h.window('c.ts')} GROUP BY ALL),
   -- The name most used for the server, SNI or Host, for the few pairs reported.
   names AS (
     SELECT orig_h, resp_h, arg_max(name, n) AS name FROM (
       SELECT orig_h, resp_h, name, count(*) AS n FROM (
         SELECT c.orig_h, c.resp_h, ${hostName('c.server_name')} AS name FROM ssl c
         SEMI JOIN direct k ON k.orig_h = c.orig_h AND k.resp_h = c.resp_h
-        WHERE ${isName('c.server_name')} AND ${windowSql('c.ts')}
+        WHERE ${isName('c.server_name')} AND ${h.window('c.ts')}
         UNION ALL
         SELECT c.orig_h, c.resp_h, ${hostName('c.host')} FROM http c
         SEMI JOIN direct k ON k.orig_h = c.orig_h AND k.resp_h = c.resp_h
-        WHERE ${isName('c.host')} AND ${windowSql('c.ts')})
+        WHERE ${isName('c.host')} AND ${h.window('c.ts')})
       GROUP BY ALL)
     GROUP BY ALL)
   SELECT coalesce(to_json(list({host: o.host, ip: o.ip, domain: coalesce(nm.name, o.name), proxied: o.proxied,
-           tls: o.tls_n, http: o.http_n, hosts: o.hosts, f: ${isoSql('o.first')}, l: ${isoSql('o.last')},
+           tls: o.tls_n, http: o.http_n, hosts: o.hosts, f: ${h.iso('o.first')}, l: ${h.iso('o.last')},
            ports: list_distinct([o.p1, o.p2]), ob: b.ob, rb: b.rb,
            counts: {selfSigned: o.selfSigned, placeholderCert: o.placeholderCert, expiredCert: o.expiredCert,
                     invalidCert: o.invalidCert, noSni: o.noSni, rareFingerprint: o.rareFingerprint,
@@ -182,56 +184,5 @@ export const oddResultSql = `
            ua: o.web_ex.ua, uaHosts: o.web_ex.hosts, uri: o.web_ex.uri, fp: o.tls_ex.fp, fpHosts: o.tls_ex.hosts,
            subj: o.tls_ex.subj, vs: o.tls_ex.vs}))::VARCHAR, '[]')
   FROM odd o LEFT JOIN bytes b ON b.orig_h = o.host AND b.resp_h = o.ip
-    LEFT JOIN names nm ON nm.orig_h = o.host AND nm.resp_h = o.ip AND NOT o.proxied`;
-
-export interface OddJson {
-  host: string;
-  ip: string | null;
-  domain: string | null;
-  proxied: boolean;
-  tls: number;
-  http: number;
-  hosts: number;
-  f: string;
-  l: string;
-  ports: (number | null)[];
-  ob: number | null;
-  rb: number | null;
-  counts: Record<OddityName, number>;
-  ua: string | null;
-  uaHosts: number | null;
-  fp: string | null;
-  fpHosts: number | null;
-  subj: string | null;
-  vs: string | null;
-  uri: string | null;
-}
-
-export function toOdd(x: OddJson): OddEndpoint {
-  const counts = Object.fromEntries(Object.entries(x.counts).map(([k, v]) => [k, Number(v)])) as Record<
-    OddityName,
-    number
-  >;
-  return {
-    host: x.host,
-    ip: x.ip,
-    domain: x.domain,
-    proxied: Boolean(x.proxied),
-    tlsSessions: Number(x.tls),
-    httpRequests: Number(x.http),
-    hosts: Number(x.hosts),
-    counts,
-    first: x.f,
-    last: x.l,
-    ports: x.ports.filter((p): p is number => p !== null).map(Number),
-    bytesOut: x.ob === null ? null : Number(x.ob),
-    bytesIn: x.rb === null ? null : Number(x.rb),
-    userAgent: x.ua,
-    userAgentHosts: x.uaHosts === null ? null : Number(x.uaHosts),
-    fingerprint: x.fp,
-    fingerprintHosts: x.fpHosts === null ? null : Number(x.fpHosts),
-    subject: x.subj,
-    validation: x.vs,
-    uri: x.uri,
-  };
-}
+    LEFT JOIN names nm ON nm.orig_h = o.host AND nm.resp_h = o.ip AND NOT o.proxied`,
+});
