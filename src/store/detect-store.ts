@@ -2,7 +2,6 @@ import type { IpRange } from '../net/ip-range.js';
 import type { AlertAggregates } from './detect/alerts-aggregates.js';
 import type { DestinationAggregates } from './detect/destinations-aggregates.js';
 import type { DnsAggregates } from './detect/dns-aggregates.js';
-import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 import type { IncidentAggregates } from './detect/incident-aggregates.js';
 import type { NetworkAggregates } from './detect/network-aggregates.js';
 
@@ -163,7 +162,6 @@ export interface SensorQueries {
 export interface DetectStore
   extends ConnectionAggregates,
     SensorQueries,
-    ExfilAggregates,
     DnsAggregates,
     DestinationAggregates,
     AlertAggregates,

@@ -7,7 +7,6 @@ import { DuckDBConnectionAggregates } from './duckdb-connection-series.js';
 import { duckdbDestinationAggregates } from './duckdb-destinations.js';
 import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbDnsAggregates } from './duckdb-dns.js';
-import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 import { duckdbNetworkAggregates } from './duckdb-network.js';
 import { duckdbSensorQueries } from './duckdb-sensors.js';
@@ -31,7 +30,6 @@ function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): De
     internalProxies: (o) => connections.internalProxies(o),
     portFanOut: (o) => connections.portFanOut(o),
     connectionDurations: (o) => connections.connectionDurations(o),
-    ...duckdbExfilAggregates(ctx),
     ...duckdbDnsAggregates(ctx),
     ...duckdbDestinationAggregates(ctx),
     ...duckdbAlertAggregates(ctx),
