@@ -1,7 +1,5 @@
 import type { IpRange } from '../net/ip-range.js';
 import type { AlertAggregates } from './detect/alerts-aggregates.js';
-import type { DnsAggregates } from './detect/dns-aggregates.js';
-import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 import type { IncidentAggregates } from './detect/incident-aggregates.js';
 import type { NetworkAggregates } from './detect/network-aggregates.js';
 
@@ -162,8 +160,6 @@ export interface SensorQueries {
 export interface DetectStore
   extends ConnectionAggregates,
     SensorQueries,
-    ExfilAggregates,
-    DnsAggregates,
     AlertAggregates,
     IncidentAggregates,
     NetworkAggregates {}

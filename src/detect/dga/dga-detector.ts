@@ -1,5 +1,4 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
-import type { DgaCandidate } from '../../store/detect/dns-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
@@ -11,6 +10,7 @@ import {
   lookalikes,
   maxBurst,
 } from './dga-names.js';
+import { type DgaCandidate, dgaCandidates, dgaResolved } from './dga-query.js';
 import { type DgaScore, defaultDgaConfig, dgaScore } from './dga-score.js';
 
 /** Findings under this are noise, not leads. */
@@ -36,7 +36,7 @@ export const dgaDetector: Detector = {
   techniques: ['T1568.002', 'T1483'],
   async run(ctx: DetectContext) {
     const cfg = defaultDgaConfig;
-    const agg = await ctx.store.detect.dgaCandidates({
+    const agg = await dgaCandidates(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       // Below these no score reaches the floor: a burst under burstFrom scores 0 (a fixed bucket may
       // split a burst, the sliding window in dga-names.ts does not), and under twice tailFrom failed
@@ -73,7 +73,7 @@ export const dgaDetector: Detector = {
     });
     // Resolved names only for hosts the best look-alike boost could lift over the floor.
     const promising = judged.filter((j) => dgaScore(evidence(j, cfg.fullLookalikes), cfg).score >= floor);
-    const resolved = await ctx.store.detect.dgaResolved({
+    const resolved = await dgaResolved(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       hosts: promising.map((j) => j.c.host),
       maxNames,

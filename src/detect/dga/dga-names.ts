@@ -1,6 +1,6 @@
-import type { NxName, ResolvedName } from '../../store/detect/dns-aggregates.js';
 import { labelRandomness } from '../dns-names/name-randomness.js';
 import { icannParts } from '../dns-names/registered-domain.js';
+import type { NxName, ResolvedName } from './dga-query.js';
 
 /** One registered domain a host failed to resolve. */
 export interface FailedDomain {

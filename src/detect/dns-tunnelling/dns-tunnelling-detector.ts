@@ -1,9 +1,9 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
-import type { DnsTunnelCandidate } from '../../store/detect/dns-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
 import { isPublicSuffix } from '../dns-names/registered-domain.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
+import { type DnsTunnelCandidate, dnsTunnelCandidates } from './dns-tunnelling-query.js';
 import { nameShape } from './name-shape.js';
 import { isReputationService } from './reputation-services.js';
 import { defaultTunnelConfig, type TunnelScore, tunnelScore } from './tunnel-score.js';
@@ -20,7 +20,7 @@ export const dnsTunnellingDetector: Detector = {
   techniques: ['T1071.004', 'T1048', 'T1572'],
   async run(ctx: DetectContext) {
     const cfg = defaultTunnelConfig;
-    const agg = await ctx.store.detect.dnsTunnelCandidates({
+    const agg = await dnsTunnelCandidates(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       minUnique: cfg.minUnique,
       minMeanSubLength: cfg.minMeanSubLength,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../format-bytes.js';
-import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
 import { hourSeries } from './exfil-baseline.js';
 import { exfilExplanation, exfilTechniques } from './exfil-explain.js';
 import { exfilScore } from './exfil-score.js';
+import type { ExfilCandidate } from './exfiltration-query.js';
 
 const tue = Date.parse('2024-04-02T00:00:00Z') / 1000;
 

@@ -1,9 +1,9 @@
 import { formatBytes } from '../../format-bytes.js';
-import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
 import { clip } from '../dns-names/clip.js';
 import type { WorkingHours } from './exfil-config.js';
 import { isNightly } from './exfil-routine.js';
 import { type ExfilScore, uploadShare } from './exfil-score.js';
+import type { ExfilCandidate } from './exfiltration-query.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Server names come from the wire: keep them readable. */

@@ -1,6 +1,5 @@
 import { getDomain } from 'tldts';
 import { type Finding, severityOf } from '../../domain/finding.js';
-import type { ExfilCandidate } from '../../store/detect/exfil-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { hourSeries } from './exfil-baseline.js';
 import {
@@ -11,6 +10,7 @@ import {
 } from './exfil-config.js';
 import { exfilExplanation, exfilTechniques } from './exfil-explain.js';
 import { type ExfilScore, exfilScore } from './exfil-score.js';
+import { type ExfilCandidate, exfilCandidates, exfilDomainPrevalence } from './exfiltration-query.js';
 
 /** Overrides of the defaults in `exfil-config.ts`. */
 export type ExfiltrationOptions = Partial<Omit<ExfilConfig, 'workingHours'>> & {
@@ -34,7 +34,7 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
     async run(ctx: DetectContext): Promise<Finding[]> {
       const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
       // Pairs that exchange as much as they send (calls, streaming) cannot score: the store drops them.
-      const found = await ctx.store.detect.exfilCandidates({
+      const found = await exfilCandidates(ctx.store.analytics, {
         ...window,
         minBytes: cfg.minBytes,
         minUploadShare: cfg.uploadShareFrom,
@@ -56,7 +56,7 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
       const reach = new Map(
         owners.length === 0
           ? []
-          : (await ctx.store.detect.exfilDomainPrevalence({ ...window, domains: owners })).map((r) => [
+          : (await exfilDomainPrevalence(ctx.store.analytics, { ...window, domains: owners })).map((r) => [
               r.domain,
               r.hosts,
             ]),

@@ -2,6 +2,7 @@ import { type Finding, type FindingLink, severityOf } from '../../domain/finding
 import type { Detector } from '../detector.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
+import { dnsResolvers } from './threat-intel-query.js';
 
 const addressTypes: ReadonlySet<string> = new Set(['ipv4', 'ipv6', 'cidr']);
 
@@ -22,7 +23,7 @@ export const threatIntelDetector: Detector = {
     // A resolver's DNS hits repeat the lookups of the clients behind it, and a web proxy's own
     // connections carry its clients' requests: those clients have findings of their own.
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
-    const resolvers = await ctx.store.detect.dnsResolvers(window);
+    const resolvers = await dnsResolvers(ctx.store.analytics, window);
     const proxies = new Set(await ctx.store.detect.internalProxies(window));
     // An indicator naming an address inside the monitored networks (a sandbox's private address in a
     // feed) is about this network's own hosts; one outside them is a server, private or not.

@@ -5,8 +5,6 @@ import { duckdbAnalyticsSession } from '../duckdb-analytics-session.js';
 import { duckdbAlertAggregates } from './duckdb-alerts.js';
 import { DuckDBConnectionAggregates } from './duckdb-connection-series.js';
 import { duckdbDetectContext } from './duckdb-detect-context.js';
-import { duckdbDnsAggregates } from './duckdb-dns.js';
-import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 import { duckdbNetworkAggregates } from './duckdb-network.js';
 import { duckdbSensorQueries } from './duckdb-sensors.js';
@@ -30,8 +28,6 @@ function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): De
     internalProxies: (o) => connections.internalProxies(o),
     portFanOut: (o) => connections.portFanOut(o),
     connectionDurations: (o) => connections.connectionDurations(o),
-    ...duckdbExfilAggregates(ctx),
-    ...duckdbDnsAggregates(ctx),
     ...duckdbAlertAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
     ...duckdbNetworkAggregates(ctx),

@@ -1,17 +1,7 @@
-import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
-import type { DnsWindowOptions } from '../../detect/dns-aggregates.js';
-import { windowSql } from './duckdb-detect-context.js';
+import type { AnalyticsSession, SqlParams } from '../../../store/analytics-session.js';
+import type { DialectHooks } from '../../../store/sql/dialect-hooks.js';
 
-// SQL fragments and query helpers the dns-tunnelling and dga aggregates share.
-
-/** What the dns-tunnelling and dga aggregates share: the connection and the per-call setup and cleanup. */
-export interface DuckDBDnsContext {
-  readonly conn: DuckDBConnection;
-  /** Builds det_dns_class for the window; returns the `$from`/`$to` parameters. */
-  readonly prepare: (opts: DnsWindowOptions) => Promise<Record<string, unknown>>;
-  /** Drops the given temp tables, if they exist. */
-  readonly dropAll: (...tables: string[]) => Promise<void>;
-}
+// SQL fragments and query helpers the dns-tunnelling, dga and threat-intel aggregates share.
 
 /** Query types that carry data back (CNAME, NULL, MX, TXT, ANY, private-use). */
 export const dataTypes = `coalesce(d.qtype IN (5, 10, 15, 16, 255) OR d.qtype >= 65280
@@ -28,8 +18,8 @@ export const isIp = (a: string) => `(regexp_full_match(${a}, '[0-9.]+') OR conta
  * services, not DNS. Rows are grouped per client and query string before any string work, so that
  * lower-casing and splitting run once per distinct name, not once per row.
  */
-export const dnsFrom = `FROM dns d JOIN det_dns_class o ON o.ip = d.orig_h AND o.internal
-  WHERE ${windowSql('d.ts')} AND d.query IS NOT NULL AND coalesce(d.resp_p, 53) NOT IN (137, 5353, 5355)`;
+export const dnsFrom = (h: DialectHooks) => `FROM dns d JOIN det_dns_class o ON o.ip = d.orig_h AND o.internal
+  WHERE ${h.window('d.ts')} AND d.query IS NOT NULL AND coalesce(d.resp_p, 53) NOT IN (137, 5353, 5355)`;
 
 /** The last k labels of `name`, or all of them when it has fewer ('' for names with empty labels). */
 const lastLabels = (k: number) => `regexp_extract(name, '(?:[^.]+[.]){0,${k - 1}}[^.]+$')`;
@@ -39,35 +29,20 @@ const lastLabels = (k: number) => `regexp_extract(name, '(?:[^.]+[.]){0,${k - 1}
  * the trailing dot, and the last `labels` labels. Bare labels and reverse lookups are left out. Two
  * statements, so the lower-casing is not repeated for every later use of the name.
  */
-export async function distinctNames(conn: DuckDBConnection, table: string, source: string, labels: number) {
-  await conn.run(
+export async function distinctNames(s: AnalyticsSession, table: string, source: string, labels: number) {
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT q, lower(rtrim(q, '.')) AS name FROM (SELECT DISTINCT q FROM ${source})`,
   );
-  await conn.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM (SELECT q, name, ${lastLabels(labels)} AS dom FROM ${table}
      WHERE contains(name, '.') AND NOT ends_with(name, '.arpa')) WHERE contains(dom, '.')`,
   );
 }
 
-/** The rows of a query returning one JSON list, parsed ('[]' when it returns nothing). */
-export async function json<T>(
-  conn: DuckDBConnection,
-  sql: string,
-  params: Record<string, unknown>,
-  types?: Record<string, DuckDBType>,
-): Promise<T[]> {
-  const r = await conn.runAndReadAll(sql, params as never, types);
-  return JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as T[];
-}
-
 /** The single number a query returns (0 when it returns nothing). */
-export async function count(
-  conn: DuckDBConnection,
-  sql: string,
-  params: Record<string, unknown> = {},
-): Promise<number> {
-  const r = await conn.runAndReadAll(sql, params as never);
-  return Number(r.getRows()[0]?.[0] ?? 0);
+export async function count(s: AnalyticsSession, sql: string, params: SqlParams = {}): Promise<number> {
+  const r = await s.rows(sql, params);
+  return Number(r[0]?.[0] ?? 0);
 }
 
 /**
@@ -75,15 +50,15 @@ export async function count(
  * DNS queries (a resolver's visible clients), and whether its own queries are mostly iterative
  * (no recursion desired), as a resolver's upstream queries are.
  */
-export const resolverSql = (hosts: string) => `
+export const resolverSql = (h: DialectHooks, hosts: string) => `
     SELECT ip, max(clients) AS clients, bool_or(iterative) AS iterative FROM (
       SELECT d.resp_h AS ip, count(DISTINCT d.orig_h) AS clients, false AS iterative FROM dns d
         JOIN det_dns_class o ON o.ip = d.orig_h AND o.internal JOIN det_dns_class r ON r.ip = d.resp_h AND r.internal
-      WHERE ${windowSql('d.ts')} AND coalesce(d.resp_p, 53) = 53 AND d.orig_h <> d.resp_h
+      WHERE ${h.window('d.ts')} AND coalesce(d.resp_p, 53) = 53 AND d.orig_h <> d.resp_h
         AND d.resp_h IN (SELECT host FROM ${hosts})
       GROUP BY d.resp_h
       UNION ALL
       SELECT d.orig_h, 0, count(*) >= 20 AND count(*) FILTER (WHERE NOT d.rd) >= count(*) / 2 FROM dns d
-      WHERE ${windowSql('d.ts')} AND coalesce(d.resp_p, 53) = 53 AND d.orig_h IN (SELECT host FROM ${hosts})
+      WHERE ${h.window('d.ts')} AND coalesce(d.resp_p, 53) = 53 AND d.orig_h IN (SELECT host FROM ${hosts})
       GROUP BY d.orig_h)
     GROUP BY ip`;

@@ -1,4 +1,7 @@
 import type { IpRange } from '../../net/ip-range.js';
+import type { AnalyticsSession } from '../../store/analytics-session.js';
+import type { PerSqlDialect } from '../../store/sql/sql-dialect.js';
+import { duckdbExfiltration } from './sql/duckdb.js';
 
 /** One internal host → external address pair that sent at least `minBytes` in the window. */
 export interface ExfilCandidate {
@@ -63,16 +66,44 @@ export interface ExfilCandidateOptions {
   readonly sensors?: readonly string[];
 }
 
-/** Aggregates the exfiltration detector reads; each backend computes them in its own SQL. */
-export interface ExfilAggregates {
+/** What `exfilDomainPrevalence` is asked. */
+export interface ExfilDomainOptions {
+  readonly internal: readonly IpRange[];
+  readonly domains: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+  readonly sensors?: readonly string[];
+}
+
+/** How many distinct internal hosts used one domain. */
+export interface ExfilDomainPrevalence {
+  readonly domain: string;
+  readonly hosts: number;
+}
+
+/** The exfiltration aggregates one dialect computes. */
+export interface ExfiltrationSql {
   /** Outbound pairs that sent a lot, with their hourly volumes and their hosts' hourly baselines. */
-  exfilCandidates(opts: ExfilCandidateOptions): Promise<ExfilCandidates>;
+  exfilCandidates(s: AnalyticsSession, opts: ExfilCandidateOptions): Promise<ExfilCandidates>;
   /** For each domain, the distinct internal hosts whose TLS SNI, HTTP Host or DNS query is it or under it. */
-  exfilDomainPrevalence(opts: {
-    readonly internal: readonly IpRange[];
-    readonly domains: readonly string[];
-    readonly from?: string;
-    readonly to?: string;
-    readonly sensors?: readonly string[];
-  }): Promise<readonly { readonly domain: string; readonly hosts: number }[]>;
+  exfilDomainPrevalence(
+    s: AnalyticsSession,
+    opts: ExfilDomainOptions,
+  ): Promise<readonly ExfilDomainPrevalence[]>;
+}
+
+/** The aggregates per SQL dialect. */
+export const exfiltrationSql: PerSqlDialect<ExfiltrationSql> = { duckdb: duckdbExfiltration };
+
+/** Outbound pairs that sent a lot, with their hourly volumes and their hosts' hourly baselines. */
+export function exfilCandidates(s: AnalyticsSession, opts: ExfilCandidateOptions): Promise<ExfilCandidates> {
+  return exfiltrationSql[s.dialect].exfilCandidates(s, opts);
+}
+
+/** For each domain, the distinct internal hosts whose TLS SNI, HTTP Host or DNS query is it or under it. */
+export function exfilDomainPrevalence(
+  s: AnalyticsSession,
+  opts: ExfilDomainOptions,
+): Promise<readonly ExfilDomainPrevalence[]> {
+  return exfiltrationSql[s.dialect].exfilDomainPrevalence(s, opts);
 }
