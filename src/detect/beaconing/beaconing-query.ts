@@ -36,6 +36,7 @@ export interface ConnectionSeries {
   readonly prevalence: number;
 }
 
+/** Which series `connectionSeries` returns, and in what pages. */
 export interface ConnectionSeriesOptions {
   /** Pairs with fewer connections are left out. */
   readonly minConnections: number;

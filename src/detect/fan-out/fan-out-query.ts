@@ -26,6 +26,7 @@ export interface PortFanOut {
   readonly prevalence: number;
 }
 
+/** Which hosts and ports `portFanOut` returns. */
 export interface PortFanOutOptions {
   readonly internal: readonly IpRange[];
   /** Hosts reaching fewer distinct addresses on the port are left out. */

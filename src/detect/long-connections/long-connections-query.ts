@@ -24,6 +24,7 @@ export interface ConnectionDurations {
   readonly prevalence: number;
 }
 
+/** Which pairs `connectionDurations` returns. */
 export interface ConnectionDurationOptions extends TelemetryWindow {
   /** The monitored networks: only internal → external pairs are returned. */
   readonly internal: readonly IpRange[];
