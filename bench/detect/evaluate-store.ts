@@ -1,12 +1,12 @@
 // Runs mamori's detectors and the RITA-style baseline over one ingested store and scores both
 // against the ground truth.
+import { type ConnectionSeries, connectionSeries } from '../../src/detect/beaconing/beaconing-query.js';
 import type { TruthPair, TruthScore } from '../../src/detect/evaluation/ground-truth.js';
 import { scoreAgainstTruth } from '../../src/detect/evaluation/ground-truth.js';
 import { InternalNetworks } from '../../src/detect/internal-networks.js';
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import type { Finding } from '../../src/domain/finding.js';
 import { severityOf } from '../../src/domain/finding.js';
-import type { ConnectionSeries } from '../../src/store/detect-store.js';
 import type { Store } from '../../src/store/store.js';
 import { ritaStyleScore } from './rita-baseline.js';
 
@@ -21,7 +21,7 @@ export interface Evaluation {
 export async function baselineFindings(store: Store, internal?: readonly string[]): Promise<Finding[]> {
   const nets = new InternalNetworks(internal);
   const series: ConnectionSeries[] = [];
-  for await (const page of store.detect.connectionSeries({ minConnections: 6, internal: nets.ranges }))
+  for await (const page of connectionSeries(store.analytics, { minConnections: 6, internal: nets.ranges }))
     for (const s of page) if (s.keyedBy === 'ip') series.push(s);
   const end = Math.max(0, ...series.map((s) => s.times[s.times.length - 1] ?? 0));
   return series

@@ -2,7 +2,7 @@
 // this benchmark from RITA's published description. Per host → server address, over the last 24 hours
 // of the data only: Bowley skew and median absolute deviation of the connection intervals and of the
 // request sizes, plus a connection-count part. No prevalence, no names, no warninglists.
-import type { ConnectionSeries } from '../../src/store/detect-store.js';
+import type { ConnectionSeries } from '../../src/detect/beaconing/beaconing-query.js';
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;

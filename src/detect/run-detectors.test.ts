@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
 import { detectScopes, scopeName, scopeSensors } from './run-detectors.js';
 
-const storeWith = (sensors: string[]) => ({ detect: { sensors: async () => sensors } }) as unknown as Store;
+// A session whose every query answers with the stored sensors, one per row, as the sensors query does.
+const storeWith = (sensors: string[]) =>
+  ({
+    analytics: { dialect: 'duckdb', settle: async () => {}, rows: async () => sensors.map((x) => [x]) },
+  }) as unknown as Store;
 
 describe('detection scopes', () => {
   it('hunts every stored sensor alone by default, reading the whole store unfiltered when it is one', async () => {

@@ -4,6 +4,7 @@ import type { Allowlist } from './allowlist.js';
 import { applyCorroboration, downWeightProxies } from './corroboration.js';
 import { InternalNetworks } from './internal-networks.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
+import { internalProxies, sensors as storedSensors } from './shared/shared-query.js';
 import { labelWarninglisted } from './suppression.js';
 
 /** How to run detection. */
@@ -47,7 +48,7 @@ export function scopeName(sensors: readonly string[]): string {
 export async function scopeSensors(store: Store, name: string | undefined): Promise<string[] | undefined> {
   if (!name) return undefined;
   const sensors = name.split(',');
-  const stored = await store.detect.sensors();
+  const stored = await storedSensors(store.analytics);
   return stored.every((s) => sensors.includes(s)) ? undefined : sensors;
 }
 
@@ -59,7 +60,7 @@ export async function detectScopes(
   store: Store,
   named?: readonly string[],
 ): Promise<{ name: string; sensors: readonly string[] | undefined }[]> {
-  const stored = await store.detect.sensors();
+  const stored = await storedSensors(store.analytics);
   const groups = named && named.length > 0 ? [[...new Set(named)].sort()] : stored.map((s) => [s]);
   if (groups.length === 0) return [{ name: '', sensors: undefined }];
   return groups.map((g) => ({
@@ -102,7 +103,7 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
     allowlisted += all.filter(dropped).length;
     const kept = all.filter((f) => !dropped(f));
     const proxies = new Set(
-      await opts.store.detect.internalProxies({ internal: internal.ranges, ...window }),
+      await internalProxies(opts.store.analytics, { internal: internal.ranges, ...window }),
     );
     // `window` carries the scope through to the address names suppression looks up.
     const found = await labelWarninglisted(

@@ -2,6 +2,7 @@ import { attribute, createAttributionCache } from '../attribution/attribute.js';
 import type { Allowlist } from '../detect/allowlist.js';
 import { type DetectorName, detectorNames } from '../detect/registry.js';
 import { type DetectRun, runDetectors } from '../detect/run-detectors.js';
+import { sensorsOf } from '../detect/shared/shared-query.js';
 import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
 import { buildIncidents } from '../incidents/build-incidents.js';
@@ -85,7 +86,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   opts.onStage?.('detect');
   // A file whose records were all held already (the same run in another format) hunts where they are.
   const files = ingest?.outcomes.flatMap((o) => [o.path, ...(o.duplicates?.heldBy.map((h) => h.file) ?? [])]);
-  const ingested = files ? await store.detect.sensorsOf(files) : [];
+  const ingested = files ? await sensorsOf(store.analytics, files) : [];
   const sensors = opts.sensors && opts.sensors.length > 0 ? opts.sensors : ingested;
   const detect = await runDetectors({
     store,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { appendRecord, rowOf } from '../../test/helpers/telemetry-row.js';
 import { portSessions } from '../detect/long-connections/long-connections-query.js';
 import { addressNames } from '../detect/shared/address-names-query.js';
+import { sensors, sensorsOf } from '../detect/shared/shared-query.js';
 import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
 import { storeBackends } from './open-store.js';
@@ -67,9 +68,9 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
       b.append('weird', weirdRow(`C-${sensor}`), null);
       await b.commit();
     }
-    expect(await s.detect.sensors()).toEqual(['hq', 'lab-b']);
-    expect(await s.detect.sensorsOf(['/logs/b/weird.log', '/logs/none.log'])).toEqual(['lab-b']);
-    expect(await s.detect.sensorsOf([])).toEqual([]);
+    expect(await sensors(s.analytics)).toEqual(['hq', 'lab-b']);
+    expect(await sensorsOf(s.analytics, ['/logs/b/weird.log', '/logs/none.log'])).toEqual(['lab-b']);
+    expect(await sensorsOf(s.analytics, [])).toEqual([]);
     await s.close();
   });
 

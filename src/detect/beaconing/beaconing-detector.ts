@@ -1,8 +1,9 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { plural } from '../../plural.js';
-import type { ConnectionSeries } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { internalOriginators } from '../shared/shared-query.js';
 import { type BeaconStats, beaconScoreMerged, defaultBeaconConfig } from './beacon-score.js';
+import { activeHours, type ConnectionSeries, connectionSeries } from './beaconing-query.js';
 import { dropCoveredByGroup } from './covered-by-group.js';
 import { type FleetTimer, fleetRule, fleetTimers, type TimedSeries } from './fleet-timer.js';
 
@@ -55,13 +56,13 @@ export const beaconingDetector: Detector = {
   description: 'periodic connections from an internal host to an external server (jitter-tolerant)',
   techniques: ['T1071'],
   async run(ctx: DetectContext) {
-    const internalHosts = await ctx.store.detect.internalOriginators({
+    const internalHosts = await internalOriginators(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,
     });
-    const observedHours = await ctx.store.detect.activeHours({
+    const observedHours = await activeHours(ctx.store.analytics, {
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,
@@ -69,7 +70,7 @@ export const beaconingDetector: Detector = {
     const findings: Finding[] = [];
     // A server half the network reaches scores 0 on rarity, whatever its timing: not fetched.
     const hostBase = Math.max(minPrevalenceBase, internalHosts);
-    const pages = ctx.store.detect.connectionSeries({
+    const pages = connectionSeries(ctx.store.analytics, {
       minConnections,
       maxPrevalence: Math.ceil(defaultBeaconConfig.everyoneShare * hostBase) - 1,
       internal: ctx.internal.ranges,

@@ -1,5 +1,7 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { internalOriginators } from '../shared/shared-query.js';
+import { portFanOut } from './fan-out-query.js';
 import { defaultFanOutConfig, fanOutScore } from './fan-out-score.js';
 
 const threshold = 0.5;
@@ -13,13 +15,13 @@ export const fanOutDetector: Detector = {
     'one host reaching hundreds of external addresses on an uncommon port (botnet check-in sweeps, worms)',
   techniques: ['T1095', 'T1571'],
   async run(ctx: DetectContext) {
-    const internalHosts = await ctx.store.detect.internalOriginators({
+    const internalHosts = await internalOriginators(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,
     });
-    const rows = await ctx.store.detect.portFanOut({
+    const rows = await portFanOut(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       minDestinations: defaultFanOutConfig.minDestinations,
       from: ctx.from,

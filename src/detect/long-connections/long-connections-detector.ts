@@ -1,8 +1,13 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { plural } from '../../plural.js';
-import type { ConnectionDurations } from '../../store/detect-store.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { type PortSession, portSessions } from './long-connections-query.js';
+import { internalOriginators } from '../shared/shared-query.js';
+import {
+  type ConnectionDurations,
+  connectionDurations,
+  type PortSession,
+  portSessions,
+} from './long-connections-query.js';
 import { defaultLongConfig, longScore } from './long-score.js';
 import { defaultSessionConfig, isUnusualPort, type SessionScore, sessionScore } from './session-score.js';
 
@@ -116,9 +121,9 @@ export const longConnectionsDetector: Detector = {
   techniques: ['T1071', 'T1572', 'T1571'],
   async run(ctx: DetectContext) {
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
-    const internalHosts = await ctx.store.detect.internalOriginators(window);
+    const internalHosts = await internalOriginators(ctx.store.analytics, window);
     const shareOf = (prevalence: number) => prevalence / Math.max(minPrevalenceBase, internalHosts);
-    const rows = await ctx.store.detect.connectionDurations({
+    const rows = await connectionDurations(ctx.store.analytics, {
       ...window,
       minLongest: threshold * defaultLongConfig.fullSingle,
       minTotal: (threshold / defaultLongConfig.totalWeight) * defaultLongConfig.fullTotal,

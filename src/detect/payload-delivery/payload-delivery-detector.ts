@@ -2,6 +2,7 @@ import { type Finding, severityOf } from '../../domain/finding.js';
 import { formatBytes } from '../../format-bytes.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
+import { internalProxies } from '../shared/shared-query.js';
 import { type PayloadDownload, payloadDownloads } from './payload-delivery-query.js';
 import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';
 import { payloadMimeTypes } from './payload-types.js';
@@ -42,7 +43,7 @@ export const payloadDeliveryDetector: Detector = {
       mimeTypes: payloadMimeTypes,
     });
     // A proxy's own fetches are its clients' downloads, which are found on the clients by name.
-    const proxies = new Set(await ctx.store.detect.internalProxies(window));
+    const proxies = new Set(await internalProxies(ctx.store.analytics, window));
     return found
       .filter((d) => !proxies.has(d.host))
       .flatMap((d): Finding[] => {

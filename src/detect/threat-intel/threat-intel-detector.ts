@@ -1,5 +1,6 @@
 import { type Finding, type FindingLink, severityOf } from '../../domain/finding.js';
 import type { Detector } from '../detector.js';
+import { internalProxies } from '../shared/shared-query.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
 import { dnsResolvers } from './threat-intel-query.js';
@@ -24,7 +25,7 @@ export const threatIntelDetector: Detector = {
     // connections carry its clients' requests: those clients have findings of their own.
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const resolvers = await dnsResolvers(ctx.store.analytics, window);
-    const proxies = new Set(await ctx.store.detect.internalProxies(window));
+    const proxies = new Set(await internalProxies(ctx.store.analytics, window));
     // An indicator naming an address inside the monitored networks (a sandbox's private address in a
     // feed) is about this network's own hosts; one outside them is a server, private or not.
     const outside = matches.filter(

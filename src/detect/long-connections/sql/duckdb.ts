@@ -3,8 +3,69 @@ import { countSql, secondsSql } from '../../../store/sql/duckdb/duckdb-safe-valu
 import { commonServicePortsSql, dynamicPortsFrom } from '../../common-ports.js';
 import type { LongConnectionsSql } from '../long-connections-query.js';
 
+interface DurationsJson {
+  o: string;
+  r: string;
+  ports: number[];
+  n: number;
+  longest: number;
+  total: number;
+  open: number;
+  out: number;
+  inb: number;
+  f: string;
+  l: string;
+  prev: number;
+}
+
 /** The long-connections aggregates in DuckDB's SQL. */
 export const duckdbLongConnections: LongConnectionsSql = {
+  async connectionDurations(s, opts) {
+    await s.settle();
+    await s.classify(opts.internal);
+    // An open connection (open_conn, or one Zeek has not closed yet) counts with the time seen so far.
+    const rows = await jsonRows<DurationsJson>(
+      s,
+      `SELECT coalesce(to_json(list({o: orig_h, r: resp_h, ports: ports, n: n, longest: longest, total: total,
+                open: open_n, out: bytes_out, inb: bytes_in, f: first, l: last, prev: prev}))::VARCHAR, '[]') AS j
+       FROM (
+         SELECT orig_h, resp_h, list(DISTINCT resp_p) AS ports, count(*) AS n,
+                max(${secondsSql('duration')}) AS longest, sum(${secondsSql('duration')}) AS total,
+                count(*) FILTER (WHERE coalesce(is_open, false)) AS open_n,
+                sum(${countSql('orig_bytes')}) AS bytes_out, sum(${countSql('resp_bytes')}) AS bytes_in,
+                strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first,
+                strftime(max(ts + to_microseconds((${secondsSql('duration')} * 1e6)::BIGINT)), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
+         FROM conn c
+           -- Qualifying pairs first, from the two columns that decide it; the rest only for them.
+           JOIN (SELECT orig_h, resp_h FROM conn WHERE ${s.hooks.window()} GROUP BY orig_h, resp_h
+                 HAVING max(${secondsSql('duration')}) >= $minLongest OR sum(${secondsSql('duration')}) >= $minTotal) q
+             USING (orig_h, resp_h)
+           JOIN det_class o ON o.ip = c.orig_h AND o.internal
+           JOIN det_class r ON r.ip = c.resp_h AND NOT r.internal
+         WHERE ${s.hooks.window('c.ts')}
+         GROUP BY orig_h, resp_h)
+       -- How many internal hosts reach each of these servers at all (chat and meeting services: most).
+       JOIN (SELECT c.resp_h, count(DISTINCT c.orig_h) AS prev FROM conn c
+               JOIN det_class o ON o.ip = c.orig_h AND o.internal
+             WHERE ${s.hooks.window('c.ts')} GROUP BY c.resp_h) USING (resp_h)`,
+      { ...s.hooks.windowParams(opts), minLongest: opts.minLongest, minTotal: opts.minTotal },
+    );
+    return rows.map((x) => ({
+      origH: x.o,
+      respH: x.r,
+      ports: x.ports.filter((p) => p !== null).map(Number),
+      connections: Number(x.n),
+      longest: Number(x.longest),
+      total: Number(x.total),
+      open: Number(x.open),
+      bytesOut: Number(x.out),
+      bytesIn: Number(x.inb),
+      first: x.f,
+      last: x.l,
+      prevalence: Number(x.prev),
+    }));
+  },
+
   async portSessions(s, opts) {
     await s.settle();
     await s.classify(opts.internal);

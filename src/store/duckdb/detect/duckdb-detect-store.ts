@@ -3,11 +3,9 @@ import type { AnalyticsSession } from '../../analytics-session.js';
 import type { DetectStore } from '../../detect-store.js';
 import { duckdbAnalyticsSession } from '../duckdb-analytics-session.js';
 import { duckdbAlertAggregates } from './duckdb-alerts.js';
-import { DuckDBConnectionAggregates } from './duckdb-connection-series.js';
 import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 import { duckdbNetworkAggregates } from './duckdb-network.js';
-import { duckdbSensorQueries } from './duckdb-sensors.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
 export function duckdbDetectStore(
@@ -19,15 +17,7 @@ export function duckdbDetectStore(
 }
 
 function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): DetectStore {
-  const connections = new DuckDBConnectionAggregates(ctx);
   return {
-    connectionSeries: (o) => connections.connectionSeries(o),
-    internalOriginators: (o) => connections.internalOriginators(o),
-    ...duckdbSensorQueries(ctx),
-    activeHours: (o) => connections.activeHours(o),
-    internalProxies: (o) => connections.internalProxies(o),
-    portFanOut: (o) => connections.portFanOut(o),
-    connectionDurations: (o) => connections.connectionDurations(o),
     ...duckdbAlertAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
     ...duckdbNetworkAggregates(ctx),
