@@ -136,8 +136,7 @@ export const portSessions = (store: Store, opts: PortSessionOptions): Promise<Po
   portSessionsQuery(store.analytics, opts);
 
 /** The sensors the telemetry holds. */
-export const sensors = (store: Store, _opts: Record<string, never> = {}): Promise<string[]> =>
-  store.detect.sensors();
+export const sensors = (store: Store): Promise<string[]> => store.detect.sensors();
 
 /** The sensors the given ingested files were stored under. */
 export const sensorsOf = (store: Store, opts: { readonly files: readonly string[] }): Promise<string[]> =>
