@@ -3,10 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendRecord, rowOf } from '../../test/helpers/telemetry-row.js';
-import { portSessions } from '../detect/long-connections/long-connections-query.js';
-import { addressNames } from '../detect/shared/address-names-query.js';
-import { sensors, sensorsOf } from '../detect/shared/shared-query.js';
+import { appendRecord } from '../../test/helpers/telemetry-row.js';
 import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
 import { storeBackends } from './open-store.js';
@@ -56,23 +53,6 @@ const ledger = (key: string): LedgerEntry => ({
 describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s', (backend) => {
   const open = (dataDir: string, readOnly = false): Promise<Store> =>
     storeBackends[backend]({ dataDir, readOnly });
-
-  it('lists the sensors stored, and the ones given files were stored under', async () => {
-    const s = await open(tmp());
-    for (const [sensor, file] of [
-      ['lab-b', '/logs/b/weird.log'],
-      ['hq', '/logs/hq/weird.log'],
-    ] as const) {
-      const b = await s.beginBatch({ sensor, sourceFile: file, engine: 'zeek' });
-      await b.prepare('weird');
-      b.append('weird', weirdRow(`C-${sensor}`), null);
-      await b.commit();
-    }
-    expect(await sensors(s.analytics)).toEqual(['hq', 'lab-b']);
-    expect(await sensorsOf(s.analytics, ['/logs/b/weird.log', '/logs/none.log'])).toEqual(['lab-b']);
-    expect(await sensorsOf(s.analytics, [])).toEqual([]);
-    await s.close();
-  });
 
   it('keeps committed batches across a reopen, with their ledger entries', async () => {
     const dir = tmp();
@@ -350,158 +330,6 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     await expect(s.userQuery("ATTACH '/tmp/other.db'")).rejects.toThrow();
     await expect(s.beginBatch({ sensor: 's', sourceFile: 'f', engine: 'zeek' })).rejects.toThrow(/read-only/);
     expect((await s.userQuery('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
-    await s.close();
-  });
-
-  it('names addresses from DNS answers, TLS SNI and HTTP Host, most used first', async () => {
-    const s = await open(tmp());
-    const b = await s.beginBatch({ sensor: 's', sourceFile: '/names', engine: 'zeek' });
-    for (const t of ['dns', 'ssl', 'http'] as const) await b.prepare(t);
-    const at = (i: number) => 1700000000000000n + BigInt(i) * 1000000n;
-    const id = (i: number, resp: string) => ({
-      ts: at(i),
-      uid: `U${i}`,
-      orig_h: '10.0.0.5',
-      orig_p: 5000,
-      resp_h: resp,
-      resp_p: 443,
-    });
-    appendRecord(b, 'dns', {
-      ...id(1, '10.0.0.53'),
-      query: 'Bolt.Dropbox.com',
-      answers: ['162.125.9.9', 'bolt-cname.example'],
-    });
-    for (let i = 2; i < 5; i++)
-      appendRecord(b, 'ssl', { ...id(i, '162.125.9.9'), server_name: 'client.dropbox.com' });
-    appendRecord(b, 'http', { ...id(6, '162.125.9.9'), host: 'dl.dropbox.com:80' });
-    appendRecord(b, 'ssl', { ...id(7, '198.51.100.1'), server_name: '198.51.100.1' });
-    await b.commit();
-    const names = await addressNames(s.analytics, {
-      ips: ['162.125.9.9', '198.51.100.1', '203.0.113.7'],
-      maxNames: 2,
-    });
-    expect([...names]).toEqual([['162.125.9.9', ['client.dropbox.com', 'bolt.dropbox.com']]]);
-    expect((await addressNames(s.analytics, { ips: [], maxNames: 2 })).size).toBe(0);
-    await s.close();
-  });
-
-  it('returns long TCP sessions on unusual ports, and from hosts that otherwise stay inside', async () => {
-    const s = await open(tmp());
-    const b = await s.beginBatch({ sensor: 's', sourceFile: '/sessions', engine: 'zeek' });
-    await b.prepare('conn');
-    const at = (i: number) => 1700000000000000n + BigInt(i) * 1000000n;
-    let n = 0;
-    const conn = (orig: string, resp: string, port: number, duration: number, extra = {}) =>
-      appendRecord(b, 'conn', {
-        ts: at(n),
-        uid: `S${n++}`,
-        orig_h: orig,
-        orig_p: 40000,
-        resp_h: resp,
-        resp_p: port,
-        proto: 'tcp',
-        duration,
-        orig_bytes: 100,
-        resp_bytes: 200,
-        ...extra,
-      });
-    // A: 15 minutes to 1234, seen twice as it grew (open_conn snapshots of one uid), and one internal peer.
-    conn('10.0.0.1', '203.0.113.7', 1234, 15 * 60);
-    appendRecord(b, 'conn', {
-      ts: at(0),
-      uid: 'S0',
-      orig_h: '10.0.0.1',
-      resp_h: '203.0.113.7',
-      resp_p: 1234,
-      proto: 'tcp',
-      duration: 300,
-      is_open: true,
-    });
-    conn('10.0.0.1', '10.0.0.53', 445, 1);
-    // B: 20 minutes to 443 while browsing three other sites: an everyday port from a busy host.
-    conn('10.0.0.2', '198.51.100.1', 443, 20 * 60);
-    for (const ip of ['198.51.100.2', '198.51.100.3', '198.51.100.4']) conn('10.0.0.2', ip, 443, 1);
-    // C: 20 minutes to 443 and nothing else outside; D: 9 minutes to 4444; E: a UDP flow on 1234.
-    conn('10.0.0.3', '198.51.100.9', 443, 20 * 60);
-    conn('10.0.0.4', '203.0.113.8', 4444, 9 * 60);
-    conn('10.0.0.5', '203.0.113.7', 1234, 30 * 60, { proto: 'udp' });
-    await b.commit();
-    const internal = [{ v: 4 as const, lo: 167772160n, hi: 184549375n }];
-    const rows = await portSessions(s.analytics, { internal, minLongest: 600, maxOtherExternal: 2 });
-    const byHost = new Map(rows.map((r) => [r.origH, r]));
-    expect([...byHost.keys()].sort()).toEqual(['10.0.0.1', '10.0.0.3']);
-    expect(byHost.get('10.0.0.1')).toMatchObject({
-      respH: '203.0.113.7',
-      port: 1234,
-      sessions: 1,
-      longest: 900,
-      total: 900,
-      open: 0,
-      portHosts: 1,
-      otherExternal: 0,
-      internalPeers: 1,
-      prevalence: 2,
-    });
-    expect(byHost.get('10.0.0.3')).toMatchObject({ port: 443, otherExternal: 0, internalPeers: 0 });
-    await s.close();
-  });
-
-  it('splits connections by side of the monitored networks and finds the client blocks', async () => {
-    const s = await open(tmp());
-    const b = await s.beginBatch({ sensor: 's', sourceFile: '/mix', engine: 'zeek' });
-    for (const t of ['conn', 'dns', 'events'] as const) await b.prepare(t);
-    const at = (i: number) => 1700000000000000n + BigInt(i) * 1000000n;
-    const c = (i: number, orig: string, resp: string) =>
-      appendRecord(b, 'conn', {
-        ts: at(i),
-        uid: `C${i}`,
-        orig_h: orig,
-        orig_p: 5000,
-        resp_h: resp,
-        resp_p: 445,
-      });
-    for (let i = 0; i < 6; i++) c(i, '10.1.0.5', `10.2.0.${i + 1}`);
-    c(10, '10.1.0.6', '198.51.100.7');
-    c(11, '203.0.113.9', '10.1.0.5');
-    c(12, '10.1.0.5', '224.0.0.251');
-    c(13, 'fe80::1', 'fe80::2');
-    appendRecord(b, 'dns', {
-      ts: at(20),
-      uid: 'D1',
-      orig_h: '10.1.0.6',
-      orig_p: 5353,
-      resp_h: '10.1.0.1',
-      resp_p: 53,
-    });
-    b.append(
-      'events',
-      rowOf('events', { log_type: 'dhcp', ts: at(21), uid: 'H1' }),
-      JSON.stringify({ assigned_addr: '10.1.0.5', client_addr: '0.0.0.0' }),
-    );
-    await b.commit();
-    const internal = [{ v: 4 as const, lo: 167772160n, hi: 184549375n }]; // 10.0.0.0/8
-    const mix = await s.detect.trafficMix({ internal });
-    expect(mix).toMatchObject({
-      connections: 8,
-      internalToInternal: 6,
-      internalToExternal: 1,
-      externalToInternal: 1,
-      externalToExternal: 0,
-    });
-    expect(mix.internalPairs).toEqual([{ from: '10.1.0.0/24', to: '10.2.0.0/24', connections: 6 }]);
-    const narrowed = await s.detect.trafficMix({ internal: [{ v: 4, lo: 167837696n, hi: 167903231n }] }); // 10.1.0.0/16
-    expect(narrowed.internalToInternal).toBe(0);
-    expect(narrowed.internalToExternal).toBe(7);
-    const evidence = await s.detect.networkEvidence({});
-    expect(evidence[0]).toEqual({
-      network: '10.1.0.0/24',
-      dhcpClients: 1,
-      dnsClients: 1,
-      initiators: 2,
-      respondersOnly: 0,
-      connectionsInitiated: 8,
-    });
-    expect(evidence.map((e) => e.network)).not.toContain('fe80::/64');
     await s.close();
   });
 
