@@ -28,7 +28,8 @@ export async function baselineFindings(store: Store, internal?: readonly string[
     .map((s): Finding => {
       const score = ritaStyleScore(s, end);
       return {
-        detector: 'rita-style',
+        // A baseline for comparison, not a registry detector: only the bench's scoring reads it.
+        detector: 'rita-style' as Finding['detector'],
         techniques: [],
         host: s.origH,
         endpointIp: s.ips[0] ?? null,

@@ -9,7 +9,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-allow-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const finding = (ip: string | null, domain: string | null, ja3?: string | string[]): Finding => ({
-  detector: 'x',
+  detector: 'beaconing',
   techniques: [],
   host: '10.0.0.1',
   endpointIp: ip,

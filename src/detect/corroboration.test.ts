@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../domain/finding.js';
+import type { DetectorName, Finding } from '../domain/finding.js';
 import { applyCorroboration, downWeightProxies, sameRelation } from './corroboration.js';
 
 const f = (
-  detector: string,
+  detector: DetectorName,
   host: string,
   ip: string | null,
   domain: string | null,
@@ -28,16 +28,21 @@ const f = (
 
 describe('corroboration', () => {
   it('relates findings on the same host by address or by name and parent name', () => {
-    expect(sameRelation(f('a', 'h', '1.2.3.4', null, 1), f('b', 'h', '1.2.3.4', 'x.example', 1))).toBe(true);
     expect(
-      sameRelation(f('a', 'h', null, 'update.evil.example', 1), f('b', 'h', null, 'evil.example', 1)),
+      sameRelation(f('beaconing', 'h', '1.2.3.4', null, 1), f('dga', 'h', '1.2.3.4', 'x.example', 1)),
     ).toBe(true);
-    expect(sameRelation(f('a', 'h', null, 'evil.example', 1), f('b', 'h2', null, 'evil.example', 1))).toBe(
-      false,
-    );
-    expect(sameRelation(f('a', 'h', null, 'notevil.example', 1), f('b', 'h', null, 'evil.example', 1))).toBe(
-      false,
-    );
+    expect(
+      sameRelation(
+        f('beaconing', 'h', null, 'update.evil.example', 1),
+        f('dga', 'h', null, 'evil.example', 1),
+      ),
+    ).toBe(true);
+    expect(
+      sameRelation(f('beaconing', 'h', null, 'evil.example', 1), f('dga', 'h2', null, 'evil.example', 1)),
+    ).toBe(false);
+    expect(
+      sameRelation(f('beaconing', 'h', null, 'notevil.example', 1), f('dga', 'h', null, 'evil.example', 1)),
+    ).toBe(false);
   });
 
   it('holds a lone look-alike-prone finding under high, and keeps corroborated and specific ones', () => {

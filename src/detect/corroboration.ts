@@ -1,36 +1,5 @@
 import { type Finding, severityOf } from '../domain/finding.js';
-
-/**
- * Detectors whose single signal has common benign look-alikes (vendor timers, sync clients, backups,
- * odd but harmless clients, the long tail of the web). Alone, their findings stay under high.
- */
-export const lookAlikeProne: ReadonlySet<string> = new Set([
-  'beaconing',
-  'long-connections',
-  'exfiltration',
-  'rare-destinations',
-  'tls-http-oddities',
-]);
-
-/**
- * The kind of evidence each detector reads. Two detectors of one kind (a schedule and a long
- * session are the same timestamps) do not corroborate each other.
- */
-export const evidenceKind: Readonly<Record<string, string>> = {
-  beaconing: 'timing',
-  'long-connections': 'timing',
-  'rare-destinations': 'novelty',
-  'tls-http-oddities': 'content',
-  exfiltration: 'volume',
-  'fan-out': 'sweep',
-  'dns-tunnelling': 'dns',
-  dga: 'dns',
-  'threat-intel': 'intel',
-  'suricata-alerts': 'ids',
-  'payload-delivery': 'delivery',
-};
-
-const kindOf = (detector: string) => evidenceKind[detector] ?? detector;
+import { evidenceKindOf, isDownWeightedOnProxy, isLookAlikeProne } from './detector-properties.js';
 
 /** A corroborating finding must itself be reported (medium or worse). */
 export const corroborationFloor = 0.5;
@@ -71,15 +40,13 @@ export function applyCorroboration(findings: readonly Finding[]): Finding[] {
         findings
           .filter(
             (o) =>
-              o.score >= corroborationFloor &&
-              kindOf(o.detector) !== kindOf(f.detector) &&
-              sameRelation(f, o),
+              o.score >= corroborationFloor && evidenceKindOf(o) !== evidenceKindOf(f) && sameRelation(f, o),
           )
           .map((o) => o.detector),
       ),
     ].sort();
     if (others.length > 0) return { ...f, stats: { ...f.stats, corroboratedBy: others } };
-    if (!lookAlikeProne.has(f.detector) || f.score <= uncorroboratedCap) return f;
+    if (!isLookAlikeProne(f) || f.score <= uncorroboratedCap) return f;
     return {
       ...f,
       score: uncorroboratedCap,
@@ -95,13 +62,14 @@ export const proxyWeight = 0.5;
 
 /**
  * An explicit web proxy's outbound connections are its clients' requests, which are already found
- * on the clients (through the proxy, by name). Its own look-alike-prone findings keep half their
- * score and say why, so the client, not the proxy, tops the list.
+ * on the clients (through the proxy, by name). Its own findings of detectors that read that traffic
+ * (`downWeightedOnProxy`: the look-alike-prone ones and fan-out) keep half their score and say
+ * why, so the client, not the proxy, tops the list.
  */
 export function downWeightProxies(findings: readonly Finding[], proxies: ReadonlySet<string>): Finding[] {
   if (proxies.size === 0) return [...findings];
   return findings.map((f) => {
-    if (!proxies.has(f.host) || !(lookAlikeProne.has(f.detector) || f.detector === 'fan-out')) return f;
+    if (!proxies.has(f.host) || !isDownWeightedOnProxy(f)) return f;
     const score = Math.round(f.score * proxyWeight * 1000) / 1000;
     return {
       ...f,

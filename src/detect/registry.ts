@@ -26,5 +26,19 @@ export const detectors = {
   'payload-delivery': payloadDeliveryDetector,
 } as const satisfies Record<string, Detector>;
 
+/** A registry key: the name a finding gives its detector. */
 export type DetectorName = keyof typeof detectors;
 export const detectorNames = Object.keys(detectors) as DetectorName[];
+
+declare module '../domain/finding.js' {
+  /** The registry's names, so that `Finding.detector` is one of them. */
+  interface DetectorRegistry extends Record<keyof typeof detectors, true> {}
+}
+
+/**
+ * The detector a finding names, for reading its properties; undefined for a name no detector has (a
+ * finding stored by another version), which later stages treat as a plain detector of its own kind.
+ */
+export function detectorNamed(name: string): Detector | undefined {
+  return Object.hasOwn(detectors, name) ? detectors[name as DetectorName] : undefined;
+}

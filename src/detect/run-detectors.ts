@@ -2,6 +2,7 @@ import type { Finding } from '../domain/finding.js';
 import type { Store } from '../store/store.js';
 import type { Allowlist } from './allowlist.js';
 import { applyCorroboration, downWeightProxies } from './corroboration.js';
+import { outranksAllowlist } from './detector-properties.js';
 import { InternalNetworks } from './internal-networks.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
 import { internalProxies, sensors as storedSensors } from './shared/shared-query.js';
@@ -99,7 +100,7 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
       }
     }
     // A live indicator outranks the user's allowlist, as it outranks warninglists.
-    const dropped = (f: Finding) => f.detector !== 'threat-intel' && (opts.allowlist?.allows(f) ?? false);
+    const dropped = (f: Finding) => !outranksAllowlist(f) && (opts.allowlist?.allows(f) ?? false);
     allowlisted += all.filter(dropped).length;
     const kept = all.filter((f) => !dropped(f));
     const proxies = new Set(

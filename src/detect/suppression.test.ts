@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../domain/finding.js';
+import type { DetectorName, Finding } from '../domain/finding.js';
 import { duckdbHooks } from '../store/sql/duckdb/duckdb-hooks.js';
 import type { Store } from '../store/store.js';
 import { labelWarninglisted } from './suppression.js';
 
-const f = (detector: string, ip: string | null, domain: string | null, score = 0.74): Finding => ({
+const f = (detector: DetectorName, ip: string | null, domain: string | null, score = 0.74): Finding => ({
   detector,
   techniques: [],
   host: '10.0.0.5',

@@ -1,6 +1,7 @@
 import { type Finding, severityOf } from '../domain/finding.js';
 import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import type { Store } from '../store/store.js';
+import { outranksAllowlist } from './detector-properties.js';
 import { addressNames } from './shared/address-names-query.js';
 
 /** How much a finding on a benign warninglisted destination keeps of its score. */
@@ -33,10 +34,10 @@ function namesByAddress(findings: readonly Finding[]): Map<string, Set<string>> 
 /**
  * Down-weights and labels findings whose endpoint is on a benign MISP warninglist (public resolvers,
  * CDN and cloud ranges, top sites). They are kept, not dropped, so a C2 hidden in a cloud range is
- * still visible; threat-intel findings are left as they are, because a live indicator wins. A
- * finding naming only an address takes the names other findings and the network's DNS, SNI and Host
- * give it, and counts as listed only when every one of them is: an address shared by a top site and
- * an unlisted name stays unlisted.
+ * still visible; findings of a detector that outranks the allowlist (threat intel) are left as they
+ * are, because a live indicator wins. A finding naming only an address takes the names other
+ * findings and the network's DNS, SNI and Host give it, and counts as listed only when every one of
+ * them is: an address shared by a top site and an unlisted name stays unlisted.
  */
 export async function labelWarninglisted(
   store: Store,
@@ -44,7 +45,7 @@ export async function labelWarninglisted(
   window: { readonly from?: string; readonly to?: string } = {},
 ): Promise<Finding[]> {
   const borrowed = namesByAddress(findings);
-  const scored = findings.filter((f) => f.detector !== 'threat-intel');
+  const scored = findings.filter((f) => !outranksAllowlist(f));
   const unnamed = scored.filter((f) => f.endpointIp && !f.endpointDomain).map((f) => f.endpointIp as string);
   const used = await addressNames(store.analytics, { ips: unnamed, maxNames: maxNamesPerAddress, ...window });
   for (const [ip, names] of used) {
@@ -71,7 +72,7 @@ export async function labelWarninglisted(
     return names.flatMap((n) => lists.get(n) ?? []);
   };
   return findings.map((f) => {
-    if (f.detector === 'threat-intel') return f;
+    if (outranksAllowlist(f)) return f;
     const byName = f.endpointDomain ? [] : listsOfNames(f.endpointIp);
     const on = [
       ...new Set([

@@ -17,6 +17,28 @@ export type IcdTerm = (typeof icdTerms)[number];
 /** Analytic confidence: how much the quantity, quality and independence of the evidence allow. */
 export type Confidence = 'low' | 'moderate' | 'high';
 
+/** What weak context evidence is about, and whether the victim or the hours fit the actors. */
+export interface ContextFact {
+  readonly about: 'country' | 'sector' | 'hours';
+  readonly fits: boolean;
+}
+
+/**
+ * Facts about an item that the assessment reads besides its numbers. The collectors set them with
+ * the sentences, so that the assessment never reads the sentences themselves. Each is absent when
+ * it does not apply.
+ */
+export interface EvidenceFlags {
+  /** The value is on a benign warninglist: the item counts for nothing. */
+  readonly warninglisted?: true;
+  /** How many known actors use the malware family the item names (a shared tool weighs less). */
+  readonly familyUsers?: number;
+  /** The indicator was dated a year or more before the activity, and weighs less for it. */
+  readonly aged?: true;
+  /** The context it is about. */
+  readonly context?: ContextFact;
+}
+
 /** One item of evidence, with where it came from, how strong it is and why. */
 export interface Evidence {
   /** Stable within one attribution (`E1`, `E2`…), referenced by hypotheses and the ACH matrix. */
@@ -32,6 +54,8 @@ export interface Evidence {
   readonly likelihoodRatio: number;
   /** Why it counts as much as it does (age, shared tool, warninglist, rarity). */
   readonly why: string;
+  /** What the assessment reads of it; absent when no flag applies. */
+  readonly flags?: EvidenceFlags;
 }
 
 /** One hypothesis: an actor from the knowledge base, or `unknown`. */

@@ -17,9 +17,19 @@ export interface FindingLink {
   readonly name: string;
 }
 
+/**
+ * The detectors, one key per name. It is empty here: detect/registry.ts adds the registry's names by
+ * declaration merging, so findings name only real detectors while domain/ imports nothing from detect/.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: detect/registry.ts fills it (declaration merging)
+export interface DetectorRegistry {}
+
+/** A detector's name: a key of the registry (`beaconing`, `threat-intel`…). */
+export type DetectorName = keyof DetectorRegistry & string;
+
 /** One suspicious internal host ↔ external endpoint relation, with the evidence that scored it. */
 export interface Finding {
-  readonly detector: string;
+  readonly detector: DetectorName;
   /** ATT&CK technique ids the behaviour maps to. */
   readonly techniques: readonly string[];
   readonly host: string;

@@ -1,4 +1,4 @@
-import { evidenceKind } from '../detect/corroboration.js';
+import { evidenceKindOf, serverRoleOf } from '../detect/detector-properties.js';
 import { type Finding, type FindingLink, severityOf } from '../domain/finding.js';
 import type { Incident, IncidentHost, IncidentServer, ServerRole } from '../domain/incident.js';
 import type { AdminLink } from './admin-links.js';
@@ -22,22 +22,22 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  */
 export function incidentScore(strong: readonly Finding[], lateral: boolean, cfg: CorrelateConfig): number {
   const best = Math.max(0, ...strong.map((f) => f.score));
-  const kinds = new Set(strong.map((f) => evidenceKind[f.detector] ?? f.detector));
+  const kinds = new Set(strong.map(evidenceKindOf));
   if (lateral) kinds.add('lateral');
   const gain = 1 - (1 - cfg.corroborationGain) ** Math.max(0, kinds.size - 1);
   return Math.round(Math.min(0.99, best + (1 - best) * gain) * 1000) / 1000;
 }
 
-/** A payload download: a lead-in detector's finding (payload-delivery), or listed files and nothing else. */
+/**
+ * A payload download: a lead-in detector's finding (payload-delivery), or one whose detector gives
+ * its server the delivery role (an indicator match on listed files and nothing else).
+ */
 const isDownload = (f: Finding, cfg: CorrelateConfig) =>
-  cfg.leadInDetectors.includes(f.detector) ||
-  (f.detector === 'threat-intel' &&
-    Array.isArray(f.stats['fields']) &&
-    f.stats['fields'].every((x) => String(x).startsWith('files.')));
+  cfg.leadInDetectors.includes(f.detector) || serverRoleOf(f) === 'delivery';
 
 function roleOf(findings: readonly Finding[], cfg: CorrelateConfig): ServerRole {
   if (findings.length > 0 && findings.every((f) => isDownload(f, cfg))) return 'delivery';
-  if (findings.length > 0 && findings.every((f) => f.detector === 'exfiltration')) return 'exfiltration';
+  if (findings.length > 0 && findings.every((f) => serverRoleOf(f) === 'exfiltration')) return 'exfiltration';
   return 'c2';
 }
 

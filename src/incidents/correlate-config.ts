@@ -1,3 +1,4 @@
+import { detectorNames, detectors } from '../detect/registry.js';
 import type { Finding } from '../domain/finding.js';
 
 /** The thresholds of incident correlation, in one place (README.md explains each). */
@@ -33,8 +34,8 @@ export const correlateDefaults = {
   adminMaxSources: 3,
   /** The weight of a lateral-movement link, as if it were a finding's score. */
   adminLinkWeight: 0.8,
-  /** Weak findings that can be the way into a host (a downloaded payload)… */
-  leadInDetectors: ['payload-delivery'] as readonly string[],
+  /** Weak findings that can be the way into a host (a downloaded payload; detectors marked `leadIn`)… */
+  leadInDetectors: detectorNames.filter((n) => detectors[n].leadIn) as readonly string[],
   /** …join the host's incident, with their server, when they start at most this long before its first strong finding… */
   leadInBeforeSeconds: 30 * 60,
   /** …or this long after it (the implant fetching its next stage)… */

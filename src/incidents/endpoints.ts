@@ -1,3 +1,4 @@
+import { serversApart } from '../detect/detector-properties.js';
 import type { Finding } from '../domain/finding.js';
 
 /** One value that can name a server: `ip:<address>` or `dns:<name>`. */
@@ -44,6 +45,6 @@ export function primaryAtom(f: Finding): Atom | null {
  */
 export function identitySets(f: Finding): Atom[][] {
   const atoms = findingAtoms(f);
-  if (f.detector === 'beaconing' && f.stats['keyedBy'] === 'port') return atoms.map((a) => [a]);
+  if (serversApart(f)) return atoms.map((a) => [a]);
   return atoms.length > 0 ? [atoms] : [];
 }

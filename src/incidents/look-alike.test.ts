@@ -66,7 +66,7 @@ describe('13.1 look-alike verdict', () => {
       'dns-tunnelling',
       'payload-delivery',
       'fan-out',
-    ])
+    ] as const)
       expect(verdict([b, finding({ host: '10.1.0.149', detector, score: 0.2 })]).verdict).toBe('suspicious');
     expect(verdict([{ ...b, links: [{ id: 'x', type: 'intrusion-set', name: 'APT10' }] }]).verdict).toBe(
       'suspicious',

@@ -1,4 +1,5 @@
-import { corroborationFloor, lookAlikeProne } from '../detect/corroboration.js';
+import { corroborationFloor } from '../detect/corroboration.js';
+import { isLookAlikeProne, lookAlikeShapeOf } from '../detect/detector-properties.js';
 import type { Finding } from '../domain/finding.js';
 import type { IncidentVerdict } from '../domain/incident.js';
 
@@ -14,7 +15,7 @@ export interface LookAlikeInput {
 
 /** A routine transfer: outbound volume its host sends at the same hour every night (exfiltration's `routine`). */
 export const isRoutineVolume = (f: Finding): boolean =>
-  f.detector === 'exfiltration' && f.stats['routine'] === 1;
+  lookAlikeShapeOf(f) === 'routine-volume' && f.stats['routine'] === 1;
 
 /**
  * A schedule scoring under this on its own (before the cap on uncorroborated look-alike-prone
@@ -26,11 +27,13 @@ export const lookAlikeScheduleMax = 0.75;
 /** A medium schedule: calls at a steady interval, what backup, sync and update clients do all day. */
 export function isSchedule(f: Finding): boolean {
   const own = f.stats['scoreBeforeCorroboration'];
-  return f.detector === 'beaconing' && (typeof own === 'number' ? own : f.score) < lookAlikeScheduleMax;
+  return (
+    lookAlikeShapeOf(f) === 'schedule' && (typeof own === 'number' ? own : f.score) < lookAlikeScheduleMax
+  );
 }
 
 /** Detectors whose finding, at any score, corroborates an incident: intel and IDS above all. */
-const corroborating = (f: Finding) => !lookAlikeProne.has(f.detector);
+const corroborating = (f: Finding) => !isLookAlikeProne(f);
 
 const hostsOf = (fs: readonly Finding[]) => [...new Set(fs.map((f) => f.host))];
 const serverOf = (f: Finding) => f.endpointDomain ?? f.endpointIp ?? 'one server';
@@ -41,7 +44,7 @@ const serverOf = (f: Finding) => f.endpointDomain ?? f.endpointIp ?? 'one server
  * - every finding at medium or above (score ≥ 0.5) is routine volume (an exfiltration finding marked
  *   `routine`) or a medium schedule (beaconing scoring under high, 0.75, before the cap on
  *   uncorroborated findings: a perfectly regular RAT beacon is not one); weaker findings of look-alike-prone detectors
- *   (`detect/corroboration.ts`) do not count either way;
+ *   (their `lookAlikeProne` property) do not count either way;
  * - schedules, if any, go to one server (the incident has one server);
  * - nothing corroborates: no finding at any score from another detector (threat intel, Suricata,
  *   DGA, DNS tunnelling, payload delivery, fan-out…), no knowledge-base link on any finding, and no

@@ -1,3 +1,4 @@
+import { impliedProtocolsOf } from '../detect/detector-properties.js';
 import type { Finding } from '../domain/finding.js';
 import type { PairTraffic } from '../store/detect/incident-aggregates.js';
 import type { CorrelationFacts } from './correlation-facts.js';
@@ -23,12 +24,6 @@ const numbers = (v: unknown): number[] =>
   Array.isArray(v) ? v.map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
 
 const listed = (f: Finding, key: string) => Array.isArray(f.stats[key]) && f.stats[key].length > 0;
-
-/** Protocols a finding implies when the store has no traffic for its server (a DNS-only channel). */
-function impliedProtocols(f: Finding): string[] {
-  if (f.detector === 'dns-tunnelling' || f.detector === 'dga') return ['dns'];
-  return [];
-}
 
 /**
  * Each host–server pair of an incident with its traffic: the store's counts over the server's
@@ -65,7 +60,7 @@ export function hostServerTraffic(
     const protocols =
       seen.length > 0
         ? seen.flatMap((t) => t.protocols)
-        : [...server.ips.flatMap((ip) => protocolsOf.get(ip) ?? []), ...fs.flatMap(impliedProtocols)];
+        : [...server.ips.flatMap((ip) => protocolsOf.get(ip) ?? []), ...fs.flatMap(impliedProtocolsOf)];
     return {
       host,
       server,

@@ -1,4 +1,4 @@
-import { evidenceKind } from '../detect/corroboration.js';
+import { evidenceKindOf } from '../detect/detector-properties.js';
 import type { Finding } from '../domain/finding.js';
 import type { CorrelateConfig } from './correlate-config.js';
 import type { CorrelationFacts } from './correlation-facts.js';
@@ -102,7 +102,6 @@ export function isPopularEndpoint(
 }
 
 const before = (f: Finding) => Number(f.stats['scoreBeforeWarninglist'] ?? f.score);
-const kindOf = (f: Finding) => evidenceKind[f.detector] ?? f.detector;
 /** Evidence that names the server as bad, rather than describing behaviour a service also shows. */
 const namingKinds: ReadonlySet<string> = new Set(['intel', 'ids']);
 
@@ -112,9 +111,9 @@ const namingKinds: ReadonlySet<string> = new Set(['intel', 'ids']);
  * evidence each at `popularCorroborationScore` (before warninglist down-weighting).
  */
 export function vettedPopular(f: Finding, related: readonly Finding[], cfg: CorrelateConfig): boolean {
-  if (related.some((o) => namingKinds.has(kindOf(o)) && before(o) >= cfg.minScore)) return true;
+  if (related.some((o) => namingKinds.has(evidenceKindOf(o)) && before(o) >= cfg.minScore)) return true;
   const kinds = new Set(
-    [f, ...related].filter((o) => before(o) >= cfg.popularCorroborationScore).map(kindOf),
+    [f, ...related].filter((o) => before(o) >= cfg.popularCorroborationScore).map(evidenceKindOf),
   );
   return kinds.size >= cfg.popularMinKinds;
 }

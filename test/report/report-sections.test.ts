@@ -4,7 +4,7 @@ import { hostServerEdges, hostServerGraph } from '../../src/report/html/host-ser
 import { esc } from '../../src/report/html/html-escape.js';
 import { htmlFormat } from '../../src/report/html/html-format.js';
 import { markdownFormat } from '../../src/report/md/md-format.js';
-import { assemble, DAY } from './fixtures/assemble.js';
+import { assemble, DAY, type FindingSpec } from './fixtures/assemble.js';
 import {
   apt10Attribution,
   apt10Incident,
@@ -18,7 +18,7 @@ import { markdownShape, reportTags, strayAngles, tableProblems } from './structu
 /** One host and one server seen by three detectors: each finding counts the same 220 MB. */
 function samePair(): Incident {
   const t0 = Date.parse('2016-06-01T05:50:00Z');
-  const spec = (detector: string, score: number) => ({
+  const spec = (detector: FindingSpec['detector'], score: number) => ({
     detector,
     techniques: ['T1071'],
     host: '10.1.0.12',

@@ -9,7 +9,11 @@ import { stixValidator } from './stix-schema.js';
 type Obj = Record<string, unknown> & { type: string; id: string };
 
 const t0 = Date.parse('2024-03-04T10:00:00Z');
-const finding = (detector: string, server: number, stats: Finding['stats']): FindingSpec => ({
+const finding = (
+  detector: FindingSpec['detector'],
+  server: number,
+  stats: Finding['stats'],
+): FindingSpec => ({
   detector,
   techniques: ['T1071'],
   host: '10.1.2.3',

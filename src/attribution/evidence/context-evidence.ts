@@ -1,3 +1,4 @@
+import type { ContextFact } from '../../domain/attribution.js';
 import type { DraftEvidence, EvidenceCollector, EvidenceContext } from './evidence-collector.js';
 import { actorList } from './indicator-weight.js';
 import { countryUtcOffsets, formatOffset, workingHoursShare } from './operator-hours.js';
@@ -40,7 +41,7 @@ function victimItems(ctx: EvidenceContext, candidates: readonly string[]): Draft
   const { knowledge: k, weights: w, victim } = ctx;
   const actor = (id: string) => k.actors.get(id);
   const out: DraftEvidence[] = [];
-  const push = (actors: string[], lr: number, observation: string, why: string) => {
+  const push = (actors: string[], lr: number, observation: string, why: string, context: ContextFact) => {
     if (actors.length > 0)
       out.push({
         kind: 'context',
@@ -49,6 +50,7 @@ function victimItems(ctx: EvidenceContext, candidates: readonly string[]): Draft
         actors,
         likelihoodRatio: lr,
         why,
+        flags: { context },
       });
   };
   if (victim.country) {
@@ -63,12 +65,14 @@ function victimItems(ctx: EvidenceContext, candidates: readonly string[]): Draft
       w.context.countryMatch,
       `the victim is in ${name}, a country ${actorList(k, s.hit)} is known to target`,
       'victim country among the actor’s known victims (weak: targeting lists are incomplete)',
+      { about: 'country', fits: true },
     );
     push(
       s.miss,
       w.context.countryMiss,
       `the victim is in ${name}, not among the known victims of ${actorList(k, s.miss)}`,
       'victim country not among the actor’s known victims (weak)',
+      { about: 'country', fits: false },
     );
   }
   if (victim.sector) {
@@ -83,12 +87,14 @@ function victimItems(ctx: EvidenceContext, candidates: readonly string[]): Draft
       w.context.sectorMatch,
       `the victim's sector (${sector}) is one ${actorList(k, s.hit)} is known to target`,
       'sector among the actor’s known targets (weak)',
+      { about: 'sector', fits: true },
     );
     push(
       s.miss,
       w.context.sectorMiss,
       `the victim's sector (${sector}) is not among those ${actorList(k, s.miss)} is known to target`,
       'sector not among the actor’s known targets (weak)',
+      { about: 'sector', fits: false },
     );
   }
   return out;
@@ -118,6 +124,7 @@ function hoursItems(ctx: EvidenceContext, candidates: readonly string[]): DraftE
         actors,
         likelihoodRatio: w.context.hoursConsistent,
         why: `consistent with operators working office hours in the country of ${actorList(k, actors)} (weak: schedules can be shifted)`,
+        flags: { context: { about: 'hours', fits: true } },
       });
     else if (share <= w.context.hoursLowShare)
       out.push({
@@ -127,6 +134,7 @@ function hoursItems(ctx: EvidenceContext, candidates: readonly string[]): DraftE
         actors,
         likelihoodRatio: w.context.hoursInconsistent,
         why: `activity mostly outside office hours in the country of ${actorList(k, actors)} (weak)`,
+        flags: { context: { about: 'hours', fits: false } },
       });
   }
   return out;

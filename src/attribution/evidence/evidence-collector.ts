@@ -1,10 +1,16 @@
-import type { Evidence, EvidenceKind } from '../../domain/attribution.js';
+import type { Evidence, EvidenceFlags, EvidenceKind } from '../../domain/attribution.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Knowledge } from '../knowledge.js';
 import type { AttributionWeights } from '../weights.js';
 
 /** An evidence item before it is numbered. */
 export type DraftEvidence = Omit<Evidence, 'id'>;
+
+/** An item with the flags that are set; without a `flags` key when none is. */
+export function flagged(item: DraftEvidence, flags: EvidenceFlags): DraftEvidence {
+  const set = Object.entries(flags).filter(([, v]) => v !== undefined);
+  return set.length === 0 ? item : { ...item, flags: Object.fromEntries(set) as EvidenceFlags };
+}
 
 /** What the victim organisation is, when the analyst says (weak context evidence). */
 export interface VictimContext {

@@ -23,6 +23,8 @@ export function isInfrastructureType(type: string): boolean {
 export interface IndicatorScale {
   readonly factor: number;
   readonly notes: readonly string[];
+  /** Dated a year or more before the activity (the notes say so in words). */
+  readonly aged: boolean;
 }
 
 const day = 86_400_000;
@@ -33,15 +35,17 @@ export function ageFactor(
   at: string,
   cls: IndicatorClass,
   w: AttributionWeights['age'],
-): { factor: number; note: string } {
+): { factor: number; note: string; aged: boolean } {
   const t = date ? Date.parse(date) : Number.NaN;
-  if (!Number.isFinite(t)) return { factor: w.undated, note: 'undated in the knowledge base' };
+  if (!Number.isFinite(t)) return { factor: w.undated, note: 'undated in the knowledge base', aged: false };
   const days = (Date.parse(at) - t) / day;
-  if (!(days > 0)) return { factor: 1, note: `dated ${date?.slice(0, 10)}, current at the time` };
+  if (!(days > 0))
+    return { factor: 1, note: `dated ${date?.slice(0, 10)}, current at the time`, aged: false };
   const factor = Math.max(w.floor, 0.5 ** (days / w.halfLifeDays[cls]));
   const years = days / 365.25;
-  const span = years >= 1 ? `${years.toFixed(1)} years` : plural(Math.round(days), 'day');
-  return { factor, note: `dated ${date?.slice(0, 10)}, ${span} before the activity` };
+  const aged = years >= 1;
+  const span = aged ? `${years.toFixed(1)} years` : plural(Math.round(days), 'day');
+  return { factor, note: `dated ${date?.slice(0, 10)}, ${span} before the activity`, aged };
 }
 
 /**
@@ -78,7 +82,7 @@ export function indicatorScale(
     notes.push(`on ${hit.contextLists.join(', ')} (shared by many)`);
   }
   if (hit.confidence !== null) factor *= 0.5 + Math.max(0, Math.min(100, hit.confidence)) / 200;
-  return { factor, notes };
+  return { factor, notes, aged: age.aged };
 }
 
 /** A base likelihood ratio after scaling its logarithm. */

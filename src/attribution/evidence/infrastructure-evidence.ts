@@ -1,6 +1,11 @@
 import { withoutAddressSpace } from '../../domain/warninglist-roles.js';
 import type { IndicatorHit } from '../../store/intel-store.js';
-import type { DraftEvidence, EvidenceCollector, EvidenceContext } from './evidence-collector.js';
+import {
+  type DraftEvidence,
+  type EvidenceCollector,
+  type EvidenceContext,
+  flagged,
+} from './evidence-collector.js';
 import {
   actorList,
   indicatorClass,
@@ -51,54 +56,75 @@ function itemsOf(
       // Shared and benign infrastructure tells nothing about who used it.
       const named = [...routes.actors.keys()].filter((a) => !covered.has(a));
       if (named.length > 0)
-        items.push({
-          kind: 'infrastructure',
-          observation: `${shown(o, hit)} is listed as infrastructure of ${actorList(k, named)}`,
-          source: sourceNames(hit),
-          actors: named,
-          likelihoodRatio: 1,
-          why: `on warninglist ${[...new Set(lists)].join(', ')}: shared or benign infrastructure counts for nothing`,
-        });
+        items.push(
+          flagged(
+            {
+              kind: 'infrastructure',
+              observation: `${shown(o, hit)} is listed as infrastructure of ${actorList(k, named)}`,
+              source: sourceNames(hit),
+              actors: named,
+              likelihoodRatio: 1,
+              why: `on warninglist ${[...new Set(lists)].join(', ')}: shared or benign infrastructure counts for nothing`,
+            },
+            { warninglisted: true },
+          ),
+        );
       for (const a of named) covered.add(a);
       continue;
     }
     const scale = indicatorScale(hit, ctx.at, w);
     const base = indicatorClass(hit.type) === 'ip' ? w.infrastructure.ip : w.infrastructure.domain;
+    const aged = { aged: scale.aged ? (true as const) : undefined };
     if (direct.length > 0)
-      items.push({
-        kind: 'infrastructure',
-        observation: `${shown(o, hit)} is listed as infrastructure of ${actorList(k, direct)}`,
-        source: sourceNames(hit),
-        actors: direct,
-        likelihoodRatio: scaledLr(base, scale.factor),
-        why: `${hit.type} indicator attributed to the actor; ${scale.notes.join('; ')}`,
-      });
+      items.push(
+        flagged(
+          {
+            kind: 'infrastructure',
+            observation: `${shown(o, hit)} is listed as infrastructure of ${actorList(k, direct)}`,
+            source: sourceNames(hit),
+            actors: direct,
+            likelihoodRatio: scaledLr(base, scale.factor),
+            why: `${hit.type} indicator attributed to the actor; ${scale.notes.join('; ')}`,
+          },
+          aged,
+        ),
+      );
     for (const a of direct) covered.add(a);
     const byCampaign = new Map<string, string[]>();
     for (const [a, via] of routes.actors)
       if (via !== null && !covered.has(a)) byCampaign.set(via, [...(byCampaign.get(via) ?? []), a]);
     for (const [campaign, actors] of byCampaign) {
-      items.push({
-        kind: 'infrastructure',
-        observation: `${shown(o, hit)} belongs to the campaign ${campaign}, attributed to ${actorList(k, actors)}`,
-        source: sourceNames(hit),
-        actors,
-        likelihoodRatio: scaledLr(base, scale.factor * w.infrastructure.viaCampaign),
-        why: `attributed through a campaign; ${scale.notes.join('; ')}`,
-      });
+      items.push(
+        flagged(
+          {
+            kind: 'infrastructure',
+            observation: `${shown(o, hit)} belongs to the campaign ${campaign}, attributed to ${actorList(k, actors)}`,
+            source: sourceNames(hit),
+            actors,
+            likelihoodRatio: scaledLr(base, scale.factor * w.infrastructure.viaCampaign),
+            why: `attributed through a campaign; ${scale.notes.join('; ')}`,
+          },
+          aged,
+        ),
+      );
       for (const a of actors) covered.add(a);
     }
     for (const f of routes.families) {
       const users = f.users.filter((u) => !covered.has(u));
       if (users.length === 0) continue;
-      items.push({
-        kind: 'infrastructure',
-        observation: `${shown(o, hit)} is listed as infrastructure of ${f.name}, used by ${actorList(k, f.users)}`,
-        source: sourceNames(hit),
-        actors: users,
-        likelihoodRatio: scaledLr(sharedLr(w.infrastructure.viaMalware, f.users.length), scale.factor),
-        why: `infrastructure of a malware family used by ${f.users.length} known actor${f.users.length === 1 ? '' : 's'}; ${scale.notes.join('; ')}`,
-      });
+      items.push(
+        flagged(
+          {
+            kind: 'infrastructure',
+            observation: `${shown(o, hit)} is listed as infrastructure of ${f.name}, used by ${actorList(k, f.users)}`,
+            source: sourceNames(hit),
+            actors: users,
+            likelihoodRatio: scaledLr(sharedLr(w.infrastructure.viaMalware, f.users.length), scale.factor),
+            why: `infrastructure of a malware family used by ${f.users.length} known actor${f.users.length === 1 ? '' : 's'}; ${scale.notes.join('; ')}`,
+          },
+          { ...aged, familyUsers: f.users.length },
+        ),
+      );
       for (const a of users) covered.add(a);
     }
   }

@@ -1,3 +1,4 @@
+import { matchesIndicators } from '../../detect/detector-properties.js';
 import type { Incident, IncidentServer } from '../../domain/incident.js';
 import { detectIndicator } from '../../intel/indicators/normalize.js';
 
@@ -18,8 +19,8 @@ function serverOf(incident: Incident, ip: string | null, domain: string | null):
 }
 
 /**
- * Every address and name of the incident's servers, and the values threat-intel findings matched
- * (hashes of downloaded files, fingerprints, URLs), each once.
+ * Every address and name of the incident's servers, and the values that indicator matches (threat
+ * intel) hit (hashes of downloaded files, fingerprints, URLs), each once.
  */
 export function observedValues(incident: Incident): ObservedValue[] {
   const out = new Map<string, ObservedValue>();
@@ -31,7 +32,7 @@ export function observedValues(incident: Incident): ObservedValue[] {
   for (const s of incident.servers) for (const v of [...s.domains, ...s.ips]) add(v, s);
   for (const f of incident.findings) {
     const matched = f.stats['indicators'];
-    if (f.detector !== 'threat-intel' || !Array.isArray(matched)) continue;
+    if (!matchesIndicators(f) || !Array.isArray(matched)) continue;
     const server = serverOf(incident, f.endpointIp, f.endpointDomain);
     for (const v of matched) if (typeof v === 'string') add(v, server);
   }

@@ -1,4 +1,4 @@
-import type { Confidence, Evidence, Hypothesis } from '../../domain/attribution.js';
+import type { Confidence, ContextFact, Evidence, Hypothesis } from '../../domain/attribution.js';
 import { nameWithAliases } from '../actor-names.js';
 import type { AttributionWeights } from '../weights.js';
 import { isSpecific } from './ach.js';
@@ -37,13 +37,12 @@ function reasons(id: string, evidence: readonly Evidence[]): string[] {
       `${plural(techniques.length, 'observed ATT&CK technique')} ${techniques.length === 1 ? 'is' : 'are'} among those it is reported to use`,
     );
   const context = mine.filter((e) => e.kind === 'context');
-  const victim = [
-    context.some((e) => e.observation.includes('a country')) ? 'country' : '',
-    context.some((e) => e.observation.includes('sector')) ? 'sector' : '',
-  ].filter(Boolean);
+  const fitting = (about: ContextFact['about']) =>
+    context.some((e) => e.flags?.context?.about === about && e.flags.context.fits);
+  const victim = [fitting('country') ? 'country' : '', fitting('sector') ? 'sector' : ''].filter(Boolean);
   const fits = [
     victim.length > 0 ? `the victim’s ${victim.join(' and ')}` : '',
-    context.some((e) => e.observation.includes('working hours')) ? 'the hours of activity' : '',
+    fitting('hours') ? 'the hours of activity' : '',
   ].filter(Boolean);
   if (fits.length > 0)
     out.push(`${fits.join(' and ')} fit${fits.length === 1 ? 's' : ''} what is known of it (weak)`);
@@ -53,14 +52,14 @@ function reasons(id: string, evidence: readonly Evidence[]): string[] {
 /** What was deliberately given little or no weight, so the reader sees the care taken. */
 function caveats(evidence: readonly Evidence[]): string[] {
   const out: string[] = [];
-  const listed = evidence.filter((e) => e.likelihoodRatio === 1 && e.why.startsWith('on warninglist'));
+  const listed = evidence.filter((e) => e.likelihoodRatio === 1 && e.flags?.warninglisted);
   if (listed.length > 0)
     out.push(`${plural(listed.length, 'warninglisted or shared value')} counted for nothing`);
   const shared = evidence.filter(
-    (e) => e.kind === 'malware' && /used by \d+ known actors/.test(e.why) && e.likelihoodRatio < 3,
+    (e) => e.kind === 'malware' && (e.flags?.familyUsers ?? 0) > 1 && e.likelihoodRatio < 3,
   );
   if (shared.length > 0) out.push('tools shared by many actors raised each of them only a little');
-  const old = evidence.filter((e) => / years before the activity/.test(e.why));
+  const old = evidence.filter((e) => e.flags?.aged);
   if (old.length > 0)
     out.push(
       `${plural(old.length, 'indicator')} ${old.length === 1 ? 'was' : 'were'} years old and weighed less`,

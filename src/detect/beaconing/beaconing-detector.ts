@@ -55,6 +55,16 @@ export const beaconingDetector: Detector = {
   name: 'beaconing',
   description: 'periodic connections from an internal host to an external server (jitter-tolerant)',
   techniques: ['T1071'],
+  evidenceKind: 'timing',
+  lookAlikeProne: true,
+  downWeightedOnProxy: true,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
+  lookAlikeShape: 'schedule',
+  // A beacon keyed by port calls several servers on one odd port: each address is a server of its own.
+  serversApart: (f) => f.stats['keyedBy'] === 'port',
   async run(ctx: DetectContext) {
     const internalHosts = await internalOriginators(ctx.store.analytics, {
       internal: ctx.internal.ranges,

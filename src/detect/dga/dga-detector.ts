@@ -34,6 +34,14 @@ export const dgaDetector: Detector = {
   name: 'dga',
   description: 'bursts of NXDOMAIN answers for random-looking names',
   techniques: ['T1568.002', 'T1483'],
+  evidenceKind: 'dns',
+  lookAlikeProne: false,
+  downWeightedOnProxy: false,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
+  impliedProtocols: ['dns'],
   async run(ctx: DetectContext) {
     const cfg = defaultDgaConfig;
     const agg = await dgaCandidates(ctx.store.analytics, {

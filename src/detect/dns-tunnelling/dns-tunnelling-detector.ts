@@ -18,6 +18,14 @@ export const dnsTunnellingDetector: Detector = {
   name: 'dns-tunnelling',
   description: 'data or C2 carried in DNS names and TXT/NULL answers',
   techniques: ['T1071.004', 'T1048', 'T1572'],
+  evidenceKind: 'dns',
+  lookAlikeProne: false,
+  downWeightedOnProxy: false,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
+  impliedProtocols: ['dns'],
   async run(ctx: DetectContext) {
     const cfg = defaultTunnelConfig;
     const agg = await dnsTunnelCandidates(ctx.store.analytics, {

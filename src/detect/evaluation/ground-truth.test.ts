@@ -9,7 +9,7 @@ const f = (
   score: number,
   ips: string[] = [],
 ): Finding => ({
-  detector: 't',
+  detector: 'beaconing',
   techniques: [],
   host,
   endpointIp: ip,

@@ -31,6 +31,14 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
     name: 'exfiltration',
     description: "large uploads to an external server, judged against the sending host's own hours and days",
     techniques: ['T1048', 'T1041', 'T1030'],
+    evidenceKind: 'volume',
+    lookAlikeProne: true,
+    downWeightedOnProxy: true,
+    outranksAllowlist: false,
+    serverRole: 'exfiltration',
+    leadIn: false,
+    matchesIndicators: false,
+    lookAlikeShape: 'routine-volume',
     async run(ctx: DetectContext): Promise<Finding[]> {
       const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
       // Pairs that exchange as much as they send (calls, streaming) cannot score: the store drops them.

@@ -14,6 +14,13 @@ export const fanOutDetector: Detector = {
   description:
     'one host reaching hundreds of external addresses on an uncommon port (botnet check-in sweeps, worms)',
   techniques: ['T1095', 'T1571'],
+  evidenceKind: 'sweep',
+  lookAlikeProne: false,
+  downWeightedOnProxy: true,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
   async run(ctx: DetectContext) {
     const internalHosts = await internalOriginators(ctx.store.analytics, {
       internal: ctx.internal.ranges,

@@ -97,7 +97,7 @@ function base(r: {
   bytesIn: number;
 }) {
   return {
-    detector: 'long-connections',
+    detector: 'long-connections' as const,
     host: r.origH,
     endpointIp: r.respH,
     endpointDomain: null,
@@ -119,6 +119,13 @@ export const longConnectionsDetector: Detector = {
   description:
     'long single sessions, many short ones adding up to a long total, and sessions of minutes on uncommon ports or from hosts that otherwise stay inside',
   techniques: ['T1071', 'T1572', 'T1571'],
+  evidenceKind: 'timing',
+  lookAlikeProne: true,
+  downWeightedOnProxy: true,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
   async run(ctx: DetectContext) {
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const internalHosts = await internalOriginators(ctx.store.analytics, window);

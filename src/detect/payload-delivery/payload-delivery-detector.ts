@@ -35,6 +35,13 @@ export const payloadDeliveryDetector: Detector = {
   name: 'payload-delivery',
   description: 'executables, scripts and documents downloaded over HTTP from servers few hosts reach',
   techniques: ['T1105', 'T1204.002', 'T1036.008'],
+  evidenceKind: 'delivery',
+  lookAlikeProne: false,
+  downWeightedOnProxy: false,
+  outranksAllowlist: false,
+  serverRole: 'delivery',
+  leadIn: true,
+  matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const found = await payloadDownloads(ctx.store.analytics, {

@@ -35,6 +35,13 @@ export const rareDestinationsDetector: Detector = {
   name: 'rare-destinations',
   description: 'external endpoints reached by few hosts, first seen recently and contacted persistently',
   techniques: ['T1071'],
+  evidenceKind: 'novelty',
+  lookAlikeProne: true,
+  downWeightedOnProxy: true,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
     const cfg = defaultRareConfig;
     const found = await rareDestinations(ctx.store.analytics, {

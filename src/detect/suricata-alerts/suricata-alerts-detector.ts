@@ -35,6 +35,13 @@ export const suricataAlertsDetector: Detector = {
   name: 'suricata-alerts',
   description: 'Suricata alerts, linked to the malware family they name',
   techniques: ['T1071', 'T1190', 'T1189', 'T1595', 'T1105', 'T1090.003', 'T1059'],
+  evidenceKind: 'ids',
+  lookAlikeProne: false,
+  downWeightedOnProxy: false,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
     const rules = new Map<number, RuleFacts>();
     const { groups, internalHosts } = await ctx.store.detect.alertGroups({

@@ -15,6 +15,17 @@ export const threatIntelDetector: Detector = {
   name: 'threat-intel',
   description: 'connections, DNS, SNI, HTTP, file hashes and fingerprints that hit live indicators',
   techniques: ['T1071', 'T1105'],
+  evidenceKind: 'intel',
+  lookAlikeProne: false,
+  downWeightedOnProxy: false,
+  outranksAllowlist: true,
+  // Matches on downloaded files alone (hashes, no address or name) point at where a payload came from.
+  serverRole: (f) =>
+    Array.isArray(f.stats['fields']) && f.stats['fields'].every((x) => String(x).startsWith('files.'))
+      ? 'delivery'
+      : 'c2',
+  leadIn: false,
+  matchesIndicators: true,
   async run(ctx) {
     const matches = await ctx.store.intel.matchIndicators({
       from: ctx.from,

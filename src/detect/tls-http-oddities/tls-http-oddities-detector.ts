@@ -61,6 +61,13 @@ export const tlsHttpOdditiesDetector: Detector = {
   description:
     'self-signed or expired certificates, rare JA3 or user agents, missing Host, POSTs to raw IPs or PHP gates',
   techniques: ['T1071.001', 'T1573.002', 'T1587.003', 'T1588.004'],
+  evidenceKind: 'content',
+  lookAlikeProne: true,
+  downWeightedOnProxy: true,
+  outranksAllowlist: false,
+  serverRole: 'c2',
+  leadIn: false,
+  matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
     const found = await tlsHttpOddities(ctx.store.analytics, {
       internal: ctx.internal.ranges,

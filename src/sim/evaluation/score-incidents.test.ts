@@ -161,7 +161,7 @@ describe('scoreIncidents (13.3: the demo scores itself against labels.json)', ()
 
   it('13.3: each look-alike carries its reason, from the findings when no incident holds it', () => {
     const beacon = {
-      detector: 'beaconing',
+      detector: 'beaconing' as const,
       techniques: [],
       host: '10.1.0.40',
       endpointIp: '45.11.36.1',
