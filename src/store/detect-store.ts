@@ -1,5 +1,4 @@
 import type { IpRange } from '../net/ip-range.js';
-import type { AlertAggregates } from './detect/alerts-aggregates.js';
 import type { DestinationAggregates } from './detect/destinations-aggregates.js';
 import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
@@ -166,6 +165,5 @@ export interface DetectStore
     ExfilAggregates,
     DnsAggregates,
     DestinationAggregates,
-    AlertAggregates,
     IncidentAggregates,
     NetworkAggregates {}

@@ -2,7 +2,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AnalyticsSession } from '../../analytics-session.js';
 import type { DetectStore } from '../../detect-store.js';
 import { duckdbAnalyticsSession } from '../duckdb-analytics-session.js';
-import { duckdbAlertAggregates } from './duckdb-alerts.js';
 import { DuckDBConnectionAggregates } from './duckdb-connection-series.js';
 import { duckdbDestinationAggregates } from './duckdb-destinations.js';
 import { duckdbDetectContext } from './duckdb-detect-context.js';
@@ -34,7 +33,6 @@ function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): De
     ...duckdbExfilAggregates(ctx),
     ...duckdbDnsAggregates(ctx),
     ...duckdbDestinationAggregates(ctx),
-    ...duckdbAlertAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
     ...duckdbNetworkAggregates(ctx),
   };
