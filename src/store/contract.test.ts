@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendRecord, rowOf } from '../../test/helpers/telemetry-row.js';
 import { portSessions } from '../detect/long-connections/long-connections-query.js';
+import { networkEvidence, trafficMix } from '../detect/network-scope/network-scope-query.js';
 import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
 import { storeBackends } from './open-store.js';
@@ -478,7 +479,7 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
     );
     await b.commit();
     const internal = [{ v: 4 as const, lo: 167772160n, hi: 184549375n }]; // 10.0.0.0/8
-    const mix = await s.detect.trafficMix({ internal });
+    const mix = await trafficMix(s.analytics, { internal });
     expect(mix).toMatchObject({
       connections: 8,
       internalToInternal: 6,
@@ -487,10 +488,10 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract: %s',
       externalToExternal: 0,
     });
     expect(mix.internalPairs).toEqual([{ from: '10.1.0.0/24', to: '10.2.0.0/24', connections: 6 }]);
-    const narrowed = await s.detect.trafficMix({ internal: [{ v: 4, lo: 167837696n, hi: 167903231n }] }); // 10.1.0.0/16
+    const narrowed = await trafficMix(s.analytics, { internal: [{ v: 4, lo: 167837696n, hi: 167903231n }] }); // 10.1.0.0/16
     expect(narrowed.internalToInternal).toBe(0);
     expect(narrowed.internalToExternal).toBe(7);
-    const evidence = await s.detect.networkEvidence({});
+    const evidence = await networkEvidence(s.analytics, {});
     expect(evidence[0]).toEqual({
       network: '10.1.0.0/24',
       dhcpClients: 1,

@@ -3,7 +3,6 @@ import type { DestinationAggregates } from './detect/destinations-aggregates.js'
 import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
 import type { IncidentAggregates } from './detect/incident-aggregates.js';
-import type { NetworkAggregates } from './detect/network-aggregates.js';
 
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
@@ -165,5 +164,4 @@ export interface DetectStore
     ExfilAggregates,
     DnsAggregates,
     DestinationAggregates,
-    IncidentAggregates,
-    NetworkAggregates {}
+    IncidentAggregates {}

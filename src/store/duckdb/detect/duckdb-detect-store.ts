@@ -8,7 +8,6 @@ import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
 import { duckdbIncidentAggregates } from './duckdb-incidents.js';
-import { duckdbNetworkAggregates } from './duckdb-network.js';
 import { duckdbSensorQueries } from './duckdb-sensors.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
@@ -34,6 +33,5 @@ function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): De
     ...duckdbDnsAggregates(ctx),
     ...duckdbDestinationAggregates(ctx),
     ...duckdbIncidentAggregates(ctx),
-    ...duckdbNetworkAggregates(ctx),
   };
 }
