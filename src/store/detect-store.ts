@@ -2,7 +2,6 @@ import type { IpRange } from '../net/ip-range.js';
 import type { DestinationAggregates } from './detect/destinations-aggregates.js';
 import type { DnsAggregates } from './detect/dns-aggregates.js';
 import type { ExfilAggregates } from './detect/exfil-aggregates.js';
-import type { IncidentAggregates } from './detect/incident-aggregates.js';
 
 /** Aggregates the detectors read; each backend computes them in its own SQL. */
 
@@ -163,5 +162,4 @@ export interface DetectStore
     SensorQueries,
     ExfilAggregates,
     DnsAggregates,
-    DestinationAggregates,
-    IncidentAggregates {}
+    DestinationAggregates {}

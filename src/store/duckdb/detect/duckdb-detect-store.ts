@@ -7,7 +7,6 @@ import { duckdbDestinationAggregates } from './duckdb-destinations.js';
 import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { duckdbDnsAggregates } from './duckdb-dns.js';
 import { duckdbExfilAggregates } from './duckdb-exfil.js';
-import { duckdbIncidentAggregates } from './duckdb-incidents.js';
 import { duckdbSensorQueries } from './duckdb-sensors.js';
 
 /** Every detector aggregate over the DuckDB tables, one family per file. */
@@ -32,6 +31,5 @@ function duckdbDetectAggregates(ctx: ReturnType<typeof duckdbDetectContext>): De
     ...duckdbExfilAggregates(ctx),
     ...duckdbDnsAggregates(ctx),
     ...duckdbDestinationAggregates(ctx),
-    ...duckdbIncidentAggregates(ctx),
   };
 }
