@@ -1,5 +1,6 @@
 import { type Finding, type FindingLink, severityOf } from '../../domain/finding.js';
 import type { Detector } from '../detector.js';
+import { matchIndicators } from './intel-match-query.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
 
@@ -14,7 +15,7 @@ export const threatIntelDetector: Detector = {
   description: 'connections, DNS, SNI, HTTP, file hashes and fingerprints that hit live indicators',
   techniques: ['T1071', 'T1105'],
   async run(ctx) {
-    const matches = await ctx.store.intel.matchIndicators({
+    const matches = await matchIndicators(ctx.store, {
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,
