@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { matchIndicators } from '../dist/detect/threat-intel/intel-match-query.js';
 import { importIntelPaths } from '../dist/intel/import-paths.js';
 import { DuckDBStore } from '../dist/store/duckdb/duckdb-store.js';
 
@@ -63,7 +64,7 @@ if (mode === 'parse') {
     `INSERT INTO ingest_batches (batch_id, sensor, engine, source_file) VALUES (1, 'bench', 'zeek', 'synthetic')`,
   );
   const td = performance.now();
-  await store.intel.matchIndicators({ sources: ['(none)'] });
+  await matchIndicators(store, { sources: ['(none)'] });
   const dictionarySeconds = (performance.now() - td) / 1000;
   const s = await importIntelPaths([iocs], { store, defaults: { actor: 'Bench Actor' } });
   if (s.failed > 0) throw new Error('IOC import failed');
@@ -72,7 +73,7 @@ if (mode === 'parse') {
 } else if (mode === 'match') {
   const store = await DuckDBStore.open({ dataDir });
   const t = performance.now();
-  const m = await store.intel.matchIndicators({ limit: 10_000_000 });
+  const m = await matchIndicators(store, { limit: 10_000_000 });
   extra = {
     matches: m.length,
     hits: m.reduce((a, x) => a + x.count, 0),

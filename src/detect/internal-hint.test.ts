@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkEvidence, TrafficMix } from '../store/detect/network-aggregates.js';
 import { internalHint, suggestInternal } from './internal-hint.js';
+import type { NetworkEvidence, TrafficMix } from './network-scope/network-scope-query.js';
 
 const mix = (ii: number, ie: number): TrafficMix => ({
   connections: ii + ie,

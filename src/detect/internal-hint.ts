@@ -1,6 +1,11 @@
-import type { NetworkEvidence, TrafficMix } from '../store/detect/network-aggregates.js';
 import type { Store } from '../store/store.js';
 import { InternalNetworks } from './internal-networks.js';
+import {
+  type NetworkEvidence,
+  networkEvidence,
+  type TrafficMix,
+  trafficMix,
+} from './network-scope/network-scope-query.js';
 import { scopeSensors } from './run-detectors.js';
 
 /** Advice when the telemetry is mostly traffic between internal addresses. */
@@ -93,9 +98,9 @@ export async function internalTrafficHints(
   const hints: ScopedHint[] = [];
   for (const scope of opts.scopes.length > 0 ? opts.scopes : ['']) {
     const window = { from: opts.from, to: opts.to, sensors: await scopeSensors(store, scope || undefined) };
-    const mix = await store.detect.trafficMix({ ...window, internal: ranges });
+    const mix = await trafficMix(store.analytics, { ...window, internal: ranges });
     if (mix.connections < minConnections) continue;
-    const evidence = await store.detect.networkEvidence(window);
+    const evidence = await networkEvidence(store.analytics, window);
     const hint = internalHint(mix, evidence, { internal: opts.internal, findings: opts.found(scope) });
     if (hint) hints.push({ ...hint, scope });
   }

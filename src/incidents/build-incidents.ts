@@ -8,6 +8,7 @@ import { firstFindings } from './admin-links.js';
 import { correlate } from './correlate.js';
 import { correlateConfig, isStrong } from './correlate-config.js';
 import { atomValue, findingAtoms, isIpAtom } from './endpoints.js';
+import { incidentFacts } from './incident-facts-query.js';
 import { incidentId } from './incident-id.js';
 import { compareIncidents } from './incident-order.js';
 
@@ -94,7 +95,7 @@ async function buildScopeIncidents(
   const ips = atoms.filter(isIpAtom).map(atomValue);
   const domains = atoms.filter((a) => !isIpAtom(a)).map(atomValue);
   const first = firstFindings(findings.filter((f) => isStrong(f, cfg.minScore)));
-  const facts = await store.detect.incidentFacts({
+  const facts = await incidentFacts(store.analytics, {
     internal: internal.ranges,
     hosts: [...new Set(findings.map((f) => f.host))],
     ips,

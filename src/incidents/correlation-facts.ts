@@ -1,4 +1,4 @@
-import type { IncidentFacts } from '../store/detect/incident-aggregates.js';
+import type { IncidentFacts } from './incident-facts-query.js';
 
 /**
  * What correlation knows besides the findings: the store's infrastructure facts (any part may be

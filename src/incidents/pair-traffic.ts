@@ -1,7 +1,7 @@
 import { impliedProtocolsOf } from '../detect/detector-properties.js';
 import type { Finding } from '../domain/finding.js';
-import type { PairTraffic } from '../store/detect/incident-aggregates.js';
 import type { CorrelationFacts } from './correlation-facts.js';
+import type { PairTraffic } from './incident-facts-query.js';
 import type { InfraServer, ServerIdentity } from './server-identity.js';
 
 /** What one host exchanged with one server of an incident. */

@@ -1,5 +1,4 @@
 import { findInputFiles } from '../io/input-files.js';
-import type { IndicatorMatch } from '../store/intel-store.js';
 import {
   type IntelFileOutcome,
   type IntelImportOptions,
@@ -9,13 +8,13 @@ import {
 import { type ImporterName, importOrder } from './registry.js';
 
 /** Everything an `intel import` run did. */
-export interface IntelImportSummary {
+export interface IntelImportSummary<M = never> {
   readonly outcomes: readonly IntelFileOutcome[];
   readonly imported: number;
   readonly failed: number;
   readonly seconds: number;
-  /** With `retroHunt`: history matching the indicators just imported. */
-  readonly retroHunt: readonly IndicatorMatch[] | null;
+  /** With `retroHunt`: what it found in history for the sources just imported. */
+  readonly retroHunt: readonly M[] | null;
 }
 
 /**
@@ -23,10 +22,17 @@ export interface IntelImportSummary {
  * ones: warninglists, then ATT&CK and other STIX, galaxies, MISP events, IOC lists, reports last
  * (reports look for mentions of every name known by then).
  */
-export async function importIntelPaths(
+export async function importIntelPaths<M = never>(
   paths: readonly string[],
-  opts: IntelImportOptions & { readonly retroHunt?: boolean; readonly exclude?: readonly string[] },
-): Promise<IntelImportSummary> {
+  opts: IntelImportOptions & {
+    /**
+     * A retro-hunt over the stored telemetry for the sources imported, run after them (the caller
+     * passes indicator matching, which belongs to detection, a layer above the knowledge base).
+     */
+    readonly retroHunt?: (sources: readonly string[]) => Promise<readonly M[]>;
+    readonly exclude?: readonly string[];
+  },
+): Promise<IntelImportSummary<M>> {
   const started = performance.now();
   const files = await findInputFiles(paths, opts.exclude ?? []);
   const planned: { path: string; format: ImporterName | null; order: number }[] = [];
@@ -46,7 +52,7 @@ export async function importIntelPaths(
   const importedSources = outcomes.flatMap((o) => (o.status === 'imported' && o.source ? [o.source] : []));
   const retroHunt =
     opts.retroHunt && importedSources.length > 0
-      ? await opts.store.intel.matchIndicators({ sources: importedSources })
+      ? await opts.retroHunt(importedSources)
       : opts.retroHunt
         ? []
         : null;

@@ -2,6 +2,17 @@ import type { IpRange } from '../net/ip-range.js';
 import type { DialectHooks, WindowBounds } from './sql/dialect-hooks.js';
 import type { SqlDialect } from './sql/sql-dialect.js';
 
+/**
+ * The slice of telemetry an aggregate reads: a time window and a scope (the sensors of one
+ * network). Every baseline is computed within it, so other networks in the store change nothing.
+ */
+export interface TelemetryWindow {
+  readonly from?: string;
+  readonly to?: string;
+  /** Only rows of these sensors (default: every sensor). */
+  readonly sensors?: readonly string[];
+}
+
 /** A value bound to a query parameter. Arrays become the dialect's list type. */
 export type SqlParam =
   | string

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { matchIndicators } from '../detect/threat-intel/intel-match-query.js';
 import { tryIpRange } from '../net/ip-range.js';
 import type { EntitySourceRow, IndicatorRow } from './intel-store.js';
 import { storeBackends } from './open-store.js';
@@ -251,7 +252,7 @@ describe.each(Object.keys(storeBackends) as BackendName[])('intel store contract
         { fuid: 'F1', orig_h: '10.0.0.9', resp_h: '203.0.113.66', sha256: 'A'.repeat(64) },
       ]);
       await b.commit();
-      const m = await s.intel.matchIndicators();
+      const m = await matchIndicators(s);
       const got = m.map((x) => `${x.field} ${x.observed} ${x.count}`).sort();
       expect(got).toEqual([
         'conn.resp_h 192.0.2.80 1',
@@ -262,7 +263,7 @@ describe.each(Object.keys(storeBackends) as BackendName[])('intel store contract
         `files.sha256 ${'a'.repeat(64)} 1`,
       ]);
       expect(m.every((x) => x.entities.some((e) => e.name === 'APT10'))).toBe(true);
-      const only = await s.intel.matchIndicators({ sources: ['nothing'] });
+      const only = await matchIndicators(s, { sources: ['nothing'] });
       expect(only).toEqual([]);
     } finally {
       await s.close();

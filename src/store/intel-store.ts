@@ -251,36 +251,6 @@ export interface IntelStats {
   readonly warninglists: readonly { name: string; entries: number }[];
 }
 
-/** Which telemetry to match indicators against. */
-export interface MatchOptions {
-  /** Only indicators from these sources (a retro-hunt after importing them). */
-  readonly sources?: readonly string[];
-  /** Telemetry time window (ISO); default all of it. */
-  readonly from?: string;
-  readonly to?: string;
-  /** Only telemetry of these sensors (default: every sensor). */
-  readonly sensors?: readonly string[];
-  readonly limit?: number;
-}
-
-/** Telemetry that hit a live indicator, grouped per indicator, place and host pair. */
-export interface IndicatorMatch {
-  readonly indicatorKey: string;
-  readonly indicatorType: string;
-  readonly indicatorValue: string;
-  /** Where it was seen: `conn.resp_h`, `dns.query`, `dns.answers`, `ssl.server_name`, `http.host`, `http.url`, `files.sha256`… */
-  readonly field: string;
-  readonly observed: string;
-  readonly origH: string | null;
-  readonly respH: string | null;
-  readonly count: number;
-  readonly first: string;
-  readonly last: string;
-  readonly sampleUid: string | null;
-  readonly entities: readonly { id: string; type: string; name: string }[];
-  readonly sources: readonly string[];
-}
-
 /** An actor (intrusion set or threat actor) as attribution weighs it. */
 export interface ActorProfile {
   readonly id: string;
@@ -354,7 +324,11 @@ export interface IntelStore {
   /** Indicators equal to the value, and those containing it (a listed parent domain, a CIDR around an address). */
   searchIndicators(q: IndicatorQuery): Promise<IndicatorHit[]>;
   stats(): Promise<IntelStats>;
-  matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]>;
+  /**
+   * Commits pending telemetry and catches up the seen-address and seen-name dictionaries, so that
+   * indicator matching (`detect/threat-intel/intel-match-query.ts`) sees every stored row.
+   */
+  prepareMatching(): Promise<void>;
   /**
    * Benign (suppressing) warninglists each address or domain is on; values on none are left out.
    * With `context`, lists that only give context (dynamic DNS, VPN ranges…) count too.

@@ -4,7 +4,6 @@ import type { Incident } from '../domain/incident.js';
 import type { IncidentVerdict } from '../domain/incident-verdict.js';
 import type { IncidentTriage } from '../domain/triage.js';
 import type { AnalyticsSession } from './analytics-session.js';
-import type { DetectStore } from './detect-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
 import type { UserQueryLimits } from './user-query.js';
@@ -275,7 +274,6 @@ export interface Store {
    */
   deleteBatch(id: number, opts?: { readonly dryRun?: boolean }): Promise<BatchDeletion | null>;
   /** Aggregates for the detectors. */
-  readonly detect: DetectStore;
   /** The session detector and correlator queries run on (see analytics-session.ts). */
   readonly analytics: AnalyticsSession;
   /** Stores one detection run's findings; returns its run id. */

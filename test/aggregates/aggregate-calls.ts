@@ -1,6 +1,6 @@
 // The one place the aggregate contract suite calls aggregates: each detector folder's
-// `<name>-query.ts` function on the store's analytics session (the alert, network and incident
-// aggregates still read `store.detect` until they move).
+// `<name>-query.ts` function (and the correlator's `incidents/incident-facts-query.ts`) on the
+// store's analytics session.
 
 import type {
   ConnectionSeries,
@@ -32,6 +32,8 @@ import type {
   PortSessionOptions,
 } from '../../src/detect/long-connections/long-connections-query.js';
 import * as long from '../../src/detect/long-connections/long-connections-query.js';
+import type { NetworkEvidence, TrafficMix } from '../../src/detect/network-scope/network-scope-query.js';
+import * as network from '../../src/detect/network-scope/network-scope-query.js';
 import type {
   PayloadDownload,
   PayloadDownloadsOptions,
@@ -45,16 +47,20 @@ import * as rare from '../../src/detect/rare-destinations/rare-destinations-quer
 import * as names from '../../src/detect/shared/address-names-query.js';
 import type { DnsWindowOptions } from '../../src/detect/shared/dns-query.js';
 import * as shared from '../../src/detect/shared/shared-query.js';
+import type {
+  AlertGroups,
+  AlertGroupsOptions,
+} from '../../src/detect/suricata-alerts/suricata-alerts-query.js';
+import * as alerts from '../../src/detect/suricata-alerts/suricata-alerts-query.js';
 import * as threatIntel from '../../src/detect/threat-intel/threat-intel-query.js';
 import type {
   TlsHttpOddities,
   TlsHttpOdditiesOptions,
 } from '../../src/detect/tls-http-oddities/tls-http-oddities-query.js';
 import * as oddities from '../../src/detect/tls-http-oddities/tls-http-oddities-query.js';
-import type { AlertGroups, AlertGroupsOptions } from '../../src/store/detect/alerts-aggregates.js';
-import type { IncidentFacts, IncidentFactsOptions } from '../../src/store/detect/incident-aggregates.js';
-import type { NetworkEvidence, TrafficMix } from '../../src/store/detect/network-aggregates.js';
-import type { TelemetryWindow } from '../../src/store/detect-store.js';
+import type { IncidentFacts, IncidentFactsOptions } from '../../src/incidents/incident-facts-query.js';
+import * as facts from '../../src/incidents/incident-facts-query.js';
+import type { TelemetryWindow } from '../../src/store/analytics-session.js';
 import type { Store } from '../../src/store/store.js';
 
 export type { ConnectionSeries } from '../../src/detect/beaconing/beaconing-query.js';
@@ -69,23 +75,23 @@ export type {
   ConnectionDurations,
   PortSession,
 } from '../../src/detect/long-connections/long-connections-query.js';
+export type { NetworkEvidence, TrafficMix } from '../../src/detect/network-scope/network-scope-query.js';
 export type { PayloadDownload } from '../../src/detect/payload-delivery/payload-delivery-query.js';
 export type {
   RareDestinations,
   RareEndpoint,
 } from '../../src/detect/rare-destinations/rare-destinations-query.js';
 export type {
-  OddEndpoint,
-  TlsHttpOddities,
-} from '../../src/detect/tls-http-oddities/tls-http-oddities-query.js';
-export type {
   AlertGroups,
   AlertGroupsOptions,
   AlertSignature,
-} from '../../src/store/detect/alerts-aggregates.js';
-export type { IncidentFacts } from '../../src/store/detect/incident-aggregates.js';
-export type { NetworkEvidence, TrafficMix } from '../../src/store/detect/network-aggregates.js';
-export type { TelemetryWindow } from '../../src/store/detect-store.js';
+} from '../../src/detect/suricata-alerts/suricata-alerts-query.js';
+export type {
+  OddEndpoint,
+  TlsHttpOddities,
+} from '../../src/detect/tls-http-oddities/tls-http-oddities-query.js';
+export type { IncidentFacts } from '../../src/incidents/incident-facts-query.js';
+export type { TelemetryWindow } from '../../src/store/analytics-session.js';
 
 /** A window over the monitored networks, as most aggregates take it. */
 type InternalWindow = TelemetryWindow & DnsWindowOptions;
@@ -210,18 +216,18 @@ export const addressNames = (
 
 /** IDS alerts grouped per host, endpoint, direction and signature. */
 export const alertGroups = (store: Store, opts: AlertGroupsOptions): Promise<AlertGroups> =>
-  store.detect.alertGroups(opts);
+  alerts.alertGroups(store.analytics, opts);
 
 /** How connections split across the monitored networks. */
 export const trafficMix = (store: Store, opts: InternalWindow): Promise<TrafficMix> =>
-  store.detect.trafficMix(opts);
+  network.trafficMix(store.analytics, opts);
 
 /** Address blocks that look like monitored networks. */
 export const networkEvidence = (
   store: Store,
   opts: { readonly from?: string; readonly to?: string; readonly limit?: number },
-): Promise<NetworkEvidence[]> => store.detect.networkEvidence(opts);
+): Promise<NetworkEvidence[]> => network.networkEvidence(store.analytics, opts);
 
 /** Infrastructure facts about findings' hosts and endpoints. */
 export const incidentFacts = (store: Store, opts: IncidentFactsOptions): Promise<IncidentFacts> =>
-  store.detect.incidentFacts(opts);
+  facts.incidentFacts(store.analytics, opts);

@@ -141,7 +141,7 @@ export function fakeKb(extra: Record<string, IndicatorHit[]> = {}, p: ActorProfi
     entityDetail: unused,
     nameConflicts: unused,
     stats: unused,
-    matchIndicators: unused,
+    prepareMatching: unused,
     warninglistOrigins: unused,
     async warninglistsOf(values: readonly string[]) {
       return new Map(values.filter((v) => listedValues[v]).map((v) => [v, listedValues[v] ?? []]));

@@ -10,6 +10,7 @@ import { runDetectors } from '../../src/detect/run-detectors.js';
 import type { Finding } from '../../src/domain/finding.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { buildIncidents } from '../../src/incidents/build-incidents.js';
+import { incidentFacts } from '../../src/incidents/incident-facts-query.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
@@ -71,7 +72,7 @@ describeWithSharedData('incidents from the Trickbot week', () => {
   });
 
   it('gets the infrastructure facts from the store: the C2 certificate shared by 19 servers', async () => {
-    const facts = await h.store.detect.incidentFacts({
+    const facts = await incidentFacts(h.store.analytics, {
       internal: new InternalNetworks().ranges,
       hosts: ['172.16.9.233', '172.16.9.5'],
       ips: ['24.119.69.70', '206.130.141.255'],

@@ -8,6 +8,7 @@ import { InternalNetworks } from '../../src/detect/internal-networks.js';
 import { runDetectors } from '../../src/detect/run-detectors.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { buildIncidents } from '../../src/incidents/build-incidents.js';
+import { incidentFacts } from '../../src/incidents/incident-facts-query.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
 import type { SimTruth } from '../../src/sim/labels.js';
 import { simulate } from '../../src/sim/simulate.js';
@@ -66,7 +67,7 @@ describe('incidents from a simulated APT (150 hosts, 1 day)', () => {
     const intrusion = truth.intrusions[0];
     const c2 = intrusion?.c2.find((c) => c.role === 'c2' && c.domains.length > 0);
     const [first, second] = intrusion?.infectedHosts ?? [];
-    const facts = await store.detect.incidentFacts({
+    const facts = await incidentFacts(store.analytics, {
       internal: new InternalNetworks(truth.network.internal).ranges,
       hosts: truth.infectedHosts,
       ips: c2?.ips ?? [],

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDetectors } from '../../src/detect/run-detectors.js';
+import { matchIndicators } from '../../src/detect/threat-intel/intel-match-query.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { indicatorRow } from '../../src/intel/import-rows.js';
@@ -145,7 +146,7 @@ describe('M5: over-broad and non-public address indicators', () => {
   });
 
   it('M5: detection matches only the public indicators, never every host', async () => {
-    const matches = await store.intel.matchIndicators();
+    const matches = await matchIndicators(store);
     expect(new Set(matches.map((m) => m.observed))).toEqual(new Set(['203.0.113.79', '198.51.100.20']));
     const run = await runDetectors({ store, only: ['threat-intel'] });
     expect(new Set(run.findings.map((f) => f.host))).toEqual(new Set(['10.1.0.5', '10.1.0.6']));
@@ -161,7 +162,7 @@ describe('M5: over-broad and non-public address indicators', () => {
     );
     await w.commit(new Map());
     await store.query(`UPDATE intel_sources SET counts = '{}' WHERE source = 'legacy'`);
-    const matches = await store.intel.matchIndicators({ sources: ['legacy'] });
+    const matches = await matchIndicators(store, { sources: ['legacy'] });
     expect(matches).toEqual([]);
   });
 
@@ -169,7 +170,7 @@ describe('M5: over-broad and non-public address indicators', () => {
     const p = file('wide.json', stixBundle(['11.0.0.0/8']));
     const r = await importIntelPaths([p], { store, liveScope: { minPrefixV4: 8, minPrefixV6: 32 } });
     expect(r.outcomes[0]?.refusedIndicators).toBe(0);
-    const matches = await store.intel.matchIndicators({ sources: ['wide'] });
+    const matches = await matchIndicators(store, { sources: ['wide'] });
     expect(matches.map((m) => m.observed)).toEqual(['11.22.33.44']);
   });
 });

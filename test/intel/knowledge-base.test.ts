@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { matchIndicators } from '../../src/detect/threat-intel/intel-match-query.js';
 import { ingestPaths } from '../../src/ingest/ingest-paths.js';
 import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { DuckDBStore } from '../../src/store/duckdb/duckdb-store.js';
@@ -122,7 +123,7 @@ describeWithSharedData('threat knowledge base from the real intel files', ['inte
       `${rec({ 'id.resp_h': c2ip, 'id.resp_p': 443, proto: 'tcp', orig_bytes: 100, resp_bytes: 200 })}\n${rec({ uid: 'CwTest2', 'id.resp_h': '8.8.8.8', 'id.resp_p': 53, proto: 'udp' })}\n`,
     );
     await ingestPaths([logs], { store, sensor: 'test', tmpDir: path.join(dir, 'tmp') });
-    const matches = await store.intel.matchIndicators();
+    const matches = await matchIndicators(store);
     const fields = matches.map((m) => `${m.field} ${m.observed}`).sort();
     expect(fields).toEqual(
       expect.arrayContaining([
@@ -135,7 +136,7 @@ describeWithSharedData('threat knowledge base from the real intel files', ['inte
     expect(matches.every((m) => m.entities.some((e) => e.name === 'menuPass'))).toBe(true);
     const retro = await importIntelPaths([intel('ioc/apt10-2019-ensilo-riduangan.txt')], {
       store,
-      retroHunt: true,
+      retroHunt: (sources) => matchIndicators(store, { sources }),
     });
     expect(retro.retroHunt).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { suggestInternal } from '../../detect/internal-hint.js';
-import type { NetworkEvidence } from '../../store/detect/network-aggregates.js';
+import { type NetworkEvidence, networkEvidence } from '../../detect/network-scope/network-scope-query.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoreStats } from '../../store/store.js';
 import { numberOption, optionSchemas } from '../options.js';
@@ -83,7 +83,7 @@ export function statsCommand(): Command {
       const store = await openStore({ dataDir, readOnly: true });
       try {
         const s = await store.stats({ top: flags.top });
-        const networks = await store.detect.networkEvidence({ limit: flags.top });
+        const networks = await networkEvidence(store.analytics, { limit: flags.top });
         printText(
           flags.json
             ? toJson({ dataDir, ...s, networks, suggestedInternal: suggestInternal(networks) })

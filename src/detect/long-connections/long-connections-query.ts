@@ -1,6 +1,5 @@
 import type { IpRange } from '../../net/ip-range.js';
-import type { AnalyticsSession } from '../../store/analytics-session.js';
-import type { TelemetryWindow } from '../../store/detect-store.js';
+import type { AnalyticsSession, TelemetryWindow } from '../../store/analytics-session.js';
 import type { PerSqlDialect } from '../../store/sql/sql-dialect.js';
 import { duckdbLongConnections } from './sql/duckdb.js';
 

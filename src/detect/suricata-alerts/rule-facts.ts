@@ -1,8 +1,8 @@
-import type { AlertSignature } from '../../store/detect/alerts-aggregates.js';
 import { type AlertClass, categoryOf, classify, classTechniques } from './alert-classes.js';
 import { type AlertMetadata, parseAlertMetadata } from './alert-metadata.js';
 import { firingCeiling, type SignatureFacts, signatureScore } from './alert-score.js';
 import { familyCandidates } from './family-names.js';
+import type { AlertSignature } from './suricata-alerts-query.js';
 
 /** Everything the detector derives from one rule, once per rule. */
 export interface RuleFacts {

@@ -1,10 +1,10 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
-import type { AlertGroup } from '../../store/detect/alerts-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip, explainAlerts } from './alert-explanation.js';
 import { answeredBytes, firingCeiling, isWidespread, pairScore, signatureScore } from './alert-score.js';
 import { FamilyResolver, type RuleFamilies } from './family-links.js';
 import { type RuleFacts, ruleCeiling, ruleFacts, ruleTechniques } from './rule-facts.js';
+import { type AlertGroup, alertGroups } from './suricata-alerts-query.js';
 
 /** Findings under this score are noise and not reported. */
 const threshold = 0.3;
@@ -44,7 +44,7 @@ export const suricataAlertsDetector: Detector = {
   matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
     const rules = new Map<number, RuleFacts>();
-    const { groups, internalHosts } = await ctx.store.detect.alertGroups({
+    const { groups, internalHosts } = await alertGroups(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,

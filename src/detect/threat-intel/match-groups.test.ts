@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorMatch } from '../../store/intel-store.js';
 import { InternalNetworks } from '../internal-networks.js';
+import type { IndicatorMatch } from './intel-match-query.js';
 import { groupMatches } from './match-groups.js';
 
 const m = (

@@ -1,5 +1,5 @@
-import type { IndicatorMatch } from '../../store/intel-store.js';
 import type { InternalNetworks } from '../internal-networks.js';
+import type { IndicatorMatch } from './intel-match-query.js';
 
 const isIp = (v: string) => /^[0-9.]+$/.test(v) || v.includes(':');
 

@@ -1,6 +1,7 @@
 import { type Finding, type FindingLink, severityOf } from '../../domain/finding.js';
 import type { Detector } from '../detector.js';
 import { internalProxies } from '../shared/shared-query.js';
+import { matchIndicators } from './intel-match-query.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
 import { dnsResolvers } from './threat-intel-query.js';
@@ -27,7 +28,7 @@ export const threatIntelDetector: Detector = {
   leadIn: false,
   matchesIndicators: true,
   async run(ctx) {
-    const matches = await ctx.store.intel.matchIndicators({
+    const matches = await matchIndicators(ctx.store, {
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,

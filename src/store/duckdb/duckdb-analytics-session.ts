@@ -10,8 +10,8 @@ import {
 } from '@duckdb/node-api';
 import type { AnalyticsSession, SqlParams, SqlParamTypes } from '../analytics-session.js';
 import { duckdbHooks } from '../sql/duckdb/duckdb-hooks.js';
-import type { DuckDBDetectContext } from './detect/duckdb-detect-context.js';
-import { sharedTableState } from './detect/duckdb-detect-context.js';
+import type { DuckDBDetectContext } from './duckdb-detect-context.js';
+import { sharedTableState } from './duckdb-detect-context.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
 const listTypes: Record<string, DuckDBType> = {

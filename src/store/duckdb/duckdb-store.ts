@@ -7,7 +7,6 @@ import type { Incident } from '../../domain/incident.js';
 import type { IncidentTriage } from '../../domain/triage.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { AnalyticsSession } from '../analytics-session.js';
-import type { DetectStore } from '../detect-store.js';
 import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import { removeStaleTempFiles } from '../stale-temp-files.js';
@@ -28,9 +27,10 @@ import type {
   StoreStats,
 } from '../store.js';
 import { AbandonedQueryError, type UserQueryLimits } from '../user-query.js';
-import { duckdbDetectStore } from './detect/duckdb-detect-store.js';
+import { duckdbAnalyticsSession } from './duckdb-analytics-session.js';
 import { DuckDBBatch } from './duckdb-batch.js';
 import { deleteBatch, listBatches } from './duckdb-batch-delete.js';
+import { duckdbDetectContext } from './duckdb-detect-context.js';
 import { BatchTimeRanges } from './duckdb-duplicates.js';
 import { saveFindings } from './duckdb-findings.js';
 import { getIncident, listIncidents, saveIncidents } from './duckdb-incidents.js';
@@ -60,7 +60,6 @@ export class DuckDBStore implements Store {
   private abandoned = false;
   private importOpen = false;
   readonly intel: DuckDBIntelStore;
-  readonly detect: DetectStore;
   readonly analytics: AnalyticsSession;
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
@@ -83,11 +82,11 @@ export class DuckDBStore implements Store {
   ) {
     this.uow = new DuckDBUnitOfWork(conn, () => this.loadLedger());
     this.jsonStage = new DuckDBJsonStage(instance, tmpDir);
-    const detect = duckdbDetectStore(conn, async () => {
-      if (!readOnly && !this.batchOpen && !this.importOpen) await this.uow.commit();
-    });
-    this.detect = detect.detect;
-    this.analytics = detect.analytics;
+    this.analytics = duckdbAnalyticsSession(
+      duckdbDetectContext(conn, async () => {
+        if (!readOnly && !this.batchOpen && !this.importOpen) await this.uow.commit();
+      }),
+    );
     this.intel = new DuckDBIntelStore(conn, {
       readOnly,
       tmpDir,

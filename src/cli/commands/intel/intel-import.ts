@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { resolveDataDir } from '../../../config/data-dir.js';
+import { type IndicatorMatch, matchIndicators } from '../../../detect/threat-intel/intel-match-query.js';
 import { errorCodes, MamoriError } from '../../../errors.js';
 import type { IntelFileOutcome } from '../../../intel/import-file.js';
 import { importIntelPaths } from '../../../intel/import-paths.js';
@@ -8,7 +9,6 @@ import { lookUpActor } from '../../../intel/merge/actor-lookup.js';
 import { classOfType, type EntityType, type Tlp, tlpLevels } from '../../../intel/model.js';
 import { type ImporterName, importerNames } from '../../../intel/registry.js';
 import { defaultLiveScope } from '../../../net/live-scope.js';
-import type { IndicatorMatch } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
 import type { Store } from '../../../store/store.js';
 import { numberOption } from '../../options.js';
@@ -238,7 +238,7 @@ Examples:
             minPrefixV6: flags.minPrefixV6 ?? defaultLiveScope.minPrefixV6,
           },
           trusted: flags.trusted,
-          retroHunt: flags.retroHunt,
+          retroHunt: flags.retroHunt ? (sources) => matchIndicators(store, { sources }) : undefined,
           exclude: [dataDir],
           signal: ac.signal,
           onProgress: (p) => {

@@ -6,19 +6,16 @@ import type {
   EntitySummary,
   IndexedEntity,
   IndicatorHit,
-  IndicatorMatch,
   IndicatorQuery,
   IntelImportMeta,
   IntelImportWriter,
   IntelStats,
   IntelStore,
-  MatchOptions,
   NameConflict,
   WarninglistOrigin,
 } from '../../intel-store.js';
 import { refreshSeen } from '../duckdb-seen.js';
 import { nameConflicts } from './duckdb-intel-claims.js';
-import { matchIndicators } from './duckdb-intel-match.js';
 import { actorProfiles } from './duckdb-intel-profiles.js';
 import {
   entityDetail,
@@ -95,7 +92,7 @@ export class DuckDBIntelStore implements IntelStore {
     return actorProfiles(this.conn);
   }
 
-  async matchIndicators(opts?: MatchOptions): Promise<IndicatorMatch[]> {
+  async prepareMatching(): Promise<void> {
     await this.owner.settle();
     // Catches up rows committed without the dictionaries (older builds); ingest keeps them current.
     if (!this.owner.readOnly) {
@@ -108,6 +105,5 @@ export class DuckDBIntelStore implements IntelStore {
         throw err;
       }
     }
-    return matchIndicators(this.conn, opts);
   }
 }

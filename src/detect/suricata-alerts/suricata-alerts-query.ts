@@ -1,4 +1,7 @@
 import type { IpRange } from '../../net/ip-range.js';
+import type { AnalyticsSession } from '../../store/analytics-session.js';
+import type { PerSqlDialect } from '../../store/sql/sql-dialect.js';
+import { duckdbSuricataAlerts } from './sql/duckdb.js';
 
 /** One distinct IDS rule seen in the alerts table (gid, signature id and text). */
 export interface AlertSignature {
@@ -79,8 +82,16 @@ export interface AlertGroupsOptions {
   readonly sensors?: readonly string[];
 }
 
-/** Aggregates the suricata-alerts detector reads; each backend computes them in its own SQL. */
-export interface AlertAggregates {
+/** The suricata-alerts aggregates one dialect computes. */
+export interface SuricataAlertsSql {
   /** IDS alerts grouped per internal host, external endpoint, direction and signature. */
-  alertGroups(opts: AlertGroupsOptions): Promise<AlertGroups>;
+  alertGroups(s: AnalyticsSession, opts: AlertGroupsOptions): Promise<AlertGroups>;
+}
+
+/** The aggregates per SQL dialect. */
+export const suricataAlertsSql: PerSqlDialect<SuricataAlertsSql> = { duckdb: duckdbSuricataAlerts };
+
+/** IDS alerts grouped per internal host, external endpoint, direction and signature. */
+export function alertGroups(s: AnalyticsSession, opts: AlertGroupsOptions): Promise<AlertGroups> {
+  return suricataAlertsSql[s.dialect].alertGroups(s, opts);
 }

@@ -1,16 +1,16 @@
-import { type DuckDBType, type DuckDBValue, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { jsonRows } from '../../store/analytics-session.js';
+import type { DialectHooks } from '../../store/sql/dialect-hooks.js';
+import { httpHostSql } from '../../store/sql/duckdb/duckdb-host-sql.js';
+import { countSql } from '../../store/sql/duckdb/duckdb-safe-values.js';
 import type {
   AddressFacts,
   AdminContact,
-  IncidentAggregates,
   IncidentFacts,
+  IncidentFactsSql,
   NameFacts,
   PairTraffic,
   Resolution,
-} from '../../detect/incident-aggregates.js';
-import { httpHostSql } from '../../sql/duckdb/duckdb-host-sql.js';
-import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
-import { type DuckDBDetectContext, isoSql, windowParams, windowSql } from './duckdb-detect-context.js';
+} from '../incident-facts-query.js';
 
 const inside = `(SELECT ip FROM det_class WHERE internal)`;
 const isIpSql = (col: string) => `(regexp_full_match(${col}, '[0-9.]+') OR ${col} LIKE '%:%')`;
@@ -22,8 +22,8 @@ const protocolsSql = `CASE WHEN coalesce(c.service, '') IN ('', '-') THEN [lower
   ELSE list_transform(string_split(lower(c.service), ','), s -> CASE WHEN s = 'ssl' THEN 'tls' ELSE s END) END`;
 
 /** Every row naming a candidate address as responder: (orig_h, resp_h, resp_p, protos, out_b, in_b, ts, src). */
-function touchingSql(where: string): string {
-  const w = windowSql('c.ts');
+function touchingSql(h: DialectHooks, where: string): string {
+  const w = h.window('c.ts');
   return `SELECT c.orig_h, c.resp_h, c.resp_p, ${protocolsSql} AS protos, ${capped('orig_bytes', 'orig_ip_bytes')} AS out_b,
             ${capped('resp_bytes', 'resp_ip_bytes')} AS in_b, c.ts, 'conn' AS src
           FROM conn c WHERE NOT coalesce(c.is_open, false) AND ${w} AND ${where}
@@ -34,7 +34,9 @@ function touchingSql(where: string): string {
             c.ts, 'http' FROM http c WHERE ${w} AND ${where}`;
 }
 
-const addressesSql = `WITH t AS (${touchingSql('c.resp_h IN (SELECT ip FROM inc_ip)')}),
+const addressesSql = (
+  h: DialectHooks,
+) => `WITH t AS (${touchingSql(h, 'c.resp_h IN (SELECT ip FROM inc_ip)')}),
   talk AS (SELECT resp_h AS ip, count(DISTINCT orig_h) FILTER (WHERE orig_h IN ${inside}) AS hosts FROM t GROUP BY 1),
   protos AS (SELECT ip, list(DISTINCT p ORDER BY p) AS protocols FROM (
       SELECT resp_h AS ip, unnest(protos) AS p FROM t) WHERE p IS NOT NULL AND p <> '' GROUP BY 1),
@@ -42,7 +44,7 @@ const addressesSql = `WITH t AS (${touchingSql('c.resp_h IN (SELECT ip FROM inc_
       SELECT resp_h AS ip, resp_p, count(*) AS n FROM t WHERE resp_p IS NOT NULL GROUP BY ALL) GROUP BY 1),
   tls AS (SELECT s.resp_h, coalesce(s.cert_chain_fps[1], x.fingerprint) AS fp, nullif(s.ja3s, '') AS ja3s
       FROM ssl s LEFT JOIN (SELECT DISTINCT fuid, fingerprint FROM x509) x ON x.fuid = s.cert_chain_fuids[1]
-      WHERE ${windowSql('s.ts')} AND s.resp_h NOT IN ${inside}),
+      WHERE ${h.window('s.ts')} AND s.resp_h NOT IN ${inside}),
   certs AS (SELECT DISTINCT resp_h AS ip, fp FROM tls WHERE resp_h IN (SELECT ip FROM inc_ip) AND fp IS NOT NULL),
   certn AS (SELECT fp, count(DISTINCT resp_h) AS n FROM tls WHERE fp IN (SELECT fp FROM certs) GROUP BY 1),
   ja AS (SELECT DISTINCT resp_h AS ip, ja3s FROM tls WHERE resp_h IN (SELECT ip FROM inc_ip) AND ja3s IS NOT NULL),
@@ -56,22 +58,24 @@ const addressesSql = `WITH t AS (${touchingSql('c.resp_h IN (SELECT ip FROM inc_
   FROM inc_ip i LEFT JOIN talk USING (ip) LEFT JOIN named USING (ip) LEFT JOIN protos USING (ip)
     LEFT JOIN ports USING (ip) LEFT JOIN cl USING (ip) LEFT JOIN jl USING (ip)`;
 
-const namesSql = `WITH used AS (
-    SELECT c.orig_h, lower(c.query) AS name FROM dns c WHERE ${windowSql('c.ts')} AND lower(c.query) IN (SELECT name FROM inc_name)
+const namesSql = (h: DialectHooks) => `WITH used AS (
+    SELECT c.orig_h, lower(c.query) AS name FROM dns c WHERE ${h.window('c.ts')} AND lower(c.query) IN (SELECT name FROM inc_name)
     UNION ALL
-    SELECT c.orig_h, lower(c.server_name) FROM ssl c WHERE ${windowSql('c.ts')} AND lower(c.server_name) IN (SELECT name FROM inc_name)
+    SELECT c.orig_h, lower(c.server_name) FROM ssl c WHERE ${h.window('c.ts')} AND lower(c.server_name) IN (SELECT name FROM inc_name)
     UNION ALL
     SELECT c.orig_h, ${httpHostSql('c')} FROM http c
-    WHERE ${windowSql('c.ts')} AND ${httpHostSql('c')} IN (SELECT name FROM inc_name)),
+    WHERE ${h.window('c.ts')} AND ${httpHostSql('c')} IN (SELECT name FROM inc_name)),
   hosts AS (SELECT name, count(DISTINCT orig_h) AS n FROM used WHERE orig_h IN ${inside} GROUP BY 1),
   addrs AS (SELECT name, count(DISTINCT ip) AS n FROM inc_ans GROUP BY 1)
   SELECT coalesce(to_json(list({name: i.name, hosts: coalesce(hosts.n, 0), addresses: coalesce(addrs.n, 0)}))::VARCHAR, '[]')
   FROM inc_name i LEFT JOIN hosts USING (name) LEFT JOIN addrs USING (name)`;
 
-const pairsSql = `WITH t AS (${touchingSql('c.resp_h IN (SELECT ip FROM inc_ip) AND c.orig_h IN (SELECT ip FROM inc_host)')})
+const pairsSql = (
+  h: DialectHooks,
+) => `WITH t AS (${touchingSql(h, 'c.resp_h IN (SELECT ip FROM inc_ip) AND c.orig_h IN (SELECT ip FROM inc_host)')})
   SELECT coalesce(to_json(list({host: orig_h, ip: resp_h,
       connections: CASE WHEN nc > 0 THEN nc ELSE n END, bytesOut: CASE WHEN nc > 0 THEN oc ELSE oh END,
-      bytesIn: CASE WHEN nc > 0 THEN ic ELSE ih END, first: ${isoSql('f')}, last: ${isoSql('l')},
+      bytesIn: CASE WHEN nc > 0 THEN ic ELSE ih END, first: ${h.iso('f')}, last: ${h.iso('l')},
       ports: ports, protocols: protocols}))::VARCHAR, '[]')
   FROM (SELECT orig_h, resp_h, count(*) FILTER (WHERE src = 'conn') AS nc, count(*) AS n,
           sum(out_b) FILTER (WHERE src = 'conn') AS oc, sum(in_b) FILTER (WHERE src = 'conn') AS ic,
@@ -80,11 +84,13 @@ const pairsSql = `WITH t AS (${touchingSql('c.resp_h IN (SELECT ip FROM inc_ip) 
           list_sort(list_distinct(flatten(list(protos)))) AS protocols
         FROM t GROUP BY ALL)`;
 
-const adminSql = `WITH tg AS (SELECT unnest($targets) AS ip, unnest($befores)::TIMESTAMP AS before),
+const adminSql = (
+  h: DialectHooks,
+) => `WITH tg AS (SELECT unnest($targets) AS ip, unnest($befores)::TIMESTAMP AS before),
   c AS (SELECT c.orig_h, c.resp_h, c.resp_p, c.ts, ${countSql('c.orig_bytes')} AS up FROM conn c
-        WHERE ${windowSql('c.ts')} AND c.resp_h IN (SELECT ip FROM tg) AND list_contains($ports, c.resp_p)),
+        WHERE ${h.window('c.ts')} AND c.resp_h IN (SELECT ip FROM tg) AND list_contains($ports, c.resp_p)),
   src AS (SELECT resp_h, count(DISTINCT orig_h) AS n FROM c WHERE orig_h IN ${inside} GROUP BY 1)
-  SELECT coalesce(to_json(list({"from": orig_h, "to": resp_h, ports: ports, ts: ${isoSql('ts')}, connections: n,
+  SELECT coalesce(to_json(list({"from": orig_h, "to": resp_h, ports: ports, ts: ${h.iso('ts')}, connections: n,
       bytesOut: up, sources: sources}))::VARCHAR, '[]')
   FROM (SELECT c.orig_h, c.resp_h, list(DISTINCT c.resp_p ORDER BY c.resp_p) AS ports, max(c.ts) AS ts, count(*) AS n,
           sum(c.up) AS up, any_value(src.n) AS sources
@@ -93,94 +99,86 @@ const adminSql = `WITH tg AS (SELECT unnest($targets) AS ip, unnest($befores)::T
           AND c.ts <= tg.before AND c.ts >= tg.before - to_seconds($lookback)
         GROUP BY c.orig_h, c.resp_h)`;
 
-const internalHostsSql = `SELECT count(DISTINCT orig_h)::BIGINT AS n FROM (
-    SELECT orig_h, resp_h FROM conn c WHERE ${windowSql('c.ts')}
-    UNION ALL SELECT orig_h, resp_h FROM ssl c WHERE ${windowSql('c.ts')}
-    UNION ALL SELECT orig_h, resp_h FROM http c WHERE ${windowSql('c.ts')})
+const internalHostsSql = (h: DialectHooks) => `SELECT count(DISTINCT orig_h)::BIGINT AS n FROM (
+    SELECT orig_h, resp_h FROM conn c WHERE ${h.window('c.ts')}
+    UNION ALL SELECT orig_h, resp_h FROM ssl c WHERE ${h.window('c.ts')}
+    UNION ALL SELECT orig_h, resp_h FROM http c WHERE ${h.window('c.ts')})
   WHERE orig_h IN ${inside} AND resp_h NOT IN ${inside}`;
 
 const temps = ['inc_ip', 'inc_name', 'inc_host', 'inc_ans'];
 
-/** The incident-correlation facts over the DuckDB tables, bounded by the candidates asked about. */
-export function duckdbIncidentAggregates(ctx: DuckDBDetectContext): IncidentAggregates {
-  const json = async <T>(
-    sql: string,
-    params: Record<string, DuckDBValue> = {},
-    types: Record<string, DuckDBType> = {},
-  ): Promise<T[]> => {
-    const r = await ctx.conn.runAndReadAll(sql, params, types);
-    return JSON.parse(String(r.getRows()[0]?.[0] ?? '[]')) as T[];
-  };
-  const list = (values: readonly string[]) => listValue([...new Set(values)]);
+const list = (values: readonly string[]) => [...new Set(values)];
 
-  return {
-    async incidentFacts(opts): Promise<IncidentFacts> {
-      await ctx.settle();
-      await ctx.classify(opts.internal);
-      const win = windowParams(opts);
-      try {
-        const candidates = [
-          ['inc_ip', 'ip', opts.ips],
-          ['inc_name', 'name', opts.domains.map((d) => d.toLowerCase())],
-          ['inc_host', 'ip', opts.hosts],
-        ] as const;
-        for (const [t, col, values] of candidates)
-          await ctx.conn.run(
-            `CREATE OR REPLACE TEMP TABLE ${t} AS SELECT DISTINCT unnest($v) AS ${col}`,
-            { v: list(values) },
-            { v: LIST(VARCHAR) },
-          );
-        // DNS answers are unnested once: those naming a candidate address or answering a candidate name.
-        await ctx.conn.run(
-          `CREATE OR REPLACE TEMP TABLE inc_ans AS SELECT DISTINCT name, ip FROM (
-             SELECT lower(c.query) AS name, unnest(c.answers) AS ip FROM dns c
-             WHERE c.answers IS NOT NULL AND c.query IS NOT NULL AND c.query <> '' AND ${windowSql('c.ts')})
-           WHERE ${isIpSql('ip')} AND (ip IN (SELECT ip FROM inc_ip) OR name IN (SELECT name FROM inc_name))`,
-          win,
+/** The incident-correlation facts in DuckDB's SQL, bounded by the candidates asked about. */
+export const duckdbIncidentFacts: IncidentFactsSql = {
+  async incidentFacts(s, opts): Promise<IncidentFacts> {
+    await s.settle();
+    await s.classify(opts.internal);
+    const h = s.hooks;
+    const win = h.windowParams(opts);
+    try {
+      const candidates = [
+        ['inc_ip', 'ip', opts.ips],
+        ['inc_name', 'name', opts.domains.map((d) => d.toLowerCase())],
+        ['inc_host', 'ip', opts.hosts],
+      ] as const;
+      for (const [t, col, values] of candidates)
+        await s.run(
+          `CREATE OR REPLACE TEMP TABLE ${t} AS SELECT DISTINCT unnest($v) AS ${col}`,
+          { v: list(values) },
+          { v: 'varchar[]' },
         );
-        const addresses = await json<AddressFacts>(addressesSql, win);
-        const names = await json<NameFacts>(namesSql, win);
-        const resolutions = (
-          await ctx.conn.runAndReadAll(`SELECT name, ip FROM inc_ans ORDER BY name, ip`)
-        ).getRowObjectsJson() as unknown as Resolution[];
-        const pairs = await json<PairTraffic>(pairsSql, win);
-        const admin = opts.admin;
-        const adminContacts =
-          admin && admin.targets.length > 0
-            ? await json<AdminContact>(
-                adminSql,
-                {
-                  ...win,
-                  targets: listValue(admin.targets.map((t) => t.ip)),
-                  befores: listValue(admin.targets.map((t) => t.before)),
-                  ports: listValue([...admin.ports]),
-                  lookback: admin.lookbackSeconds,
-                  minBytes: admin.minBytes,
-                },
-                { targets: LIST(VARCHAR), befores: LIST(VARCHAR), ports: LIST(INTEGER) },
-              )
-            : [];
-        const hostsRow = await ctx.conn.runAndReadAll(internalHostsSql, win);
-        return {
-          internalHosts: Number(hostsRow.getRowObjectsJson()[0]?.['n'] ?? 0),
-          addresses: addresses.map(toAddress),
-          names: names.map((n) => ({ name: n.name, hosts: Number(n.hosts), addresses: Number(n.addresses) })),
-          resolutions: resolutions.map((r) => ({ name: String(r.name), ip: String(r.ip) })),
-          pairs: pairs.map(toPair),
-          adminContacts: adminContacts.map((a) => ({
-            ...a,
-            ports: a.ports.map(Number),
-            connections: Number(a.connections),
-            bytesOut: Number(a.bytesOut),
-            sources: Number(a.sources),
-          })),
-        };
-      } finally {
-        for (const t of temps) await ctx.conn.run(`DROP TABLE IF EXISTS ${t}`);
-      }
-    },
-  };
-}
+      // DNS answers are unnested once: those naming a candidate address or answering a candidate name.
+      await s.run(
+        `CREATE OR REPLACE TEMP TABLE inc_ans AS SELECT DISTINCT name, ip FROM (
+             SELECT lower(c.query) AS name, unnest(c.answers) AS ip FROM dns c
+             WHERE c.answers IS NOT NULL AND c.query IS NOT NULL AND c.query <> '' AND ${h.window('c.ts')})
+           WHERE ${isIpSql('ip')} AND (ip IN (SELECT ip FROM inc_ip) OR name IN (SELECT name FROM inc_name))`,
+        win,
+      );
+      const addresses = await jsonRows<AddressFacts>(s, addressesSql(h), win);
+      const names = await jsonRows<NameFacts>(s, namesSql(h), win);
+      const resolutions = (await s.objects(
+        `SELECT name, ip FROM inc_ans ORDER BY name, ip`,
+      )) as unknown as Resolution[];
+      const pairs = await jsonRows<PairTraffic>(s, pairsSql(h), win);
+      const admin = opts.admin;
+      const adminContacts =
+        admin && admin.targets.length > 0
+          ? await jsonRows<AdminContact>(
+              s,
+              adminSql(h),
+              {
+                ...win,
+                targets: admin.targets.map((t) => t.ip),
+                befores: admin.targets.map((t) => t.before),
+                ports: [...admin.ports],
+                lookback: admin.lookbackSeconds,
+                minBytes: admin.minBytes,
+              },
+              { targets: 'varchar[]', befores: 'varchar[]', ports: 'integer[]' },
+            )
+          : [];
+      const hostsRow = await s.objects(internalHostsSql(h), win);
+      return {
+        internalHosts: Number(hostsRow[0]?.['n'] ?? 0),
+        addresses: addresses.map(toAddress),
+        names: names.map((n) => ({ name: n.name, hosts: Number(n.hosts), addresses: Number(n.addresses) })),
+        resolutions: resolutions.map((r) => ({ name: String(r.name), ip: String(r.ip) })),
+        pairs: pairs.map(toPair),
+        adminContacts: adminContacts.map((a) => ({
+          ...a,
+          ports: a.ports.map(Number),
+          connections: Number(a.connections),
+          bytesOut: Number(a.bytesOut),
+          sources: Number(a.sources),
+        })),
+      };
+    } finally {
+      for (const t of temps) await s.run(`DROP TABLE IF EXISTS ${t}`);
+    }
+  },
+};
 
 function toAddress(a: AddressFacts): AddressFacts {
   return {

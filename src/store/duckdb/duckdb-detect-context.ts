@@ -1,8 +1,8 @@
-import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
-import type { IpRange } from '../../../net/ip-range.js';
-import type { TelemetryWindow } from '../../detect-store.js';
-import { seenIpsSql, seenNamesSql } from '../duckdb-seen.js';
-import { appendRows } from '../intel/duckdb-intel-append.js';
+import { type DuckDBConnection, listValue } from '@duckdb/node-api';
+import type { IpRange } from '../../net/ip-range.js';
+import { baseDialectHooks } from '../sql/dialect-hooks.js';
+import { seenIpsSql, seenNamesSql } from './duckdb-seen.js';
+import { appendRows } from './intel/duckdb-intel-append.js';
 
 /** What every DuckDB detector aggregate needs: the connection and the hooks around it. */
 export interface DuckDBDetectContext {
@@ -31,43 +31,6 @@ export function detectMemoryLimit(): string {
 }
 
 /**
- * Time-window and scope predicate over a `ts` column and the `sensor` column beside it (`c.ts` →
- * `c.sensor`), with `$from` and `$to` (ISO or null) and `$sensors` (a list, or null for every
- * sensor) parameters: `windowParams` gives all three.
- */
-export function windowSql(column = 'ts'): string {
-  const sensor = column.replace(/ts$/, 'sensor');
-  return `($from::TIMESTAMP IS NULL OR ${column} >= $from::TIMESTAMP) AND ($to::TIMESTAMP IS NULL OR ${column} <= $to::TIMESTAMP) AND ${scopeSql(sensor)}`;
-}
-
-/** Scope-only predicate (no time window) over a `sensor` column, with the `$sensors` parameter. */
-export function scopeSql(column = 'sensor'): string {
-  return `($sensors::VARCHAR[] IS NULL OR list_contains($sensors::VARCHAR[], ${column}))`;
-}
-
-/** The parameters `windowSql` reads, from a window's options. */
-export function windowParams(w: TelemetryWindow): {
-  from: string | null;
-  to: string | null;
-  sensors: DuckDBValue;
-} {
-  return {
-    from: w.from ?? null,
-    to: w.to ?? null,
-    sensors: w.sensors && w.sensors.length > 0 ? listValue([...w.sensors]) : null,
-  };
-}
-
-/** A key of a window's bounds and scope, for temp tables built from it. */
-export function windowKey(w: {
-  readonly from?: string | null;
-  readonly to?: string | null;
-  readonly sensors?: readonly string[];
-}): string {
-  return `${w.from ?? ''}|${w.to ?? ''}|${JSON.stringify(w.sensors ?? null)}`;
-}
-
-/**
  * For temp tables one detection run shares between detectors: a key of what they were built from
  * (the monitored networks, the window and scope, the newest stored batch, so new telemetry
  * invalidates them), and whether `table` still exists in this connection.
@@ -89,12 +52,7 @@ export async function sharedTableState(
   );
   const [b, n] = r.getRows()[0] ?? [];
   const ranges = internal.map((x) => `${x.v}:${x.lo}-${x.hi}`).join(',');
-  return { key: `${ranges}|${windowKey(window)}|${String(b)}`, exists: Number(n) > 0 };
-}
-
-/** ISO 8601 text of a TIMESTAMP expression, as findings carry it. */
-export function isoSql(expr: string): string {
-  return `strftime(${expr}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+  return { key: `${ranges}|${baseDialectHooks.windowKey(window)}|${String(b)}`, exists: Number(n) > 0 };
 }
 
 export function duckdbDetectContext(
@@ -124,7 +82,7 @@ export function duckdbDetectContext(
         await conn.run(`CREATE TEMP VIEW det_seen_names AS SELECT name, tail, first_seen FROM seen_names`);
       } else {
         const where = 'list_contains($sensors::VARCHAR[], sensor)';
-        const params = { sensors: windowParams({ sensors }).sensors };
+        const params = { sensors: listValue([...sensors]) };
         await conn.run(`CREATE TEMP TABLE det_seen_ips AS ${seenIpsSql(where)}`, params);
         await conn.run(
           `CREATE TEMP TABLE det_seen_names AS

@@ -1,29 +1,12 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { IpRange } from '../../../net/ip-range.js';
 import { tryIpRange } from '../../../net/ip-range.js';
-import type {
-  AlertAggregates,
-  AlertGroup,
-  AlertGroups,
-  AlertGroupsOptions,
-  AlertSignature,
-} from '../../detect/alerts-aggregates.js';
-import { countSql } from '../../sql/duckdb/duckdb-safe-values.js';
-import { appendRows } from '../intel/duckdb-intel-append.js';
-import {
-  type DuckDBDetectContext,
-  isoSql,
-  scopeSql,
-  windowParams,
-  windowSql,
-} from './duckdb-detect-context.js';
+import type { AnalyticsSession, SqlParams } from '../../../store/analytics-session.js';
+import type { DialectHooks } from '../../../store/sql/dialect-hooks.js';
+import { countSql } from '../../../store/sql/duckdb/duckdb-safe-values.js';
+import type { AlertGroup, AlertSignature, SuricataAlertsSql } from '../suricata-alerts-query.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-async function rows(c: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>) {
-  return (await c.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
-}
 
 /**
  * Which side started the flow. Suricata 7 names it (`flow.src_ip`); a Suricata flow record of the
@@ -45,14 +28,14 @@ const clientSql = `CASE
 
 // Alerts are first folded per flow and rule (a C2 channel raises the same rule on every packet), so
 // the EVE record is parsed once per flow; its last alert carries the flow's final counters.
-const groupsSql = `
+const groupsSql = (h: DialectHooks) => `
 WITH pick AS (SELECT s.*, p.rank_out, p.rank_in FROM det_alert_sigs s JOIN det_alert_pick p USING (k)),
 folded AS MATERIALIZED (
   SELECT p.k, p.rank_out, p.rank_in, coalesce(a.uid, a.ts::VARCHAR) AS flow, a.uid, a.orig_h, a.orig_p,
          a.resp_h, a.resp_p, count(*) AS n, min(a.ts) AS t0, max(a.ts) AS t1, arg_max(a.extra, a.ts) AS extra
   FROM alerts a JOIN pick p ON coalesce(a.gid, 0) = p.gid0 AND coalesce(a.signature_id, 0) = p.sid0
                            AND coalesce(a.signature, '') = p.sig0
-  WHERE ${windowSql('a.ts')}
+  WHERE ${h.window('a.ts')}
   GROUP BY ALL),
 raw AS MATERIALIZED (
   SELECT * EXCLUDE (extra),
@@ -61,7 +44,7 @@ raw AS MATERIALIZED (
   FROM folded),
 flows AS (
   SELECT uid, any_value(orig_h) AS fo, max(${countSql('resp_bytes')}) AS frb FROM conn
-  WHERE uid IN (SELECT uid FROM raw WHERE uid IS NOT NULL) AND ${scopeSql()} GROUP BY uid),
+  WHERE uid IN (SELECT uid FROM raw WHERE uid IS NOT NULL) AND ${h.scope()} GROUP BY uid),
 sided AS (
   SELECT r.*, ${clientSql} AS client, coalesce(f.frb, try_cast(x[4] AS UBIGINT)) AS server_bytes
   FROM raw r LEFT JOIN flows f USING (uid)),
@@ -92,7 +75,7 @@ in_sources AS (
 kept AS (SELECT p.* FROM placed p SEMI JOIN pairs USING (host, endpoint)),
 grouped AS (
   SELECT host, endpoint, outbound, k, sum(n) AS n, count(DISTINCT flow) AS flows,
-         ${isoSql('min(t0)')} AS first, ${isoSql('max(t1)')} AS last, approx_top_k(server_port, 5) AS ports,
+         ${h.iso('min(t0)')} AS first, ${h.iso('max(t1)')} AS last, approx_top_k(server_port, 5) AS ports,
          max(server_bytes) AS sb, any_value(domain) AS dom
   FROM kept GROUP BY ALL)
 SELECT coalesce(to_json(list({h: g.host, e: g.endpoint, o: g.outbound, k: g.k, n: g.n, fl: g.flows,
@@ -109,24 +92,23 @@ const ipv4Number = `((p[1]::UBIGINT << 24) | (p[2]::UBIGINT << 16) | (p[3]::UBIG
  * many of them are internal.
  */
 async function classifyAlertAddresses(
-  c: DuckDBConnection,
+  s: AnalyticsSession,
   internal: readonly IpRange[],
-  params: { from: string | null; to: string | null },
+  params: SqlParams,
 ): Promise<number> {
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE det_alert_ips AS
      SELECT DISTINCT ip FROM (SELECT orig_h AS ip, ts, sensor FROM alerts UNION ALL SELECT resp_h, ts, sensor FROM alerts)
-     WHERE ip IS NOT NULL AND ${windowSql('ts')}`,
+     WHERE ip IS NOT NULL AND ${s.hooks.window('ts')}`,
     params,
   );
-  await c.run(`CREATE OR REPLACE TEMP TABLE det_alert_ranges (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
-  await appendRows(
-    c,
+  await s.run(`CREATE OR REPLACE TEMP TABLE det_alert_ranges (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
+  await s.append(
     'det_alert_ranges',
     ['tinyint', 'uhugeint', 'uhugeint'],
     internal.map((r) => [r.v, r.lo, r.hi]),
   );
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE det_alert_extra AS
      SELECT ip, EXISTS (SELECT 1 FROM det_alert_ranges d WHERE d.v = 4 AND n BETWEEN d.lo AND d.hi) AS internal
      FROM (SELECT ip, ${ipv4Number} AS n FROM (
@@ -134,13 +116,11 @@ async function classifyAlertAddresses(
              FROM det_alert_ips ANTI JOIN det_class USING (ip) WHERE NOT contains(ip, ':'))
            WHERE len(p) = 4 AND list_bool_and(list_transform(p, x -> x IS NOT NULL)))`,
   );
-  const v6 = await rows(
-    c,
+  const v6 = await s.objects(
     `SELECT ip FROM det_alert_ips ANTI JOIN det_class USING (ip) WHERE contains(ip, ':')`,
     {},
   );
-  await appendRows(
-    c,
+  await s.append(
     'det_alert_extra',
     ['varchar', 'boolean'],
     v6.flatMap((r) => {
@@ -150,12 +130,12 @@ async function classifyAlertAddresses(
       return [[ip, internal.some((n) => n.v === a.v && a.lo >= n.lo && a.lo <= n.hi)] as const];
     }),
   );
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE det_alert_class AS
      SELECT ip, internal FROM det_alert_ips JOIN det_class USING (ip)
      UNION ALL SELECT ip, internal FROM det_alert_extra`,
   );
-  const n = await rows(c, `SELECT count(*)::BIGINT AS n FROM det_alert_extra WHERE internal`, {});
+  const n = await s.objects(`SELECT count(*)::BIGINT AS n FROM det_alert_extra WHERE internal`, {});
   return Number(n[0]?.['n'] ?? 0);
 }
 
@@ -210,69 +190,62 @@ function toGroup(x: GroupJson): AlertGroup {
   };
 }
 
-/** The suricata-alerts aggregates over the DuckDB tables. */
-export function duckdbAlertAggregates(ctx: DuckDBDetectContext): AlertAggregates {
-  return {
-    async alertGroups(opts: AlertGroupsOptions): Promise<AlertGroups> {
-      await ctx.settle();
-      const c = ctx.conn;
-      const window = windowParams(opts);
-      // The distinct rules first: a few thousand rows, scored in TypeScript before any alert is grouped.
-      await c.run(
-        `CREATE OR REPLACE TEMP TABLE det_alert_sigs AS
+/** The suricata-alerts aggregates in DuckDB's SQL. */
+export const duckdbSuricataAlerts: SuricataAlertsSql = {
+  async alertGroups(s, opts) {
+    await s.settle();
+    const window = s.hooks.windowParams(opts);
+    // The distinct rules first: a few thousand rows, scored in TypeScript before any alert is grouped.
+    await s.run(
+      `CREATE OR REPLACE TEMP TABLE det_alert_sigs AS
          SELECT row_number() OVER (ORDER BY count(*) DESC, gid0, sid0, sig0) AS k, gid0, sid0, sig0,
                 any_value(gid) AS gid, any_value(signature_id) AS signature_id, any_value(signature) AS signature,
                 mode(category) AS category, min(severity) AS severity, any_value(metadata)::VARCHAR AS metadata,
                 count(*) AS n
          FROM (SELECT *, coalesce(gid, 0) AS gid0, coalesce(signature_id, 0) AS sid0,
-                      coalesce(signature, '') AS sig0 FROM alerts WHERE ${windowSql('ts')})
+                      coalesce(signature, '') AS sig0 FROM alerts WHERE ${s.hooks.window('ts')})
          GROUP BY gid0, sid0, sig0`,
-        window,
-      );
-      try {
-        const signatures = (
-          await rows(
-            c,
-            `SELECT k, gid, signature_id, signature, category, severity, metadata, n FROM det_alert_sigs ORDER BY k`,
+      window,
+    );
+    try {
+      const signatures = (
+        await s.objects(
+          `SELECT k, gid, signature_id, signature, category, severity, metadata, n FROM det_alert_sigs ORDER BY k`,
+          {},
+        )
+      ).map(toSignature);
+      const picks = signatures.flatMap((sig) => {
+        const r = opts.rank(sig);
+        return r ? [[sig.key, r.outbound, r.inbound] as const] : [];
+      });
+      await s.classify(opts.internal);
+      // The network's hosts are the scope's: another sensor's addresses are another network's.
+      await s.seenHistory(opts.sensors);
+      const seenInternal = Number(
+        (
+          await s.objects(
+            `SELECT count(*)::BIGINT AS n FROM det_class d SEMI JOIN det_seen_ips s ON s.ip = d.ip WHERE d.internal`,
             {},
           )
-        ).map(toSignature);
-        const picks = signatures.flatMap((s) => {
-          const r = opts.rank(s);
-          return r ? [[s.key, r.outbound, r.inbound] as const] : [];
-        });
-        await ctx.classify(opts.internal);
-        // The network's hosts are the scope's: another sensor's addresses are another network's.
-        await ctx.seenHistory(opts.sensors);
-        const seenInternal = Number(
-          (
-            await rows(
-              c,
-              `SELECT count(*)::BIGINT AS n FROM det_class d SEMI JOIN det_seen_ips s ON s.ip = d.ip WHERE d.internal`,
-              {},
-            )
-          )[0]?.['n'] ?? 0,
-        );
-        if (picks.length === 0) return { signatures, groups: [], internalHosts: seenInternal };
-        await c.run(
-          `CREATE OR REPLACE TEMP TABLE det_alert_pick (k BIGINT, rank_out DOUBLE, rank_in DOUBLE)`,
-        );
-        await appendRows(c, 'det_alert_pick', ['bigint', 'double', 'double'], picks);
-        const extraInternal = await classifyAlertAddresses(c, opts.internal, window);
-        const r = await rows(c, groupsSql, { ...window, perHost: opts.perHost });
-        const groups = (JSON.parse(String(r[0]?.['j'] ?? '[]')) as GroupJson[]).map(toGroup);
-        return { signatures, groups, internalHosts: seenInternal + extraInternal };
-      } finally {
-        for (const t of [
-          'det_alert_sigs',
-          'det_alert_pick',
-          'det_alert_ips',
-          'det_alert_ranges',
-          'det_alert_extra',
-          'det_alert_class',
-        ])
-          await c.run(`DROP TABLE IF EXISTS ${t}`);
-      }
-    },
-  };
-}
+        )[0]?.['n'] ?? 0,
+      );
+      if (picks.length === 0) return { signatures, groups: [], internalHosts: seenInternal };
+      await s.run(`CREATE OR REPLACE TEMP TABLE det_alert_pick (k BIGINT, rank_out DOUBLE, rank_in DOUBLE)`);
+      await s.append('det_alert_pick', ['bigint', 'double', 'double'], picks);
+      const extraInternal = await classifyAlertAddresses(s, opts.internal, window);
+      const r = await s.objects(groupsSql(s.hooks), { ...window, perHost: opts.perHost });
+      const groups = (JSON.parse(String(r[0]?.['j'] ?? '[]')) as GroupJson[]).map(toGroup);
+      return { signatures, groups, internalHosts: seenInternal + extraInternal };
+    } finally {
+      for (const t of [
+        'det_alert_sigs',
+        'det_alert_pick',
+        'det_alert_ips',
+        'det_alert_ranges',
+        'det_alert_extra',
+        'det_alert_class',
+      ])
+        await s.run(`DROP TABLE IF EXISTS ${t}`);
+    }
+  },
+};

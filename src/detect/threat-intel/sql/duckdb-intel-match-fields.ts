@@ -1,4 +1,4 @@
-import { httpHostSql } from '../../sql/duckdb/duckdb-host-sql.js';
+import { httpHostSql } from '../../../store/sql/duckdb/duckdb-host-sql.js';
 
 /** The indicator is valid at the row's time. */
 const valid = (t: string) =>

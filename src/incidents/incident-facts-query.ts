@@ -1,4 +1,7 @@
-import type { IpRange } from '../../net/ip-range.js';
+import type { IpRange } from '../net/ip-range.js';
+import type { AnalyticsSession } from '../store/analytics-session.js';
+import type { PerSqlDialect } from '../store/sql/sql-dialect.js';
+import { duckdbIncidentFacts } from './sql/duckdb.js';
 
 /** What the network saw of one external address a finding names. */
 export interface AddressFacts {
@@ -94,8 +97,16 @@ export interface IncidentFactsOptions {
   readonly sensors?: readonly string[];
 }
 
-/** The aggregates incident correlation reads; each backend computes them in its own SQL. */
-export interface IncidentAggregates {
+/** The aggregates incident correlation reads, as one dialect computes them. */
+export interface IncidentFactsSql {
   /** DNS, certificate, JA3S, protocol, traffic and lateral facts about the findings' hosts and endpoints. */
-  incidentFacts(opts: IncidentFactsOptions): Promise<IncidentFacts>;
+  incidentFacts(s: AnalyticsSession, opts: IncidentFactsOptions): Promise<IncidentFacts>;
+}
+
+/** The aggregates per SQL dialect. */
+export const incidentFactsSql: PerSqlDialect<IncidentFactsSql> = { duckdb: duckdbIncidentFacts };
+
+/** DNS, certificate, JA3S, protocol, traffic and lateral facts about the findings' hosts and endpoints. */
+export function incidentFacts(s: AnalyticsSession, opts: IncidentFactsOptions): Promise<IncidentFacts> {
+  return incidentFactsSql[s.dialect].incidentFacts(s, opts);
 }

@@ -1,9 +1,8 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { addressSpaceWarninglists } from '../../../domain/warninglist-roles.js';
 import { log } from '../../../log.js';
 import { defaultLiveScope, nonPublicBlocks } from '../../../net/live-scope.js';
-import type { IndicatorMatch, MatchOptions } from '../../intel-store.js';
-import { windowParams, windowSql } from '../detect/duckdb-detect-context.js';
+import type { AnalyticsSession, SqlParams } from '../../../store/analytics-session.js';
+import type { IndicatorMatch, IntelMatchSql, MatchOptions } from '../intel-match-query.js';
 import { matchFields } from './duckdb-intel-match-fields.js';
 
 /** Every parent of a name with at least two labels: a.b.example.com → itself, b.example.com, example.com. */
@@ -12,71 +11,66 @@ const suffixes = (col: string) =>
           n -> array_to_string(string_split(${col}, '.')[n + 1:], '.')))`;
 
 /**
- * Finds telemetry that hits a live indicator. Heavy lifting is hash joins on the raw rows (exact
- * values), with range and suffix matching done once per distinct address or name, then joined back.
+ * Indicator matching in DuckDB's SQL. Heavy lifting is hash joins on the raw rows (exact values),
+ * with range and suffix matching done once per distinct address or name, then joined back.
  */
-export async function matchIndicators(
-  c: DuckDBConnection,
-  opts: MatchOptions = {},
-): Promise<IndicatorMatch[]> {
-  try {
-    return await matchWithTempTables(c, opts);
-  } finally {
-    for (const v of ['m_ip_hits', 'm_live']) await c.run(`DROP VIEW IF EXISTS ${v}`);
-    for (const t of ['m_sources', 'm_cidr_hits', 'm_name_hits', 'm_scope', 'm_nonpublic'])
-      await c.run(`DROP TABLE IF EXISTS ${t}`);
-  }
-}
+export const duckdbIntelMatch: IntelMatchSql = {
+  async matchIndicators(s, opts) {
+    try {
+      return await matchWithTempTables(s, opts);
+    } finally {
+      for (const v of ['m_ip_hits', 'm_live']) await s.run(`DROP VIEW IF EXISTS ${v}`);
+      for (const t of ['m_sources', 'm_cidr_hits', 'm_name_hits', 'm_scope', 'm_nonpublic'])
+        await s.run(`DROP TABLE IF EXISTS ${t}`);
+    }
+  },
+};
 
-async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Promise<IndicatorMatch[]> {
-  const params: Record<string, DuckDBValue> = {
-    ...windowParams(opts),
+async function matchWithTempTables(s: AnalyticsSession, opts: MatchOptions): Promise<IndicatorMatch[]> {
+  const params: SqlParams = {
+    ...s.hooks.windowParams(opts),
     limit: opts.limit ?? 100_000,
   };
-  await c.run(`CREATE OR REPLACE TEMP TABLE m_sources AS SELECT unnest($sources::VARCHAR[]) AS s`, {
+  await s.run(`CREATE OR REPLACE TEMP TABLE m_sources AS SELECT unnest($sources::VARCHAR[]) AS s`, {
     sources: JSON.stringify(opts.sources ?? []),
   });
   const filtered = (opts.sources ?? []).length > 0;
   // Private and special-use ranges do not suppress: the monitored networks decide what is inside,
   // and the threat-intel detector drops hits on addresses inside them (see Internal C2).
   const addressSpace = [...addressSpaceWarninglists].map((l) => `'${l}'`).join(', ');
-  await liveScopeTables(c);
+  await liveScopeTables(s);
   // A view, not a copy: each join below reads only the indicator types it needs.
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP VIEW m_live AS
      SELECT key, type, value, port, ip_version, ip_lo, ip_hi, valid_from, valid_until FROM intel_indicators i
      WHERE NOT revoked AND to_ids AND len(list_filter(warninglists, w -> w NOT IN (${addressSpace}))) = 0
        ${filtered ? 'AND len(list_intersect(sources, (SELECT list(s) FROM m_sources))) > 0' : ''}
        AND (ip_version IS NULL OR (${inScopeSql}))`,
   );
-  const [kinds] = (
-    await c.runAndReadAll(
-      `SELECT count(*) FILTER (WHERE type = 'cidr')::INTEGER AS cidrs,
+  const [kinds] = await s.objects(
+    `SELECT count(*) FILTER (WHERE type = 'cidr')::INTEGER AS cidrs,
               count(*) FILTER (WHERE type = 'domain')::INTEGER AS domains FROM m_live`,
-    )
-  ).getRowObjectsJson();
-  const window = (t: string) => windowSql(`${t}.ts`);
+  );
+  const window = (t: string) => s.hooks.window(`${t}.ts`);
   // Hit tables carry the indicator's port and validity, so the joins below need not go back to it.
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE m_cidr_hits (ip VARCHAR, key VARCHAR, port INTEGER, valid_from TIMESTAMP, valid_until TIMESTAMP)`,
   );
   const started = performance.now();
-  if (Number(kinds?.['cidrs'] ?? 0) > 0) await findCidrHits(c);
+  if (Number(kinds?.['cidrs'] ?? 0) > 0) await findCidrHits(s);
   const cidrMs = performance.now() - started;
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP VIEW m_ip_hits AS
      SELECT value AS ip, key, port, valid_from, valid_until FROM m_live WHERE type IN ('ipv4', 'ipv6')
      UNION ALL SELECT * FROM m_cidr_hits`,
   );
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE m_name_hits (name VARCHAR, key VARCHAR, port INTEGER, valid_from TIMESTAMP, valid_until TIMESTAMP)`,
   );
-  if (Number(kinds?.['domains'] ?? 0) > 0) await findNameHits(c);
+  if (Number(kinds?.['domains'] ?? 0) > 0) await findNameHits(s);
   const namesMs = performance.now() - started - cidrMs;
   // Only the fields some live indicator type can hit are scanned.
-  const present = new Set(
-    (await c.runAndReadAll(`SELECT DISTINCT type FROM m_live`)).getRows().map((r) => String(r[0])),
-  );
+  const present = new Set((await s.rows(`SELECT DISTINCT type FROM m_live`)).map((r) => String(r[0])));
   const hits = matchFields(window)
     .filter((f) => f.types.some((t) => present.has(t)))
     .map((f) => f.sql)
@@ -84,7 +78,7 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
   if (hits === '') return [];
   // Plain rows, not objects: a retro-hunt over a big history can return many groups.
   // One JSON text for all groups: converting DuckDB values one by one costs more than the query.
-  const grouped = await c.runAndReadAll(
+  const grouped = await s.rows(
     `SELECT coalesce(to_json(list([key, field, observed, orig_h, resp_h, n::VARCHAR, first, last, uid]
                                   ORDER BY n DESC, key, orig_h))::VARCHAR, '[]') AS rows
      FROM (SELECT key, field, observed, orig_h, resp_h, count(*) AS n,
@@ -93,24 +87,24 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
            FROM (${hits}) GROUP BY ALL ORDER BY n DESC, key, orig_h LIMIT $limit)`,
     params,
   );
-  const rows = JSON.parse(String(grouped.getRows()[0]?.[0] ?? '[]')) as (string | null)[][];
+  const rows = JSON.parse(String(grouped[0]?.[0] ?? '[]')) as (string | null)[][];
   const groupedMs = performance.now() - started - cidrMs - namesMs;
   const info = new Map<
     string,
     { type: string; value: string; sources: string[]; entities: IndicatorMatch['entities'] }
   >();
   if (rows.length > 0) {
-    await c.run(`CREATE OR REPLACE TEMP TABLE m_keys AS SELECT unnest($keys::VARCHAR[]) AS key`, {
+    await s.run(`CREATE OR REPLACE TEMP TABLE m_keys AS SELECT unnest($keys::VARCHAR[]) AS key`, {
       keys: JSON.stringify([...new Set(rows.map((r) => String(r[0])))]),
     });
-    const meta = await c.runAndReadAll(
+    const meta = await s.objects(
       `SELECT i.key, any_value(i.type) AS type, any_value(i.value) AS value, any_value(i.sources) AS sources,
               list(DISTINCT {'id': e.id, 'type': e.type, 'name': e.name}) FILTER (WHERE e.id IS NOT NULL) AS entities
        FROM intel_indicators i JOIN m_keys USING (key)
          LEFT JOIN intel_indicator_links k ON k.key = i.key LEFT JOIN intel_entities e ON e.id = k.entity_id
        GROUP BY i.key`,
     );
-    for (const x of meta.getRowObjectsJson()) {
+    for (const x of meta) {
       info.set(String(x['key']), {
         type: String(x['type']),
         value: String(x['value']),
@@ -122,7 +116,7 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
         })),
       });
     }
-    await c.run(`DROP TABLE m_keys`);
+    await s.run(`DROP TABLE m_keys`);
   }
   log.debug(
     {
@@ -133,8 +127,8 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
     },
     'indicator matching',
   );
-  for (const v of ['m_ip_hits', 'm_live']) await c.run(`DROP VIEW IF EXISTS ${v}`);
-  for (const t of ['m_sources', 'm_cidr_hits', 'm_name_hits']) await c.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const v of ['m_ip_hits', 'm_live']) await s.run(`DROP VIEW IF EXISTS ${v}`);
+  for (const t of ['m_sources', 'm_cidr_hits', 'm_name_hits']) await s.run(`DROP TABLE IF EXISTS ${t}`);
   return rows.map((r) => {
     const key = String(r[0]);
     const i = info.get(key);
@@ -157,8 +151,8 @@ async function matchWithTempTables(c: DuckDBConnection, opts: MatchOptions): Pro
 }
 
 /** Addresses seen in the telemetry (the `seen_ips` dictionary) that lie inside a live CIDR. */
-async function findCidrHits(c: DuckDBConnection): Promise<void> {
-  await c.run(
+async function findCidrHits(s: AnalyticsSession): Promise<void> {
+  await s.run(
     `INSERT INTO m_cidr_hits SELECT s.ip, l.key, l.port, l.valid_from, l.valid_until FROM seen_ips s
      JOIN (SELECT * FROM m_live WHERE type = 'cidr') l ON l.ip_version = s.v AND s.n BETWEEN l.ip_lo AND l.ip_hi`,
   );
@@ -168,21 +162,21 @@ async function findCidrHits(c: DuckDBConnection): Promise<void> {
  * Names seen in DNS, SNI and HTTP Host (the `seen_names` dictionary) that are a live domain or under
  * one. Only names whose last two labels end some live domain are expanded into their parents.
  */
-async function findNameHits(c: DuckDBConnection): Promise<void> {
-  await c.run(
+async function findNameHits(s: AnalyticsSession): Promise<void> {
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE m_tails AS
      SELECT DISTINCT regexp_extract(value, '[^.]+\\.[^.]+$') AS tail FROM m_live WHERE type = 'domain'`,
   );
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE m_names AS SELECT name FROM seen_names WHERE tail IN (SELECT tail FROM m_tails)`,
   );
-  await c.run(
+  await s.run(
     `INSERT INTO m_name_hits
      SELECT s.name, l.key, l.port, l.valid_from, l.valid_until FROM (SELECT name, ${suffixes('name')} AS suffix FROM m_names) s
      JOIN (SELECT * FROM m_live WHERE type = 'domain') l ON l.value = s.suffix`,
   );
-  await c.run(`DROP TABLE m_tails`);
-  await c.run(`DROP TABLE m_names`);
+  await s.run(`DROP TABLE m_tails`);
+  await s.run(`DROP TABLE m_names`);
 }
 
 /**
@@ -195,16 +189,16 @@ const inScopeSql = `NOT EXISTS (SELECT 1 FROM m_nonpublic n
   AND EXISTS (SELECT 1 FROM m_scope p WHERE list_contains(i.sources, p.source)
                 AND (i.ip_hi - i.ip_lo)::DOUBLE + 1 <= pow(2, CASE i.ip_version WHEN 4 THEN 32 - p.v4 ELSE 128 - p.v6 END))`;
 
-async function liveScopeTables(c: DuckDBConnection): Promise<void> {
-  await c.run(`CREATE OR REPLACE TEMP TABLE m_nonpublic (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
+async function liveScopeTables(s: AnalyticsSession): Promise<void> {
+  await s.run(`CREATE OR REPLACE TEMP TABLE m_nonpublic (v TINYINT, lo UHUGEINT, hi UHUGEINT)`);
   for (const b of nonPublicBlocks)
-    await c.run(`INSERT INTO m_nonpublic VALUES ($v, $lo::UHUGEINT, $hi::UHUGEINT)`, {
+    await s.run(`INSERT INTO m_nonpublic VALUES ($v, $lo::UHUGEINT, $hi::UHUGEINT)`, {
       v: b.v,
       lo: b.lo.toString(),
       hi: b.hi.toString(),
     });
   // Sources imported before limits were recorded get the defaults.
-  await c.run(
+  await s.run(
     `CREATE OR REPLACE TEMP TABLE m_scope AS
      SELECT source,
             coalesce(try_cast(json_extract(counts, '$.liveScope.minPrefixV4') AS INTEGER), $v4) AS v4,
