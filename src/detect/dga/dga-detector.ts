@@ -1,7 +1,7 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { DgaCandidate } from '../../store/detect/dns-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip } from '../dns-names/clip.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
 import {
   type FailedDomain,

@@ -1,8 +1,8 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { formatBytes } from '../../format-bytes.js';
 import type { PayloadDownload } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip } from '../dns-names/clip.js';
 import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';
 import { payloadMimeTypes } from './payload-types.js';
 

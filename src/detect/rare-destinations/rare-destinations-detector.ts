@@ -1,7 +1,7 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { RareEndpoint } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip } from '../dns-names/clip.js';
 import { defaultRareConfig, newness, persistence, rareScore, rarity } from './rare-score.js';
 import { sharedSuffixes } from './shared-suffixes.js';
 

@@ -1,7 +1,7 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { OddEndpoint, OddityName } from '../../store/detect/destinations-aggregates.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip } from '../dns-names/clip.js';
 import { oddityScore } from './oddity-score.js';
 
 /** Under this a pair is one odd request, not worth a line. */

@@ -1,8 +1,9 @@
+import { clip } from '../../clip.js';
 import type { Severity } from '../../domain/finding.js';
 import { severityOf } from '../../domain/finding.js';
 import type { Incident } from '../../domain/incident.js';
 import { formatBytes, serverOf } from '../report-figures.js';
-import { clip, visibleText } from '../visible-text.js';
+import { visibleText } from '../visible-text.js';
 import { isolatedText, ltrText } from './html-bidi.js';
 import { num } from './html-escape.js';
 import { html, joinHtml, type SafeHtml } from './html-template.js';
@@ -115,14 +116,14 @@ export function hostServerGraph(incident: Incident): SafeHtml {
     const y = num(hostY(i));
     out.push(
       html`<circle cx="${HOST_X}" cy="${y}" r="5.5" fill="#1f4e89"/>`,
-      html`<text x="${HOST_X - 11}" y="${num(hostY(i) + 4)}" text-anchor="end" font-size="12" class="mono" fill="#1c2430"><title>${ltrText(h.ip)}${`: first compromise ${h.firstCompromise}, ${formatBytes(h.bytesOut)} sent`}</title>${ltrText(clip(visibleText(h.ip), 26))}</text>`,
+      html`<text x="${HOST_X - 11}" y="${num(hostY(i) + 4)}" text-anchor="end" font-size="12" class="mono" fill="#1c2430"><title>${ltrText(h.ip)}${`: first compromise ${h.firstCompromise}, ${formatBytes(h.bytesOut)} sent`}</title>${ltrText(clip(visibleText(h.ip), 26, { codePoints: true }))}</text>`,
     );
   });
   for (const s of servers) {
     const y = serverY.get(s.key)!;
     const listed = s.warninglists.length > 0;
     // Clipped after the escapes are written, so a run of hidden characters cannot widen the label.
-    const name = clip(visibleText(s.key), 36);
+    const name = clip(visibleText(s.key), 36, { codePoints: true });
     const room = LABEL_CHARS - [...name].length;
     const detail = [s.ips.length > 1 ? `${s.ips.length} addresses` : (s.ips[0] ?? ''), s.ports.join(',')]
       .filter(Boolean)
@@ -131,7 +132,7 @@ export function hostServerGraph(incident: Incident): SafeHtml {
     // reorder their digits.
     const shown =
       room >= 10 && detail
-        ? html`<tspan fill="#5b6675" font-size="11">  ${ltrText(clip(visibleText(detail), room))}</tspan>`
+        ? html`<tspan fill="#5b6675" font-size="11">  ${ltrText(clip(visibleText(detail), room, { codePoints: true }))}</tspan>`
         : '';
     const where = joinHtml([...s.ips.map(ltrText), ...s.domains.map(isolatedText)], ', ');
     const lists = listed ? `; on warninglists ${s.warninglists.join(', ')}` : '';

@@ -1,7 +1,8 @@
+import { clip } from '../../clip.js';
 import type { Severity } from '../../domain/finding.js';
 import type { Incident } from '../../domain/incident.js';
 import { serverOf } from '../report-figures.js';
-import { clip, visibleText } from '../visible-text.js';
+import { visibleText } from '../visible-text.js';
 import { isolatedText, ltrText } from './html-bidi.js';
 import { num } from './html-escape.js';
 import { html, joinHtml, type SafeHtml } from './html-template.js';
@@ -65,7 +66,7 @@ export function timelineChart(incident: Incident): SafeHtml | null {
           ? `${keys.length - shown.length} other servers`
           : 'no matching server';
     out.push(
-      html`<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12" fill="#334155"><title>${isolatedText(label)}</title>${isolatedText(clip(visibleText(label), 30))}</text>`,
+      html`<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12" fill="#334155"><title>${isolatedText(label)}</title>${isolatedText(clip(visibleText(label), 30, { codePoints: true }))}</text>`,
     );
   }
   for (const t of timeTicks(from, to)) {
