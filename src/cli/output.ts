@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { clip } from '../clip.js';
 import { visibleJson, visibleLines, visibleText } from '../report/visible-text.js';
 import { applyStyles, colourEnabled, paint, type Style, terminalWidth } from './terminal.js';
 
@@ -83,12 +84,14 @@ export function renderTable(
   const opts = typeof options === 'number' ? { maxWidth: options } : options;
   const maxWidth = opts.maxWidth ?? tableCellMax;
   const total = 'width' in opts ? opts.width : terminalWidth();
-  const head0 = columns.map((c) => clip(visibleText(c), maxWidth));
-  const cells0 = rows.map((r) => columns.map((c) => clip(cellText(r[c]), maxWidth)));
+  // Cut by code points, so a surrogate pair is never split.
+  const cut = (s: string, max: number) => clip(s, max, { codePoints: true });
+  const head0 = columns.map((c) => cut(visibleText(c), maxWidth));
+  const cells0 = rows.map((r) => columns.map((c) => cut(cellText(r[c]), maxWidth)));
   const natural = head0.map((c, i) => Math.max(width(c), ...cells0.map((row) => width(row[i] as string))));
   const widths = fitWidths(natural, total);
-  const head = head0.map((c, i) => clip(c, widths[i] as number));
-  const cells = cells0.map((row) => row.map((c, i) => clip(c, widths[i] as number)));
+  const head = head0.map((c, i) => cut(c, widths[i] as number));
+  const cells = cells0.map((row) => row.map((c, i) => cut(c, widths[i] as number)));
   const line = (vals: readonly string[], row?: Record<string, unknown>) =>
     vals
       .map((v, i) => {
@@ -101,12 +104,6 @@ export function renderTable(
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map((c, r) => line(c, rows[r]))].join(
     '\n',
   );
-}
-
-/** Cuts by code points, so a surrogate pair is never split. */
-function clip(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
 }
 
 export { csvCell, renderCsv } from './csv-output.js';

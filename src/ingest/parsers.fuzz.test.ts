@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { simLogLayouts, zeekHeaderLines } from '../sim/zeek-writer.js';
+import { simulatorLayouts } from '../sim/log/zeek-layouts.js';
+import { zeekHeaderLines } from '../sim/zeek-writer.js';
 import { DuckDBStore } from '../store/duckdb/duckdb-store.js';
 import { ingestPaths } from './ingest-paths.js';
 import { newLineReaderResult, readLineBlocks } from './line-reader.js';
@@ -25,7 +26,7 @@ const file = (data: Buffer | string) => {
 };
 
 const connPlan = planTsvRows(targetForLogType('conn'), {
-  ...simLogLayouts.conn,
+  ...simulatorLayouts.conn,
   unsetField: '-',
   emptyField: '(empty)',
   setSeparator: ',',
@@ -132,7 +133,7 @@ describe('parser fuzzing', () => {
         '60',
         '(empty)',
       ].join('\t');
-    const header = zeekHeaderLines('conn', simLogLayouts.conn.fields, simLogLayouts.conn.types);
+    const header = zeekHeaderLines('conn', simulatorLayouts.conn.fields, simulatorLayouts.conn.types);
     await fc.assert(
       fc.asyncProperty(
         fc.array(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, endRtlRuns, visibleLines, visibleText } from './visible-text.js';
+import { endRtlRuns, visibleLines, visibleText } from './visible-text.js';
 
 describe('visibleText', () => {
   it('M7: bidi controls become visible escapes instead of reordering the text', () => {
@@ -42,10 +42,5 @@ describe('visibleText', () => {
     expect(endRtlRuns('שלום 203.0.113.79 · 443', '|')).toBe('שלום| 203.0.113.79 · 443');
     expect(endRtlRuns('a שלום עולם b مثال 1', '|')).toBe('a שלום עולם| b مثال| 1');
     expect(endRtlRuns('plain.example 10.0.0.1', '|')).toBe('plain.example 10.0.0.1');
-  });
-
-  it('clip counts code points and never splits a surrogate pair', () => {
-    expect(clip('😀😀😀', 2)).toBe('😀…');
-    expect(clip('short', 10)).toBe('short');
   });
 });

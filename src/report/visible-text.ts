@@ -69,9 +69,3 @@ const rtlRun = new RegExp(`${rtl}(?:[ \\u00a0]+${rtl})*`, 'gu');
 export function endRtlRuns(s: string, mark: string): string {
   return s.replace(rtlRun, (run) => `${run}${mark}`);
 }
-
-/** Shortens a string for a label, keeping its start; the full text goes in a tooltip or table. */
-export function clip(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
-}

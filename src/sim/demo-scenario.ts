@@ -1,5 +1,9 @@
+import type { SimLog } from './log/zeek-layouts.js';
 import { seededRandom } from './random.js';
-import { type SimLogType, writeRotated } from './zeek-writer.js';
+import { writeRotated } from './zeek-writer.js';
+
+/** The logs the demo scenario writes. */
+type ScenarioLog = Extract<SimLog, 'conn' | 'dns' | 'http'>;
 
 /** Options of the demo scenario. */
 export interface DemoScenarioOptions {
@@ -17,7 +21,7 @@ export interface DemoTruth {
   readonly c2Domain: string;
   readonly beaconSeconds: number;
   readonly files: number;
-  readonly rows: Record<SimLogType, number>;
+  readonly rows: Record<ScenarioLog, number>;
 }
 
 const benignSites = [
@@ -41,7 +45,7 @@ export function writeDemoScenario(opts: DemoScenarioOptions): DemoTruth {
   const infected = hosts[7] as string;
   const c2 = { ip: '203.0.113.66', domain: 'update.cloud-maste.example' };
   const beacon = 300;
-  const rows: Record<SimLogType, number> = { conn: 0, dns: 0, http: 0 };
+  const rows: Record<ScenarioLog, number> = { conn: 0, dns: 0, http: 0 };
   let uidN = 0;
   const uid = () => `C${(++uidN).toString(36).padStart(17, '0')}`;
   const port = () => String(49152 + Math.floor(rand() * 16000));
@@ -141,10 +145,24 @@ export function writeDemoScenario(opts: DemoScenarioOptions): DemoTruth {
         e.kind === 'beacon'
           ? 'Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 6.1)'
           : 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
+        '-',
         String(up - 200),
         String(Math.max(0, down - 200)),
         '200',
         'OK',
+        // info_code … resp_mime_types: unset, as for a plain request with no file.
+        '-',
+        '-',
+        '(empty)',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
       ]);
     }
     for (const [type, r] of [

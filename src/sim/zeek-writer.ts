@@ -1,154 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-/** Field names and types of the Zeek logs the simulator writes. */
-export const simLogLayouts = {
-  conn: {
-    fields: [
-      'ts',
-      'uid',
-      'id.orig_h',
-      'id.orig_p',
-      'id.resp_h',
-      'id.resp_p',
-      'proto',
-      'service',
-      'duration',
-      'orig_bytes',
-      'resp_bytes',
-      'conn_state',
-      'local_orig',
-      'local_resp',
-      'missed_bytes',
-      'history',
-      'orig_pkts',
-      'orig_ip_bytes',
-      'resp_pkts',
-      'resp_ip_bytes',
-      'tunnel_parents',
-    ],
-    types: [
-      'time',
-      'string',
-      'addr',
-      'port',
-      'addr',
-      'port',
-      'enum',
-      'string',
-      'interval',
-      'count',
-      'count',
-      'string',
-      'bool',
-      'bool',
-      'count',
-      'string',
-      'count',
-      'count',
-      'count',
-      'count',
-      'set[string]',
-    ],
-  },
-  dns: {
-    fields: [
-      'ts',
-      'uid',
-      'id.orig_h',
-      'id.orig_p',
-      'id.resp_h',
-      'id.resp_p',
-      'proto',
-      'trans_id',
-      'rtt',
-      'query',
-      'qclass',
-      'qclass_name',
-      'qtype',
-      'qtype_name',
-      'rcode',
-      'rcode_name',
-      'AA',
-      'TC',
-      'RD',
-      'RA',
-      'Z',
-      'answers',
-      'TTLs',
-      'rejected',
-    ],
-    types: [
-      'time',
-      'string',
-      'addr',
-      'port',
-      'addr',
-      'port',
-      'enum',
-      'count',
-      'interval',
-      'string',
-      'count',
-      'string',
-      'count',
-      'string',
-      'count',
-      'string',
-      'bool',
-      'bool',
-      'bool',
-      'bool',
-      'count',
-      'vector[string]',
-      'vector[interval]',
-      'bool',
-    ],
-  },
-  http: {
-    fields: [
-      'ts',
-      'uid',
-      'id.orig_h',
-      'id.orig_p',
-      'id.resp_h',
-      'id.resp_p',
-      'trans_depth',
-      'method',
-      'host',
-      'uri',
-      'referrer',
-      'version',
-      'user_agent',
-      'request_body_len',
-      'response_body_len',
-      'status_code',
-      'status_msg',
-    ],
-    types: [
-      'time',
-      'string',
-      'addr',
-      'port',
-      'addr',
-      'port',
-      'count',
-      'string',
-      'string',
-      'string',
-      'string',
-      'string',
-      'string',
-      'count',
-      'count',
-      'count',
-      'string',
-    ],
-  },
-} as const;
-
-export type SimLogType = keyof typeof simLogLayouts;
+import { type SimLog, simulatorLayouts } from './log/zeek-layouts.js';
 
 function stamp(d: Date): string {
   return d.toISOString().slice(0, 19).replace('T', '-').replaceAll(':', '-');
@@ -174,13 +27,8 @@ export function zeekHeaderLines(
 }
 
 /** Zeek TSV text for one log file, with the header and `#close` footer Zeek writes. */
-export function zeekTsv(
-  type: SimLogType,
-  rows: readonly (readonly string[])[],
-  open: Date,
-  close: Date,
-): string {
-  const l = simLogLayouts[type];
+export function zeekTsv(type: SimLog, rows: readonly (readonly string[])[], open: Date, close: Date): string {
+  const l = simulatorLayouts[type];
   const head = zeekHeaderLines(type, l.fields, l.types, stamp(open));
   return `${[...head, ...rows.map((r) => r.join('\t')), `#close\t${stamp(close)}`].join('\n')}\n`;
 }
@@ -188,7 +36,7 @@ export function zeekTsv(
 /** Writes rows as Zeek's hourly rotation does: `<dir>/<YYYY-MM-DD>/<type>.HH-00-00-HH-00-00.log.gz`. */
 export function writeRotated(
   dir: string,
-  type: SimLogType,
+  type: SimLog,
   hourStart: Date,
   rows: readonly (readonly string[])[],
 ): string {

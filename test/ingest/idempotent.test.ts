@@ -2,15 +2,16 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } 
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { simLogLayouts, zeekHeaderLines } from '../../src/sim/zeek-writer.js';
+import { simulatorLayouts } from '../../src/sim/log/zeek-layouts.js';
+import { zeekHeaderLines } from '../../src/sim/zeek-writer.js';
 import { describeWithSharedData, sharedData } from '../helpers/shared-data.js';
 import { count, engines, openTempStore, type TempStore } from './ingest-helpers.js';
 
 // The first twelve conn fields (through conn_state), as Zeek writes them.
 const header = zeekHeaderLines(
   'conn',
-  simLogLayouts.conn.fields.slice(0, 12),
-  simLogLayouts.conn.types.slice(0, 12),
+  simulatorLayouts.conn.fields.slice(0, 12),
+  simulatorLayouts.conn.types.slice(0, 12),
 ).join('\n');
 const row = (i: number) =>
   `${1713484800 + i}.000001\tC${i}\t10.0.0.${i % 250}\t${40000 + i}\t192.0.2.7\t80\ttcp\thttp\t0.5\t${i}\t${2 * i}\tSF`;

@@ -36,8 +36,8 @@ describe('13.1 likely-benign attribution', () => {
       '**Attribution:** no actor assessed: the activity is likely benign.',
     );
     expect(mdAttribution(attribution)).not.toMatch(/almost certain|\*unknown actor\*/);
-    expect(htmlVerdict(attribution)).toContain('No actor assessed: the activity is likely benign.');
-    expect(htmlAttribution(attribution)).not.toMatch(/almost certain|Unknown actor/);
+    expect(htmlVerdict(attribution).markup).toContain('No actor assessed: the activity is likely benign.');
+    expect(htmlAttribution(attribution).markup).not.toMatch(/almost certain|Unknown actor/);
     // A suspicious incident keeps its ranking.
     expect(mdAttribution(unknownAttribution())).toContain('*unknown actor*');
   });

@@ -54,8 +54,8 @@ describe('report sections (issue 13.4)', () => {
     const [edge] = [...hostServerEdges(incident).values()];
     expect(edge?.bytes).toBe(220_000_000);
     expect(edge?.findings).toBe(3);
-    expect(hostServerGraph(incident)).toContain(': 220 MB, 3 findings');
-    expect(hostServerGraph(incident)).not.toContain('660 MB');
+    expect(hostServerGraph(incident).markup).toContain(': 220 MB, 3 findings');
+    expect(hostServerGraph(incident).markup).not.toContain('660 MB');
     // Incidents stored before pairs were recorded: the largest finding, never the sum.
     expect([...hostServerEdges(samePair()).values()][0]?.bytes).toBe(220_000_000);
   });

@@ -1,3 +1,4 @@
+import { median } from '../../median.js';
 /** Tunable thresholds of the beacon score; defaults documented in the README. */
 export interface BeaconConfig {
   /** Intervals within this fraction of the median interval count as on schedule (±50% jitter). */
@@ -101,12 +102,6 @@ export function beaconScoreMerged(
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-function median(sorted: readonly number[]): number {
-  if (sorted.length === 0) return 0;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 function shareNear(values: readonly number[], center: number, band: number): number {
   if (values.length === 0 || center <= 0) return 0;
   const lo = center * (1 - band);
@@ -132,14 +127,12 @@ export function beaconScore(
   const starts = [...new Set(times.map((t) => Math.floor(t)))].sort((a, b) => a - b);
   const gaps: number[] = [];
   for (let i = 1; i < starts.length; i++) gaps.push((starts[i] ?? 0) - (starts[i - 1] ?? 0));
-  const medianInterval = median([...gaps].sort((a, b) => a - b));
+  const medianInterval = median(gaps);
   const onSchedule = shareNear(gaps, medianInterval, cfg.jitterBand);
   const gapSpread =
-    medianInterval > 0
-      ? median(gaps.map((g) => Math.abs(g - medianInterval)).sort((a, b) => a - b)) / medianInterval
-      : 1;
+    medianInterval > 0 ? median(gaps.map((g) => Math.abs(g - medianInterval))) / medianInterval : 1;
   const timing = clamp01((onSchedule - cfg.randomInBand) / (0.95 - cfg.randomInBand));
-  const medianSize = median([...sizes].sort((a, b) => a - b));
+  const medianSize = median(sizes);
   const sameSize =
     medianSize === 0
       ? sizes.filter((s) => s === 0).length / Math.max(1, sizes.length)

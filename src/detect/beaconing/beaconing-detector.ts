@@ -1,4 +1,5 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { median } from '../../median.js';
 import { plural } from '../../plural.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { internalOriginators } from '../shared/shared-query.js';
@@ -20,11 +21,6 @@ const every = (seconds: number) =>
     : seconds >= 60
       ? `${Math.round(seconds / 60)} min`
       : `${Math.round(seconds)} s`;
-
-function medianOf(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : (s[s.length >> 1] ?? 0);
-}
 
 const looksLikeIp = (name: string) => /^[\d.]+$/.test(name) || name.includes(':');
 
@@ -104,7 +100,7 @@ export const beaconingDetector: Detector = {
             host: s.origH,
             server,
             stats: r.stats,
-            medianSize: medianOf(s.origBytes),
+            medianSize: median(s.origBytes, { even: 'upper' }),
             reach: s.prevalence,
           });
         if (r.score >= beaconThreshold) scored.push({ s, ...r, server });

@@ -1,6 +1,6 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip } from '../dns-names/clip.js';
 import { isPublicSuffix } from '../dns-names/registered-domain.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
 import { type DnsTunnelCandidate, dnsTunnelCandidates } from './dns-tunnelling-query.js';

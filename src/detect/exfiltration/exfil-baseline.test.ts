@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseline, hourSeries, isOffHours, localDay, median } from './exfil-baseline.js';
+import { baseline, hourSeries, isOffHours, localDay } from './exfil-baseline.js';
 import { defaultWorkingHours } from './exfil-config.js';
 
 const H = 3600;
@@ -34,12 +34,6 @@ describe('working hours', () => {
 });
 
 describe('baseline', () => {
-  it('takes the median', () => {
-    expect(median([])).toBe(0);
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-
   it('sees a one-off night upload against a day worker with three days of history', () => {
     const host = new Map<number, number>();
     for (let d = 0; d < 3; d++) for (let h = 8; h < 18; h++) host.set(tue + (d * 24 + h) * H, 2e6);

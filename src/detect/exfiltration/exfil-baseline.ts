@@ -1,3 +1,4 @@
+import { median } from '../../median.js';
 import type { WorkingHours } from './exfil-config.js';
 
 /** Bytes sent per hour, keyed by the hour's start (epoch seconds). */
@@ -29,13 +30,6 @@ export function isOffHours(epoch: number, w: WorkingHours): boolean {
 /** The local calendar day (days since the epoch) of an instant. */
 export function localDay(epoch: number, w: WorkingHours): number {
   return Math.floor((epoch + w.utcOffsetMinutes * 60) / 86400);
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /** How one pair's transfer compares with the rest of its host's traffic and with its other days. */

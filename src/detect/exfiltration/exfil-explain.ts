@@ -1,5 +1,5 @@
+import { clip } from '../../clip.js';
 import { formatBytes } from '../../format-bytes.js';
-import { clip } from '../dns-names/clip.js';
 import type { WorkingHours } from './exfil-config.js';
 import { isNightly } from './exfil-routine.js';
 import { type ExfilScore, uploadShare } from './exfil-score.js';

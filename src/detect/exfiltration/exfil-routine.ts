@@ -1,4 +1,5 @@
-import { type HourSeries, isOffHours, median } from './exfil-baseline.js';
+import { median } from '../../median.js';
+import { type HourSeries, isOffHours } from './exfil-baseline.js';
 import type { ExfilConfig, WorkingHours } from './exfil-config.js';
 
 const hour = 3600;

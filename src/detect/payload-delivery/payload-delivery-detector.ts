@@ -1,7 +1,7 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { formatBytes } from '../../format-bytes.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip } from '../dns-names/clip.js';
 import { internalProxies } from '../shared/shared-query.js';
 import { type PayloadDownload, payloadDownloads } from './payload-delivery-query.js';
 import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';

@@ -1,3 +1,4 @@
+import { clip } from '../../clip.js';
 import type { RuleFamilies } from './family-links.js';
 
 /** What the sentence of one alert finding says. */
@@ -24,19 +25,13 @@ export interface AlertStory {
   readonly widespread: { hosts: number; of: number } | null;
 }
 
-/** Attacker-controlled text (rule messages come with the traffic) kept readable in one line. */
-export const clip = (s: string, max = 100) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
-
 const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 const list = (xs: readonly string[]) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 
 function familyClause(f: RuleFamilies): string {
   if (f.names.length === 0) return '';
-  const named = f.names.map((n) => clip(n, 40));
+  const named = f.names.map((n) => clip(n, 40, { oneLine: true }));
   const given = new Set(named.map((n) => n.toLowerCase()));
   const other = [...new Set(f.links.map((l) => l.name))].filter((n) => !given.has(n.toLowerCase()));
   const where =
@@ -79,5 +74,6 @@ export function explainAlerts(s: AlertStory): string {
   const common = s.widespread
     ? `; down-weighted because ${s.widespread.hosts} of ${s.widespread.of} internal hosts share it`
     : '';
-  return `${flow}: Suricata raised "${clip(s.signature)}"${rule ? ` (${rule})` : ''} ${times(s.alerts)}${others}${span}${familyClause(s.families)}${answer}${sources}${common}.`;
+  // Rule messages come with the traffic: attacker text, kept readable in one line.
+  return `${flow}: Suricata raised "${clip(s.signature, 100, { oneLine: true })}"${rule ? ` (${rule})` : ''} ${times(s.alerts)}${others}${span}${familyClause(s.families)}${answer}${sources}${common}.`;
 }

@@ -1,6 +1,7 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip, explainAlerts } from './alert-explanation.js';
+import { explainAlerts } from './alert-explanation.js';
 import { answeredBytes, firingCeiling, isWidespread, pairScore, signatureScore } from './alert-score.js';
 import { FamilyResolver, type RuleFamilies } from './family-links.js';
 import { type RuleFacts, ruleCeiling, ruleFacts, ruleTechniques } from './rule-facts.js';
@@ -124,7 +125,7 @@ function toFinding(scored: Scored[], networkHosts: number): Finding | null {
   const links = [...new Map(scored.flatMap((s) => s.families.links).map((l) => [l.id, l])).values()];
   const techniques = [...new Set(scored.slice(0, 3).flatMap((s) => ruleTechniques(s.rule, s.g.outbound)))];
   const sig = top.rule.signature;
-  const endpoint = domain ? `${clip(domain, 60)} (${g.endpoint})` : g.endpoint;
+  const endpoint = domain ? `${clip(domain, 60, { oneLine: true })} (${g.endpoint})` : g.endpoint;
   return {
     detector: 'suricata-alerts',
     techniques,
@@ -140,16 +141,19 @@ function toFinding(scored: Scored[], networkHosts: number): Finding | null {
     severity: severityOf(score),
     stats: {
       alerts,
-      signatures: scored.slice(0, 5).map((s) => clip(s.rule.signature.signature)),
+      signatures: scored.slice(0, 5).map((s) => clip(s.rule.signature.signature, 100, { oneLine: true })),
       signatureIds: scored.slice(0, 5).map((s) => String(s.rule.signature.signatureId ?? '')),
       class: top.rule.cls,
-      ...(sig.category ? { category: clip(sig.category) } : {}),
+      ...(sig.category ? { category: clip(sig.category, 100, { oneLine: true }) } : {}),
       ...(sig.severity !== null ? { severity: sig.severity } : {}),
       signatureScore: top.score,
       direction,
       ports: ports.map(String),
       ...(named.names.length > 0
-        ? { families: named.names.map((n) => clip(n, 60)), familySource: named.source ?? '' }
+        ? {
+            families: named.names.map((n) => clip(n, 60, { oneLine: true })),
+            familySource: named.source ?? '',
+          }
         : {}),
       ...(direction !== 'outbound' ? { serverBytes, inboundSources: g.inboundSources } : {}),
       signatureHosts: g.signatureHosts,

@@ -1,6 +1,6 @@
+import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { clip } from '../dns-names/clip.js';
 import type { OddityName } from './oddity-names.js';
 import { oddityScore } from './oddity-score.js';
 import { type OddEndpoint, tlsHttpOddities } from './tls-http-oddities-query.js';

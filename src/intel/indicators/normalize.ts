@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { parse as parseDomain } from 'tldts';
+import { clip } from '../../clip.js';
 import type { IndicatorType } from '../model.js';
 import { refang } from './defang.js';
 
@@ -43,7 +44,9 @@ export function normalizeAs(type: IndicatorType, raw: string): Normalized {
       return normalizeAddress(text, type);
     case 'domain': {
       const host = normalizeHostname(text.replace(/^\*\./, ''));
-      return host ? { ok: true, type, value: host } : bad(`"${clip(raw)}" is not a domain name`);
+      return host
+        ? { ok: true, type, value: host }
+        : bad(`"${clip(raw, 80, { mark: '...' })}" is not a domain name`);
     }
     case 'url':
       return normalizeUrl(text);
@@ -52,24 +55,26 @@ export function normalizeAs(type: IndicatorType, raw: string): Normalized {
       const host = m?.[1] ? normalizeHostname(m[1]) : null;
       return m && host
         ? { ok: true, type, value: `${text.toLowerCase().split('@')[0]}@${host}` }
-        : bad(`"${clip(raw)}" is not an e-mail address`);
+        : bad(`"${clip(raw, 80, { mark: '...' })}" is not an e-mail address`);
     }
     case 'ja4':
       return ja4Re.test(text.toLowerCase())
         ? { ok: true, type, value: text.toLowerCase() }
-        : bad(`"${clip(raw)}" is not a JA4 fingerprint`);
+        : bad(`"${clip(raw, 80, { mark: '...' })}" is not a JA4 fingerprint`);
     case 'x509': {
       const hex = text.replace(/:/g, '').toLowerCase();
       return /^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{32})$/.test(hex)
         ? { ok: true, type, value: hex }
-        : bad(`"${clip(raw)}" is not a certificate fingerprint (MD5, SHA-1 or SHA-256 hex)`);
+        : bad(
+            `"${clip(raw, 80, { mark: '...' })}" is not a certificate fingerprint (MD5, SHA-1 or SHA-256 hex)`,
+          );
     }
     default: {
       const want = hexLengths[type] ?? 0;
       const hex = text.toLowerCase();
       return hex.length === want && /^[0-9a-f]+$/.test(hex)
         ? { ok: true, type, value: hex }
-        : bad(`"${clip(raw)}" is not a ${type} (${want} hex digits)`);
+        : bad(`"${clip(raw, 80, { mark: '...' })}" is not a ${type} (${want} hex digits)`);
     }
   }
 }
@@ -94,11 +99,15 @@ export function detectIndicator(raw: string): Normalized {
   if (text.includes('/')) {
     // A host and path without a scheme, as PwC's list writes its URLs.
     const host = normalizeHostname(text.split('/')[0] ?? '', true);
-    return host ? normalizeUrl(`http://${text}`) : bad(`"${clip(raw)}" is not an indicator`);
+    return host
+      ? normalizeUrl(`http://${text}`)
+      : bad(`"${clip(raw, 80, { mark: '...' })}" is not an indicator`);
   }
   const host = normalizeHostname(text.replace(/^\*\./, ''), true);
   if (host) return { ok: true, type: 'domain', value: host };
-  return bad(`"${clip(raw)}" is not an IP address, CIDR, domain, URL, e-mail address or hash`);
+  return bad(
+    `"${clip(raw, 80, { mark: '...' })}" is not an IP address, CIDR, domain, URL, e-mail address or hash`,
+  );
 }
 
 /** Lower-cased ASCII (punycode) hostname without a trailing dot, or null when it is not one. */
@@ -125,10 +134,11 @@ function normalizeUrl(text: string): Normalized {
   try {
     url = new URL(text);
   } catch {
-    return bad(`"${clip(text)}" is not a URL`);
+    return bad(`"${clip(text, 80, { mark: '...' })}" is not a URL`);
   }
-  if (!/^(https?|ftp):$/.test(url.protocol)) return bad(`"${clip(text)}" is not an http, https or ftp URL`);
-  if (url.hostname === '') return bad(`"${clip(text)}" has no host`);
+  if (!/^(https?|ftp):$/.test(url.protocol))
+    return bad(`"${clip(text, 80, { mark: '...' })}" is not an http, https or ftp URL`);
+  if (url.hostname === '') return bad(`"${clip(text, 80, { mark: '...' })}" has no host`);
   // URL already lower-cases the scheme and host and punycodes IDNs; the path keeps its case.
   return { ok: true, type: 'url', value: url.href };
 }
@@ -142,7 +152,7 @@ function normalizeAddress(text: string, want: IndicatorType | null): Normalized 
   if (m?.[1] && m[2]) {
     addr = m[1];
     port = Number(m[2]);
-    if (port > 65535) return bad(`port ${port} out of range in "${clip(text)}"`);
+    if (port > 65535) return bad(`port ${port} out of range in "${clip(text, 80, { mark: '...' })}"`);
   }
   try {
     if (addr.includes('/')) {
@@ -177,7 +187,7 @@ function normalizeAddress(text: string, want: IndicatorType | null): Normalized 
   } catch {
     // fall through to the error below
   }
-  return bad(`"${clip(text)}" is not an IP address or CIDR`);
+  return bad(`"${clip(text, 80, { mark: '...' })}" is not an IP address or CIDR`);
 }
 
 /** Four decimal octets 0–255; ipaddr.js alone also accepts octal, hex and short forms. */
@@ -192,8 +202,4 @@ function checkWanted(n: Normalized, want: IndicatorType | null): Normalized {
   if (want === 'cidr' && (n.type === 'ipv4' || n.type === 'ipv6')) return n;
   if ((want === 'ipv4' || want === 'ipv6') && (n.type === 'ipv4' || n.type === 'ipv6')) return n;
   return bad(`"${n.value}" is a ${n.type}, not a ${want}`);
-}
-
-function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }

@@ -1,3 +1,4 @@
+import { clip } from '../../clip.js';
 import { detectIndicator as detectValue } from '../indicators/normalize.js';
 import { entityRef, type Ref } from '../model.js';
 import type { MentionMatcher } from '../reports/mention-matcher.js';
@@ -45,7 +46,7 @@ export class BlockContext {
     if (!this.inBlock) return;
     this.inBlock = false;
     const joined = this.block.join(' ').replace(/\s+/g, ' ').trim();
-    this.current = joined === '' ? undefined : clip(joined);
+    this.current = joined === '' ? undefined : clip(joined, maxDescription, { mark: '...' });
   }
 }
 
@@ -64,8 +65,4 @@ export class NameResolver {
     this.cache.set(text, refs);
     return refs;
   }
-}
-
-function clip(s: string): string {
-  return s.length > maxDescription ? `${s.slice(0, maxDescription - 3)}...` : s;
 }

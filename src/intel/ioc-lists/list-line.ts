@@ -1,3 +1,4 @@
+import { clip } from '../../clip.js';
 import { refang } from '../indicators/defang.js';
 import type { Normalized } from '../indicators/normalize.js';
 import { detectIndicator as detectValue } from '../indicators/normalize.js';
@@ -85,12 +86,16 @@ export function parseListLine(line: string): ListLine {
   if (heading) return heading;
   const firstToken = body.split(/[\s;,|]+/)[0] ?? body;
   const first = detectValue(firstToken);
-  const reason = first.ok ? `"${clip(trimmed)}" is not an indicator` : first.reason;
+  const reason = first.ok ? `"${clip(trimmed, 80, { mark: '...' })}" is not an indicator` : first.reason;
   if (isProseText(body))
-    return { kind: 'bad', reason: `"${clip(trimmed)}" is text, not an indicator`, prose: true };
+    return {
+      kind: 'bad',
+      reason: `"${clip(trimmed, 80, { mark: '...' })}" is text, not an indicator`,
+      prose: true,
+    };
   return {
     kind: 'bad',
-    reason: firstToken === body || first.ok ? reason : `"${clip(trimmed)}": ${reason}`,
+    reason: firstToken === body || first.ok ? reason : `"${clip(trimmed, 80, { mark: '...' })}": ${reason}`,
     prose: false,
   };
 }
@@ -139,8 +144,4 @@ function asHeading(trimmed: string): ListLine | null {
 function isProseText(s: string): boolean {
   const words = s.split(/\s+/);
   return words.length >= 2 && !words.some((w) => /[.@/:\\]|[0-9a-f]{16,}/i.test(w.replace(/[.,;:!?]+$/, '')));
-}
-
-function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }

@@ -2,6 +2,7 @@
  * Readers for untrusted parsed JSON: each returns a value of the wanted shape or undefined, and
  * none copies objects, so keys like `__proto__` in the data never reach our own objects.
  */
+import { clip } from '../../clip.js';
 
 /** A plain JSON object (not an array, not null). */
 export type JsonObject = { readonly [key: string]: unknown };
@@ -24,7 +25,7 @@ export function text(v: unknown, max = 4000): string | undefined {
   else if (typeof v === 'boolean') s = String(v);
   else return undefined;
   if (s === '') return undefined;
-  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+  return clip(s, max, { mark: '...' });
 }
 
 /** The strings of a string or array of strings, at most `maxItems` of them. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { clip } from '../../clip.js';
 import type { ImportDefaults, KnownName } from '../importer.js';
 import {
   attackRef,
@@ -135,13 +136,12 @@ function attribution(
 
 function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? 'untitled report';
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+  return clip(line, 120, { mark: '...' });
 }
 
 /** The first paragraph of some length, clipped: enough to recognise the document in a list. */
 function summary(text: string): string | undefined {
   const para = text.split(/\n\s*\n/).find((p) => (p.match(/\p{L}{2,}/gu) ?? []).length >= 8);
   if (!para) return undefined;
-  const flat = para.replace(/\s+/g, ' ').trim();
-  return flat.length > 400 ? `${flat.slice(0, 397)}...` : flat;
+  return clip(para, 400, { mark: '...', oneLine: true });
 }

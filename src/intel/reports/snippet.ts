@@ -1,3 +1,5 @@
+import { clip } from '../../clip.js';
+
 /** Longest snippet kept as an indicator's description. */
 const maxSnippet = 240;
 
@@ -19,20 +21,15 @@ export function sentenceAround(text: string, index: number, length: number): str
   const endRel = endMatch ? at + length + endMatch.index + 1 : line.length;
   const sentence = line.slice(startRel, endRel).trim();
   const others = sentence.replace(text.slice(index, index + length), ' ').match(/\p{L}{2,}/gu) ?? [];
-  if (others.length >= 3) return clip(sentence);
+  if (others.length >= 3) return clip(sentence, maxSnippet, { mark: '...', oneLine: true });
   // Walk up to the heading or sentence that introduces a list of indicators.
   let end = lineStart - 1;
   for (let hops = 0; end > 0 && hops < 40; hops++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const prev = text.slice(start, end).trim();
     if ((prev.match(/\p{L}{2,}/gu) ?? []).length >= 3 && !/[0-9a-f]{32}|\w\.\w+\s*$/i.test(prev))
-      return clip(`${prev} ${sentence}`);
+      return clip(`${prev} ${sentence}`, maxSnippet, { mark: '...', oneLine: true });
     end = start - 1;
   }
-  return clip(sentence);
-}
-
-function clip(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > maxSnippet ? `${t.slice(0, maxSnippet - 3)}...` : t;
+  return clip(sentence, maxSnippet, { mark: '...', oneLine: true });
 }

@@ -1,3 +1,4 @@
+import { clip } from '../../clip.js';
 import type { IndicatorRecord, IntelItem, Tlp } from '../model.js';
 import type { StixObject } from './bundle-stream.js';
 import { PatternError, parsePattern } from './pattern/index.js';
@@ -35,7 +36,7 @@ export function indicatorItems(
   } catch (err) {
     if (!(err instanceof PatternError)) throw err;
     return {
-      items: [problem(`pattern does not parse: ${err.message}: ${clip(pattern)}`)],
+      items: [problem(`pattern does not parse: ${err.message}: ${clip(pattern, 200, { mark: '...' })}`)],
       outcome: 'unparsed',
     };
   }
@@ -95,8 +96,4 @@ function commonFields(
     ...(description ? { description } : {}),
     ...(flag(o, 'revoked') ? { revoked: true } : {}),
   };
-}
-
-function clip(s: string): string {
-  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
 }

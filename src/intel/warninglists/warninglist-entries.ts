@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { clip } from '../../clip.js';
 import { parseIpv4Block } from '../../net/ip-range.js';
 import { normalizeAs } from '../indicators/normalize.js';
 import type { WarninglistRecord } from '../model.js';
@@ -33,7 +34,7 @@ export function normalizeEntry(matchType: WarninglistRecord['matchType'], raw: s
         .replace(/\.$/, '');
       if (/[^\x00-\x7f]/.test(host)) host = domainToASCII(host);
       if (host === '' || /[\s/@]/.test(host))
-        return { ok: false, reason: `"${clip(raw)}" is not a hostname` };
+        return { ok: false, reason: `"${clip(raw, 80, { mark: '...' })}" is not a hostname` };
       return { ok: true, value: host };
     }
     case 'string':
@@ -55,14 +56,11 @@ export function compileEntryRegex(entry: string): RegExp | string {
   const source = delimited?.[1] ?? entry;
   const rawFlags = delimited?.[2] ?? '';
   const unsupported = rawFlags.replace(/[imsu]/g, '');
-  if (unsupported !== '') return `regex flag(s) "${unsupported}" are not supported in "${clip(entry)}"`;
+  if (unsupported !== '')
+    return `regex flag(s) "${unsupported}" are not supported in "${clip(entry, 80, { mark: '...' })}"`;
   try {
     return new RegExp(source, [...new Set(rawFlags)].join(''));
   } catch (err) {
-    return `invalid regex "${clip(entry)}": ${(err as Error).message}`;
+    return `invalid regex "${clip(entry, 80, { mark: '...' })}": ${(err as Error).message}`;
   }
-}
-
-function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { clip } from '../../clip.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { ImportContext, Importer } from '../importer.js';
 import type { IntelItem, WarninglistRecord } from '../model.js';
@@ -95,7 +96,10 @@ async function* readWarninglist(ctx: ImportContext): AsyncGenerator<IntelItem> {
     if (i % 8192 === 0) ctx.signal?.throwIfAborted();
     const raw: unknown = list[i];
     if (typeof raw !== 'string') {
-      yield problem(`list entry ${i}`, `not a string: ${clip(JSON.stringify(raw) ?? String(raw))}`);
+      yield problem(
+        `list entry ${i}`,
+        `not a string: ${clip(JSON.stringify(raw) ?? String(raw), 80, { mark: '...' })}`,
+      );
       continue;
     }
     const n = normalizeEntry(type, raw);
@@ -148,8 +152,4 @@ function stringField(doc: Record<string, unknown>, key: string): string {
 
 function problem(location: string, message: string): IntelItem {
   return { kind: 'problem', problem: { location, message } };
-}
-
-function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }

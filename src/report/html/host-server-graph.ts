@@ -1,9 +1,12 @@
+import { clip } from '../../clip.js';
 import type { Severity } from '../../domain/finding.js';
 import { severityOf } from '../../domain/finding.js';
 import type { Incident } from '../../domain/incident.js';
 import { formatBytes, serverOf } from '../report-figures.js';
-import { clip, visibleText } from '../visible-text.js';
-import { esc, isolatedText, ltrText, num } from './html-escape.js';
+import { visibleText } from '../visible-text.js';
+import { isolatedText, ltrText } from './html-bidi.js';
+import { num } from './html-escape.js';
+import { html, joinHtml, type SafeHtml } from './html-template.js';
 import { severityColours } from './timeline-chart.js';
 
 const W = 1000;
@@ -57,7 +60,7 @@ export function hostServerEdges(incident: Incident): Map<string, Edge> {
  * host–server pair whose width grows with the bytes exchanged and whose colour is the strongest
  * finding's severity. Deterministic: the same incident draws the same picture.
  */
-export function hostServerGraph(incident: Incident): string {
+export function hostServerGraph(incident: Incident): SafeHtml {
   const edges = hostServerEdges(incident);
   const byHost = [...incident.hosts].sort(
     (a, b) => a.firstCompromise.localeCompare(b.firstCompromise) || a.ip.localeCompare(b.ip),
@@ -92,10 +95,10 @@ export function hostServerGraph(incident: Incident): string {
   const maxBytes = Math.max(1, ...drawn.map((e) => e.bytes));
   // Square root, not log: a log scale draws 20 MB and 2 GB nearly alike.
   const width = (b: number) => 1 + 5 * Math.sqrt(b / maxBytes);
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${num(H)}" role="img" aria-label="Internal hosts and the external servers they exchanged data with" class="host-server-graph">`,
-    `<text x="${HOST_X}" y="12" text-anchor="end" font-size="11" font-weight="600" fill="#5b6675">INTERNAL HOSTS</text>`,
-    `<text x="${SERVER_X}" y="12" font-size="11" font-weight="600" fill="#5b6675">EXTERNAL SERVERS</text>`,
+  const out: SafeHtml[] = [
+    html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${num(H)}" role="img" aria-label="Internal hosts and the external servers they exchanged data with" class="host-server-graph">`,
+    html`<text x="${HOST_X}" y="12" text-anchor="end" font-size="11" font-weight="600" fill="#5b6675">INTERNAL HOSTS</text>`,
+    html`<text x="${SERVER_X}" y="12" font-size="11" font-weight="600" fill="#5b6675">EXTERNAL SERVERS</text>`,
   ];
   const order: Severity[] = ['low', 'medium', 'high', 'critical'];
   for (const e of drawn.sort(
@@ -104,23 +107,23 @@ export function hostServerGraph(incident: Incident): string {
     const y1 = hostY(hostIndex.get(e.host)!);
     const y2 = serverY.get(e.server)!;
     const mid = (HOST_X + SERVER_X) / 2;
-    const tip = `${ltrText(e.host)} ↔ ${isolatedText(e.server)}${esc(`: ${formatBytes(e.bytes)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, top score ${e.score.toFixed(2)}`)}`;
+    const tip = html`${ltrText(e.host)} ↔ ${isolatedText(e.server)}${`: ${formatBytes(e.bytes)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, top score ${e.score.toFixed(2)}`}`;
     out.push(
-      `<path d="M${HOST_X + 6} ${num(y1)} C${mid} ${num(y1)} ${mid} ${num(y2)} ${SERVER_X - 2} ${num(y2)}" fill="none" stroke="${severityColours[severityOf(e.score)]}" stroke-opacity="0.55" stroke-width="${num(width(e.bytes))}" stroke-linecap="round"><title>${tip}</title></path>`,
+      html`<path d="M${HOST_X + 6} ${num(y1)} C${mid} ${num(y1)} ${mid} ${num(y2)} ${SERVER_X - 2} ${num(y2)}" fill="none" stroke="${severityColours[severityOf(e.score)]}" stroke-opacity="0.55" stroke-width="${num(width(e.bytes))}" stroke-linecap="round"><title>${tip}</title></path>`,
     );
   }
   hosts.forEach((h, i) => {
     const y = num(hostY(i));
     out.push(
-      `<circle cx="${HOST_X}" cy="${y}" r="5.5" fill="#1f4e89"/>`,
-      `<text x="${HOST_X - 11}" y="${num(hostY(i) + 4)}" text-anchor="end" font-size="12" class="mono" fill="#1c2430"><title>${ltrText(h.ip)}${esc(`: first compromise ${h.firstCompromise}, ${formatBytes(h.bytesOut)} sent`)}</title>${ltrText(clip(visibleText(h.ip), 26))}</text>`,
+      html`<circle cx="${HOST_X}" cy="${y}" r="5.5" fill="#1f4e89"/>`,
+      html`<text x="${HOST_X - 11}" y="${num(hostY(i) + 4)}" text-anchor="end" font-size="12" class="mono" fill="#1c2430"><title>${ltrText(h.ip)}${`: first compromise ${h.firstCompromise}, ${formatBytes(h.bytesOut)} sent`}</title>${ltrText(clip(visibleText(h.ip), 26, { codePoints: true }))}</text>`,
     );
   });
   for (const s of servers) {
     const y = serverY.get(s.key)!;
     const listed = s.warninglists.length > 0;
     // Clipped after the escapes are written, so a run of hidden characters cannot widen the label.
-    const name = clip(visibleText(s.key), 36);
+    const name = clip(visibleText(s.key), 36, { codePoints: true });
     const room = LABEL_CHARS - [...name].length;
     const detail = [s.ips.length > 1 ? `${s.ips.length} addresses` : (s.ips[0] ?? ''), s.ports.join(',')]
       .filter(Boolean)
@@ -129,16 +132,16 @@ export function hostServerGraph(incident: Incident): string {
     // reorder their digits.
     const shown =
       room >= 10 && detail
-        ? `<tspan fill="#5b6675" font-size="11">  ${ltrText(clip(visibleText(detail), room))}</tspan>`
+        ? html`<tspan fill="#5b6675" font-size="11">  ${ltrText(clip(visibleText(detail), room, { codePoints: true }))}</tspan>`
         : '';
-    const where = [...s.ips.map(ltrText), ...s.domains.map(isolatedText)].join(', ');
-    const lists = listed ? esc(`; on warninglists ${s.warninglists.join(', ')}`) : '';
+    const where = joinHtml([...s.ips.map(ltrText), ...s.domains.map(isolatedText)], ', ');
+    const lists = listed ? `; on warninglists ${s.warninglists.join(', ')}` : '';
     out.push(
-      `<rect x="${SERVER_X - 2}" y="${num(y - 6)}" width="12" height="12" rx="2" fill="${listed ? '#fff' : '#b3261e'}" stroke="${listed ? '#8b96a3' : '#b3261e'}" stroke-dasharray="${listed ? '2 2' : 'none'}"/>`,
-      `<text x="${SERVER_X + 18}" y="${num(y + 4)}" font-size="12" fill="#1c2430"><title>${isolatedText(s.key)} (${where})${lists}</title>${isolatedText(name)}${shown}</text>`,
+      html`<rect x="${SERVER_X - 2}" y="${num(y - 6)}" width="12" height="12" rx="2" fill="${listed ? '#fff' : '#b3261e'}" stroke="${listed ? '#8b96a3' : '#b3261e'}" stroke-dasharray="${listed ? '2 2' : 'none'}"/>`,
+      html`<text x="${SERVER_X + 18}" y="${num(y + 4)}" font-size="12" fill="#1c2430"><title>${isolatedText(s.key)} (${where})${lists}</title>${isolatedText(name)}${shown}</text>`,
     );
   }
-  out.push('</svg>');
+  out.push(html`</svg>`);
   const left = incident.hosts.length - hosts.length;
-  return left > 0 ? `${out.join('')}<p class="more">${left} quieter hosts are not drawn.</p>` : out.join('');
+  return left > 0 ? html`${out}<p class="more">${left} quieter hosts are not drawn.</p>` : joinHtml(out);
 }

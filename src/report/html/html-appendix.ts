@@ -6,8 +6,9 @@ import { isBenignForReport } from '../incident-indicators.js';
 import { formatMinute, incidentArtefacts, serverOf } from '../report-figures.js';
 import type { AttributedIncident, ReportInput } from '../report-format.js';
 import { htmlAttribution } from './html-attribution.js';
-import { esc, ltr } from './html-escape.js';
+import { ltr } from './html-bidi.js';
 import { htmlCaps, more } from './html-incident.js';
+import { html, joinHtml, type SafeHtml } from './html-template.js';
 
 /** The strongest finding of each detector, strongest first. */
 function strongestPerDetector(findings: readonly Finding[]): Finding[] {
@@ -55,7 +56,7 @@ function findingPairs(incident: Incident, findings: readonly Finding[]): Finding
  * were merged, the artefacts seen and the indicator block list as text and Suricata
  * rules, in preformatted blocks an analyst can copy. Printing starts it on a new page.
  */
-export function htmlIncidentAppendix(item: AttributedIncident, anchor: string, input: ReportInput): string {
+export function htmlIncidentAppendix(item: AttributedIncident, anchor: string, input: ReportInput): SafeHtml {
   const { incident, attribution } = item;
   const findings = [...incident.findings].sort((a, b) => b.score - a.score).slice(0, htmlCaps.findings);
   const artefacts = incidentArtefacts(incident, htmlCaps.artefacts);
@@ -63,35 +64,42 @@ export function htmlIncidentAppendix(item: AttributedIncident, anchor: string, i
   const benign = isBenignForReport(item);
   const pairs = findingPairs(incident, findings);
   const merged = incident.servers.filter((s) => s.mergedBy.length > 0);
-  return [
-    `<section class="appendix" id="${esc(anchor)}-appendix">`,
-    `<h2>Appendix: <span class="mono">${esc(incident.id)}</span></h2>`,
-    htmlAttribution(attribution),
-    `<h3>Findings</h3><p class="sub">What each detector saw, in its strongest finding:</p><ul class="explained">${strongestPerDetector(
-      findings,
-    )
-      .map((f) => `<li><span class="kind">${esc(f.detector)}</span> ${esc(f.explanation)}</li>`)
-      .join('')}</ul>`,
-    `<table class="findings"><thead><tr><th>Host</th><th>Server</th><th>Findings (detector and score)</th><th>From (UTC)</th><th>To (UTC)</th></tr></thead><tbody>`,
-    // One row per host–server pair, each finding once in it (its tooltip, and the JSON report,
-    // carry the explanation): a hundred findings fit in a printed page.
-    pairs
-      .map(
-        (p) =>
-          `<tr><td class="mono addr">${ltr(p.host)}</td><td class="mono name">${p.server ? `<bdi>${esc(p.server)}</bdi>` : '—'}</td><td>${p.findings.map((f) => `<span class="fd" title="${esc(f.explanation)}">${esc(f.detector)} <span class="badge sev-${esc(f.severity)}">${f.score.toFixed(2)}</span></span>`).join(' ')}</td><td class="nw">${esc(formatMinute(p.first))}</td><td class="nw">${esc(formatMinute(p.last))}</td></tr>`,
-      )
-      .join(''),
-    `</tbody></table>${more(findings.length, incident.findings.length, 'findings')}`,
-    merged.length
-      ? `<h3>How addresses and names were merged into servers</h3><ul class="merged">${merged.map((s) => `<li><bdi class="mono">${esc(s.key)}</bdi>: ${esc(s.mergedBy.join('; '))}</li>`).join('')}</ul>`
-      : '',
-    artefacts.length
-      ? `<h3>Artefacts seen</h3><table><thead><tr><th>Kind</th><th>Value</th></tr></thead><tbody>${artefacts.map((a) => `<tr><td class="nw">${esc(a.label)}</td><td class="mono name"><bdi>${esc(a.value)}</bdi></td></tr>`).join('')}</tbody></table>`
-      : '',
-    '<h3>Indicator block list</h3>',
-    benign
-      ? '<p>None: the incident is likely benign, and nothing should be blocked before it is reviewed.</p>'
-      : `<p class="sub">Names and addresses of the incident's servers (those on benign warninglists left out) and the hashes of its files. The same list: <span class="mono">mamori report ${esc(incident.id)} --format blocklist | blocklist-csv | suricata</span>.</p><pre class="copy list">${esc(blockListText(one))}</pre><details class="rules"><summary>Suricata rules for these names and addresses (also <span class="mono">--format suricata</span>)</summary><pre class="copy rules">${esc(suricataRules(one))}</pre></details>`,
-    '</section>',
-  ].join('\n');
+  return joinHtml(
+    [
+      html`<section class="appendix" id="${anchor}-appendix">`,
+      html`<h2>Appendix: <span class="mono">${incident.id}</span></h2>`,
+      htmlAttribution(attribution),
+      html`<h3>Findings</h3><p class="sub">What each detector saw, in its strongest finding:</p><ul class="explained">${strongestPerDetector(
+        findings,
+      ).map((f) => html`<li><span class="kind">${f.detector}</span> ${f.explanation}</li>`)}</ul>`,
+      html`<table class="findings"><thead><tr><th>Host</th><th>Server</th><th>Findings (detector and score)</th><th>From (UTC)</th><th>To (UTC)</th></tr></thead><tbody>`,
+      // One row per host–server pair, each finding once in it (its tooltip, and the JSON report,
+      // carry the explanation): a hundred findings fit in a printed page.
+      joinHtml(
+        pairs.map(
+          (p) =>
+            html`<tr><td class="mono addr">${ltr(p.host)}</td><td class="mono name">${p.server ? html`<bdi>${p.server}</bdi>` : '—'}</td><td>${joinHtml(
+              p.findings.map(
+                (f) =>
+                  html`<span class="fd" title="${f.explanation}">${f.detector} <span class="badge sev-${f.severity}">${f.score.toFixed(2)}</span></span>`,
+              ),
+              ' ',
+            )}</td><td class="nw">${formatMinute(p.first)}</td><td class="nw">${formatMinute(p.last)}</td></tr>`,
+        ),
+      ),
+      html`</tbody></table>${more(findings.length, incident.findings.length, 'findings')}`,
+      merged.length
+        ? html`<h3>How addresses and names were merged into servers</h3><ul class="merged">${merged.map((s) => html`<li><bdi class="mono">${s.key}</bdi>: ${s.mergedBy.join('; ')}</li>`)}</ul>`
+        : '',
+      artefacts.length
+        ? html`<h3>Artefacts seen</h3><table><thead><tr><th>Kind</th><th>Value</th></tr></thead><tbody>${artefacts.map((a) => html`<tr><td class="nw">${a.label}</td><td class="mono name"><bdi>${a.value}</bdi></td></tr>`)}</tbody></table>`
+        : '',
+      html`<h3>Indicator block list</h3>`,
+      benign
+        ? html`<p>None: the incident is likely benign, and nothing should be blocked before it is reviewed.</p>`
+        : html`<p class="sub">Names and addresses of the incident's servers (those on benign warninglists left out) and the hashes of its files. The same list: <span class="mono">mamori report ${incident.id} --format blocklist | blocklist-csv | suricata</span>.</p><pre class="copy list">${blockListText(one)}</pre><details class="rules"><summary>Suricata rules for these names and addresses (also <span class="mono">--format suricata</span>)</summary><pre class="copy rules">${suricataRules(one)}</pre></details>`,
+      html`</section>`,
+    ],
+    '\n',
+  );
 }

@@ -1,8 +1,11 @@
+import { clip } from '../../clip.js';
 import type { Severity } from '../../domain/finding.js';
 import type { Incident } from '../../domain/incident.js';
 import { serverOf } from '../report-figures.js';
-import { clip, visibleText } from '../visible-text.js';
-import { esc, isolatedText, ltrText, num } from './html-escape.js';
+import { visibleText } from '../visible-text.js';
+import { isolatedText, ltrText } from './html-bidi.js';
+import { num } from './html-escape.js';
+import { html, joinHtml, type SafeHtml } from './html-template.js';
 import { timeTicks } from './time-axis.js';
 
 /** Severity colours shared by the charts (same hues as the badges). */
@@ -31,9 +34,9 @@ const ms = (iso: string) => Date.parse(iso);
  * last contact (overlaps darken where many hosts were active) and a dot at its start in its
  * severity's colour. Pure SVG, no script.
  */
-export function timelineChart(incident: Incident): string {
+export function timelineChart(incident: Incident): SafeHtml | null {
   const times = incident.findings.flatMap((f) => [ms(f.first), ms(f.last)]).filter(Number.isFinite);
-  if (times.length === 0) return '';
+  if (times.length === 0) return null;
   const from = Math.min(...times);
   const to = Math.max(Math.max(...times), from + 60_000);
   const keys = incident.servers.map((s) => s.key);
@@ -49,13 +52,13 @@ export function timelineChart(incident: Incident): string {
   };
   const H = TOP + rows * ROW + AXIS;
   const x = (t: number) => LABEL + ((t - from) / (to - from)) * (W - LABEL - RIGHT);
-  const out: string[] = [];
+  const out: SafeHtml[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="Activity over time per external server" class="timeline-chart">`,
+    html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="Activity over time per external server" class="timeline-chart">`,
   );
   for (let r = 0; r < rows; r++) {
     const y = TOP + r * ROW;
-    if (r % 2 === 0) out.push(`<rect x="0" y="${y}" width="${W}" height="${ROW}" fill="#f6f8fa"/>`);
+    if (r % 2 === 0) out.push(html`<rect x="0" y="${y}" width="${W}" height="${ROW}" fill="#f6f8fa"/>`);
     const label =
       r < shown.length
         ? shown[r]!
@@ -63,14 +66,14 @@ export function timelineChart(incident: Incident): string {
           ? `${keys.length - shown.length} other servers`
           : 'no matching server';
     out.push(
-      `<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12" fill="#334155"><title>${isolatedText(label)}</title>${isolatedText(clip(visibleText(label), 30))}</text>`,
+      html`<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12" fill="#334155"><title>${isolatedText(label)}</title>${isolatedText(clip(visibleText(label), 30, { codePoints: true }))}</text>`,
     );
   }
   for (const t of timeTicks(from, to)) {
     const tx = num(x(t.ms));
     out.push(
-      `<line x1="${tx}" x2="${tx}" y1="${TOP}" y2="${TOP + rows * ROW}" stroke="#dde2e8" stroke-width="1"/>`,
-      `<text x="${tx}" y="${TOP + rows * ROW + 18}" text-anchor="middle" font-size="11" fill="#5b6675">${esc(t.label)}</text>`,
+      html`<line x1="${tx}" x2="${tx}" y1="${TOP}" y2="${TOP + rows * ROW}" stroke="#dde2e8" stroke-width="1"/>`,
+      html`<text x="${tx}" y="${TOP + rows * ROW + 18}" text-anchor="middle" font-size="11" fill="#5b6675">${t.label}</text>`,
     );
   }
   const findings = [...incident.findings]
@@ -81,23 +84,21 @@ export function timelineChart(incident: Incident): string {
     const y = TOP + rowOf(f) * ROW;
     const x1 = x(ms(f.first));
     const x2 = Math.max(x(ms(f.last)), x1 + 2);
-    const tip = `${ltrText(f.host)}${esc(` · ${f.detector} · ${f.first.slice(0, 16).replace('T', ' ')} to ${f.last.slice(0, 16).replace('T', ' ')}`)}`;
+    const tip = html`${ltrText(f.host)}${` · ${f.detector} · ${f.first.slice(0, 16).replace('T', ' ')} to ${f.last.slice(0, 16).replace('T', ' ')}`}`;
     out.push(
-      `<rect x="${num(x1)}" y="${y + 8}" width="${num(x2 - x1)}" height="${ROW - 16}" rx="2" fill="#1f4e89" fill-opacity="0.16"><title>${tip}</title></rect>`,
+      html`<rect x="${num(x1)}" y="${y + 8}" width="${num(x2 - x1)}" height="${ROW - 16}" rx="2" fill="#1f4e89" fill-opacity="0.16"><title>${tip}</title></rect>`,
     );
   }
   for (const f of findings) {
     const y = TOP + rowOf(f) * ROW + ROW / 2;
     out.push(
-      `<circle cx="${num(x(ms(f.first)))}" cy="${y}" r="3.6" fill="${severityColours[f.severity]}" stroke="#fff" stroke-width="1"><title>${ltrText(f.host)}: ${esc(f.explanation)}</title></circle>`,
+      html`<circle cx="${num(x(ms(f.first)))}" cy="${y}" r="3.6" fill="${severityColours[f.severity]}" stroke="#fff" stroke-width="1"><title>${ltrText(f.host)}: ${f.explanation}</title></circle>`,
     );
   }
   out.push(
-    `<line x1="${LABEL}" x2="${W - RIGHT}" y1="${TOP + rows * ROW}" y2="${TOP + rows * ROW}" stroke="#9aa5b1"/>`,
-    '</svg>',
+    html`<line x1="${LABEL}" x2="${W - RIGHT}" y1="${TOP + rows * ROW}" y2="${TOP + rows * ROW}" stroke="#9aa5b1"/>`,
+    html`</svg>`,
   );
   const left = incident.findings.length - findings.length;
-  return left > 0
-    ? `${out.join('')}<p class="more">${left} weaker findings are not drawn.</p>`
-    : out.join('');
+  return left > 0 ? html`${out}<p class="more">${left} weaker findings are not drawn.</p>` : joinHtml(out);
 }

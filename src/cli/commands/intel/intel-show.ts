@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { clip } from '../../../clip.js';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import type { EntityDetail, EntitySummary, LinkedEntity, NameConflict } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
@@ -30,8 +31,7 @@ export function describeEntity(
       out.push(`${k.replace('cfr-', '')}: ${cellText(Array.isArray(v) ? v.join(', ') : v)}`);
   }
   out.push(`sources:  ${d.sources.map(cellText).join(', ')}`);
-  if (d.description)
-    out.push('', cellText(d.description.length > 400 ? `${d.description.slice(0, 397)}...` : d.description));
+  if (d.description) out.push('', cellText(clip(d.description, 400, { mark: '...' })));
   const uses = d.outgoing.filter((l) => l.relationship === 'uses');
   out.push('');
   out.push(

@@ -1,3 +1,4 @@
+import { clip } from '../../../clip.js';
 import { normalizeAs } from '../../indicators/normalize.js';
 import type { IndicatorRecord, IndicatorType, IntelItem, ObservableRecord, Ref, Tlp } from '../../model.js';
 import { epochIso, field, flag, isoTime, type JsonObject, text } from '../json-values.js';
@@ -39,7 +40,7 @@ export function attributeRecords(
   const indicator = (t: IndicatorType, raw: string, extra?: { port?: number; note?: string }): void => {
     const n = normalizeAs(t, raw);
     if (!n.ok) {
-      problems.push(`${type} "${clip(raw)}": ${n.reason}`);
+      problems.push(`${type} "${clip(raw, 80, { mark: '...' })}": ${n.reason}`);
       return;
     }
     const port = extra?.port ?? n.port;
@@ -59,7 +60,7 @@ export function attributeRecords(
     const record: ObservableRecord = {
       ref: scope.ref,
       kind,
-      value: clip(raw, maxObservableLength),
+      value: clip(raw, maxObservableLength, { mark: '...' }),
       reason,
       ...(scope.indicates.length > 0 ? { indicates: scope.indicates } : {}),
     };
@@ -79,7 +80,10 @@ export function attributeRecords(
     case 'address-port': {
       const [ip, port] = splitPair(value);
       const p = parsePort(port);
-      if (p === undefined) problems.push(`${type} "${clip(value)}": "${clip(port)}" is not a port`);
+      if (p === undefined)
+        problems.push(
+          `${type} "${clip(value, 80, { mark: '...' })}": "${clip(port, 80, { mark: '...' })}" is not a port`,
+        );
       else indicator('cidr', ip, { port: p });
       break;
     }
@@ -161,8 +165,4 @@ function parsePort(s: string): number | undefined {
 
 function joinText(a: string | undefined, b: string | undefined): string | undefined {
   return a && b ? `${a} (${b})` : (a ?? b);
-}
-
-function clip(s: string, max = 80): string {
-  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
