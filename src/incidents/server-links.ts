@@ -57,8 +57,10 @@ export function linkServers(
   }
 
   const uf = new UnionFind();
-  const link = (label: string, servers: readonly InfraServer[]) => {
-    if (servers.length < 2) return;
+  const link = (label: string, unordered: readonly InfraServer[]) => {
+    if (unordered.length < 2) return;
+    // The facts come from SQL lists without an order; sorting keeps the text the same run to run.
+    const servers = [...unordered].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
     for (const s of servers.slice(1)) uf.union((servers[0] as InfraServer).id, s.id);
     for (const s of servers) {
       const others = servers.filter((o) => o !== s).map((o) => o.key);

@@ -104,7 +104,7 @@ export async function finishImport(c: DuckDBConnection, job: ImportJob): Promise
   await c.run(`DROP TABLE intel_now_resolved`);
   mark('resolved');
   const dangling = await one(
-    `SELECT source_ref || ' ' || type || ' ' || target_ref AS d FROM intel_pending_rel WHERE source = $s`,
+    `SELECT source_ref || ' ' || type || ' ' || target_ref AS d FROM intel_pending_rel WHERE source = $s ORDER BY d`,
   );
   // Aliases and names only change when entities came or went.
   if (job.hadEntities || job.entityIds.size > 0 || job.merges.length > 0) await rebuildEntities(c);
