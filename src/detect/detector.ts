@@ -1,5 +1,6 @@
 import type { Finding } from '../domain/finding.js';
 import type { Store } from '../store/store.js';
+import type { DetectSettings } from './detect-settings.js';
 import type { InternalNetworks } from './internal-networks.js';
 
 /** What every detector is given. */
@@ -12,6 +13,8 @@ export interface DetectContext {
   /** The scope: the sensors of the one network hunted (default every sensor). */
   readonly sensors?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Every detector's thresholds from the run's config (default: today's constants). */
+  readonly settings?: DetectSettings;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 export const warninglistWeight = 0.3;
 
 /** Names looked up per unnamed address: more than a few is shared hosting, and one unlisted name keeps it unlisted. */
-const maxNamesPerAddress = 8;
+export const maxNamesPerAddress = 8;
 
 /**
  * The names the run's findings give each address. A detector that reads only conn (long
@@ -41,11 +41,19 @@ export async function labelWarninglisted(
   store: Store,
   findings: readonly Finding[],
   window: { readonly from?: string; readonly to?: string } = {},
+  settings: { readonly weight: number; readonly maxNamesPerAddress: number } = {
+    weight: warninglistWeight,
+    maxNamesPerAddress,
+  },
 ): Promise<Finding[]> {
   const borrowed = namesByAddress(findings);
   const scored = findings.filter((f) => f.detector !== 'threat-intel');
   const unnamed = scored.filter((f) => f.endpointIp && !f.endpointDomain).map((f) => f.endpointIp as string);
-  const used = await store.detect.addressNames({ ips: unnamed, maxNames: maxNamesPerAddress, ...window });
+  const used = await store.detect.addressNames({
+    ips: unnamed,
+    maxNames: settings.maxNamesPerAddress,
+    ...window,
+  });
   for (const [ip, names] of used) {
     const set = borrowed.get(ip) ?? new Set<string>();
     for (const n of names) set.add(n.toLowerCase());
@@ -80,7 +88,7 @@ export async function labelWarninglisted(
       ]),
     ].sort();
     if (on.length === 0) return f;
-    const score = Math.round(f.score * warninglistWeight * 1000) / 1000;
+    const score = Math.round(f.score * settings.weight * 1000) / 1000;
     const named = byName.length
       ? ` (${[...(borrowed.get(f.endpointIp ?? '') ?? [])].sort().join(', ')}, as the network names it)`
       : '';

@@ -1,17 +1,11 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { plural } from '../../plural.js';
 import type { ConnectionSeries } from '../../store/detect-store.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { type BeaconStats, beaconScoreMerged, defaultBeaconConfig } from './beacon-score.js';
+import { type BeaconStats, beaconScoreMerged } from './beacon-score.js';
 import { dropCoveredByGroup } from './covered-by-group.js';
 import { type FleetTimer, fleetRule, fleetTimers, type TimedSeries } from './fleet-timer.js';
-
-/** Below this score a series is not reported. */
-export const beaconThreshold = 0.5;
-/** Prevalence is a share of at least this many hosts. */
-const minPrevalenceBase = 20;
-/** Fewer connections than this cannot show a schedule. */
-const minConnections = 6;
 
 const every = (seconds: number) =>
   seconds >= 3600
@@ -55,6 +49,7 @@ export const beaconingDetector: Detector = {
   description: 'periodic connections from an internal host to an external server (jitter-tolerant)',
   techniques: ['T1071'],
   async run(ctx: DetectContext) {
+    const cfg = settingsFor(ctx, 'beaconing');
     const internalHosts = await ctx.store.detect.internalOriginators({
       internal: ctx.internal.ranges,
       from: ctx.from,
@@ -68,10 +63,10 @@ export const beaconingDetector: Detector = {
     });
     const findings: Finding[] = [];
     // A server half the network reaches scores 0 on rarity, whatever its timing: not fetched.
-    const hostBase = Math.max(minPrevalenceBase, internalHosts);
+    const hostBase = Math.max(cfg.minPrevalenceBase, internalHosts);
     const pages = ctx.store.detect.connectionSeries({
-      minConnections,
-      maxPrevalence: Math.ceil(defaultBeaconConfig.everyoneShare * hostBase) - 1,
+      minConnections: cfg.minConnections,
+      maxPrevalence: Math.ceil(cfg.everyoneShare * hostBase) - 1,
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
@@ -86,7 +81,7 @@ export const beaconingDetector: Detector = {
       for (const s of page) {
         if (ctx.signal?.aborted) break;
         const share = s.prevalence / hostBase;
-        const r = beaconScoreMerged(s.times, s.origBytes, share, defaultBeaconConfig, observedHours);
+        const r = beaconScoreMerged(s.times, s.origBytes, share, cfg, observedHours);
         const server = serverName(s) ?? s.port ?? s.ips[0] ?? '';
         if (r.stats.gapSpread <= fleetRule.maxGapSpread)
           timers.push({
@@ -96,13 +91,13 @@ export const beaconingDetector: Detector = {
             medianSize: medianOf(s.origBytes),
             reach: s.prevalence,
           });
-        if (r.score >= beaconThreshold) scored.push({ s, ...r, server });
+        if (r.score >= cfg.threshold) scored.push({ s, ...r, server });
       }
     const fleet = fleetTimers(timers);
     for (const { s, stats, server, ...r } of scored) {
       const fleetTimer = fleet.get(`${s.origH}|${server}`);
       const score = fleetTimer ? Math.round(r.score * fleetRule.weight * 1000) / 1000 : r.score;
-      if (score < beaconThreshold) continue;
+      if (score < cfg.threshold) continue;
       const days = stats.days > 1 ? plural(stats.days, 'day') : plural(stats.hours, 'hour');
       const spread = s.keyedBy === 'name' && s.ips.length > 1 ? ` at ${s.ips.length} addresses` : '';
       const fleetNote = fleetTimer ? ` Down-weighted: ${fleetText(fleetTimer)}` : '';

@@ -1,10 +1,7 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { defaultFanOutConfig, fanOutScore } from './fan-out-score.js';
-
-const threshold = 0.5;
-/** Prevalence is a share of at least this many hosts. */
-const minPrevalenceBase = 20;
+import { fanOutScore } from './fan-out-score.js';
 
 /** One host sending to many external addresses on a port few hosts use. */
 export const fanOutDetector: Detector = {
@@ -13,6 +10,7 @@ export const fanOutDetector: Detector = {
     'one host reaching hundreds of external addresses on an uncommon port (botnet check-in sweeps, worms)',
   techniques: ['T1095', 'T1571'],
   async run(ctx: DetectContext) {
+    const { threshold, minPrevalenceBase, ...cfg } = settingsFor(ctx, 'fan-out');
     const internalHosts = await ctx.store.detect.internalOriginators({
       internal: ctx.internal.ranges,
       from: ctx.from,
@@ -21,20 +19,23 @@ export const fanOutDetector: Detector = {
     });
     const rows = await ctx.store.detect.portFanOut({
       internal: ctx.internal.ranges,
-      minDestinations: defaultFanOutConfig.minDestinations,
+      minDestinations: cfg.minDestinations,
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,
     });
     const findings: Finding[] = [];
     for (const r of rows) {
-      const { score, stats } = fanOutScore({
-        destinations: r.destinations,
-        networks: r.networks,
-        flows: r.flows,
-        answered: r.answered,
-        prevalenceShare: r.prevalence / Math.max(minPrevalenceBase, internalHosts),
-      });
+      const { score, stats } = fanOutScore(
+        {
+          destinations: r.destinations,
+          networks: r.networks,
+          flows: r.flows,
+          answered: r.answered,
+          prevalenceShare: r.prevalence / Math.max(minPrevalenceBase, internalHosts),
+        },
+        cfg,
+      );
       if (score < threshold) continue;
       const nets = r.topNetworks.slice(0, 3).map((n) => n.network);
       const more = r.networks > 3 ? ` and ${r.networks - 3} more networks` : '';

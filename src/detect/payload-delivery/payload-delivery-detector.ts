@@ -1,9 +1,10 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { formatBytes } from '../../format-bytes.js';
 import type { PayloadDownload } from '../../store/detect/destinations-aggregates.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
-import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';
+import { isDisguised, payloadScore } from './payload-score.js';
 import { payloadMimeTypes } from './payload-types.js';
 
 const size = formatBytes;
@@ -35,10 +36,11 @@ export const payloadDeliveryDetector: Detector = {
   description: 'executables, scripts and documents downloaded over HTTP from servers few hosts reach',
   techniques: ['T1105', 'T1204.002', 'T1036.008'],
   async run(ctx: DetectContext): Promise<Finding[]> {
+    const cfg = settingsFor(ctx, 'payload-delivery');
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const found = await ctx.store.detect.payloadDownloads({
       ...window,
-      maxHosts: payloadConfig.maxHosts,
+      maxHosts: cfg.maxHosts,
       mimeTypes: payloadMimeTypes,
     });
     // A proxy's own fetches are its clients' downloads, which are found on the clients by name.
@@ -46,7 +48,7 @@ export const payloadDeliveryDetector: Detector = {
     return found
       .filter((d) => !proxies.has(d.host))
       .flatMap((d): Finding[] => {
-        const score = payloadScore({ ...d, rawAddress: d.name === null && !d.proxied });
+        const score = payloadScore({ ...d, rawAddress: d.name === null && !d.proxied }, cfg);
         if (score <= 0) return [];
         return [
           {

@@ -1,14 +1,10 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { RareEndpoint } from '../../store/detect/destinations-aggregates.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
-import { defaultRareConfig, newness, persistence, rareScore, rarity } from './rare-score.js';
+import { newness, persistence, rareScore, rarity } from './rare-score.js';
 import { sharedSuffixes } from './shared-suffixes.js';
-
-/** Findings under this are the long tail of browsing, not worth a line. */
-const floor = 0.3;
-/** A host with more rare endpoints than this is a busy host; its best ones are enough. */
-const perHost = 5;
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -36,7 +32,8 @@ export const rareDestinationsDetector: Detector = {
   description: 'external endpoints reached by few hosts, first seen recently and contacted persistently',
   techniques: ['T1071'],
   async run(ctx: DetectContext): Promise<Finding[]> {
-    const cfg = defaultRareConfig;
+    const cfg = settingsFor(ctx, 'rare-destinations');
+    const { floor, perHost } = cfg;
     const found = await ctx.store.detect.rareDestinations({
       internal: ctx.internal.ranges,
       maxHosts: cfg.maxHosts,

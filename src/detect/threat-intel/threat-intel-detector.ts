@@ -1,12 +1,10 @@
 import { type Finding, type FindingLink, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { Detector } from '../detector.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
 
 const addressTypes: ReadonlySet<string> = new Set(['ipv4', 'ipv6', 'cidr']);
-
-/** What a resolver's DNS-only hit keeps of its score: low, so it joins no incident on its own. */
-const relayedWeight = 0.4;
 
 /** Telemetry that hits live indicators of the knowledge base, one finding per host and endpoint. */
 export const threatIntelDetector: Detector = {
@@ -14,6 +12,7 @@ export const threatIntelDetector: Detector = {
   description: 'connections, DNS, SNI, HTTP, file hashes and fingerprints that hit live indicators',
   techniques: ['T1071', 'T1105'],
   async run(ctx) {
+    const { relayedWeight } = settingsFor(ctx, 'threat-intel');
     const matches = await ctx.store.intel.matchIndicators({
       from: ctx.from,
       to: ctx.to,

@@ -1,17 +1,10 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import type { OddEndpoint, OddityName } from '../../store/detect/destinations-aggregates.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { clip } from '../dns-names/clip.js';
 import { oddityScore } from './oddity-score.js';
 
-/** Under this a pair is one odd request, not worth a line. */
-const floor = 0.3;
-/** A host with more odd endpoints than this is a busy host; its best ones are enough. */
-const perHost = 10;
-/** A user agent or client fingerprint at most this many internal hosts use is rare. */
-const rareMaxHosts = 2;
-/** Chrome permutes its extensions, so each of its JA3s is used about once; a real client repeats. */
-const minFingerprintUses = 3;
 /** Subjects OpenSSL and tutorials fill in when nobody cares (Trickbot, Emotet, test servers). */
 const placeholderSubject =
   '(?i)(Internet Widgits Pty Ltd|Some-State|Default Company Ltd|Default City|(^|,)CN=localhost(,|$)|(^|,)CN=example\\.(com|net|org)(,|$)|(^|,)C=XX(,|$))';
@@ -61,6 +54,7 @@ export const tlsHttpOdditiesDetector: Detector = {
     'self-signed or expired certificates, rare JA3 or user agents, missing Host, POSTs to raw IPs or PHP gates',
   techniques: ['T1071.001', 'T1573.002', 'T1587.003', 'T1588.004'],
   async run(ctx: DetectContext): Promise<Finding[]> {
+    const { floor, perHost, rareMaxHosts, minFingerprintUses } = settingsFor(ctx, 'tls-http-oddities');
     const found = await ctx.store.detect.tlsHttpOddities({
       internal: ctx.internal.ranges,
       rareMaxHosts,
