@@ -5,13 +5,14 @@ import { type ConfigFormat, configFileNames, configFormats } from '../../../conf
 import { renderConfigSample } from '../../../config/config-sample.js';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import { errorCodes, MamoriError } from '../../../errors.js';
-import { printText } from '../../output.js';
+import { printText, toJson } from '../../output.js';
 
 interface InitFlags {
   data?: string;
   format: ConfigFormat;
   out?: string;
   force?: boolean;
+  json?: boolean;
 }
 
 /** `mamori config init`: a sample config with every key at its default, each commented. */
@@ -32,6 +33,7 @@ export function configInitCommand(): Command {
     )
     .option('-o, --out <file>', 'write here instead of the data directory')
     .option('--force', 'overwrite an existing file')
+    .option('--json', 'print {out, format} as JSON')
     .action((flags: InitFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
       const out = flags.out ?? join(dataDir, `mamori.config.${flags.format}`);
@@ -46,7 +48,9 @@ export function configInitCommand(): Command {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, renderConfigSample(flags.format));
       printText(
-        `Wrote ${out}: every key at its default. Edit what you need, then: mamori config check ${out}`,
+        flags.json
+          ? toJson({ out, format: flags.format })
+          : `Wrote ${out}: every key at its default. Edit what you need, then: mamori config check ${out}`,
       );
     });
 }
