@@ -120,4 +120,16 @@ describe('the config reaches the detectors', () => {
     writeFileSync(join(data, 'mamori.config.yaml'), 'detectors:\n  beaconing:\n    threshold: 0.5\n');
     expect(await beacons()).toBe(1);
   }, 120_000);
+
+  it('14.4: the hunt takes correlation from the file, and --min-score wins over it', async () => {
+    const file = join(dir, 'no-incidents.yaml');
+    writeFileSync(file, 'correlation:\n  minScore: 1\n');
+    const incidents = async (...args: string[]) => {
+      const r = await run('hunt', '--data', data, '--json', '--no-progress', '--config', file, ...args);
+      expect(r.code, r.err).toBe(0);
+      return (JSON.parse(r.out) as { incidents: unknown[] }).incidents.length;
+    };
+    expect(await incidents()).toBe(0);
+    expect(await incidents('--min-score', '0.5')).toBe(1);
+  }, 120_000);
 });
