@@ -3,6 +3,7 @@ import { readConfigFile } from '../config/config-file.js';
 import type { MamoriConfig } from '../config/config-schema.js';
 import { resolveDataDir } from '../config/data-dir.js';
 import { type ConfigFlag, type LoadedConfig, loadConfig, parseConfig } from '../config/load-config.js';
+import { errorCodes, MamoriError } from '../errors.js';
 import type { HuntSettings } from '../hunt/run-hunt.js';
 
 /** What `--config` says in every command's help. */
@@ -47,7 +48,13 @@ export function commandConfig(cmd: Command, flags: readonly ConfigFlag[] = []): 
       : env !== undefined
         ? [{ path: ['store', 'dataDir'], flag: 'MAMORI_DATA', value: env }]
         : [];
-  return { ...loadConfig({ dataDir, file, flags: [...data, ...flags] }), dataDir };
+  const loaded = loadConfig({ dataDir, file, flags: [...data, ...flags] });
+  if (!file && loaded.file && loaded.sources['store.dataDir'] === loaded.file)
+    throw new MamoriError(
+      errorCodes.usage,
+      `config file ${loaded.file}: store.dataDir cannot move the data directory it is in; set it in a file given with --config`,
+    );
+  return { ...loaded, dataDir };
 }
 
 /** A key's value for a stage that takes "unset" as its default: undefined unless a file or flag set it. */

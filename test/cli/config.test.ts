@@ -73,6 +73,22 @@ describe('mamori config', () => {
   });
 });
 
+describe('store.dataDir', () => {
+  it('14.4: a --config file can name the data directory, and --data wins over it', async () => {
+    const target = join(dir, 'elsewhere');
+    const file = join(dir, 'where.yaml');
+    writeFileSync(file, `store:\n  dataDir: ${JSON.stringify(target)}\n`);
+    const r = await run('config', 'show', '--config', file, '--json');
+    expect(r.code, r.err).toBe(0);
+    const shown = JSON.parse(r.out) as { dataDir: string; sources: Record<string, string> };
+    expect(shown.dataDir).toBe(target);
+    expect(shown.sources['store.dataDir']).toBe(file);
+    // --data wins over the file.
+    const flag = await run('config', 'show', '--config', file, '--data', dir, '--json');
+    expect((JSON.parse(flag.out) as { dataDir: string }).dataDir).toBe(dir);
+  });
+});
+
 describe('the config reaches the detectors', () => {
   const data = join(dir, 'beacon');
   // One host calls one external server every ten minutes for a day: a beacon.
