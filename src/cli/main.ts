@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorCodes, isNoSpace, MamoriError, messageOf } from '../errors.js';
 import { mamoriVersion } from '../version.js';
+import { configCommand } from './commands/config/config.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
 import { huntCommand } from './commands/hunt.js';
@@ -66,6 +67,7 @@ export function buildProgram(): Command {
     .addCommand(queryCommand())
     .addCommand(intelCommand())
     .addCommand(simulateCommand())
+    .addCommand(configCommand())
     .addCommand(detectCommand());
   program.hook('preAction', () => setColourOption(program.opts()['color'] !== false));
   // Subcommands added with addCommand do not inherit this: usage errors exit with 2 everywhere.

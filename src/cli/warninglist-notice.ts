@@ -20,11 +20,18 @@ export interface WarninglistNotice {
  * Installs the shipped snapshot into a store without warninglists (see `ensureWarninglists`) and
  * says what the run will use. A failed install is reported and the run goes on without it.
  */
-export async function prepareWarninglists(store: Store): Promise<WarninglistNotice> {
+export async function prepareWarninglists(
+  store: Store,
+  opts: { readonly staleAfterDays?: number } = {},
+): Promise<WarninglistNotice> {
   const { status, seeded } = await ensureWarninglists(store);
   if (seeded?.error)
     printError(`mamori: the shipped warninglist snapshot was not installed: ${seeded.error.message}`);
-  return { status, line: describeWarninglistStatus(status), warning: warninglistWarning(status) };
+  return {
+    status,
+    line: describeWarninglistStatus(status),
+    warning: warninglistWarning(status, opts.staleAfterDays),
+  };
 }
 
 /** The one line a terminal summary ends with: the warning if there is one, else what was used. */

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import type { DetectorName, Finding } from '../domain/finding.js';
 import type { ServerRole } from '../domain/incident.js';
 import type { Store } from '../store/store.js';
+import type { DetectSettings } from './detect-settings.js';
 import type { InternalNetworks } from './internal-networks.js';
 
 /** What every detector is given. */
@@ -13,6 +15,8 @@ export interface DetectContext {
   /** The scope: the sensors of the one network hunted (default every sensor). */
   readonly sensors?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Every detector's thresholds from the run's config (default: today's constants). */
+  readonly settings?: DetectSettings;
 }
 
 /**
@@ -46,6 +50,8 @@ export interface Detector {
   readonly description: string;
   /** ATT&CK techniques its findings map to. */
   readonly techniques: readonly string[];
+  /** Its thresholds as a config slice (`detectors.<name>` in mamori.config), each with its default. */
+  readonly settings: z.ZodType;
   /**
    * What it reads. Two detectors of one kind (a schedule and a long session are the same
    * timestamps) do not corroborate each other, and an incident's score counts kinds, not detectors.

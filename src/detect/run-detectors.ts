@@ -2,8 +2,10 @@ import type { Finding } from '../domain/finding.js';
 import type { Store } from '../store/store.js';
 import type { Allowlist } from './allowlist.js';
 import { applyCorroboration, downWeightProxies } from './corroboration.js';
+import type { DetectSettings } from './detect-settings.js';
 import { outranksAllowlist } from './detector-properties.js';
 import { InternalNetworks } from './internal-networks.js';
+import type { WarninglistSettings } from './network-settings.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
 import { internalProxies, sensors as storedSensors } from './shared/shared-query.js';
 import { labelWarninglisted } from './suppression.js';
@@ -27,6 +29,10 @@ export interface RunDetectorsOptions {
   readonly onDetector?: (name: DetectorName) => void;
   /** Destinations the user allows; their findings are left out (and counted). */
   readonly allowlist?: Allowlist;
+  /** Every detector's thresholds (default: today's constants). */
+  readonly settings?: DetectSettings;
+  /** How warninglists down-weight findings (default: `warninglistWeight`, 8 names per address). */
+  readonly warninglists?: Pick<WarninglistSettings, 'weight' | 'maxNamesPerAddress'>;
 }
 
 /** What a run found, ranked. */
@@ -91,6 +97,7 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
         internal,
         ...window,
         signal: opts.signal,
+        settings: opts.settings,
       });
       all.push(...found);
       const d = perDetector.get(name);
@@ -111,6 +118,7 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
       opts.store,
       downWeightProxies(applyCorroboration(kept), proxies),
       window,
+      opts.warninglists,
     );
     labelled.push(...found.map((f) => (scope.name ? { ...f, scope: scope.name } : f)));
   }

@@ -8,7 +8,7 @@ import { addressNames } from './shared/address-names-query.js';
 export const warninglistWeight = 0.3;
 
 /** Names looked up per unnamed address: more than a few is shared hosting, and one unlisted name keeps it unlisted. */
-const maxNamesPerAddress = 8;
+export const maxNamesPerAddress = 8;
 
 /**
  * The names the run's findings give each address. A detector that reads only conn (long
@@ -43,11 +43,19 @@ export async function labelWarninglisted(
   store: Store,
   findings: readonly Finding[],
   window: { readonly from?: string; readonly to?: string } = {},
+  settings: { readonly weight: number; readonly maxNamesPerAddress: number } = {
+    weight: warninglistWeight,
+    maxNamesPerAddress,
+  },
 ): Promise<Finding[]> {
   const borrowed = namesByAddress(findings);
   const scored = findings.filter((f) => !outranksAllowlist(f));
   const unnamed = scored.filter((f) => f.endpointIp && !f.endpointDomain).map((f) => f.endpointIp as string);
-  const used = await addressNames(store.analytics, { ips: unnamed, maxNames: maxNamesPerAddress, ...window });
+  const used = await addressNames(store.analytics, {
+    ips: unnamed,
+    maxNames: settings.maxNamesPerAddress,
+    ...window,
+  });
   for (const [ip, names] of used) {
     const set = borrowed.get(ip) ?? new Set<string>();
     for (const n of names) set.add(n.toLowerCase());
@@ -82,7 +90,7 @@ export async function labelWarninglisted(
       ]),
     ].sort();
     if (on.length === 0) return f;
-    const score = Math.round(f.score * warninglistWeight * 1000) / 1000;
+    const score = Math.round(f.score * settings.weight * 1000) / 1000;
     const named = byName.length
       ? ` (${[...(borrowed.get(f.endpointIp ?? '') ?? [])].sort().join(', ')}, as the network names it)`
       : '';

@@ -1,11 +1,15 @@
 import { attribute, createAttributionCache } from '../attribution/attribute.js';
+import type { AttributionWeights } from '../attribution/weights.js';
 import type { Allowlist } from '../detect/allowlist.js';
+import type { DetectSettings } from '../detect/detect-settings.js';
+import type { WarninglistSettings } from '../detect/network-settings.js';
 import { type DetectorName, detectorNames } from '../detect/registry.js';
 import { type DetectRun, runDetectors } from '../detect/run-detectors.js';
 import { sensorsOf } from '../detect/shared/shared-query.js';
 import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
 import { buildIncidents } from '../incidents/build-incidents.js';
+import type { CorrelateConfig } from '../incidents/correlate-config.js';
 import { type IngestSummary, ingestPaths } from '../ingest/ingest-paths.js';
 import type { Store } from '../store/store.js';
 
@@ -49,6 +53,16 @@ export interface HuntOptions {
   readonly victim?: { readonly sector?: string; readonly country?: string };
   readonly onStage?: (stage: HuntStage) => void;
   readonly onDetector?: (name: DetectorName) => void;
+  /** The stages' settings from the config (default: each stage's own constants). */
+  readonly settings?: HuntSettings;
+}
+
+/** The config slices a hunt hands to its stages. */
+export interface HuntSettings {
+  readonly detectors?: DetectSettings;
+  readonly warninglists?: Pick<WarninglistSettings, 'weight' | 'maxNamesPerAddress'>;
+  readonly correlation?: CorrelateConfig;
+  readonly attribution?: AttributionWeights;
 }
 
 export interface HuntResult {
@@ -97,6 +111,8 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     allowlist: opts.allowlist,
     only: opts.only,
     onDetector: opts.onDetector,
+    settings: opts.settings?.detectors,
+    warninglists: opts.settings?.warninglists,
   });
   opts.onStage?.('correlate');
   const incidents = await buildIncidents(store, detect.findings, {
@@ -104,6 +120,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     from: opts.from,
     to: opts.to,
     minScore: opts.minScore,
+    settings: opts.settings?.correlation,
   });
   opts.onStage?.('attribute');
   const knowledgeBase = await knowledgeBaseSize(store);
@@ -113,7 +130,11 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   for (const incident of incidents)
     items.push({
       incident,
-      attribution: await attribute(incident, store.intel, { victim: opts.victim, cache }),
+      attribution: await attribute(incident, store.intel, {
+        victim: opts.victim,
+        cache,
+        weights: opts.settings?.attribution,
+      }),
     });
   await store.saveIncidents(detect.runId, items);
   return { ingest, detect, incidents: items, knowledgeBase };

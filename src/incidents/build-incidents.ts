@@ -6,7 +6,7 @@ import { withoutAddressSpace } from '../domain/warninglist-roles.js';
 import type { Store } from '../store/store.js';
 import { firstFindings } from './admin-links.js';
 import { correlate } from './correlate.js';
-import { correlateConfig, isStrong } from './correlate-config.js';
+import { type CorrelateConfig, correlateConfig, isStrong } from './correlate-config.js';
 import { atomValue, findingAtoms, isIpAtom } from './endpoints.js';
 import { incidentFacts } from './incident-facts-query.js';
 import { incidentId } from './incident-id.js';
@@ -20,6 +20,8 @@ export interface BuildIncidentsOptions {
   readonly to?: string;
   /** Findings below this score only attach to incidents (default 0.5, the detect default). */
   readonly minScore?: number;
+  /** Every correlation threshold from the run's config (default `correlateDefaults`); `minScore` wins over its own. */
+  readonly settings?: CorrelateConfig;
 }
 
 /**
@@ -87,7 +89,7 @@ async function buildScopeIncidents(
   all: readonly Finding[],
   opts: BuildIncidentsOptions & { readonly sensors?: readonly string[] },
 ): Promise<Incident[]> {
-  const cfg = correlateConfig({ minScore: opts.minScore });
+  const cfg = correlateConfig({ ...opts.settings, minScore: opts.minScore });
   if (!all.some((f) => isStrong(f, cfg.minScore))) return [];
   const internal = new InternalNetworks(opts.internal);
   const findings = all.map((f) => outsideEndpoints(f, internal));
@@ -125,5 +127,5 @@ async function buildScopeIncidents(
       .map(([v, ls]) => [v, withoutAddressSpace(ls)] as const)
       .filter(([, ls]) => ls.length > 0),
   );
-  return correlate(findings, { ...facts, warninglists }, { minScore: cfg.minScore });
+  return correlate(findings, { ...facts, warninglists }, cfg);
 }

@@ -87,6 +87,9 @@ const jsonArgs: Record<string, () => string[]> = {
   },
   simulate: () => ['--out', join(dir, 'sim'), '--hosts', '2', '--hours', '1', '--overwrite', '--no-progress'],
   detect: () => ['--data', data, '--only', 'threat-intel'],
+  'config init': () => ['--out', join(dir, 'mamori.config.yaml'), '--force'],
+  'config check': () => [join(dir, 'mamori.config.yaml')],
+  'config show': () => ['--data', data, '--config', join(dir, 'mamori.config.yaml')],
 };
 
 /** Paths of string values that hold only an integer: numbers a script would have to parse. */
@@ -127,8 +130,11 @@ describe('13.6 --json everywhere', () => {
       const r = await run(...path, ...(args as () => string[])(), '--json');
       expect(r.code, `${name} --json exit code (stderr: ${r.err})`).toBe(0);
       expect(() => JSON.parse(r.out), `${name} --json stdout: ${r.out.slice(0, 200)}`).not.toThrow();
-      // modelVersion is a version label (docs/report-json-schema.md), not a quantity.
-      const stringly = stringlyNumbers(JSON.parse(r.out)).filter((p) => !p.endsWith('.modelVersion'));
+      // modelVersion is a version label (docs/report-json-schema.md), not a quantity; so is the
+      // attribution weights' version in config show.
+      const stringly = stringlyNumbers(JSON.parse(r.out)).filter(
+        (p) => !p.endsWith('.modelVersion') && !p.endsWith('.attribution.version'),
+      );
       expect(stringly, `${name} --json writes numbers as strings`).toEqual([]);
     }
   }, 240_000);

@@ -2,7 +2,6 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { resolveDataDir } from '../../config/data-dir.js';
 import { huntSteps, runHunt } from '../../hunt/run-hunt.js';
 import { importIntelPaths } from '../../intel/import-paths.js';
 import { plural } from '../../plural.js';
@@ -12,6 +11,7 @@ import { scoreIncidents } from '../../sim/evaluation/score-incidents.js';
 import { simulate } from '../../sim/simulate.js';
 import { openStore } from '../../store/open-store.js';
 import { mamoriVersion } from '../../version.js';
+import { commandConfig, configOptionHelp, huntSettings } from '../command-config.js';
 import { renderReport } from '../incidents/write-report.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { printText, toJson } from '../output.js';
@@ -56,6 +56,7 @@ export function demoCommand(): Command {
     )
     .option('--json', 'print the results as JSON')
     .option('--no-progress', 'no progress bar')
+    .option('--config <file>', configOptionHelp)
     .addHelpText(
       'after',
       `
@@ -68,8 +69,9 @@ after the incidents (--json: "score", each look-alike's "reason" and "evidence")
 
 Then try: mamori incidents; mamori incidents show ID; mamori report ID --format stix`,
     )
-    .action(async (flags: DemoFlags) => {
-      const dataDir = resolveDataDir(flags.data);
+    .action(async (flags: DemoFlags, cmd: Command) => {
+      // The demo's network is the simulated office's: a config's internal networks do not apply.
+      const { config, dataDir } = commandConfig(cmd);
       const say = (s: string) => {
         if (!flags.json) printText(s);
       };
@@ -104,7 +106,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
         say(`\n$ mamori intel import ${bundle}`);
         const intel = await importIntelPaths([bundle], { store });
         for (const o of intel.outcomes) say(describeOutcome(o));
-        const warninglists = await prepareWarninglists(store);
+        const warninglists = await prepareWarninglists(store, config.warninglists);
         say(noticeLine(warninglists));
         say(`\n$ mamori hunt ${logs}`);
         const progress = createStepProgress(huntSteps, flags.progress && !flags.json);
@@ -116,6 +118,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
           internal: truth.network.internal,
           onStage: (s) => progress.step(s),
           onDetector: (d) => progress.step(`detect: ${d}`),
+          settings: huntSettings(config),
         });
         progress.stop();
         say(describeHunt(hunt, 3));

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
@@ -7,6 +6,7 @@ import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import type { Finding } from '../../domain/finding.js';
 import { openStore } from '../../store/open-store.js';
+import { addConfigOption, commandConfig, setValue } from '../command-config.js';
 import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
@@ -76,7 +76,7 @@ export function describeFindings(findings: readonly Finding[], limit: number): s
 
 /** `mamori detect`. */
 export function detectCommand(): Command {
-  return new Command('detect')
+  const cmd = new Command('detect')
     .description('Run the detectors over the stored telemetry and print the findings, ranked')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
     .option(
@@ -102,7 +102,8 @@ export function detectCommand(): Command {
       numberOption('--min-score', optionSchemas.unitInterval),
       0.5,
     )
-    .option('--json', 'print the findings as JSON')
+    .option('--json', 'print the findings as JSON');
+  return addConfigOption(cmd)
     .addHelpText(
       'after',
       `
@@ -125,26 +126,35 @@ Times (--from, --to): ${timeForms}.`,
     )
     .action(async (flags: DetectFlags, cmd: Command) => {
       checkTimeWindow(flags);
-      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+      const loaded = commandConfig(cmd, [
+        { path: ['network', 'internal'], flag: '--internal', value: commaList(flags.internal) },
+        { path: ['allowlist', 'file'], flag: '--allow', value: flags.allow },
+      ]);
+      const { config, dataDir } = loaded;
+      // Unset stays unset: the stages' own default networks, as without a config.
+      const internal = setValue(loaded, 'network.internal', config.network.internal);
+      const allow = config.allowlist.file;
       const store = await openStore({ dataDir });
       const only = flags.only && flags.only.length > 0 ? flags.only : detectorNames;
       const progress = createStepProgress(only.length, !flags.json);
       try {
-        const warninglists = await prepareWarninglists(store);
+        const warninglists = await prepareWarninglists(store, config.warninglists);
         const run = await runDetectors({
           onDetector: (name) => progress.step(name),
           store,
           only: flags.only,
-          internal: commaList(flags.internal),
+          internal: internal,
           from: flags.from,
           to: flags.to,
           sensors: commaList(flags.sensor),
-          allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
+          allowlist: allow ? Allowlist.fromFile(allow) : undefined,
+          settings: config.detectors,
+          warninglists: config.warninglists,
         });
         progress.stop();
         const shown = run.findings.filter((f) => f.score >= flags.minScore);
         const hints = await internalTrafficHints(store, {
-          internal: commaList(flags.internal),
+          internal: internal,
           from: flags.from,
           to: flags.to,
           scopes: run.scopes,

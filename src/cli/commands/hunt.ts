@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { resolveDataDir } from '../../config/data-dir.js';
 import { Allowlist } from '../../detect/allowlist.js';
 import { describeHints, internalTrafficHints } from '../../detect/internal-hint.js';
 import { defaultInternalNetworks } from '../../detect/internal-networks.js';
@@ -11,6 +10,7 @@ import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { plural } from '../../plural.js';
 import { openStore } from '../../store/open-store.js';
+import { addConfigOption, commandConfig, givenOption, huntSettings, setValue } from '../command-config.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { shareForExport } from '../incidents/share-export.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
@@ -118,7 +118,7 @@ export function huntCommand(): Command {
     .option('--sector <name>', "the victim's sector, weighed against actors' known targeting")
     .option('--country <code>', "the victim's country (ISO 3166 alpha-2), weighed the same way")
     .option('--no-progress', 'no progress bar');
-  return addIngestLimitOptions(cmd)
+  return addIngestLimitOptions(addConfigOption(cmd))
     .addHelpText(
       'after',
       `
@@ -143,7 +143,19 @@ Times (--from, --to): ${timeForms}.`,
     )
     .action(async (paths: string[], flags: HuntFlags, cmd: Command) => {
       checkTimeWindow(flags);
-      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
+      const loaded = commandConfig(cmd, [
+        { path: ['network', 'internal'], flag: '--internal', value: commaList(flags.internal) },
+        { path: ['allowlist', 'file'], flag: '--allow', value: flags.allow },
+        {
+          path: ['correlation', 'minScore'],
+          flag: '--min-score',
+          value: givenOption<number>(cmd, 'minScore'),
+        },
+      ]);
+      const { config, dataDir } = loaded;
+      // Unset stays unset: the stages' own default networks, as without a config.
+      const internal = setValue(loaded, 'network.internal', config.network.internal);
+      const allow = config.allowlist.file;
       if (flags.json && !flags.out && flags.format !== undefined && flags.format !== 'json') {
         throw new MamoriError(
           errorCodes.usage,
@@ -159,7 +171,7 @@ Times (--from, --to): ${timeForms}.`,
       const store = await openStore({ dataDir });
       const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
       try {
-        const warninglists = await prepareWarninglists(store);
+        const warninglists = await prepareWarninglists(store, config.warninglists);
         const result = await runHunt({
           store,
           paths,
@@ -169,22 +181,23 @@ Times (--from, --to): ${timeForms}.`,
           tmpDir: join(dataDir, 'tmp'),
           ingestLimits: ingestLimits(flags),
           exclude: [dataDir],
-          internal: commaList(flags.internal),
+          internal: internal,
           only: flags.only,
           from: flags.from,
           to: flags.to,
-          allowlist: flags.allow ? Allowlist.fromFile(flags.allow) : undefined,
-          minScore: flags.minScore,
+          allowlist: allow ? Allowlist.fromFile(allow) : undefined,
+          minScore: config.correlation.minScore,
           victim: { sector: flags.sector, country: flags.country },
           onStage: (s) => progress.step(s),
           onDetector: (d) => progress.step(`detect: ${d}`),
+          settings: huntSettings(config),
         });
         progress.stop();
         // As with ingest: the hunt goes on without a file it could not read, but a script must know.
         const lost = (result.ingest?.byStatus.failed ?? 0) + (result.ingest?.byStatus.unreadable ?? 0);
         if (lost > 0) process.exitCode = 1;
         const hints = await internalTrafficHints(store, {
-          internal: commaList(flags.internal),
+          internal: internal,
           from: flags.from,
           to: flags.to,
           scopes: result.detect.scopes,
@@ -199,7 +212,7 @@ Times (--from, --to): ${timeForms}.`,
               tlp: flags.tlp,
               force: flags.force,
               includeInternal: flags.includeInternal,
-              internal: commaList(flags.internal),
+              internal: internal,
               emptyIsFine: true,
             })
           : { items: result.incidents, sharing: undefined };

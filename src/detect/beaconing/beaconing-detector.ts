@@ -1,19 +1,14 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { median } from '../../median.js';
 import { plural } from '../../plural.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { internalOriginators } from '../shared/shared-query.js';
-import { type BeaconStats, beaconScoreMerged, defaultBeaconConfig } from './beacon-score.js';
+import { type BeaconStats, beaconScoreMerged } from './beacon-score.js';
 import { activeHours, type ConnectionSeries, connectionSeries } from './beaconing-query.js';
+import { beaconingSettings } from './beaconing-settings.js';
 import { dropCoveredByGroup } from './covered-by-group.js';
 import { type FleetTimer, fleetRule, fleetTimers, type TimedSeries } from './fleet-timer.js';
-
-/** Below this score a series is not reported. */
-export const beaconThreshold = 0.5;
-/** Prevalence is a share of at least this many hosts. */
-const minPrevalenceBase = 20;
-/** Fewer connections than this cannot show a schedule. */
-const minConnections = 6;
 
 const every = (seconds: number) =>
   seconds >= 3600
@@ -51,6 +46,7 @@ export const beaconingDetector: Detector = {
   name: 'beaconing',
   description: 'periodic connections from an internal host to an external server (jitter-tolerant)',
   techniques: ['T1071'],
+  settings: beaconingSettings,
   evidenceKind: 'timing',
   lookAlikeProne: true,
   downWeightedOnProxy: true,
@@ -62,6 +58,7 @@ export const beaconingDetector: Detector = {
   // A beacon keyed by port calls several servers on one odd port: each address is a server of its own.
   serversApart: (f) => f.stats['keyedBy'] === 'port',
   async run(ctx: DetectContext) {
+    const cfg = settingsFor(ctx, 'beaconing', beaconingSettings);
     const internalHosts = await internalOriginators(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       from: ctx.from,
@@ -75,10 +72,10 @@ export const beaconingDetector: Detector = {
     });
     const findings: Finding[] = [];
     // A server half the network reaches scores 0 on rarity, whatever its timing: not fetched.
-    const hostBase = Math.max(minPrevalenceBase, internalHosts);
+    const hostBase = Math.max(cfg.minPrevalenceBase, internalHosts);
     const pages = connectionSeries(ctx.store.analytics, {
-      minConnections,
-      maxPrevalence: Math.ceil(defaultBeaconConfig.everyoneShare * hostBase) - 1,
+      minConnections: cfg.minConnections,
+      maxPrevalence: Math.ceil(cfg.everyoneShare * hostBase) - 1,
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
@@ -93,7 +90,7 @@ export const beaconingDetector: Detector = {
       for (const s of page) {
         if (ctx.signal?.aborted) break;
         const share = s.prevalence / hostBase;
-        const r = beaconScoreMerged(s.times, s.origBytes, share, defaultBeaconConfig, observedHours);
+        const r = beaconScoreMerged(s.times, s.origBytes, share, cfg, observedHours);
         const server = serverName(s) ?? s.port ?? s.ips[0] ?? '';
         if (r.stats.gapSpread <= fleetRule.maxGapSpread)
           timers.push({
@@ -103,13 +100,13 @@ export const beaconingDetector: Detector = {
             medianSize: median(s.origBytes, { even: 'upper' }),
             reach: s.prevalence,
           });
-        if (r.score >= beaconThreshold) scored.push({ s, ...r, server });
+        if (r.score >= cfg.threshold) scored.push({ s, ...r, server });
       }
     const fleet = fleetTimers(timers);
     for (const { s, stats, server, ...r } of scored) {
       const fleetTimer = fleet.get(`${s.origH}|${server}`);
       const score = fleetTimer ? Math.round(r.score * fleetRule.weight * 1000) / 1000 : r.score;
-      if (score < beaconThreshold) continue;
+      if (score < cfg.threshold) continue;
       const days = stats.days > 1 ? plural(stats.days, 'day') : plural(stats.hours, 'hour');
       const spread = s.keyedBy === 'name' && s.ips.length > 1 ? ` at ${s.ips.length} addresses` : '';
       const fleetNote = fleetTimer ? ` Down-weighted: ${fleetText(fleetTimer)}` : '';

@@ -1,5 +1,6 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
 import {
@@ -11,12 +12,8 @@ import {
   maxBurst,
 } from './dga-names.js';
 import { type DgaCandidate, dgaCandidates, dgaResolved } from './dga-query.js';
-import { type DgaScore, defaultDgaConfig, dgaScore } from './dga-score.js';
-
-/** Findings under this are noise, not leads. */
-const floor = 0.3;
-/** Failed and resolved names looked at per host. */
-const maxNames = 1000;
+import { type DgaConfig, type DgaScore, dgaScore } from './dga-score.js';
+import { dgaSettings } from './dga-settings.js';
 
 const iso = (epoch: number) => new Date(epoch * 1000).toISOString();
 
@@ -34,6 +31,7 @@ export const dgaDetector: Detector = {
   name: 'dga',
   description: 'bursts of NXDOMAIN answers for random-looking names',
   techniques: ['T1568.002', 'T1483'],
+  settings: dgaSettings,
   evidenceKind: 'dns',
   lookAlikeProne: false,
   downWeightedOnProxy: false,
@@ -43,7 +41,8 @@ export const dgaDetector: Detector = {
   matchesIndicators: false,
   impliedProtocols: ['dns'],
   async run(ctx: DetectContext) {
-    const cfg = defaultDgaConfig;
+    const cfg = settingsFor(ctx, 'dga', dgaSettings);
+    const { floor, maxNames } = cfg;
     const agg = await dgaCandidates(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       // Below these no score reaches the floor: a burst under burstFrom scores 0 (a fixed bucket may
@@ -94,11 +93,11 @@ export const dgaDetector: Detector = {
       const looks = lookalikes(resolvedBy.get(j.c.host) ?? [], j.random, cfg.randomAt);
       return { j, looks, s: dgaScore(evidence(j, looks.length), cfg) };
     });
-    return scored.filter((x) => x.s.score >= floor).map((x) => toFinding(x.j, x.looks, x.s));
+    return scored.filter((x) => x.s.score >= floor).map((x) => toFinding(x.j, x.looks, x.s, cfg));
   },
 };
 
-function toFinding(j: Judged, looks: Lookalike[], s: DgaScore): Finding {
+function toFinding(j: Judged, looks: Lookalike[], s: DgaScore, cfg: DgaConfig): Finding {
   const hit = likelyHit(looks);
   const times = j.failed.map((d) => d.first);
   const first = Math.min(...times, ...looks.map((l) => l.first));
@@ -126,7 +125,7 @@ function toFinding(j: Judged, looks: Lookalike[], s: DgaScore): Finding {
       nxDomains: j.failed.length,
       randomDomains: j.random.length,
       burst: j.burst,
-      burstSeconds: defaultDgaConfig.burstSeconds,
+      burstSeconds: cfg.burstSeconds,
       lookalikes: looks.length,
       connectedLookalikes: looks.filter((l) => l.connected).length,
       commonShare: Math.round(j.commonShare * 1000) / 1000,
@@ -137,7 +136,7 @@ function toFinding(j: Judged, looks: Lookalike[], s: DgaScore): Finding {
       topNames: j.random.slice(0, 10).map((d) => clip(d.domain)),
       resolvedLookalikes: looks.slice(0, 10).map((l) => clip(l.domain)),
     },
-    explanation: `${j.c.host}${resolver} got NXDOMAIN for ${j.failed.length} domains, ${j.random.length} of them random-looking (${examples.join(', ')}), up to ${j.burst} within ${defaultDgaConfig.burstSeconds / 60} minutes${found}.`,
+    explanation: `${j.c.host}${resolver} got NXDOMAIN for ${j.failed.length} domains, ${j.random.length} of them random-looking (${examples.join(', ')}), up to ${j.burst} within ${cfg.burstSeconds / 60} minutes${found}.`,
     links: [],
   };
 }

@@ -1,23 +1,21 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { isPublicSuffix } from '../dns-names/registered-domain.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
 import { type DnsTunnelCandidate, dnsTunnelCandidates } from './dns-tunnelling-query.js';
+import { dnsTunnellingSettings } from './dns-tunnelling-settings.js';
 import { nameShape } from './name-shape.js';
 import { isReputationService } from './reputation-services.js';
-import { defaultTunnelConfig, type TunnelScore, tunnelScore } from './tunnel-score.js';
-
-/** Findings under this are noise, not leads. */
-const floor = 0.3;
-/** Per client, the strongest few domains are enough to start from. */
-const perHost = 3;
+import { type TunnelScore, tunnelScore } from './tunnel-score.js';
 
 /** Data or C2 carried in DNS names and TXT/NULL answers, per client and domain. */
 export const dnsTunnellingDetector: Detector = {
   name: 'dns-tunnelling',
   description: 'data or C2 carried in DNS names and TXT/NULL answers',
   techniques: ['T1071.004', 'T1048', 'T1572'],
+  settings: dnsTunnellingSettings,
   evidenceKind: 'dns',
   lookAlikeProne: false,
   downWeightedOnProxy: false,
@@ -27,7 +25,8 @@ export const dnsTunnellingDetector: Detector = {
   matchesIndicators: false,
   impliedProtocols: ['dns'],
   async run(ctx: DetectContext) {
-    const cfg = defaultTunnelConfig;
+    const cfg = settingsFor(ctx, 'dns-tunnelling', dnsTunnellingSettings);
+    const { floor, perHost } = cfg;
     const agg = await dnsTunnelCandidates(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       minUnique: cfg.minUnique,
@@ -43,19 +42,22 @@ export const dnsTunnellingDetector: Detector = {
       .map((c) => {
         const shape = nameShape(c.samples, c.domain);
         const answered = c.answeredNames;
-        const s = tunnelScore({
-          uniqueNames: c.uniqueNames,
-          longestLabel: shape.longestLabel,
-          randomness: shape.randomness,
-          dataTypeShare: c.queries > 0 ? c.dataTypeQueries / c.queries : 0,
-          unreachedShare: agg.connKnown ? (answered > 0 ? 1 - c.connectedNames / answered : 1) : null,
-          // Only when most names were answered: one 127.0.0.1 answer must not pass a tunnel off as a lookup.
-          loopbackShare: answered > 0 && answered >= c.uniqueNames / 2 ? c.loopbackNames / answered : 0,
-          hosts: c.hosts,
-          clients: agg.clients,
-          reputationService: isReputationService(c.domain),
-          sameOwner: shape.sameOwner,
-        });
+        const s = tunnelScore(
+          {
+            uniqueNames: c.uniqueNames,
+            longestLabel: shape.longestLabel,
+            randomness: shape.randomness,
+            dataTypeShare: c.queries > 0 ? c.dataTypeQueries / c.queries : 0,
+            unreachedShare: agg.connKnown ? (answered > 0 ? 1 - c.connectedNames / answered : 1) : null,
+            // Only when most names were answered: one 127.0.0.1 answer must not pass a tunnel off as a lookup.
+            loopbackShare: answered > 0 && answered >= c.uniqueNames / 2 ? c.loopbackNames / answered : 0,
+            hosts: c.hosts,
+            clients: agg.clients,
+            reputationService: isReputationService(c.domain),
+            sameOwner: shape.sameOwner,
+          },
+          cfg,
+        );
         return { c, s, shape };
       });
     const kept = scored

@@ -1,18 +1,15 @@
 import { getDomain } from 'tldts';
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { hourSeries } from './exfil-baseline.js';
-import {
-  defaultExfilConfig,
-  defaultWorkingHours,
-  type ExfilConfig,
-  type WorkingHours,
-} from './exfil-config.js';
+import type { ExfilConfig, WorkingHours } from './exfil-config.js';
 import { exfilExplanation, exfilTechniques } from './exfil-explain.js';
 import { type ExfilScore, exfilScore } from './exfil-score.js';
 import { type ExfilCandidate, exfilCandidates, exfilDomainPrevalence } from './exfiltration-query.js';
+import { exfiltrationSettings } from './exfiltration-settings.js';
 
-/** Overrides of the defaults in `exfil-config.ts`. */
+/** Overrides of the run's settings (defaults in `exfil-config.ts`). */
 export type ExfiltrationOptions = Partial<Omit<ExfilConfig, 'workingHours'>> & {
   readonly workingHours?: Partial<WorkingHours>;
 };
@@ -22,15 +19,11 @@ const ownerOf = (name: string | null) => (name ? (getDomain(name) ?? name) : nul
 
 /** Large uploads from one internal host to one external server, judged against the host's own habits. */
 export function createExfiltrationDetector(options: ExfiltrationOptions = {}): Detector {
-  const cfg: ExfilConfig = {
-    ...defaultExfilConfig,
-    ...options,
-    workingHours: { ...defaultWorkingHours, ...options.workingHours },
-  };
   const detector: Detector = {
     name: 'exfiltration',
     description: "large uploads to an external server, judged against the sending host's own hours and days",
     techniques: ['T1048', 'T1041', 'T1030'],
+    settings: exfiltrationSettings,
     evidenceKind: 'volume',
     lookAlikeProne: true,
     downWeightedOnProxy: true,
@@ -40,6 +33,13 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
     matchesIndicators: false,
     lookAlikeShape: 'routine-volume',
     async run(ctx: DetectContext): Promise<Finding[]> {
+      // The run's config, then the options this detector was created with.
+      const base = settingsFor(ctx, 'exfiltration', exfiltrationSettings);
+      const cfg: ExfilConfig = {
+        ...base,
+        ...options,
+        workingHours: { ...base.workingHours, ...options.workingHours },
+      };
       const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
       // Pairs that exchange as much as they send (calls, streaming) cannot score: the store drops them.
       const found = await exfilCandidates(ctx.store.analytics, {

@@ -1,12 +1,10 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { internalOriginators } from '../shared/shared-query.js';
 import { portFanOut } from './fan-out-query.js';
-import { defaultFanOutConfig, fanOutScore } from './fan-out-score.js';
-
-const threshold = 0.5;
-/** Prevalence is a share of at least this many hosts. */
-const minPrevalenceBase = 20;
+import { fanOutScore } from './fan-out-score.js';
+import { fanOutSettings } from './fan-out-settings.js';
 
 /** One host sending to many external addresses on a port few hosts use. */
 export const fanOutDetector: Detector = {
@@ -14,6 +12,7 @@ export const fanOutDetector: Detector = {
   description:
     'one host reaching hundreds of external addresses on an uncommon port (botnet check-in sweeps, worms)',
   techniques: ['T1095', 'T1571'],
+  settings: fanOutSettings,
   evidenceKind: 'sweep',
   lookAlikeProne: false,
   downWeightedOnProxy: true,
@@ -22,6 +21,7 @@ export const fanOutDetector: Detector = {
   leadIn: false,
   matchesIndicators: false,
   async run(ctx: DetectContext) {
+    const { threshold, minPrevalenceBase, ...cfg } = settingsFor(ctx, 'fan-out', fanOutSettings);
     const internalHosts = await internalOriginators(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       from: ctx.from,
@@ -30,20 +30,23 @@ export const fanOutDetector: Detector = {
     });
     const rows = await portFanOut(ctx.store.analytics, {
       internal: ctx.internal.ranges,
-      minDestinations: defaultFanOutConfig.minDestinations,
+      minDestinations: cfg.minDestinations,
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,
     });
     const findings: Finding[] = [];
     for (const r of rows) {
-      const { score, stats } = fanOutScore({
-        destinations: r.destinations,
-        networks: r.networks,
-        flows: r.flows,
-        answered: r.answered,
-        prevalenceShare: r.prevalence / Math.max(minPrevalenceBase, internalHosts),
-      });
+      const { score, stats } = fanOutScore(
+        {
+          destinations: r.destinations,
+          networks: r.networks,
+          flows: r.flows,
+          answered: r.answered,
+          prevalenceShare: r.prevalence / Math.max(minPrevalenceBase, internalHosts),
+        },
+        cfg,
+      );
       if (score < threshold) continue;
       const nets = r.topNetworks.slice(0, 3).map((n) => n.network);
       const more = r.networks > 3 ? ` and ${r.networks - 3} more networks` : '';

@@ -1,5 +1,6 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { plural } from '../../plural.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { internalOriginators } from '../shared/shared-query.js';
 import {
@@ -8,15 +9,10 @@ import {
   type PortSession,
   portSessions,
 } from './long-connections-query.js';
-import { defaultLongConfig, longScore } from './long-score.js';
-import { defaultSessionConfig, isUnusualPort, type SessionScore, sessionScore } from './session-score.js';
+import { longConnectionsSettings } from './long-connections-settings.js';
+import { type LongConfig, longScore } from './long-score.js';
+import { isUnusualPort, type SessionScore, sessionScore } from './session-score.js';
 
-const threshold = 0.5;
-/** This many hosts holding long connections to one server make it a service, not a channel. */
-const fleetHosts = 3;
-const fleetWeight = 0.5;
-/** Prevalence is a share of at least this many hosts. */
-const minPrevalenceBase = 20;
 const hours = (s: number) => `${(s / 3600).toFixed(1)} h`;
 /** A session's length as a noun ("28 minutes", "1.5 h"). */
 const length = (s: number) => (s < 3600 ? plural(Math.round(s / 60), 'minute') : hours(s));
@@ -32,12 +28,12 @@ interface Candidate {
   readonly explanation: string;
 }
 
-function durationCandidate(r: ConnectionDurations, share: number): Candidate {
+function durationCandidate(r: ConnectionDurations, share: number, cfg: LongConfig): Candidate {
   const open = r.open > 0 ? `, ${r.open} still open at the end of the logs` : '';
   return {
     origH: r.origH,
     respH: r.respH,
-    raw: longScore(r.longest, r.total, share),
+    raw: longScore(r.longest, r.total, share, cfg),
     techniques: ['T1071', 'T1572'],
     finding: base(r),
     stats: {
@@ -120,6 +116,7 @@ export const longConnectionsDetector: Detector = {
     'long single sessions, many short ones adding up to a long total, and sessions of minutes on uncommon ports or from hosts that otherwise stay inside',
   techniques: ['T1071', 'T1572', 'T1571'],
   evidenceKind: 'timing',
+  settings: longConnectionsSettings,
   lookAlikeProne: true,
   downWeightedOnProxy: true,
   outranksAllowlist: false,
@@ -127,18 +124,23 @@ export const longConnectionsDetector: Detector = {
   leadIn: false,
   matchesIndicators: false,
   async run(ctx: DetectContext) {
+    const { threshold, fleetHosts, fleetWeight, minPrevalenceBase, ...cfg } = settingsFor(
+      ctx,
+      'long-connections',
+      longConnectionsSettings,
+    );
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const internalHosts = await internalOriginators(ctx.store.analytics, window);
     const shareOf = (prevalence: number) => prevalence / Math.max(minPrevalenceBase, internalHosts);
     const rows = await connectionDurations(ctx.store.analytics, {
       ...window,
-      minLongest: threshold * defaultLongConfig.fullSingle,
-      minTotal: (threshold / defaultLongConfig.totalWeight) * defaultLongConfig.fullTotal,
+      minLongest: threshold * cfg.long.fullSingle,
+      minTotal: (threshold / cfg.long.totalWeight) * cfg.long.fullTotal,
     });
     const sessions = await portSessions(ctx.store.analytics, {
       ...window,
-      minLongest: defaultSessionConfig.minSession,
-      maxOtherExternal: defaultSessionConfig.quietMaxOther,
+      minLongest: cfg.session.minSession,
+      maxOtherExternal: cfg.session.quietMaxOther,
     });
     // One candidate per host and server: the stronger of the two readings.
     const best = new Map<string, Candidate>();
@@ -147,19 +149,22 @@ export const longConnectionsDetector: Detector = {
       const k = `${c.origH}>${c.respH}`;
       if ((best.get(k)?.raw ?? -1) < c.raw) best.set(k, c);
     };
-    for (const r of rows) offer(durationCandidate(r, shareOf(r.prevalence)));
+    for (const r of rows) offer(durationCandidate(r, shareOf(r.prevalence), cfg.long));
     for (const s of sessions)
       offer(
         sessionCandidate(
           s,
-          sessionScore({
-            longest: s.longest,
-            unusualPort: isUnusualPort(s.port),
-            portHosts: s.portHosts,
-            internalHosts,
-            otherExternal: s.otherExternal,
-            prevalenceShare: shareOf(s.prevalence),
-          }),
+          sessionScore(
+            {
+              longest: s.longest,
+              unusualPort: isUnusualPort(s.port),
+              portHosts: s.portHosts,
+              internalHosts,
+              otherExternal: s.otherExternal,
+              prevalenceShare: shareOf(s.prevalence),
+            },
+            cfg.session,
+          ),
         ),
       );
     // Sync and chat clients hold the same server all day from every host they run on; a C2 channel

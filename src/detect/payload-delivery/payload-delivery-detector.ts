@@ -1,10 +1,12 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { formatBytes } from '../../format-bytes.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { internalProxies } from '../shared/shared-query.js';
 import { type PayloadDownload, payloadDownloads } from './payload-delivery-query.js';
-import { isDisguised, payloadConfig, payloadScore } from './payload-score.js';
+import { payloadDeliverySettings } from './payload-delivery-settings.js';
+import { isDisguised, payloadScore } from './payload-score.js';
 import { payloadMimeTypes } from './payload-types.js';
 
 const size = formatBytes;
@@ -35,6 +37,7 @@ export const payloadDeliveryDetector: Detector = {
   name: 'payload-delivery',
   description: 'executables, scripts and documents downloaded over HTTP from servers few hosts reach',
   techniques: ['T1105', 'T1204.002', 'T1036.008'],
+  settings: payloadDeliverySettings,
   evidenceKind: 'delivery',
   lookAlikeProne: false,
   downWeightedOnProxy: false,
@@ -43,10 +46,11 @@ export const payloadDeliveryDetector: Detector = {
   leadIn: true,
   matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
+    const cfg = settingsFor(ctx, 'payload-delivery', payloadDeliverySettings);
     const window = { internal: ctx.internal.ranges, from: ctx.from, to: ctx.to, sensors: ctx.sensors };
     const found = await payloadDownloads(ctx.store.analytics, {
       ...window,
-      maxHosts: payloadConfig.maxHosts,
+      maxHosts: cfg.maxHosts,
       mimeTypes: payloadMimeTypes,
     });
     // A proxy's own fetches are its clients' downloads, which are found on the clients by name.
@@ -54,7 +58,7 @@ export const payloadDeliveryDetector: Detector = {
     return found
       .filter((d) => !proxies.has(d.host))
       .flatMap((d): Finding[] => {
-        const score = payloadScore({ ...d, rawAddress: d.name === null && !d.proxied });
+        const score = payloadScore({ ...d, rawAddress: d.name === null && !d.proxied }, cfg);
         if (score <= 0) return [];
         return [
           {

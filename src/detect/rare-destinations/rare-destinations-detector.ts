@@ -1,14 +1,11 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { type RareEndpoint, rareDestinations } from './rare-destinations-query.js';
-import { defaultRareConfig, newness, persistence, rareScore, rarity } from './rare-score.js';
+import { rareDestinationsSettings } from './rare-destinations-settings.js';
+import { newness, persistence, rareScore, rarity } from './rare-score.js';
 import { sharedSuffixes } from './shared-suffixes.js';
-
-/** Findings under this are the long tail of browsing, not worth a line. */
-const floor = 0.3;
-/** A host with more rare endpoints than this is a busy host; its best ones are enough. */
-const perHost = 5;
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -35,6 +32,7 @@ export const rareDestinationsDetector: Detector = {
   name: 'rare-destinations',
   description: 'external endpoints reached by few hosts, first seen recently and contacted persistently',
   techniques: ['T1071'],
+  settings: rareDestinationsSettings,
   evidenceKind: 'novelty',
   lookAlikeProne: true,
   downWeightedOnProxy: true,
@@ -43,7 +41,8 @@ export const rareDestinationsDetector: Detector = {
   leadIn: false,
   matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
-    const cfg = defaultRareConfig;
+    const cfg = settingsFor(ctx, 'rare-destinations', rareDestinationsSettings);
+    const { floor, perHost } = cfg;
     const found = await rareDestinations(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       maxHosts: cfg.maxHosts,

@@ -1,19 +1,13 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { explainAlerts } from './alert-explanation.js';
 import { answeredBytes, firingCeiling, isWidespread, pairScore, signatureScore } from './alert-score.js';
 import { FamilyResolver, type RuleFamilies } from './family-links.js';
 import { type RuleFacts, ruleCeiling, ruleFacts, ruleTechniques } from './rule-facts.js';
 import { type AlertGroup, alertGroups } from './suricata-alerts-query.js';
-
-/** Findings under this score are noise and not reported. */
-const threshold = 0.3;
-/** Findings per internal host, the best scored; the store keeps a wider margin before scoring. */
-const perHost = 20;
-const storePerHost = 50;
-/** Of those, low findings of inbound attempts: the rest of the background only adds to `inboundSources`. */
-const lowInboundPerHost = 10;
+import { suricataAlertsSettings } from './suricata-alerts-settings.js';
 
 const isIp = (v: string) => /^[0-9.]+$/.test(v) || v.includes(':');
 
@@ -36,6 +30,7 @@ export const suricataAlertsDetector: Detector = {
   name: 'suricata-alerts',
   description: 'Suricata alerts, linked to the malware family they name',
   techniques: ['T1071', 'T1190', 'T1189', 'T1595', 'T1105', 'T1090.003', 'T1059'],
+  settings: suricataAlertsSettings,
   evidenceKind: 'ids',
   lookAlikeProne: false,
   downWeightedOnProxy: false,
@@ -44,13 +39,15 @@ export const suricataAlertsDetector: Detector = {
   leadIn: false,
   matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
+    const cfg = settingsFor(ctx, 'suricata-alerts', suricataAlertsSettings);
+    const { threshold } = cfg;
     const rules = new Map<number, RuleFacts>();
     const { groups, internalHosts } = await alertGroups(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       from: ctx.from,
       to: ctx.to,
       sensors: ctx.sensors,
-      perHost: storePerHost,
+      perHost: cfg.storePerHost,
       rank: (s) => {
         const r = ruleFacts(s);
         rules.set(s.key, r);
@@ -88,7 +85,7 @@ export const suricataAlertsDetector: Detector = {
       const f = toFinding(scored, internalHosts);
       if (f && f.score >= threshold) findings.push(f);
     }
-    return capPerHost(findings);
+    return capPerHost(findings, cfg);
   },
 };
 
@@ -184,7 +181,10 @@ function toFinding(scored: Scored[], networkHosts: number): Finding | null {
 }
 
 /** The best findings of each host; an exposed server hit by hundreds of scanners must not flood the list. */
-function capPerHost(findings: Finding[]): Finding[] {
+function capPerHost(
+  findings: Finding[],
+  { perHost, lowInboundPerHost }: { perHost: number; lowInboundPerHost: number },
+): Finding[] {
   const byHost = new Map<string, Finding[]>();
   for (const f of findings) push(byHost, f.host, f);
   return [...byHost.values()].flatMap((fs) => {

@@ -1,21 +1,21 @@
 import { type Finding, type FindingLink, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { Detector } from '../detector.js';
 import { internalProxies } from '../shared/shared-query.js';
 import { matchIndicators } from './intel-match-query.js';
 import { intelScore } from './intel-score.js';
 import { groupMatches } from './match-groups.js';
 import { dnsResolvers } from './threat-intel-query.js';
+import { threatIntelSettings } from './threat-intel-settings.js';
 
 const addressTypes: ReadonlySet<string> = new Set(['ipv4', 'ipv6', 'cidr']);
-
-/** What a resolver's DNS-only hit keeps of its score: low, so it joins no incident on its own. */
-const relayedWeight = 0.4;
 
 /** Telemetry that hits live indicators of the knowledge base, one finding per host and endpoint. */
 export const threatIntelDetector: Detector = {
   name: 'threat-intel',
   description: 'connections, DNS, SNI, HTTP, file hashes and fingerprints that hit live indicators',
   techniques: ['T1071', 'T1105'],
+  settings: threatIntelSettings,
   evidenceKind: 'intel',
   lookAlikeProne: false,
   downWeightedOnProxy: false,
@@ -28,6 +28,7 @@ export const threatIntelDetector: Detector = {
   leadIn: false,
   matchesIndicators: true,
   async run(ctx) {
+    const { relayedWeight } = settingsFor(ctx, 'threat-intel', threatIntelSettings);
     const matches = await matchIndicators(ctx.store, {
       from: ctx.from,
       to: ctx.to,

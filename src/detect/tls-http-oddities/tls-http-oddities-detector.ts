@@ -1,18 +1,12 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
+import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import type { OddityName } from './oddity-names.js';
 import { oddityScore } from './oddity-score.js';
 import { type OddEndpoint, tlsHttpOddities } from './tls-http-oddities-query.js';
+import { tlsHttpOdditiesSettings } from './tls-http-oddities-settings.js';
 
-/** Under this a pair is one odd request, not worth a line. */
-const floor = 0.3;
-/** A host with more odd endpoints than this is a busy host; its best ones are enough. */
-const perHost = 10;
-/** A user agent or client fingerprint at most this many internal hosts use is rare. */
-const rareMaxHosts = 2;
-/** Chrome permutes its extensions, so each of its JA3s is used about once; a real client repeats. */
-const minFingerprintUses = 3;
 /** Subjects OpenSSL and tutorials fill in when nobody cares (Trickbot, Emotet, test servers). */
 const placeholderSubject =
   '(?i)(Internet Widgits Pty Ltd|Some-State|Default Company Ltd|Default City|(^|,)CN=localhost(,|$)|(^|,)CN=example\\.(com|net|org)(,|$)|(^|,)C=XX(,|$))';
@@ -61,6 +55,7 @@ export const tlsHttpOdditiesDetector: Detector = {
   description:
     'self-signed or expired certificates, rare JA3 or user agents, missing Host, POSTs to raw IPs or PHP gates',
   techniques: ['T1071.001', 'T1573.002', 'T1587.003', 'T1588.004'],
+  settings: tlsHttpOdditiesSettings,
   evidenceKind: 'content',
   lookAlikeProne: true,
   downWeightedOnProxy: true,
@@ -69,6 +64,11 @@ export const tlsHttpOdditiesDetector: Detector = {
   leadIn: false,
   matchesIndicators: false,
   async run(ctx: DetectContext): Promise<Finding[]> {
+    const { floor, perHost, rareMaxHosts, minFingerprintUses } = settingsFor(
+      ctx,
+      'tls-http-oddities',
+      tlsHttpOdditiesSettings,
+    );
     const found = await tlsHttpOddities(ctx.store.analytics, {
       internal: ctx.internal.ranges,
       rareMaxHosts,

@@ -67,10 +67,10 @@ export function describeWarninglistStatus(s: WarninglistStatus): string {
  * The warning hunt and detect print, or null when the warninglists are there and fresh: none at all
  * (nothing is down-weighted as CDN, cloud, top site or public resolver), or older than 90 days.
  */
-export function warninglistWarning(s: WarninglistStatus): string | null {
+export function warninglistWarning(s: WarninglistStatus, staleDays = staleAfterDays): string | null {
   if (s.lists === 0)
     return `No warninglists are installed, so CDN, cloud, top-site and public-resolver traffic is not down-weighted: ${refreshAdvice}.`;
-  if (s.ageDays !== null && s.ageDays > staleAfterDays)
+  if (s.ageDays !== null && s.ageDays > staleDays)
     return `The warninglists are ${s.ageDays} days old (${describeWarninglistStatus(s)
       .replace(/^warninglists: /, '')
       .replace(/ \((\d+ lists?)\)$/, ', $1')}): ${refreshAdvice}.`;
