@@ -30,7 +30,7 @@ export async function buildEvents(s: AnalyticsSession, params: SqlParams): Promi
   // only the resolver's lookups, or a cached answer).
   await s.run(
     `CREATE OR REPLACE TEMP TABLE det_dnsmap AS
-       SELECT hash(orig_h, ip) AS hk, ip, arg_max(name, c) AS name FROM (
+       SELECT hash(orig_h, ip) AS hk, ip, arg_max(name, (c, name)) AS name FROM (
          SELECT orig_h, ip, name, count(*) AS c FROM (
            SELECT d.orig_h, unnest(d.answers) AS ip, rtrim(lower(d.query), '.') AS name FROM dns d
            WHERE ${w('d')} AND d.query IS NOT NULL AND d.answers IS NOT NULL)
@@ -40,14 +40,14 @@ export async function buildEvents(s: AnalyticsSession, params: SqlParams): Promi
   );
   await s.run(
     `CREATE OR REPLACE TEMP TABLE det_dnsglobal AS
-       SELECT ip, arg_max(name, c) AS name FROM (SELECT ip, name, count(*) AS c FROM det_dnsmap GROUP BY ALL) GROUP BY ip`,
+       SELECT ip, arg_max(name, (c, name)) AS name FROM (SELECT ip, name, count(*) AS c FROM det_dnsmap GROUP BY ALL) GROUP BY ip`,
   );
   await s.run(
     `CREATE OR REPLACE TEMP TABLE det_ev AS
        -- Keyed on the uid's 64-bit hash: grouping and joining millions of strings costs twice as much,
        -- and a collision among a few million uids is a one-in-millions chance of one misnamed event.
        WITH app AS (
-         SELECT hash(uid) AS hu, arg_min(name, ts) AS name FROM det_app WHERE name IS NOT NULL GROUP BY hu)
+         SELECT hash(uid) AS hu, arg_min(name, (ts, name)) AS name FROM det_app WHERE name IS NOT NULL GROUP BY hu)
        SELECT c.orig_h, c.resp_h, true AS ext, c.resp_p, c.resp_p || '/' || c.proto AS port_key, c.ts,
               ${countSql('c.orig_bytes')} AS ob, ${countSql('c.resp_bytes')} AS rb,
               coalesce(app.name, hm.name, gm.name) AS name

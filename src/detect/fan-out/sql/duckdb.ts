@@ -50,7 +50,7 @@ export const duckdbFanOut: FanOutSql = {
        FROM (
          SELECT orig_h, resp_p, proto, count(DISTINCT resp_h) AS dst, count(*) AS flows,
                 count(*) FILTER (WHERE rb > 0 OR rp > 0) AS answered, sum(ob) AS out, sum(rb) AS inb,
-                min(ts) AS first, max(ts) AS last, list(DISTINCT resp_h)[1:20] AS ips
+                min(ts) AS first, max(ts) AS last, list(DISTINCT resp_h ORDER BY resp_h)[1:20] AS ips
          FROM ev JOIN cand USING (orig_h, resp_p, proto) GROUP BY ALL)
        JOIN nets USING (orig_h, resp_p, proto) JOIN prev USING (resp_p, proto)`,
       { ...s.hooks.windowParams(opts), min: opts.minDestinations },

@@ -27,10 +27,10 @@ const downloadSql = (h: DialectHooks) => ({
    WHERE ${live(h, 'c')} AND coalesce(c.status_code, 200) BETWEEN 200 AND 299
      AND ${routable('c.resp_h')} AND (NOT r.internal OR (${proxyForm}))`,
     `CREATE OR REPLACE TEMP TABLE dest_dl_pairs AS
-   SELECT host, coalesce(ip, name) AS ep, any_value(ip) AS ip, arg_min(name, ts) AS name, bool_or(proxied) AS proxied,
-          count(*) AS n, list_sort(list(DISTINCT kind)) AS kinds, arg_min(mime, ts) AS mime, arg_min(uri, ts) AS uri,
+   SELECT host, coalesce(ip, name) AS ep, any_value(ip) AS ip, arg_min(name, (ts, fuid, uri)) AS name, bool_or(proxied) AS proxied,
+          count(*) AS n, list_sort(list(DISTINCT kind)) AS kinds, arg_min(mime, (ts, fuid, uri)) AS mime, arg_min(uri, (ts, fuid, uri)) AS uri,
           coalesce(list_sort(list(DISTINCT ext) FILTER (WHERE kind = 'executable' AND ext <> '')), []) AS exe_exts,
-          sum(bytes)::BIGINT AS bytes, arg_min(fuid, ts) AS fuid, min(ts) AS f, max(ts) AS l
+          sum(bytes)::BIGINT AS bytes, arg_min(fuid, (ts, fuid, uri)) AS fuid, min(ts) AS f, max(ts) AS l
    FROM dest_dl WHERE coalesce(ip, name) IS NOT NULL GROUP BY host, coalesce(ip, name)`,
   ],
   result: `

@@ -32,7 +32,7 @@ const groupsSql = (h: DialectHooks) => `
 WITH pick AS (SELECT s.*, p.rank_out, p.rank_in FROM det_alert_sigs s JOIN det_alert_pick p USING (k)),
 folded AS MATERIALIZED (
   SELECT p.k, p.rank_out, p.rank_in, coalesce(a.uid, a.ts::VARCHAR) AS flow, a.uid, a.orig_h, a.orig_p,
-         a.resp_h, a.resp_p, count(*) AS n, min(a.ts) AS t0, max(a.ts) AS t1, arg_max(a.extra, a.ts) AS extra
+         a.resp_h, a.resp_p, count(*) AS n, min(a.ts) AS t0, max(a.ts) AS t1, arg_max(a.extra, (a.ts, a.extra::VARCHAR)) AS extra
   FROM alerts a JOIN pick p ON coalesce(a.gid, 0) = p.gid0 AND coalesce(a.signature_id, 0) = p.sid0
                            AND coalesce(a.signature, '') = p.sig0
   WHERE ${h.window('a.ts')}

@@ -163,7 +163,7 @@ export const odditySql = (h: DialectHooks) => ({
     WHERE ${h.window('c.ts')} GROUP BY ALL),
   -- The name most used for the server, SNI or Host, for the few pairs reported.
   names AS (
-    SELECT orig_h, resp_h, arg_max(name, n) AS name FROM (
+    SELECT orig_h, resp_h, arg_max(name, (n, name)) AS name FROM (
       SELECT orig_h, resp_h, name, count(*) AS n FROM (
         SELECT c.orig_h, c.resp_h, ${hostName('c.server_name')} AS name FROM ssl c
         SEMI JOIN direct k ON k.orig_h = c.orig_h AND k.resp_h = c.resp_h
