@@ -27,6 +27,9 @@ export function serverRoleOf(f: Finding): ServerRole {
   return typeof role === 'function' ? role(f) : role;
 }
 
+/** Whether the finding's detector is an incident's lead-in by default (see `correlation.leadInDetectors`). */
+export const isLeadIn = (f: Named): boolean => detectorNamed(f.detector)?.leadIn ?? false;
+
 /** Whether the finding's detector matches knowledge-base indicators. */
 export const matchesIndicators = (f: Named): boolean => detectorNamed(f.detector)?.matchesIndicators ?? false;
 

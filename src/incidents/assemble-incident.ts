@@ -1,4 +1,4 @@
-import { evidenceKindOf, serverRoleOf } from '../detect/detector-properties.js';
+import { evidenceKindOf, isLeadIn, serverRoleOf } from '../detect/detector-properties.js';
 import { type Finding, type FindingLink, severityOf } from '../domain/finding.js';
 import type { Incident, IncidentHost, IncidentServer, ServerRole } from '../domain/incident.js';
 import type { AdminLink } from './admin-links.js';
@@ -33,7 +33,9 @@ export function incidentScore(strong: readonly Finding[], lateral: boolean, cfg:
  * its server the delivery role (an indicator match on listed files and nothing else).
  */
 const isDownload = (f: Finding, cfg: CorrelateConfig) =>
-  cfg.leadInDetectors.includes(f.detector) || serverRoleOf(f) === 'delivery';
+  cfg.leadInDetectors.includes(f.detector) ||
+  // A lead-in detector's role follows the config's list, so removing it there takes the role away.
+  (!isLeadIn(f) && serverRoleOf(f) === 'delivery');
 
 function roleOf(findings: readonly Finding[], cfg: CorrelateConfig): ServerRole {
   if (findings.length > 0 && findings.every((f) => isDownload(f, cfg))) return 'delivery';

@@ -51,4 +51,11 @@ describe('14.5 the html template escapes by default', () => {
     expect(html`${markupLike}`.markup).toBe('&lt;b&gt;bold&lt;/b&gt;');
     expect(String(html`<i>${'x'}</i>`)).toBe('<i>x</i>');
   });
+
+  it('a value missing from an older stored incident prints as a template literal would, not a crash', () => {
+    const missing = undefined as unknown as number;
+    expect(html`<td>${missing}</td><td>${null as unknown as string}</td>`.markup).toBe(
+      '<td>undefined</td><td>null</td>',
+    );
+  });
 });

@@ -21,6 +21,8 @@ function piece(v: HtmlValue): string {
   if (v instanceof SafeHtml) return v.markup;
   if (typeof v === 'string') return esc(v);
   if (typeof v === 'number') return String(v);
+  // A field missing from an incident stored by another version prints as a template literal would.
+  if (v === null || v === undefined || typeof v === 'boolean') return esc(String(v));
   let out = '';
   for (const x of v) out += piece(x);
   return out;

@@ -1,19 +1,24 @@
 import { Command } from 'commander';
-import { resolveDataDir } from '../../../config/data-dir.js';
 import {
   describeWarninglistStatus,
+  staleAfterDays,
   type WarninglistStatus,
   warninglistStatus,
   warninglistWarning,
 } from '../../../intel/warninglists/warninglist-status.js';
 import type { IntelStats } from '../../../store/intel-store.js';
 import { openStore } from '../../../store/open-store.js';
+import { addConfigOption, commandConfig } from '../../command-config.js';
 import { printText, renderTable, toJson } from '../../output.js';
 
 const n = (v: number) => v.toLocaleString('en');
 
 /** Human description of the knowledge base. */
-export function describeIntelStats(s: IntelStats, warninglists?: WarninglistStatus): string {
+export function describeIntelStats(
+  s: IntelStats,
+  warninglists?: WarninglistStatus,
+  staleDays = staleAfterDays,
+): string {
   const out: string[] = [];
   out.push(
     renderTable(
@@ -61,7 +66,7 @@ export function describeIntelStats(s: IntelStats, warninglists?: WarninglistStat
     );
   else {
     out.push(`${describeWarninglistStatus(warninglists)}, ${entries}`);
-    const warning = warninglistWarning(warninglists);
+    const warning = warninglistWarning(warninglists, staleDays);
     if (warning) out.push(warning);
   }
   return out.join('\n');
@@ -69,23 +74,25 @@ export function describeIntelStats(s: IntelStats, warninglists?: WarninglistStat
 
 /** `mamori intel stats`. */
 export function intelStatsCommand(): Command {
-  return new Command('stats')
+  const cmd = new Command('stats')
     .description('Count what the knowledge base holds, by type and by source')
     .option('-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)')
-    .option('--json', 'print as JSON')
-    .action(async (flags: { data?: string; json?: boolean }, cmd: Command) => {
-      const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const store = await openStore({ dataDir, readOnly: true });
-      try {
-        const s = await store.intel.stats();
-        const status = warninglistStatus(await store.intel.warninglistOrigins());
-        printText(
-          flags.json
-            ? toJson({ ...s, warninglistStatus: { ...status, warning: warninglistWarning(status) } })
-            : describeIntelStats(s, status),
-        );
-      } finally {
-        await store.close();
-      }
-    });
+    .option('--json', 'print as JSON');
+  return addConfigOption(cmd).action(async (flags: { json?: boolean }, command: Command) => {
+    // The config's warninglist age limit applies here as in hunt, so the two never disagree.
+    const { config, dataDir } = commandConfig(command);
+    const staleDays = config.warninglists.staleAfterDays;
+    const store = await openStore({ dataDir, readOnly: true });
+    try {
+      const s = await store.intel.stats();
+      const status = warninglistStatus(await store.intel.warninglistOrigins());
+      printText(
+        flags.json
+          ? toJson({ ...s, warninglistStatus: { ...status, warning: warninglistWarning(status, staleDays) } })
+          : describeIntelStats(s, status, staleDays),
+      );
+    } finally {
+      await store.close();
+    }
+  });
 }

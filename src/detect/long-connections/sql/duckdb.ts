@@ -29,7 +29,7 @@ export const duckdbLongConnections: LongConnectionsSql = {
       `SELECT coalesce(to_json(list({o: orig_h, r: resp_h, ports: ports, n: n, longest: longest, total: total,
                 open: open_n, out: bytes_out, inb: bytes_in, f: first, l: last, prev: prev}))::VARCHAR, '[]') AS j
        FROM (
-         SELECT orig_h, resp_h, list(DISTINCT resp_p) AS ports, count(*) AS n,
+         SELECT orig_h, resp_h, list(DISTINCT resp_p ORDER BY resp_p) AS ports, count(*) AS n,
                 max(${secondsSql('duration')}) AS longest, sum(${secondsSql('duration')}) AS total,
                 count(*) FILTER (WHERE coalesce(is_open, false)) AS open_n,
                 sum(${countSql('orig_bytes')}) AS bytes_out, sum(${countSql('resp_bytes')}) AS bytes_in,

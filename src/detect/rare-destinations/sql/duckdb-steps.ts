@@ -119,13 +119,13 @@ export const rareSql = (h: DialectHooks) => ({
    WITH hn AS (
      SELECT host, name, count(*) FILTER (WHERE k = 's') AS ssl_n, count(*) FILTER (WHERE k = 'h') AS http_n,
             count(*) FILTER (WHERE k = 'd') AS dns_n, count(*) FILTER (WHERE ext) AS ext, ${masks('ts')},
-            min(ts) AS first, max(ts) AS last, list(DISTINCT resp_h) FILTER (WHERE outside) AS ips, list(DISTINCT resp_p) AS ports
+            min(ts) AS first, max(ts) AS last, list(DISTINCT resp_h ORDER BY resp_h) FILTER (WHERE outside) AS ips, list(DISTINCT resp_p ORDER BY resp_p) AS ports
      FROM (${nameRowsSql(h, (raw) => `SEMI JOIN (SELECT DISTINCT v FROM dest_dom_cands) k ON k.v = ${raw}`)})
      GROUP BY host, name)
    SELECT k.host, k.dom, any_value(k.hosts) AS hosts, sum(x.ssl_n) AS ssl_n, sum(x.http_n) AS http_n,
           sum(x.dns_n) AS dns_n, sum(x.ext) AS ext, bit_or(x.hmask) AS hmask, bit_or(x.dmask) AS dmask,
           min(x.first) AS first, max(x.last) AS last, list(x.name ORDER BY x.ssl_n + x.http_n + x.dns_n DESC, x.name) AS names,
-          list_distinct(flatten(list(x.ips))) AS ips, list_distinct(flatten(list(x.ports))) AS ports
+          list_sort(list_distinct(flatten(list(x.ips)))) AS ips, list_sort(list_distinct(flatten(list(x.ports)))) AS ports
    FROM hn x JOIN dest_dom_cands k ON k.host = x.host AND k.name = x.name
    GROUP BY k.host, k.dom`,
     // One pass over the candidate hosts' DNS answers serves both kinds: the names an address was given
@@ -163,7 +163,7 @@ export const rareSql = (h: DialectHooks) => ({
     SELECT n.dom, count(*) FILTER (WHERE a.internal AND NOT regexp_matches(a.a, '^127\\.|^::1$')) AS inside
     FROM dest_answers a JOIN dest_names n USING (name) GROUP BY n.dom),
   host_answers AS (
-    SELECT a.host, n.dom, count(*) AS n, list(DISTINCT a.a) AS ips FROM dest_answers a JOIN dest_names n USING (name)
+    SELECT a.host, n.dom, count(*) AS n, list(DISTINCT a.a ORDER BY a.a) AS ips FROM dest_answers a JOIN dest_names n USING (name)
     WHERE a.internal = false AND ${routable('a.a')} GROUP BY ALL),
   dom_seen AS (
     SELECT k.dom, min(s.first_seen) AS first_seen FROM (SELECT DISTINCT dom FROM dest_dom_pairs) k
