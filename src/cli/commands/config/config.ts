@@ -13,7 +13,7 @@ export function configCommand(): Command {
       'after',
       `
 The config file is mamori.config.yaml (or .yml, .toml, .json) in the data directory, or any file
-given with --config to hunt, detect, demo and config show. Every key is optional: a missing key keeps
+given with --config to hunt, detect, demo, intel stats and config show. Every key is optional: a missing key keeps
 its default, today's built-in value. Command-line flags (--data, --internal, --allow, --min-score)
 win over the file. docs/configuration.md lists every key with its default, range and meaning.
 
