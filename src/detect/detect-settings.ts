@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { settingsGroup } from '../domain/setting-fields.js';
-import type { DetectContext } from './detector.js';
 import { type DetectorName, detectors } from './registry.js';
 
 /** Every detector's settings, as the config resolves them (each detector types its own slice). */
@@ -23,17 +22,3 @@ export function detectSettingsSchema(): z.ZodType<DetectSettings> {
 
 /** The settings with every default: today's constants. */
 export const defaultDetectSettings = (): DetectSettings => detectSettingsSchema().parse(undefined);
-
-const defaults = new WeakMap<z.ZodType, unknown>();
-
-/** A detector's settings in a run: the run's config, else its own slice's defaults. */
-export function settingsFor<S extends z.ZodType>(
-  ctx: DetectContext,
-  name: DetectorName,
-  slice: S,
-): z.output<S> {
-  const set = ctx.settings?.[name];
-  if (set !== undefined) return set as z.output<S>;
-  if (!defaults.has(slice)) defaults.set(slice, slice.parse(undefined));
-  return defaults.get(slice) as z.output<S>;
-}

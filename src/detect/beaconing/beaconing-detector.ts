@@ -1,8 +1,8 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { median } from '../../median.js';
 import { plural } from '../../plural.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { internalOriginators } from '../shared/shared-query.js';
 import { type BeaconStats, beaconScoreMerged } from './beacon-score.js';
 import { activeHours, type ConnectionSeries, connectionSeries } from './beaconing-query.js';

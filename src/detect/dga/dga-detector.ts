@@ -1,8 +1,8 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
+import { settingsFor } from '../settings-for.js';
 import {
   type FailedDomain,
   failedDomains,

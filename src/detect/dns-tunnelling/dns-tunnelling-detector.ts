@@ -1,9 +1,9 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
 import { isPublicSuffix } from '../dns-names/registered-domain.js';
 import { resolverCaveat, resolverRole } from '../dns-names/resolver-role.js';
+import { settingsFor } from '../settings-for.js';
 import { type DnsTunnelCandidate, dnsTunnelCandidates } from './dns-tunnelling-query.js';
 import { dnsTunnellingSettings } from './dns-tunnelling-settings.js';
 import { nameShape } from './name-shape.js';

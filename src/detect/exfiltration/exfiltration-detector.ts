@@ -1,7 +1,7 @@
 import { getDomain } from 'tldts';
 import { type Finding, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { hourSeries } from './exfil-baseline.js';
 import type { ExfilConfig, WorkingHours } from './exfil-config.js';
 import { exfilExplanation, exfilTechniques } from './exfil-explain.js';

@@ -1,6 +1,6 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { internalOriginators } from '../shared/shared-query.js';
 import { portFanOut } from './fan-out-query.js';
 import { fanOutScore } from './fan-out-score.js';

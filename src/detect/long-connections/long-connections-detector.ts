@@ -1,7 +1,7 @@
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { plural } from '../../plural.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { internalOriginators } from '../shared/shared-query.js';
 import {
   type ConnectionDurations,

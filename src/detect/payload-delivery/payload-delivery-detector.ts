@@ -1,8 +1,8 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
 import { formatBytes } from '../../format-bytes.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { internalProxies } from '../shared/shared-query.js';
 import { type PayloadDownload, payloadDownloads } from './payload-delivery-query.js';
 import { payloadDeliverySettings } from './payload-delivery-settings.js';

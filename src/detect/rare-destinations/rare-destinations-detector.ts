@@ -1,7 +1,7 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { type RareEndpoint, rareDestinations } from './rare-destinations-query.js';
 import { rareDestinationsSettings } from './rare-destinations-settings.js';
 import { newness, persistence, rareScore, rarity } from './rare-score.js';

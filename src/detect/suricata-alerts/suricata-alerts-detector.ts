@@ -1,7 +1,7 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { explainAlerts } from './alert-explanation.js';
 import { answeredBytes, firingCeiling, isWidespread, pairScore, signatureScore } from './alert-score.js';
 import { FamilyResolver, type RuleFamilies } from './family-links.js';

@@ -1,6 +1,6 @@
 import { type Finding, type FindingLink, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import { internalProxies } from '../shared/shared-query.js';
 import { matchIndicators } from './intel-match-query.js';
 import { intelScore } from './intel-score.js';

@@ -1,7 +1,7 @@
 import { clip } from '../../clip.js';
 import { type Finding, severityOf } from '../../domain/finding.js';
-import { settingsFor } from '../detect-settings.js';
 import type { DetectContext, Detector } from '../detector.js';
+import { settingsFor } from '../settings-for.js';
 import type { OddityName } from './oddity-names.js';
 import { oddityScore } from './oddity-score.js';
 import { type OddEndpoint, tlsHttpOddities } from './tls-http-oddities-query.js';
