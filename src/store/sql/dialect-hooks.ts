@@ -1,5 +1,3 @@
-import type { SqlParams } from '../analytics-session.js';
-
 /** A telemetry slice's bounds and scope, as aggregate options carry them. */
 export interface WindowBounds {
   readonly from?: string | null;
@@ -44,8 +42,3 @@ export const baseDialectHooks: Pick<DialectHooks, 'windowParams' | 'windowKey'> 
   }),
   windowKey: (w) => `${w.from ?? ''}|${w.to ?? ''}|${JSON.stringify(w.sensors ?? null)}`,
 };
-
-/** Parameters of a query that reads a window, merged with its own. */
-export function withWindow(hooks: DialectHooks, w: WindowBounds, params: SqlParams = {}): SqlParams {
-  return { ...hooks.windowParams(w), ...params };
-}
