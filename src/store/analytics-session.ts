@@ -28,7 +28,7 @@ export type SqlParams = Readonly<Record<string, SqlParam>>;
 /** Declared types of list parameters that may be empty (an empty list has no type of its own). */
 export type SqlParamTypes = Readonly<Record<string, 'varchar[]' | 'integer[]' | 'bigint[]'>>;
 
-/** Column kinds the session's appender writes. */
+/** Column kinds the appender writes (the session's temp tables and the store's own tables alike). */
 export type AppendKind =
   | 'varchar'
   | 'varchar[]'

@@ -1,18 +1,6 @@
 import { type DuckDBConnection, DuckDBTimestampValue, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type { AppendKind } from '../../analytics-session.js';
 
-/** Column kinds of the knowledge-base tables, as the appender writes them. */
-export type IntelCell =
-  | 'varchar'
-  | 'varchar[]'
-  | 'integer'
-  | 'tinyint'
-  | 'uhugeint'
-  | 'boolean'
-  | 'timestamp'
-  | 'bigint'
-  | 'double';
-
 type Value = string | number | bigint | boolean | null | undefined | readonly string[];
 
 const varcharList = LIST(VARCHAR);
@@ -28,7 +16,7 @@ export function isoMicros(iso: string | null | undefined): bigint | null {
 export async function appendRows(
   conn: DuckDBConnection,
   table: string,
-  kinds: readonly (IntelCell | AppendKind)[],
+  kinds: readonly AppendKind[],
   rows: Iterable<readonly Value[]>,
 ): Promise<number> {
   const a = await conn.createAppender(table);
