@@ -4,6 +4,7 @@ import { detectSettingsSchema } from '../detect/detect-settings.js';
 import { allowlistSettings, networkSettings, warninglistSettings } from '../detect/network-settings.js';
 import { correlateSettings } from '../incidents/correlate-settings.js';
 import { storeSettings } from '../store/store-settings.js';
+import { alertSettings, liveSettings, serverSettings } from './server-settings.js';
 
 /** The whole config: one slice per stage, each owned (and defaulted) by the stage itself. */
 export const configSchema = z.strictObject({
@@ -14,6 +15,9 @@ export const configSchema = z.strictObject({
   detectors: detectSettingsSchema(),
   correlation: correlateSettings,
   attribution: attributionSettings,
+  server: serverSettings,
+  live: liveSettings,
+  alerts: alertSettings,
 });
 
 /** The effective config a run uses. */

@@ -27,8 +27,23 @@ export interface DetectorRegistry {}
 /** A detector's name: a key of the registry (`beaconing`, `threat-intel`…). */
 export type DetectorName = keyof DetectorRegistry & string;
 
+/** The log rows behind a finding, so an analyst can pull them up (`mamori rows --finding ID`). */
+export interface FindingEvidence {
+  /** A sample of the Zeek `uid`s (or Suricata flow ids) of the connections, earliest first. */
+  readonly uids: readonly string[];
+  /** How many connection uids there are in all. */
+  readonly uidCount: number;
+  /** The Community IDs of the flows (a sample), where the data carries them. */
+  readonly communityIds: readonly string[];
+}
+
 /** One suspicious internal host ↔ external endpoint relation, with the evidence that scored it. */
 export interface Finding {
+  /**
+   * `F-` and 12 hex digits from the scope, detector, host and endpoint: the same relation keeps its
+   * id across hunts. Absent on findings stored before ids existed.
+   */
+  readonly id?: string;
   readonly detector: DetectorName;
   /** ATT&CK technique ids the behaviour maps to. */
   readonly techniques: readonly string[];
@@ -54,4 +69,6 @@ export interface Finding {
    * spaces overlap between networks, so a host is (scope, address). Absent for an empty store.
    */
   readonly scope?: string;
+  /** The log rows behind it; absent when not collected (findings stored before v13). */
+  readonly evidence?: FindingEvidence;
 }

@@ -105,7 +105,7 @@ export function blockableName(name: string): boolean {
 export function isBenignForReport(item: Pick<AttributedIncident, 'incident' | 'triage'>): boolean {
   // An analyst's decision outranks the verdict: a confirmed look-alike is reported as an intrusion.
   if (item.triage?.status === 'benign') return true;
-  return item.incident.verdict === 'likely-benign' && item.triage?.status !== 'confirmed';
+  return item.incident.verdict === 'likely-benign' && item.triage?.status !== 'true-positive';
 }
 
 /** The block list of one report item: empty for an incident that is likely or marked benign. */

@@ -1,14 +1,14 @@
 import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
-import type { IncidentTriage } from '../domain/triage.js';
+import type { IncidentTriage, TriageStatus } from '../domain/triage.js';
 import type { TechniqueNames } from './technique-names.js';
 
 /** TLP 2.0 levels, least restrictive first. */
 export const tlpLevels = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 export type Tlp = (typeof tlpLevels)[number];
 
-/** Triage states an analyst can give an incident (`open` until someone looks). */
-export type ReportTriageStatus = 'open' | 'confirmed' | 'benign';
+/** Triage states an analyst can give an incident (`new` until someone looks). */
+export type ReportTriageStatus = TriageStatus;
 
 /**
  * An analyst's latest triage decision, as a report shows it. Shaped like the store's triage record

@@ -4,8 +4,10 @@ import type { Incident } from '../domain/incident.js';
 import type { IncidentVerdict } from '../domain/incident-verdict.js';
 import type { IncidentTriage } from '../domain/triage.js';
 import type { AnalyticsSession } from './analytics-session.js';
+import type { IdentityStore } from './identity-store.js';
 import type { IntelStore } from './intel-store.js';
 import type { TelemetryTableName } from './schema/tables.js';
+import type { TriageStore } from './triage-store.js';
 import type { UserQueryLimits } from './user-query.js';
 
 /** Names of the storage backends; `Record<BackendName, T>` makes the compiler list every gap. */
@@ -296,6 +298,10 @@ export interface Store {
   getTriage(id: string): Promise<IncidentTriage | null>;
   /** The threat knowledge base, kept beside the telemetry so that matching is a join. */
   readonly intel: IntelStore;
+  /** Users, organisations, tokens, sessions and the audit log (the team server's identity model). */
+  readonly identity: IdentityStore;
+  /** Triage state, notes, history, suppressions, incident aliases and alert state. */
+  readonly triage: TriageStore;
   close(): Promise<void>;
 }
 

@@ -60,9 +60,10 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract, tria
       note: 'nightly backup to S3, owner confirmed',
       by: 'alice',
       at,
+      assignee: null,
     });
     // The latest decision replaces the earlier one; a note may be absent.
-    await s.setTriage({ incidentId: 'INC-0000000a', status: 'confirmed', note: null, by: 'bob', at });
+    await s.setTriage({ incidentId: 'INC-0000000a', status: 'true-positive', note: null, by: 'bob', at });
     // A later hunt stores the same incident again: its triage still applies (ids are stable).
     const run2 = await s.saveFindings({ detectors: [] }, []);
     await s.saveIncidents(run2, [{ incident: incident('INC-0000000a'), attribution: null }]);
@@ -71,18 +72,19 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract, tria
     const r = await open(dir, true);
     expect(await r.getTriage('INC-0000000a')).toEqual({
       incidentId: 'INC-0000000a',
-      status: 'confirmed',
+      status: 'true-positive',
       note: null,
       by: 'bob',
       at,
+      assignee: null,
     });
-    expect((await r.getIncident('inc-0000000a'))?.triage?.status).toBe('confirmed');
-    expect((await r.listIncidents()).map((x) => [x.id, x.triage?.status ?? 'open'])).toEqual([
-      ['INC-0000000a', 'confirmed'],
+    expect((await r.getIncident('inc-0000000a'))?.triage?.status).toBe('true-positive');
+    expect((await r.listIncidents()).map((x) => [x.id, x.triage?.status ?? 'new'])).toEqual([
+      ['INC-0000000a', 'true-positive'],
     ]);
-    expect((await r.listIncidents({ runId: run1 })).map((x) => [x.id, x.triage?.status ?? 'open'])).toEqual([
-      ['INC-0000000a', 'confirmed'],
-      ['INC-0000000b', 'open'],
+    expect((await r.listIncidents({ runId: run1 })).map((x) => [x.id, x.triage?.status ?? 'new'])).toEqual([
+      ['INC-0000000a', 'true-positive'],
+      ['INC-0000000b', 'new'],
     ]);
     expect((await r.getIncident('INC-0000000b'))?.triage).toBeNull();
     await expect(

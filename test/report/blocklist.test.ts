@@ -123,7 +123,7 @@ describe('indicator block list', () => {
   it('13.5: an analyst confirming a likely-benign incident brings back its block list', () => {
     const base = apt10Incident();
     const benign = { ...base, verdict: 'likely-benign' as const, verdictReasons: ['one schedule'] };
-    const triage = (status: 'confirmed' | 'benign') => ({
+    const triage = (status: 'true-positive' | 'benign') => ({
       incidentId: base.id,
       status,
       note: null,
@@ -131,7 +131,7 @@ describe('indicator block list', () => {
       at: '2016-06-03T10:00:00Z',
     });
     expect(blockListText(input(benign))).toContain('likely benign, nothing to block');
-    expect(blockListText(input(benign, { triage: triage('confirmed') }))).toContain(
+    expect(blockListText(input(benign, { triage: triage('true-positive') }))).toContain(
       base.servers[0]!.domains[0],
     );
     expect(blockListText(input(base, { triage: triage('benign') }))).not.toContain(

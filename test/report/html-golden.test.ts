@@ -66,7 +66,7 @@ const cases: Record<string, () => ReportInput> = {
           attribution: hostileAttribution({ ...hostile, actor: `APT ${pasted}` }),
           triage: {
             incidentId: 'INC-bad0c0de',
-            status: 'confirmed',
+            status: 'true-positive',
             note: pasted,
             by: 'ana <ana@example>',
             at: '2025-01-20T09:00:00Z',
@@ -75,7 +75,7 @@ const cases: Record<string, () => ReportInput> = {
         {
           incident: withLateral(apt10Incident()),
           attribution: apt10Attribution(),
-          triage: { incidentId: 'INC-5a1c0e10', status: 'open', note: null, by: '', at: '' },
+          triage: { incidentId: 'INC-5a1c0e10', status: 'new', note: null, by: '', at: '' },
         },
       ],
     }),

@@ -145,7 +145,7 @@ describe('report sections (issue 13.4)', () => {
             ...base,
             triage: {
               incidentId: base.incident.id,
-              status: 'confirmed',
+              status: 'true-positive',
               by: 'ana',
               at: '2016-06-03T10:00:00Z',
               note: '<b>IR-42</b>',
@@ -155,7 +155,7 @@ describe('report sections (issue 13.4)', () => {
       }),
     );
     expect(confirmed).toContain(
-      'Triage: <strong>confirmed</strong> by ana on 2016-06-03: &lt;b&gt;IR-42&lt;/b&gt;',
+      'Triage: <strong>true-positive</strong> by ana on 2016-06-03: &lt;b&gt;IR-42&lt;/b&gt;',
     );
     expect(confirmed).toContain('Isolate these 23 hosts');
     const benign = markdownFormat.render(

@@ -29,7 +29,7 @@ const triage = (incidentId: string, status: TriageStatus, note: string | null = 
 function confirmedItems(): AttributedIncident[] {
   return reportInput().incidents.map((i) => ({
     ...i,
-    triage: triage(i.incident.id, 'confirmed', `EDR isolated ${i.incident.hosts[0]!.ip} and others`),
+    triage: triage(i.incident.id, 'true-positive', `EDR isolated ${i.incident.hosts[0]!.ip} and others`),
   }));
 }
 
@@ -224,7 +224,7 @@ describe('13.5: incidents that are likely or triaged benign are never exported',
       [base[1]!.incident.id, 'likely-benign'],
       [base[2]!.incident.id, 'triaged-benign'],
     ]);
-    const confirmed = { ...likelyBenign(base[1]!), triage: triage(base[1]!.incident.id, 'confirmed') };
+    const confirmed = { ...likelyBenign(base[1]!), triage: triage(base[1]!.incident.id, 'true-positive') };
     expect(planShare([confirmed], opts()).items).toHaveLength(1);
   });
 });
@@ -235,15 +235,15 @@ describe('13.5: TLP:GREEN and TLP:CLEAR need confirmed incidents, or --force', (
     it(`13.5: TLP:${tlp.toUpperCase()} refuses an unconfirmed incident without --force, and warns with it`, () => {
       expect(() => planShare([open], opts({ tlp }))).toThrow(
         new RegExp(
-          `refused to export at TLP:${tlp.toUpperCase()}: ${open.incident.id} is not triaged confirmed.*mamori incidents triage ${open.incident.id} --status confirmed, or add --force`,
+          `refused to export at TLP:${tlp.toUpperCase()}: ${open.incident.id} is not triaged true-positive.*mamori incidents triage ${open.incident.id} --status true-positive, or add --force`,
         ),
       );
       const forced = planShare([open], opts({ tlp, force: true }));
       expect(forced.items).toHaveLength(1);
       expect(forced.warnings).toEqual([
-        `warning: exporting ${open.incident.id} at TLP:${tlp.toUpperCase()} although it is not triaged confirmed (--force)`,
+        `warning: exporting ${open.incident.id} at TLP:${tlp.toUpperCase()} although it is not triaged true-positive (--force)`,
       ]);
-      const ok = planShare([{ ...open, triage: triage(open.incident.id, 'confirmed') }], opts({ tlp }));
+      const ok = planShare([{ ...open, triage: triage(open.incident.id, 'true-positive') }], opts({ tlp }));
       expect(ok.warnings).toEqual([]);
     });
   }

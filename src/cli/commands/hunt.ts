@@ -114,7 +114,7 @@ export function huntCommand(): Command {
       new Option('--tlp <level>', 'TLP 2.0 marking of the report').choices(tlpLevels).default('amber'),
     )
     .option('--include-internal', 'stix: keep internal addresses (see mamori report --help, Sharing)')
-    .option('--force', 'stix: export at TLP:GREEN or TLP:CLEAR incidents not triaged confirmed')
+    .option('--force', 'stix: export at TLP:GREEN or TLP:CLEAR incidents not triaged true-positive')
     .option('--sector <name>', "the victim's sector, weighed against actors' known targeting")
     .option('--country <code>', "the victim's country (ISO 3166 alpha-2), weighed the same way")
     .option('--no-progress', 'no progress bar');

@@ -26,7 +26,7 @@ function whoDecides(by: string | undefined): string {
 
 /** One line for the terminal: the decision, who made it and when. */
 export function describeTriage(id: string, t: IncidentTriage | null): string {
-  if (!t) return `${id}: open (not triaged yet: mamori incidents triage ${id} --status confirmed|benign)`;
+  if (!t) return `${id}: new (not triaged yet: mamori incidents triage ${id} --status true-positive|benign)`;
   const when = t.at.slice(0, 16).replace('T', ' ');
   return `${id}: ${t.status} by ${t.by} at ${when} UTC${t.note ? ` (${t.note})` : ''}`;
 }
@@ -34,7 +34,9 @@ export function describeTriage(id: string, t: IncidentTriage | null): string {
 /** `mamori incidents triage ID --status …`: record an analyst's decision on an incident. */
 export function triageCommand(): Command {
   return new Command('triage')
-    .description('Record your triage of an incident: confirmed (real), benign (false positive) or open again')
+    .description(
+      'Record your triage of an incident: new, investigating, true-positive (real), benign (false positive) or closed',
+    )
     .argument('<id>', 'incident id (INC-…); the decision follows the id into later hunts')
     .addOption(new Option('--status <status>', 'the decision').choices(triageStatuses).makeOptionMandatory())
     .option('--note <text>', `why, in a sentence or a ticket reference (up to ${maxNote} characters)`)
@@ -49,9 +51,9 @@ Exports read it: a benign incident is never exported, and STIX or JSON at TLP:GR
 needs the incident confirmed (or --force). See docs/security.md, "Reports and sharing".
 
 Examples:
-  mamori incidents triage INC-1a2b3c4d --status confirmed --note "IR-2291: C2 confirmed by EDR"
+  mamori incidents triage INC-1a2b3c4d --status true-positive --note "IR-2291: C2 confirmed by EDR"
   mamori incidents triage INC-5e6f7a8b --status benign --note "nightly backup to S3"
-  mamori incidents triage INC-5e6f7a8b --status open`,
+  mamori incidents triage INC-5e6f7a8b --status new`,
     )
     .action(
       async (

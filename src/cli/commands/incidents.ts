@@ -59,7 +59,7 @@ function listingTable(rows: readonly IncidentListing[], windowed: boolean): stri
       first: r.firstSeen.slice(0, 16).replace('T', ' '),
       last: r.lastSeen.slice(0, 16).replace('T', ' '),
       actor: r.topActor ? `${r.topActor} ${pct(r.topProbability)}` : 'unknown',
-      triage: r.triage?.status ?? 'open',
+      triage: r.triage?.status ?? 'new',
     })),
     { paint: (column, row) => (column === 'severity' ? severityStyle(String(row['severity'])) : null) },
   );
@@ -118,7 +118,7 @@ Examples:
   mamori incidents --json
   mamori incidents --from 7d
   mamori incidents show INC-1a2b3c4d
-  mamori incidents triage INC-1a2b3c4d --status confirmed
+  mamori incidents triage INC-1a2b3c4d --status true-positive
 
 Times (--from, --to): ${timeForms}.`,
     )

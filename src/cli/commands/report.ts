@@ -54,7 +54,7 @@ export function reportCommand(): Command {
     )
     .option(
       '--force',
-      'stix and json: export at TLP:GREEN or TLP:CLEAR incidents not triaged confirmed (with a warning)',
+      'stix and json: export at TLP:GREEN or TLP:CLEAR incidents not triaged true-positive (with a warning)',
     )
     .option(
       '--json',
@@ -68,13 +68,13 @@ Sharing (--format stix and json):
     internal-host-N / internal-address-N unless --include-internal;
   - an incident that is likely benign or triaged benign is never exported: alone it is refused
     (exit 2), among several it is left out and counted on stderr;
-  - at TLP:GREEN or TLP:CLEAR every incident must be triaged confirmed
-    (mamori incidents triage ID --status confirmed), or the export needs --force and warns.
+  - at TLP:GREEN or TLP:CLEAR every incident must be triaged true-positive
+    (mamori incidents triage ID --status true-positive), or the export needs --force and warns.
   TLP:AMBER, AMBER+STRICT and RED export as before. See docs/security.md, "Reports and sharing".
 
 Examples:
   mamori report INC-1a2b3c4d --out incident.html
-  mamori incidents triage INC-1a2b3c4d --status confirmed
+  mamori incidents triage INC-1a2b3c4d --status true-positive
   mamori report INC-1a2b3c4d --format stix --tlp green > bundle.json
   mamori report INC-1a2b3c4d INC-5e6f7a8b --format md
   mamori report INC-1a2b3c4d --format suricata --out mamori-local.rules

@@ -47,7 +47,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
   if (triageStatusOf(item.triage) === 'benign')
     return {
       rule: 'triaged-benign',
-      why: `${id} is triaged benign${item.triage?.by ? ` by ${item.triage.by}` : ''}: benign incidents are never exported (to share it, first run mamori incidents triage ${id} --status confirmed)`,
+      why: `${id} is triaged benign${item.triage?.by ? ` by ${item.triage.by}` : ''}: benign incidents are never exported (to share it, first run mamori incidents triage ${id} --status true-positive)`,
     };
   if (isLikelyBenign(item.incident)) {
     const reasons = item.incident.verdictReasons?.length
@@ -55,7 +55,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
       : '';
     return {
       rule: 'likely-benign',
-      why: `${id} is likely benign${reasons}: likely-benign incidents are never exported (if review shows it is real, run mamori incidents triage ${id} --status confirmed)`,
+      why: `${id} is likely benign${reasons}: likely-benign incidents are never exported (if review shows it is real, run mamori incidents triage ${id} --status true-positive)`,
     };
   }
   return null;
@@ -73,7 +73,7 @@ export function planShare(items: readonly AttributedIncident[], opts: ShareOptio
   const kept: AttributedIncident[] = [];
   for (const item of items) {
     // An analyst's confirmation overrides the look-alike verdict: they looked.
-    const confirmed = triageStatusOf(item.triage) === 'confirmed';
+    const confirmed = triageStatusOf(item.triage) === 'true-positive';
     const refusal = confirmed ? null : neverShared(item);
     if (refusal) leftOut.push({ id: item.incident.id, ...refusal });
     else kept.push(item);
@@ -87,18 +87,18 @@ export function planShare(items: readonly AttributedIncident[], opts: ShareOptio
   if (widelySharedTlp.includes(opts.tlp)) {
     const label = tlpLabels[opts.tlp].label;
     const unconfirmed = kept
-      .filter((i) => triageStatusOf(i.triage) !== 'confirmed')
+      .filter((i) => triageStatusOf(i.triage) !== 'true-positive')
       .map((i) => i.incident.id);
     if (unconfirmed.length > 0) {
       const ids = unconfirmed.join(', ');
-      const fix = `run mamori incidents triage ${unconfirmed[0]} --status confirmed${unconfirmed.length > 1 ? ' (for each)' : ''}, or add --force`;
+      const fix = `run mamori incidents triage ${unconfirmed[0]} --status true-positive${unconfirmed.length > 1 ? ' (for each)' : ''}, or add --force`;
       if (!opts.force)
         throw new MamoriError(
           errorCodes.usage,
-          `refused to export at ${label}: ${ids} ${unconfirmed.length === 1 ? 'is' : 'are'} not triaged confirmed, and ${label} lets recipients pass it on: ${fix}`,
+          `refused to export at ${label}: ${ids} ${unconfirmed.length === 1 ? 'is' : 'are'} not triaged true-positive, and ${label} lets recipients pass it on: ${fix}`,
         );
       warnings.push(
-        `warning: exporting ${ids} at ${label} although ${unconfirmed.length === 1 ? 'it is' : 'they are'} not triaged confirmed (--force)`,
+        `warning: exporting ${ids} at ${label} although ${unconfirmed.length === 1 ? 'it is' : 'they are'} not triaged true-positive (--force)`,
       );
     }
   }

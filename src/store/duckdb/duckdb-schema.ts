@@ -1,15 +1,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { telemetryTables } from '../schema/tables.js';
+import { findingEvidenceDdl } from './duckdb-finding-evidence-ddl.js';
 import { findingsDdl } from './duckdb-findings.js';
 import { incidentsDdl } from './duckdb-incidents.js';
 import { refreshSeen, seenDdl } from './duckdb-seen.js';
 import { triageDdl } from './duckdb-triage.js';
 import { duckdbSqlTypes, sqlIdent } from './duckdb-types.js';
 import { createIntelTables } from './intel/duckdb-intel-schema.js';
+import { identityDdl } from './team/duckdb-identity-ddl.js';
+import { triageV2Ddl } from './team/duckdb-triage-ddl.js';
 
 /** The schema version this build writes. Bump it with a new entry in `migrations`. */
-export const schemaVersion = 10;
+export const schemaVersion = 13;
 
 const metaDdl = {
   schemaMeta: `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -78,6 +81,18 @@ const migrations: Record<number, (c: DuckDBConnection) => Promise<void>> = {
   // v10 keeps an analyst's triage of each incident (open, confirmed, benign), by incident id.
   10: async (c) => {
     for (const ddl of triageDdl) await c.run(ddl);
+  },
+  // v11 adds the team server's identity model: organisations, users, tokens, sessions, audit log.
+  11: async (c) => {
+    for (const ddl of identityDdl) await c.run(ddl);
+  },
+  // v12 extends triage to the analyst's loop: assignee, notes, history, suppressions, aliases, alerts.
+  12: async (c) => {
+    for (const ddl of triageV2Ddl) await c.run(ddl);
+  },
+  // v13 makes findings traceable to their log rows: stable ids, Zeek uids, community ids.
+  13: async (c) => {
+    for (const ddl of findingEvidenceDdl) await c.run(ddl);
   },
 };
 

@@ -7,6 +7,7 @@ import type { Incident } from '../../domain/incident.js';
 import type { IncidentTriage } from '../../domain/triage.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { AnalyticsSession } from '../analytics-session.js';
+import type { IdentityStore } from '../identity-store.js';
 import { sensorStatusLogTypes } from '../schema/status-logs.js';
 import { telemetryTableNames } from '../schema/tables.js';
 import { removeStaleTempFiles } from '../stale-temp-files.js';
@@ -26,6 +27,7 @@ import type {
   StoreOptions,
   StoreStats,
 } from '../store.js';
+import type { TriageStore } from '../triage-store.js';
 import { AbandonedQueryError, type UserQueryLimits } from '../user-query.js';
 import { duckdbAnalyticsSession } from './duckdb-analytics-session.js';
 import { DuckDBBatch } from './duckdb-batch.js';
@@ -40,6 +42,8 @@ import { getTriage, setTriage } from './duckdb-triage.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
 import { runUserQuery } from './duckdb-user-query.js';
 import { DuckDBIntelStore } from './intel/duckdb-intel-store.js';
+import { duckdbIdentityStore } from './team/duckdb-identity-store.js';
+import { duckdbTriageStore } from './team/duckdb-triage-store.js';
 
 /** DuckDB's buffer pool size unless MAMORI_DUCKDB_MEMORY says otherwise. */
 export const defaultMemoryLimit = '512MB';
@@ -61,6 +65,8 @@ export class DuckDBStore implements Store {
   private importOpen = false;
   readonly intel: DuckDBIntelStore;
   readonly analytics: AnalyticsSession;
+  readonly identity: IdentityStore;
+  readonly triage: TriageStore;
   private nextBatchId = 1;
   private readonly uow: DuckDBUnitOfWork;
   private readonly jsonStage: DuckDBJsonStage;
@@ -87,6 +93,14 @@ export class DuckDBStore implements Store {
         if (!readOnly && !this.batchOpen && !this.importOpen) await this.uow.commit();
       }),
     );
+    // Team writes are small and must be durable at once: pending batches are committed first.
+    const settleTeam = async () => {
+      if (readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
+      if (this.batchOpen || this.importOpen) throw new Error('a team change while a batch or import is open');
+      await this.uow.commit();
+    };
+    this.identity = duckdbIdentityStore(conn, settleTeam);
+    this.triage = duckdbTriageStore(conn, settleTeam);
     this.intel = new DuckDBIntelStore(conn, {
       readOnly,
       tmpDir,

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type IncidentTriage, type TriageStatus, triageStatuses } from '../../domain/triage.js';
+import { type IncidentTriage, parseTriageStatus } from '../../domain/triage.js';
 
 /**
  * The latest triage decision per incident id (schema v10). Keyed by id rather than by run, since an
@@ -12,35 +12,36 @@ export const triageDdl = [
 ];
 
 /** Columns a query joins to read a triage row (as `t`). */
-export const triageColumns = `t.status AS triage_status, t.note AS triage_note, t.triaged_by,
+export const triageColumns = `t.status AS triage_status, t.note AS triage_note, t.triaged_by, t.assignee,
   strftime(t.triaged_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS triaged_at`;
-
-/** A stored status, read defensively: anything unknown counts as `open`. */
-function statusOf(v: unknown): TriageStatus {
-  return (triageStatuses as readonly unknown[]).includes(v) ? (v as TriageStatus) : 'open';
-}
 
 /** The triage of a row that joined `triageColumns`, or null when the incident was never triaged. */
 export function triageFromRow(id: string, row: Record<string, unknown>): IncidentTriage | null {
   if (row['triage_status'] === null || row['triage_status'] === undefined) return null;
   return {
     incidentId: id,
-    status: statusOf(row['triage_status']),
+    status: parseTriageStatus(row['triage_status']),
     note: row['triage_note'] === null ? null : String(row['triage_note']),
     by: String(row['triaged_by']),
     at: String(row['triaged_at']),
+    assignee: row['assignee'] === null || row['assignee'] === undefined ? null : String(row['assignee']),
   };
 }
 
 /** Records a decision, replacing the previous one; returns it as stored. */
 export async function setTriage(c: DuckDBConnection, t: IncidentTriage): Promise<IncidentTriage> {
-  await c.run(`INSERT OR REPLACE INTO incident_triage VALUES ($id, $status, $note, $by, $at::TIMESTAMP)`, {
-    id: t.incidentId,
-    status: t.status,
-    note: t.note,
-    by: t.by,
-    at: t.at.replace(/Z$/, ''),
-  });
+  await c.run(
+    `INSERT OR REPLACE INTO incident_triage (incident_id, status, note, triaged_by, triaged_at, assignee)
+     VALUES ($id, $status, $note, $by, $at::TIMESTAMP, $assignee)`,
+    {
+      id: t.incidentId,
+      status: t.status,
+      note: t.note,
+      by: t.by,
+      at: t.at.replace(/Z$/, ''),
+      assignee: t.assignee ?? null,
+    },
+  );
   const got = await getTriage(c, t.incidentId);
   if (!got) throw new Error(`triage of ${t.incidentId} was not stored`);
   return got;

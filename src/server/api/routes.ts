@@ -1,0 +1,8 @@
+import type { ApiRoute } from './api-route.js';
+
+/**
+ * Every REST endpoint under /api/v1, one module per resource. The server mounts this list, the
+ * OpenAPI document describes it, and the API tests enumerate it: a new endpoint is a route in its
+ * resource's module.
+ */
+export const apiRoutes: readonly ApiRoute[] = [];
