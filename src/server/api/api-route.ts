@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Principal, Role } from '../../domain/identity.js';
+import type { SessionExchange } from '../auth/session-exchange.js';
 import type { ServerContext } from '../server-context.js';
 
 /** A reply that is not JSON: a report, a CSV export, or a stream (SSE). */
@@ -35,6 +36,8 @@ export interface ApiRequest<P, Q, B> {
   readonly files: readonly UploadedFile[];
   /** Aborted when the client goes away (long exports, SSE). */
   readonly signal: AbortSignal;
+  /** Cookie sessions, for the auth routes only (login, logout, me); absent outside HTTP. */
+  readonly session?: SessionExchange;
 }
 
 type Schema = z.ZodType;

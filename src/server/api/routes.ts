@@ -1,8 +1,23 @@
 import type { ApiRoute } from './api-route.js';
+import { auditRoutes } from './routes/audit-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { openapiRoutes } from './routes/openapi-routes.js';
+import { organisationRoutes } from './routes/organisation-routes.js';
+import { tokenRoutes } from './routes/token-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 
 /**
  * Every REST endpoint under /api/v1, one module per resource. The server mounts this list, the
  * OpenAPI document describes it, and the API tests enumerate it: a new endpoint is a route in its
  * resource's module.
  */
-export const apiRoutes: readonly ApiRoute[] = [];
+export const apiRoutes: readonly ApiRoute[] = [
+  ...authRoutes,
+  ...userRoutes,
+  ...tokenRoutes,
+  ...organisationRoutes,
+  ...auditRoutes,
+  ...healthRoutes,
+  ...openapiRoutes,
+];
