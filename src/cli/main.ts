@@ -10,9 +10,11 @@ import { ingestCommand } from './commands/ingest.js';
 import { intelCommand } from './commands/intel/intel.js';
 import { queryCommand } from './commands/query.js';
 import { reportCommand } from './commands/report.js';
+import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
 import { storeCommand } from './commands/store.js';
+import { usersCommand } from './commands/users/users.js';
 import { printError } from './output.js';
 import { setColourOption } from './terminal.js';
 
@@ -68,7 +70,9 @@ export function buildProgram(): Command {
     .addCommand(intelCommand())
     .addCommand(simulateCommand())
     .addCommand(configCommand())
-    .addCommand(detectCommand());
+    .addCommand(detectCommand())
+    .addCommand(serveCommand())
+    .addCommand(usersCommand());
   program.hook('preAction', () => setColourOption(program.opts()['color'] !== false));
   // Subcommands added with addCommand do not inherit this: usage errors exit with 2 everywhere.
   for (const c of program.commands) c.exitOverride();

@@ -14,12 +14,12 @@ class Components {
   add(schema: z.ZodType, io: 'input' | 'output'): Json {
     const js = z.toJSONSchema(schema, { unrepresentable: 'any', io }) as Json;
     const defs = (js['$defs'] ?? {}) as Record<string, Json>;
+    const same = Object.fromEntries(Object.keys(defs).map((id) => [id, id]));
     const names: Record<string, string> = {};
     for (const [id, def] of Object.entries(defs)) {
-      const text = JSON.stringify(def);
+      const text = JSON.stringify(rewrite(def, same));
       // A schema with defaults reads differently as a request (optional) and as an answer (present).
-      const name = this.schemas[id] && JSON.stringify(this.schemas[id]) !== text ? `${id}Input` : id;
-      names[id] = name;
+      names[id] = this.schemas[id] && JSON.stringify(this.schemas[id]) !== text ? `${id}Input` : id;
     }
     for (const [id, def] of Object.entries(defs))
       this.schemas[names[id] as string] = rewrite(def, names) as Json;

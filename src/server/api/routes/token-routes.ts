@@ -1,6 +1,5 @@
 import { roleAllows } from '../../../domain/identity.js';
-import { lowerRole } from '../../auth/principals.js';
-import { newApiTokenSecret, secretHash } from '../../auth/secrets.js';
+import { createTokenFor } from '../../auth/token-admin.js';
 import { ApiError } from '../api-error.js';
 import { apiRoute } from '../api-route.js';
 import { idParam, okBody, pageOf, pageQuery } from '../schemas/common-schemas.js';
@@ -49,33 +48,22 @@ export const tokenRoutes = [
     handler: async (req) => {
       const p = req.principal;
       const b = req.body;
-      if (b.expiresAt && !(Date.parse(b.expiresAt) > Date.now()))
-        throw new ApiError('badRequest', 'body.expiresAt: must be a time in the future', 'body.expiresAt');
-      const secret = newApiTokenSecret();
-      const { token, owner } = await req.ctx.write('token.create', async (s) => {
-        const name = b.user ?? (hasUser(p.via) ? p.userName : undefined);
-        if (name === undefined)
-          throw new ApiError('badRequest', 'body.user: name the user the token is for', 'body.user');
-        const owner = await s.identity.getUserByName(name);
-        if (!owner) throw new ApiError('notFound', `no user ${name}`, 'body.user');
-        if (owner.id !== p.userId && !roleAllows(p.role, 'admin'))
-          throw new ApiError('forbidden', "only admins create other users' tokens");
-        // A token never acts above its user, nor above whoever created it.
-        const role = lowerRole(lowerRole(b.role ?? owner.role, owner.role), p.role);
-        const token = await s.identity.createToken({
-          userId: owner.id,
+      const name = b.user ?? (hasUser(p.via) ? p.userName : undefined);
+      if (name === undefined)
+        throw new ApiError('badRequest', 'body.user: name the user the token is for', 'body.user');
+      const { token, secret, owner } = await req.ctx.write('token.create', (s) =>
+        createTokenFor(s.identity, p, {
+          userName: name,
           label: b.label,
-          role,
-          secretHash: secretHash(secret),
-          expiresAt: b.expiresAt ? new Date(b.expiresAt).toISOString() : null,
-        });
-        return { token, owner };
-      });
+          role: b.role,
+          expiresAt: b.expiresAt,
+        }),
+      );
       await req.ctx.audit(
         p,
         {
           action: 'token.create',
-          target: owner.name,
+          target: owner,
           detail: { id: token.id, label: token.label, role: token.role, expiresAt: token.expiresAt },
         },
         req.origin,
