@@ -104,6 +104,16 @@ function stringlyNumbers(v: unknown, path = '$'): string[] {
 /** Commands whose JSON another test already parses, and why they are not run again here. */
 const coveredElsewhere: Record<string, string> = {
   demo: 'simulates and hunts an office for a minute; test/cli/hunt.test.ts parses demo --json',
+  serve: 'runs until stopped; test/server/users-cli.test.ts starts servers its own way',
+  'users add': 'asks for a password; test/server/users-cli.test.ts parses the users commands --json',
+  'users list': 'test/server/users-cli.test.ts',
+  'users passwd': 'test/server/users-cli.test.ts',
+  'users disable': 'test/server/users-cli.test.ts',
+  'users enable': 'test/server/users-cli.test.ts',
+  'users role': 'test/server/users-cli.test.ts',
+  'users token create': 'test/server/users-cli.test.ts',
+  'users token list': 'test/server/users-cli.test.ts',
+  'users token revoke': 'test/server/users-cli.test.ts',
 };
 
 describe('13.6 --json everywhere', () => {

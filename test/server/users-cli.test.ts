@@ -20,7 +20,8 @@ describe('15.7: mamori users', () => {
   it('15.7: adds, lists, disables users and manages tokens on the store, audited with the OS user', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mamori-users-'));
     dirs.push(dir);
-    expect((await runCli('users', 'add', 'alice', '--role', 'admin', '--data', dir)).code).toBe(0);
+    const alice = await runCli('users', 'add', 'alice', '--role', 'admin', '--data', dir, '--json');
+    expect(JSON.parse(alice.out)).toMatchObject({ name: 'alice', role: 'admin', disabled: false });
     expect(
       (await runCli('users', 'add', 'bob', '--role', 'viewer', '--org', 'partner', '--data', dir)).code,
     ).toBe(0);
@@ -36,7 +37,18 @@ describe('15.7: mamori users', () => {
     const last = await runCli('users', 'disable', 'alice', '--data', dir);
     expect(last.code).toBe(1);
     expect(last.err).toContain('last enabled admin');
-    expect((await runCli('users', 'disable', 'bob', '--data', dir)).code).toBe(0);
+    expect(JSON.parse((await runCli('users', 'disable', 'bob', '--data', dir, '--json')).out)).toMatchObject({
+      disabled: true,
+    });
+    expect(JSON.parse((await runCli('users', 'enable', 'bob', '--data', dir, '--json')).out)).toMatchObject({
+      disabled: false,
+    });
+    expect(
+      JSON.parse((await runCli('users', 'role', 'bob', 'analyst', '--data', dir, '--json')).out),
+    ).toMatchObject({ role: 'analyst' });
+    expect(JSON.parse((await runCli('users', 'passwd', 'bob', '--data', dir, '--json')).out)).toMatchObject({
+      name: 'bob',
+    });
 
     const made = await runCli(
       'users',
@@ -61,7 +73,9 @@ describe('15.7: mamori users', () => {
     expect(secret).toMatch(/^mam_/);
     expect(token.role).toBe('analyst');
     expect(Date.parse(token.expiresAt) - Date.now()).toBeGreaterThan(89 * 86_400_000);
-    expect((await runCli('users', 'token', 'revoke', token.id, '--data', dir)).code).toBe(0);
+    expect(
+      JSON.parse((await runCli('users', 'token', 'revoke', token.id, '--data', dir, '--json')).out),
+    ).toEqual({ revoked: token.id });
     expect(JSON.parse((await runCli('users', 'token', 'list', '--json', '--data', dir)).out)).toEqual([]);
 
     const store = await openStore({ dataDir: dir, readOnly: true });
@@ -70,10 +84,11 @@ describe('15.7: mamori users', () => {
       expect(audit.map((e) => e.action)).toEqual([
         'token.revoke',
         'token.create',
-        'user.update',
+        ...Array(4).fill('user.update'),
         'user.create',
         'user.create',
       ]);
+      expect(audit[2]?.detail).toEqual({ password: 'changed' });
       expect(audit.every((e) => e.origin === 'cli')).toBe(true);
       expect(await store.identity.getOrganisationByName('partner')).not.toBeNull();
     } finally {

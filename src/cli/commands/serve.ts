@@ -9,6 +9,7 @@ interface ServeFlags {
   readonly host?: string;
   readonly port?: number;
   readonly follow?: string[];
+  readonly json?: boolean;
 }
 
 /** `mamori serve`: the team server (API, UI, live hunting) over one store. */
@@ -21,7 +22,8 @@ export function serveCommand(): Command {
       'address to listen on (default 127.0.0.1; anything else needs a user: mamori users add)',
     )
     .option('--port <n>', 'TCP port (default 8080; 0 picks a free one)', parsePort)
-    .option('--follow <path...>', 'Zeek or Suricata logs to follow and hunt live (added to live.follow)');
+    .option('--follow <path...>', 'Zeek or Suricata logs to follow and hunt live (added to live.follow)')
+    .option('--json', 'print where the server listens as one JSON line, once it does');
   return addConfigOption(cmd)
     .addHelpText(
       'after',
@@ -47,6 +49,10 @@ Examples:
         follow: [...config.live.follow, ...(flags.follow ?? [])],
         handleSignals: true,
       });
+      if (flags.json) {
+        const { url, host, port, authRequired, tls } = server;
+        return printText(JSON.stringify({ url, host, port, tls, authRequired, dataDir }));
+      }
       const where =
         server.host === '127.0.0.1' || server.host === 'localhost'
           ? server.url

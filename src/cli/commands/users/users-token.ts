@@ -55,9 +55,10 @@ export function tokenCommand(): Command {
     .command('revoke')
     .description('Revoke a token by id (tok-…)')
     .argument('<id>')
-    .action(async (id: string, _f: unknown, cmd: Command) => {
+    .option('--json', 'print {revoked: id} as JSON')
+    .action(async (id: string, f: { json?: boolean }, cmd: Command) => {
       await withUsers(cmd, (b) => b.revokeToken(id));
-      printText(`revoked ${id}`);
+      printText(f.json ? toJson({ revoked: id }) : `revoked ${id}`);
     });
   return token;
 }

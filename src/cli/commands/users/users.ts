@@ -98,10 +98,11 @@ Examples:
     .description("Change a user's password (ends their browser sessions)")
     .argument('<name>')
     .option('--password-stdin', 'read the password from stdin')
-    .action(async (name: string, f: { passwordStdin?: boolean }, cmd: Command) => {
+    .option('--json', 'print the user as JSON')
+    .action(async (name: string, f: { passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
       const password = await readNewPassword(f.passwordStdin === true);
       const u = await withUsers(cmd, (b) => b.update(name, { password }));
-      printText(`password of ${u.name} changed`);
+      printText(f.json ? toJson(u) : `password of ${u.name} changed`);
     });
   for (const [verb, disabled] of [
     ['disable', true],
@@ -113,9 +114,10 @@ Examples:
         disabled ? 'Disable a user: no login, sessions end, tokens stop working' : 'Enable a disabled user',
       )
       .argument('<name>')
-      .action(async (name: string, _f: unknown, cmd: Command) => {
+      .option('--json', 'print the user as JSON')
+      .action(async (name: string, f: { json?: boolean }, cmd: Command) => {
         const u = await withUsers(cmd, (b) => b.update(name, { disabled }));
-        printText(`${describeUser(u)}`);
+        printText(f.json ? toJson(u) : describeUser(u));
       });
   }
   users
@@ -123,9 +125,10 @@ Examples:
     .description("Change a user's role")
     .argument('<name>')
     .addArgument(new Argument('<role>').choices(roles))
-    .action(async (name: string, role: (typeof roles)[number], _f: unknown, cmd: Command) => {
+    .option('--json', 'print the user as JSON')
+    .action(async (name: string, role: (typeof roles)[number], f: { json?: boolean }, cmd: Command) => {
       const u = await withUsers(cmd, (b) => b.update(name, { role }));
-      printText(describeUser(u));
+      printText(f.json ? toJson(u) : describeUser(u));
     });
   users.addCommand(tokenCommand());
   return users;
