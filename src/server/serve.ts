@@ -128,7 +128,11 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       ...(opts.webRoot !== undefined ? { webRoot: opts.webRoot } : {}),
     });
     for (const task of backgroundTasks) stops.unshift(await task(ctx, { follow: opts.follow ?? [] }));
-    await app.listen({ host, port });
+    await app.listen({ host, port }).catch((err: unknown) => {
+      throw new MamoriError(errorCodes.io, `cannot listen on ${host}:${port}: ${messageOf(err)}`, {
+        cause: err,
+      });
+    });
     const bound = (app.server.address() as AddressInfo).port;
     const url = loopbackUrl(host, bound, tls !== undefined);
     writeServerFile(opts.dataDir, {
