@@ -45,6 +45,8 @@ export async function buildServer(ctx: ServerContext, opts: BuildServerOptions):
     bodyLimit: settings.bodyLimitKb * 1024,
     // The client address is the socket's: a proxy in front would need trustProxy set on purpose.
     trustProxy: false,
+    // Streams (SSE) must not keep a stopping server open.
+    forceCloseConnections: true,
     ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   }) as unknown as FastifyInstance;
   await app.register(fastifyHelmet, {

@@ -166,7 +166,8 @@ export class AuthService {
     const password = decoded.slice(colon + 1);
     if (password.startsWith(apiTokenPrefix)) return this.token(password, name);
     const r = await this.checkPassword(name, password, origin);
-    if ('user' in r) return { ok: true, principal: userPrincipal(r.user, 'session'), session: null };
+    // Basic is a script's credential, like a token: no cookie, so no CSRF token either.
+    if ('user' in r) return { ok: true, principal: userPrincipal(r.user, 'token'), session: null };
     if (r.error === 'rate-limited')
       return failed('rate-limited', `too many failed logins: retry in ${r.retryAfter} s`);
     return failed(
