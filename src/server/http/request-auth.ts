@@ -40,7 +40,11 @@ function sameOrigin(req: FastifyRequest): boolean {
  * body is read, so nobody unauthenticated makes the server parse or spool anything.
  */
 export function authHook(auth: AuthService, route: ApiRoute) {
+  // Public routes outside auth/ (health, the OpenAPI document) never read who is asking: they skip
+  // the store, so they answer at once even while a hunt holds it.
+  const needless = route.role === 'public' && !route.tags.includes('auth');
   return async function authenticateRequest(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (needless) return;
     const result = await auth.authenticate({
       authorization: req.headers.authorization,
       sessionSecret: cookieValue(req.headers.cookie, sessionCookieName),
