@@ -29,6 +29,9 @@ describe('15.7: mamori users', () => {
     expect(dup.code).toBe(1);
     expect(dup.err).toContain('exists');
     expect((await runCli('users', 'add', 'Bad Name', '--role', 'viewer', '--data', dir)).code).toBe(2);
+    // Usage errors of nested commands exit 2 like every other.
+    expect((await runCli('users', 'add', 'carl', '--data', dir)).code).toBe(2);
+    expect((await runCli('users', 'token', 'create', 'alice', '--data', dir)).code).toBe(2);
     const list = JSON.parse((await runCli('users', 'list', '--json', '--data', dir)).out) as {
       name: string;
       role: string;

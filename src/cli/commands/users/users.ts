@@ -131,5 +131,11 @@ Examples:
       printText(f.json ? toJson(u) : describeUser(u));
     });
   users.addCommand(tokenCommand());
+  // Usage errors of nested commands must reach main() (exit 2), not end the process.
+  const override = (c: Command): void => {
+    c.exitOverride();
+    for (const sub of c.commands) override(sub);
+  };
+  override(users);
   return users;
 }
