@@ -51,6 +51,14 @@ describe('15.7: multipart uploads', () => {
     expect(path).toMatch(/upload-\d+-[A-Za-z0-9_-]+$/);
   });
 
+  it('15.7: a route that takes no files refuses a multipart body with 415', async () => {
+    const form = new FormData();
+    form.append('name', 'partner');
+    const r = await fetch(`${t.api}/organisations`, { method: 'POST', body: form });
+    expect(r.status).toBe(415);
+    expect(await r.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+  });
+
   it('15.7: a file over server.uploadLimitMb is 413 and leaves nothing behind', async () => {
     const form = new FormData();
     form.append('file', new Blob([Buffer.alloc(1024 * 1024 + 10, 0x61)]), 'big.log');

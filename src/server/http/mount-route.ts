@@ -47,6 +47,9 @@ export function mountRoute(
       const query = parsePart(route.query, req.query, 'query');
       let files: UploadedFile[] = [];
       let rawBody: unknown = req.body;
+      // A form post needs no CORS preflight: routes that take no files refuse it outright.
+      if (!route.upload && req.isMultipart())
+        throw new ApiError('unsupportedMedia', 'this endpoint takes JSON (Content-Type: application/json)');
       if (route.upload && req.isMultipart()) {
         const spooled = await spoolUploads(req, deps.uploadDir);
         files = spooled.files;
