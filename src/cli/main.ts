@@ -10,6 +10,7 @@ import { ingestCommand } from './commands/ingest.js';
 import { intelCommand } from './commands/intel/intel.js';
 import { queryCommand } from './commands/query.js';
 import { reportCommand } from './commands/report.js';
+import { rowsCommand } from './commands/rows.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
 import { storeCommand } from './commands/store.js';
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
     .addCommand(statsCommand())
     .addCommand(storeCommand())
     .addCommand(queryCommand())
+    .addCommand(rowsCommand())
     .addCommand(intelCommand())
     .addCommand(simulateCommand())
     .addCommand(configCommand())
