@@ -1,6 +1,7 @@
 import type { SqlParams } from '../../analytics-session.js';
 import { hostSql } from '../../sql/duckdb/duckdb-host-sql.js';
 import type { RawRowsSql, RowTable } from '../raw-rows-query.js';
+import { usedParams } from './duckdb-params.js';
 
 type Side = 'originator' | 'either' | 'files';
 
@@ -104,12 +105,9 @@ export const duckdbRawRows: RawRowsSql = {
        FROM "${table}" WHERE ${where.join(' AND ')}
        ORDER BY epoch_us(ts), rowid LIMIT $limit`;
     // Each table reads a different subset of the pivot's values; DuckDB refuses unused parameters.
-    const used = Object.fromEntries(
-      Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)),
-    );
     const rows = await s.objects(
       sql,
-      used,
+      usedParams(sql, params),
       servers ? { ips: 'varchar[]', ...(nameColumn[table] ? { names: 'varchar[]' } : {}) } : undefined,
     );
     return rows.map(({ $ts, $rid, ...values }) => ({ values, ts: String($ts), rid: String($rid) }));
