@@ -7,10 +7,10 @@ type Place = readonly [table: string, field: string, predicate: string, host: st
 
 // `$v` is the value (lower case for names and hashes); `$in(col)` an address test for IPs and CIDRs.
 const name = (col: string) => `(${hostSql(col)} = $v OR ends_with(${hostSql(col)}, '.' || $v))`;
-const addressPlaces = (test: (col: string) => string): Place[] => [
+const addressPlaces = (test: (col: string) => string, listTest: (col: string) => string): Place[] => [
   ['conn', 'orig_h', test('orig_h'), 'orig_h'],
   ['conn', 'resp_h', test('resp_h'), 'orig_h'],
-  ['dns', 'answers', `len(list_filter(answers, a -> ${test('a')})) > 0`, 'orig_h'],
+  ['dns', 'answers', listTest('answers'), 'orig_h'],
   ['ssl', 'resp_h', test('resp_h'), 'orig_h'],
   ['http', 'resp_h', test('resp_h'), 'orig_h'],
   ['alerts', 'orig_h', test('orig_h'), 'resp_h'],
@@ -19,9 +19,15 @@ const addressPlaces = (test: (col: string) => string): Place[] => [
 const inRange = (col: string) =>
   `${col} IN (SELECT ip FROM seen_ips WHERE v = $rv AND n BETWEEN $lo::UHUGEINT AND $hi::UHUGEINT)`;
 
+const rangeList = `SELECT list(ip) FROM seen_ips WHERE v = $rv AND n BETWEEN $lo::UHUGEINT AND $hi::UHUGEINT`;
+
 const places: Record<SearchKind, readonly Place[]> = {
-  ip: addressPlaces((col) => `${col} = $v`),
-  cidr: addressPlaces(inRange),
+  ip: addressPlaces(
+    (col) => `${col} = $v`,
+    (col) => `list_contains(${col}, $v)`,
+  ),
+  // A lambda cannot hold a subquery: the range's addresses are one list.
+  cidr: addressPlaces(inRange, (col) => `list_has_any(${col}, (${rangeList}))`),
   domain: [
     ['dns', 'query', name('query'), 'orig_h'],
     ['ssl', 'server_name', name('server_name'), 'orig_h'],
