@@ -196,6 +196,9 @@ describe('15.3 evidence API', () => {
     expect(d.certificates[0]?.serverName).toBe(C2_NAME);
     expect(d.ja3[0]?.ja3).toBe('6734f37431670b3ab4292b8f60f29984');
     expect(d.intel.map((h) => h.value)).toContain(C2_NAME);
+    expect((d as unknown as { incidents: { as: string; scope: string }[] }).incidents).toContainEqual(
+      expect.objectContaining({ as: 'server', scope: 'site-a' }),
+    );
     const ip = (await call(ctx, 'getEndpoint', { params: { value: C2 } })) as {
       names: string[];
       intel: { entities: { name: string }[] }[];

@@ -143,7 +143,7 @@ stderr with --csv and --jsonl; as nextCursor with --json): pass it back with --c
         if (!page)
           throw new MamoriError(
             errorCodes.badInput,
-            `no stored finding has the id ${cellText(flags.finding)} (ids are listed by mamori incidents show and the API)`,
+            `no stored finding has the id ${cellText(flags.finding)} (finding ids are in mamori incidents show ID --json and the API's /findings)`,
           );
         const next = page.next ? encodeRowsCursor(page.next) : null;
         if (flags.json) {
