@@ -52,6 +52,23 @@ async function load(store: Store): Promise<void> {
       ],
     },
   );
+  // IDS alerts, one naming the server as the source: both are flows of the pair.
+  const alert = (t: number, uid: string, orig: string, resp: string) => ({
+    ts: at(t),
+    uid,
+    orig_h: orig,
+    orig_p: 443,
+    resp_h: resp,
+    resp_p: 40001,
+    proto: 'tcp',
+    signature: 'x',
+    community_id: `1:${uid}=`,
+  });
+  await ingest(
+    store,
+    { sensor: 's', file: '/eve' },
+    { alerts: [alert(60, 'A1', EVIL2, B), alert(61, 'A2', B, EVIL2)] },
+  );
   // The same address in another network: never evidence of the first network's findings.
   await ingest(store, { sensor: 'other', file: '/ev2' }, { conn: [conn(12, 'X1', A, EVIL, '1:zzz=')] });
 }
@@ -72,6 +89,7 @@ describeEachBackend('finding evidence', (open) => {
         { host: A, endpointIp: null, endpointDomain: 'bad.example', ...span },
         { host: A, endpointIp: null, endpointDomain: 'tunnel.example', ...span },
         { host: B, endpointIp: '192.0.2.1', endpointDomain: null, ...span },
+        { host: B, endpointIp: EVIL2, endpointDomain: null, ...span },
       ],
     });
     expect(got).toEqual([
@@ -79,6 +97,7 @@ describeEachBackend('finding evidence', (open) => {
       { uids: ['C4'], uidCount: 1, communityIds: [] },
       { uids: ['D2', 'D3'], uidCount: 2, communityIds: [] },
       { uids: [], uidCount: 0, communityIds: [] },
+      { uids: ['A1', 'A2'], uidCount: 2, communityIds: ['1:A1=', '1:A2='] },
     ]);
   });
 

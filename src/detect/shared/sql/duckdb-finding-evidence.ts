@@ -28,8 +28,10 @@ export const duckdbFindingEvidence: FindingEvidenceSql = {
        flows AS (
          SELECT a.i, c.uid, c.ts, c.community_id FROM addr a JOIN f USING (i)
            JOIN conn c ON c.orig_h = f.host AND c.resp_h = a.a AND c.ts >= f.t0 AND c.ts < f.t1 AND ${scope('c')}
+         -- An alert may name the server as the flow's source (a rule on the response).
          UNION ALL SELECT a.i, c.uid, c.ts, c.community_id FROM addr a JOIN f USING (i)
-           JOIN alerts c ON c.orig_h = f.host AND c.resp_h = a.a AND c.ts >= f.t0 AND c.ts < f.t1 AND ${scope('c')}),
+           JOIN alerts c ON ((c.orig_h = f.host AND c.resp_h = a.a) OR (c.resp_h = f.host AND c.orig_h = a.a))
+             AND c.ts >= f.t0 AND c.ts < f.t1 AND ${scope('c')}),
        lookups AS (
          SELECT f.i, d.uid, d.ts, NULL::VARCHAR AS community_id FROM f JOIN dns d
            ON d.orig_h = f.host AND d.ts >= f.t0 AND d.ts < f.t1 AND ${scope('d')}
