@@ -1,6 +1,5 @@
 // Issue 15.3-15.4: the evidence routes' handlers over a real store loaded with fixture logs; every
 // JSON answer is checked against its response schema, and hostile values come back unchanged.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIncidents } from '../../src/incidents/build-incidents.js';
@@ -8,65 +7,11 @@ import { importIntelPaths } from '../../src/intel/import-paths.js';
 import { ApiError } from '../../src/server/api/api-error.js';
 import type { ServerContext } from '../../src/server/server-context.js';
 import { call, fakeContext, rawText } from './api-harness.js';
+import { ACTOR, writeBundle } from './intel-bundle.js';
 import { BEACONS, C2, C2_NAME, HOST, hostile, openPivotFixture, type PivotFixture } from './pivot-fixture.js';
 
 let fx: PivotFixture;
 let ctx: ServerContext;
-const ACTOR = 'intrusion-set--11111111-1111-4111-8111-111111111111';
-
-function writeBundle(file: string): void {
-  const t = '2024-01-01T00:00:00.000Z';
-  const base = (type: string, n: number) => ({
-    type,
-    spec_version: '2.1',
-    id: `${type}--${String(n).repeat(8)}-${String(n).repeat(4)}-4${String(n).repeat(3)}-8${String(n).repeat(3)}-${String(n).repeat(12)}`,
-    created: t,
-    modified: t,
-  });
-  const rel = (n: number, source: string, type: string, target: string) => ({
-    ...base('relationship', n),
-    relationship_type: type,
-    source_ref: source,
-    target_ref: target,
-  });
-  const malware = { ...base('malware', 2), name: 'EvilRAT', is_family: true };
-  const technique = {
-    ...base('attack-pattern', 3),
-    name: 'Web Protocols',
-    external_references: [{ source_name: 'mitre-attack', external_id: 'T1071.001' }],
-  };
-  const ip = {
-    ...base('indicator', 4),
-    pattern: `[ipv4-addr:value = '${C2}']`,
-    pattern_type: 'stix',
-    valid_from: t,
-  };
-  const dom = {
-    ...base('indicator', 5),
-    pattern: `[domain-name:value = '${C2_NAME}']`,
-    pattern_type: 'stix',
-    valid_from: t,
-  };
-  const actor = { ...base('intrusion-set', 1), name: 'Test Panda', aliases: ['TP-1'] };
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'bundle',
-      id: 'bundle--99999999-9999-4999-8999-999999999999',
-      objects: [
-        actor,
-        malware,
-        technique,
-        ip,
-        dom,
-        rel(6, actor.id, 'uses', malware.id),
-        rel(7, actor.id, 'uses', technique.id),
-        rel(8, ip.id, 'indicates', actor.id),
-        rel(9, dom.id, 'indicates', actor.id),
-      ],
-    }),
-  );
-}
 
 beforeAll(async () => {
   fx = await openPivotFixture();
