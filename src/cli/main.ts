@@ -10,6 +10,7 @@ import { ingestCommand } from './commands/ingest.js';
 import { intelCommand } from './commands/intel/intel.js';
 import { queryCommand } from './commands/query.js';
 import { reportCommand } from './commands/report.js';
+import { rowsCommand } from './commands/rows.js';
 import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
     .addCommand(statsCommand())
     .addCommand(storeCommand())
     .addCommand(queryCommand())
+    .addCommand(rowsCommand())
     .addCommand(intelCommand())
     .addCommand(simulateCommand())
     .addCommand(configCommand())

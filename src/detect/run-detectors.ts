@@ -1,4 +1,5 @@
 import type { Finding } from '../domain/finding.js';
+import { findingId } from '../domain/finding-id.js';
 import type { Store } from '../store/store.js';
 import type { Allowlist } from './allowlist.js';
 import { applyCorroboration, downWeightProxies } from './corroboration.js';
@@ -7,6 +8,7 @@ import { outranksAllowlist } from './detector-properties.js';
 import { InternalNetworks } from './internal-networks.js';
 import type { WarninglistSettings } from './network-settings.js';
 import { type DetectorName, detectorNames, detectors } from './registry.js';
+import { findingEvidence } from './shared/finding-evidence-query.js';
 import { internalProxies, sensors as storedSensors } from './shared/shared-query.js';
 import { labelWarninglisted } from './suppression.js';
 
@@ -120,7 +122,14 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
       window,
       opts.warninglists,
     );
-    labelled.push(...found.map((f) => (scope.name ? { ...f, scope: scope.name } : f)));
+    // The id and the log rows behind each finding come last, so every other field reads as before.
+    const evidence = await findingEvidence(opts.store.analytics, { findings: found, sensors: scope.sensors });
+    labelled.push(
+      ...found.map((f, n) => {
+        const scoped = scope.name ? { ...f, scope: scope.name } : f;
+        return { ...scoped, id: findingId(scoped), evidence: evidence[n] };
+      }),
+    );
   }
   // Ties (findings held at the same cap) go by the score they had before it.
   const before = (f: Finding) => Number(f.stats['scoreBeforeCorroboration'] ?? f.score);

@@ -46,6 +46,7 @@ import type {
 import * as rare from '../../src/detect/rare-destinations/rare-destinations-query.js';
 import * as names from '../../src/detect/shared/address-names-query.js';
 import type { DnsWindowOptions } from '../../src/detect/shared/dns-query.js';
+import * as evidence from '../../src/detect/shared/finding-evidence-query.js';
 import * as shared from '../../src/detect/shared/shared-query.js';
 import type {
   AlertGroups,
@@ -58,6 +59,7 @@ import type {
   TlsHttpOdditiesOptions,
 } from '../../src/detect/tls-http-oddities/tls-http-oddities-query.js';
 import * as oddities from '../../src/detect/tls-http-oddities/tls-http-oddities-query.js';
+import type { FindingEvidence } from '../../src/domain/finding.js';
 import type { IncidentFacts, IncidentFactsOptions } from '../../src/incidents/incident-facts-query.js';
 import * as facts from '../../src/incidents/incident-facts-query.js';
 import type { TelemetryWindow } from '../../src/store/analytics-session.js';
@@ -121,6 +123,7 @@ export const aggregateNames = [
   'trafficMix',
   'networkEvidence',
   'incidentFacts',
+  'findingEvidence',
 ] as const;
 
 /** An aggregate's name. */
@@ -231,3 +234,9 @@ export const networkEvidence = (
 /** Infrastructure facts about findings' hosts and endpoints. */
 export const incidentFacts = (store: Store, opts: IncidentFactsOptions): Promise<IncidentFacts> =>
   facts.incidentFacts(store.analytics, opts);
+
+/** The uids and community ids of the log rows behind each finding. */
+export const findingEvidence = (
+  store: Store,
+  opts: evidence.FindingEvidenceOptions,
+): Promise<FindingEvidence[]> => evidence.findingEvidence(store.analytics, opts);

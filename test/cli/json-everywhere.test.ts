@@ -68,6 +68,7 @@ const jsonArgs: Record<string, () => string[]> = {
   'store batches': () => ['--data', data],
   'store delete': () => ['--batch', '1', '--dry-run', '--data', data],
   query: () => ['SELECT count(*) AS n, sum(orig_bytes) AS bytes FROM conn', '--data', data],
+  rows: () => ['--indicator', '203.0.113.77', '--limit', '5', '--data', data],
   'intel import': () => {
     // A list of its own: importing c2-list.txt again replaces its source, stub actor and all.
     const more = join(dir, 'more-c2.txt');

@@ -27,6 +27,7 @@ function endpoints(e: Eve): Fields {
     orig_p: e['src_port'],
     resp_h: e['dest_ip'],
     resp_p: e['dest_port'],
+    community_id: str(e['community_id']),
   };
 }
 

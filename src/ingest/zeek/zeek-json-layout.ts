@@ -30,6 +30,7 @@ const aliases: Readonly<Record<string, string>> = {
   destination_port: 'id.resp_p',
   'log.id.uid': 'uid',
   'network.transport': 'proto',
+  'network.community_id': 'community_id',
   '@timestamp': 'ts',
 };
 

@@ -51,6 +51,10 @@ export async function saveFindings(
         'varchar',
         'varchar',
         'varchar',
+        'varchar',
+        'varchar[]',
+        'bigint',
+        'varchar[]',
       ],
       findings.map((f) => [
         runId,
@@ -70,6 +74,10 @@ export async function saveFindings(
         f.explanation,
         JSON.stringify(f.links),
         f.scope ?? null,
+        f.id ?? null,
+        f.evidence?.uids ?? null,
+        f.evidence ? f.evidence.uidCount : null,
+        f.evidence?.communityIds ?? null,
       ]),
     );
     await c.run('COMMIT');

@@ -165,9 +165,12 @@ export class DuckDBJsonStage {
       return null;
     }
     try {
-      const r = await conn.run(`INSERT INTO ${sqlIdent(load.table)} SELECT * FROM read_parquet($stage)`, {
-        stage,
-      });
+      const r = await conn.run(
+        `INSERT INTO ${sqlIdent(load.table)} BY NAME SELECT * FROM read_parquet($stage)`,
+        {
+          stage,
+        },
+      );
       return { rows: Number(r.rowsChanged) };
     } finally {
       rmSync(stage, { force: true });

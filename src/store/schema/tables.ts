@@ -19,6 +19,8 @@ const conn = table('conn', 'Connections (Zeek conn and open_conn, Suricata flow)
   { name: 'tunnel_parents', type: 'varchar[]', zeek: 'tunnel_parents' },
   // open_conn snapshots of still-running connections; the closed record of the same uid supersedes them.
   { name: 'is_open', type: 'boolean' },
+  // The flow's Community ID (Zeek's community-id plugin, Suricata's community_id); null without it.
+  { name: 'community_id', type: 'varchar', zeek: 'community_id' },
 ]);
 
 const dns = table('dns', 'DNS transactions (Zeek dns, Suricata dns)', [
@@ -165,6 +167,7 @@ const alerts = table('alerts', 'IDS alerts (Suricata alert)', [
   { name: 'category', type: 'varchar' },
   { name: 'severity', type: 'integer' },
   { name: 'metadata', type: 'json' },
+  { name: 'community_id', type: 'varchar' },
 ]);
 
 // Logs with no table of their own (ssh, smtp, kerberos, Suricata stats…) keep every field in `extra`.
