@@ -13,6 +13,7 @@ import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
 import { storeCommand } from './commands/store.js';
+import { suppressionsCommand } from './commands/suppressions.js';
 import { printError } from './output.js';
 import { setColourOption } from './terminal.js';
 
@@ -60,6 +61,7 @@ export function buildProgram(): Command {
     .addCommand(demoCommand())
     .addCommand(huntCommand())
     .addCommand(incidentsCommand())
+    .addCommand(suppressionsCommand())
     .addCommand(reportCommand())
     .addCommand(ingestCommand())
     .addCommand(statsCommand())

@@ -3,6 +3,7 @@ import type { Attribution } from '../../domain/attribution.js';
 import type { Incident } from '../../domain/incident.js';
 import { storedTotal } from '../schema/value-ranges.js';
 import type { IncidentListing, IncidentListOptions, StoredIncident } from '../store.js';
+import { incidentFilterSql } from './duckdb-incident-filters.js';
 import { triageColumns, triageFromRow } from './duckdb-triage.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
@@ -86,17 +87,27 @@ export async function listIncidents(
   opts: IncidentListOptions = {},
 ): Promise<IncidentListing[]> {
   // Times are ISO text in the table and from the caller: compared as timestamps, not as text.
+  const f = incidentFilterSql(opts);
   const r = await c.runAndReadAll(
     `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
             first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope,
+            CASE WHEN top_actor IS NULL THEN NULL
+                 ELSE json_extract_string(body, '$.attribution.hypotheses[0].term') END AS top_term,
             coalesce(json_extract_string(body, '$.incident.verdict'), 'suspicious') AS verdict,
             coalesce(json_extract(body, '$.incident.verdictReasons'), '[]')::VARCHAR AS verdict_reasons,
-            ${triageColumns}
+            ${f.sortExpr} AS sort_value, ${triageColumns}
      FROM incidents LEFT JOIN incident_triage t USING (incident_id) WHERE run_id = ${runSql}
        AND ($from::VARCHAR IS NULL OR TRY_CAST(last_seen AS TIMESTAMP) >= TRY_CAST($from::VARCHAR AS TIMESTAMP))
        AND ($to::VARCHAR IS NULL OR TRY_CAST(first_seen AS TIMESTAMP) <= TRY_CAST($to::VARCHAR AS TIMESTAMP))
-     ORDER BY verdict = 'likely-benign', score DESC, hosts DESC, incident_id LIMIT $limit`,
-    { run: opts.runId ?? null, limit: opts.limit ?? 1000, from: opts.from ?? null, to: opts.to ?? null },
+       ${f.where}
+     ORDER BY ${f.order} LIMIT $limit`,
+    {
+      run: opts.runId ?? null,
+      limit: opts.limit ?? 1000,
+      from: opts.from ?? null,
+      to: opts.to ?? null,
+      ...f.params,
+    },
   );
   return r.getRowObjectsJson().map((x) => ({
     runId: Number(x['run_id']),
@@ -113,6 +124,9 @@ export async function listIncidents(
     bytesIn: Number(x['bytes_in']),
     topActor: x['top_actor'] === null ? null : String(x['top_actor']),
     topProbability: x['top_probability'] === null ? null : Number(x['top_probability']),
+    topTerm: x['top_term'] === null || x['top_term'] === undefined ? null : String(x['top_term']),
+    sortValue:
+      typeof x['sort_value'] === 'number' || typeof x['sort_value'] === 'string' ? x['sort_value'] : null,
     ...(x['scope'] ? { scope: String(x['scope']) } : {}),
     triage: triageFromRow(String(x['incident_id']), x),
     verdict: x['verdict'] === 'likely-benign' ? ('likely-benign' as const) : ('suspicious' as const),
