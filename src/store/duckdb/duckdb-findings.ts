@@ -51,6 +51,11 @@ export async function saveFindings(
         'varchar',
         'varchar',
         'varchar',
+        // Schema v13's evidence columns (duckdb-finding-evidence-ddl.ts).
+        'varchar',
+        'varchar[]',
+        'bigint',
+        'varchar[]',
       ],
       findings.map((f) => [
         runId,
@@ -70,6 +75,10 @@ export async function saveFindings(
         f.explanation,
         JSON.stringify(f.links),
         f.scope ?? null,
+        f.id ?? null,
+        f.evidence?.uids ?? null,
+        f.evidence?.uidCount ?? null,
+        f.evidence?.communityIds ?? null,
       ]),
     );
     await c.run('COMMIT');
