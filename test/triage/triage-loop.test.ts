@@ -165,4 +165,38 @@ describe('15.3 the triage loop', () => {
     const shown = await run('incidents', 'show', id, '--data', d);
     expect(shown.out).toMatch(/investigating/);
   }, 300_000);
+
+  it('15.3: a suppression never hides a finding that matches a live intel indicator, and the hunt says so', async () => {
+    const d = join(dir, 'intel');
+    const iocs = join(dir, 'c2.txt');
+    writeFileSync(iocs, '203.0.113.88\n');
+    expect(
+      (await run('intel', 'import', iocs, '--data', d, '--actor', 'Test Panda', '--new-actor')).code,
+    ).toBe(0);
+    const j1 = await huntJson(logsDir('intel1', beacon('10.0.4.15', '203.0.113.88')), '--data', d);
+    const id = j1.incidents[0]?.id as string;
+    expect(j1.incidents[0]?.findings.map((f) => f.detector)).toContain('threat-intel');
+    const added = await run(
+      'suppressions',
+      'add',
+      '--kind',
+      'destination',
+      '--destination',
+      '203.0.113.88',
+      '--reason',
+      'mistake',
+      '--data',
+      d,
+      '--json',
+    );
+    expect(added.code, added.err).toBe(0);
+    const text = await run('hunt', '--data', d, '--sensor', 'lab', '--no-progress');
+    expect(text.out).toMatch(
+      /kept threat-intel 10\.0\.4\.15 → 203\.0\.113\.88: it matches a live intel indicator/,
+    );
+    const j2 = await huntJson('--data', d);
+    expect(j2.incidents.map((i) => i.id)).toEqual([id]);
+    expect(j2.incidents[0]?.findings.map((f) => f.detector)).toContain('threat-intel');
+    expect(j2.suppressions?.[0]?.keptForIntel.length).toBeGreaterThan(0);
+  }, 300_000);
 });
