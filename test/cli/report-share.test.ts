@@ -101,7 +101,7 @@ describe('report: safe sharing by default', () => {
       expect(refused.err).toContain(
         `refused to export at TLP:${tlp.toUpperCase()}: ${apt10.id} is not triaged confirmed`,
       );
-      expect(refused.err).toContain(`mamori incidents triage ${apt10.id} --status confirmed, or add --force`);
+      expect(refused.err).toContain(`mamori incidents mark ${apt10.id} true-positive, or add --force`);
       const forced = await run(
         'report',
         apt10.id,

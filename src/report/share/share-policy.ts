@@ -47,7 +47,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
   if (triageStatusOf(item.triage) === 'benign')
     return {
       rule: 'triaged-benign',
-      why: `${id} is triaged benign${item.triage?.by ? ` by ${item.triage.by}` : ''}: benign incidents are never exported (to share it, first run mamori incidents triage ${id} --status true-positive)`,
+      why: `${id} is triaged benign${item.triage?.by ? ` by ${item.triage.by}` : ''}: benign incidents are never exported (to share it, first run mamori incidents mark ${id} true-positive)`,
     };
   if (isLikelyBenign(item.incident)) {
     const reasons = item.incident.verdictReasons?.length
@@ -55,7 +55,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
       : '';
     return {
       rule: 'likely-benign',
-      why: `${id} is likely benign${reasons}: likely-benign incidents are never exported (if review shows it is real, run mamori incidents triage ${id} --status true-positive)`,
+      why: `${id} is likely benign${reasons}: likely-benign incidents are never exported (if review shows it is real, run mamori incidents mark ${id} true-positive)`,
     };
   }
   return null;
@@ -91,7 +91,7 @@ export function planShare(items: readonly AttributedIncident[], opts: ShareOptio
       .map((i) => i.incident.id);
     if (unconfirmed.length > 0) {
       const ids = unconfirmed.join(', ');
-      const fix = `run mamori incidents triage ${unconfirmed[0]} --status true-positive${unconfirmed.length > 1 ? ' (for each)' : ''}, or add --force`;
+      const fix = `run mamori incidents mark ${unconfirmed[0]} true-positive${unconfirmed.length > 1 ? ' (for each)' : ''}, or add --force`;
       if (!opts.force)
         throw new MamoriError(
           errorCodes.usage,
