@@ -38,7 +38,7 @@ export function incidentFilterSql(opts: IncidentListOptions): {
   inList('st', `coalesce(t.status, 'new')`, opts.status);
   inList('sv', 'severity', opts.severity);
   if (opts.verdict) {
-    where.push(`coalesce(json_extract_string(body, '$.incident.verdict'), 'suspicious') = $verdict`);
+    where.push(`coalesce(verdict, 'suspicious') = $verdict`);
     params['verdict'] = opts.verdict;
   }
   if (opts.assignee !== undefined) {
@@ -46,9 +46,8 @@ export function incidentFilterSql(opts: IncidentListOptions): {
     params['assignee'] = opts.assignee;
   }
   if (opts.q?.trim()) {
-    where.push(`(contains(lower(incident_id || ' ' || coalesce(summary, '') || ' ' || coalesce(top_actor, '')), $q)
-      OR contains(lower(json_extract(body, '$.incident.hosts')::VARCHAR), $q)
-      OR contains(lower(json_extract(body, '$.incident.servers')::VARCHAR), $q))`);
+    where.push(`contains(lower(incident_id || ' ' || coalesce(summary, '') || ' ' || coalesce(top_actor, '')
+      || ' ' || coalesce(search_text, '')), $q)`);
     params['q'] = opts.q.trim().toLowerCase();
   }
   if (!opts.sort)
