@@ -126,7 +126,20 @@ function apiBackend(request: Request): TriageBackend {
         suppression,
       };
     },
-    history: (id) => request('GET', `${inc(id)}/history`),
+    async history(id) {
+      const items: TriageChange[] = [];
+      let cursor: string | null = null;
+      do {
+        const q = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
+        const page: { items: TriageChange[]; nextCursor: string | null } = await request(
+          'GET',
+          `${inc(id)}/history?${q}`,
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { incidentId: items[0]?.incidentId ?? id, items };
+    },
     async listSuppressions(all) {
       const out: Suppression[] = [];
       let cursor: string | null = null;

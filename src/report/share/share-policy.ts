@@ -18,7 +18,7 @@ export type ShareRule = 'likely-benign' | 'triaged-benign' | 'unconfirmed-wide-t
 /** How an export is to be shared. */
 export interface ShareOptions {
   readonly tlp: Tlp;
-  /** Export incidents not triaged `confirmed` at TLP:GREEN or TLP:CLEAR (with a warning). */
+  /** Export incidents not triaged `true-positive` at TLP:GREEN or TLP:CLEAR (with a warning). */
   readonly force: boolean;
   /** Keep internal addresses in the export. */
   readonly includeInternal: boolean;
@@ -65,7 +65,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
  * Applies the sharing rules to the incidents of a STIX or JSON export. A likely-benign incident
  * (unless an analyst confirmed it) or one triaged benign is never exported: alone it is refused,
  * among others it is left out and counted. At TLP:GREEN or TLP:CLEAR every incident must be triaged
- * `confirmed`, or the export needs `force` and warns. Internal addresses are replaced by references
+ * `true-positive`, or the export needs `force` and warns. Internal addresses are replaced by references
  * unless `includeInternal`. Refusals are usage errors (exit 2) naming the incident and the rule.
  */
 export function planShare(items: readonly AttributedIncident[], opts: ShareOptions): SharePlan {
