@@ -108,6 +108,14 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract, tria
     await s.triage.update(id, { status: 'investigating' }, 'carol', '2026-12-07T10:02:00.000Z');
     await s.triage.update(id, { assignee: null }, 'bob', '2026-12-07T10:03:00.000Z');
     await s.triage.addNote(id, 'bob', '<script>x</script>', '2026-12-07T10:04:00.000Z');
+    await s.triage.recordChange({
+      incidentId: id.toLowerCase(),
+      at: '2026-12-07T10:05:00.000Z',
+      actor: 'bob',
+      field: 'suppression',
+      from: null,
+      to: 'SUP-0000abcd',
+    });
     expect((await s.triage.listNotes(id)).map((n) => [n.author, n.text])).toEqual([
       ['alice', 'looks like the backup job'],
       ['bob', '<script>x</script>'],
@@ -119,6 +127,7 @@ describe.each(Object.keys(storeBackends) as BackendName[])('store contract, tria
       ['alice', 'assignee', null, 'bob', '2026-12-07T10:01:00.000Z'],
       ['bob', 'assignee', 'bob', null, '2026-12-07T10:03:00.000Z'],
       ['bob', 'note', 'looks like the backup job', '<script>x</script>', '2026-12-07T10:04:00.000Z'],
+      ['bob', 'suppression', null, 'SUP-0000abcd', '2026-12-07T10:05:00.000Z'],
     ]);
     await s.close();
   });
