@@ -15,6 +15,7 @@ import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { statsCommand } from './commands/stats.js';
 import { storeCommand } from './commands/store.js';
+import { suppressionsCommand } from './commands/suppressions.js';
 import { usersCommand } from './commands/users/users.js';
 import { printError } from './output.js';
 import { setColourOption } from './terminal.js';
@@ -63,6 +64,7 @@ export function buildProgram(): Command {
     .addCommand(demoCommand())
     .addCommand(huntCommand())
     .addCommand(incidentsCommand())
+    .addCommand(suppressionsCommand())
     .addCommand(reportCommand())
     .addCommand(ingestCommand())
     .addCommand(statsCommand())

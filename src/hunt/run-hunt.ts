@@ -10,6 +10,8 @@ import type { Attribution } from '../domain/attribution.js';
 import type { Incident } from '../domain/incident.js';
 import { buildIncidents } from '../incidents/build-incidents.js';
 import type { CorrelateConfig } from '../incidents/correlate-config.js';
+import { keepIncidentIdentity } from '../incidents/stable-identity.js';
+import { type SuppressionOutcome, suppressFindings } from '../incidents/suppression/suppress-findings.js';
 import { type IngestSummary, ingestPaths } from '../ingest/ingest-paths.js';
 import type { Store } from '../store/store.js';
 
@@ -55,6 +57,10 @@ export interface HuntOptions {
   readonly onDetector?: (name: DetectorName) => void;
   /** The stages' settings from the config (default: each stage's own constants). */
   readonly settings?: HuntSettings;
+  /** Apply the stored suppressions (default true; `--no-suppressions` turns them off for one run). */
+  readonly suppressions?: boolean;
+  /** The hunt's time, for suppression expiry (default now). */
+  readonly now?: Date;
 }
 
 /** The config slices a hunt hands to its stages. */
@@ -71,6 +77,8 @@ export interface HuntResult {
   readonly incidents: readonly { readonly incident: Incident; readonly attribution: Attribution | null }[];
   /** Knowledge-base entities available to attribution; 0 means none is installed. */
   readonly knowledgeBase: number;
+  /** What the analysts' suppressions dropped before correlation; null when they were off. */
+  readonly suppression: SuppressionOutcome | null;
 }
 
 /** Entities in the knowledge base (ATT&CK, galaxies, imported intel). */
@@ -115,13 +123,32 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     warninglists: opts.settings?.warninglists,
   });
   opts.onStage?.('correlate');
-  const incidents = await buildIncidents(store, detect.findings, {
+  const now = opts.now ?? new Date();
+  // Suppressions apply here, at analysis time: the telemetry and the run's stored findings stay whole.
+  const suppression =
+    opts.suppressions === false
+      ? null
+      : await suppressFindings(store.analytics, detect.findings, {
+          rules: await store.triage.listSuppressions({ activeAt: now }),
+          at: now,
+          window: { from: opts.from, to: opts.to },
+        });
+  const built = await buildIncidents(store, suppression?.kept ?? detect.findings, {
     internal: opts.internal,
     from: opts.from,
     to: opts.to,
     minScore: opts.minScore,
     settings: opts.settings?.correlation,
   });
+  // An incident that grew keeps the id (and so the triage) of the one it continues.
+  const incidents = (
+    await keepIncidentIdentity(
+      store.triage,
+      detect.runId,
+      built.map((incident) => ({ incident })),
+      now.toISOString(),
+    )
+  ).map((x) => x.incident);
   opts.onStage?.('attribute');
   const knowledgeBase = await knowledgeBaseSize(store);
   const items: { incident: Incident; attribution: Attribution | null }[] = [];
@@ -137,5 +164,5 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
       }),
     });
   await store.saveIncidents(detect.runId, items);
-  return { ingest, detect, incidents: items, knowledgeBase };
+  return { ingest, detect, incidents: items, knowledgeBase, suppression };
 }

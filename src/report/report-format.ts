@@ -31,6 +31,15 @@ export interface AttributedIncident {
   readonly triage?: IncidentTriage | null;
 }
 
+/** What one suppression did in a hunt: findings dropped, and those kept because intel matched them. */
+export interface SuppressionNote {
+  readonly id: string;
+  readonly kind: string;
+  readonly reason: string;
+  readonly suppressed: number;
+  readonly keptForIntel: readonly string[];
+}
+
 /** Everything a report is rendered from. Renderers are pure: the same input gives the same bytes. */
 export interface ReportInput {
   readonly incidents: readonly AttributedIncident[];
@@ -43,6 +52,8 @@ export interface ReportInput {
   readonly tool: { readonly name: 'mamori'; readonly version: string };
   /** What the sharing rules (report/share) did to a STIX or JSON export; absent for other output. */
   readonly sharing?: SharingNote;
+  /** What each analyst suppression dropped in the hunt that produced this (hunt output only). */
+  readonly suppressions?: readonly SuppressionNote[];
   /** ATT&CK technique names from the knowledge base (id → name); built-in names fill the gaps. */
   readonly techniqueNames?: TechniqueNames;
 }

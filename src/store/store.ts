@@ -2,7 +2,7 @@ import type { Attribution } from '../domain/attribution.js';
 import type { Finding } from '../domain/finding.js';
 import type { Incident } from '../domain/incident.js';
 import type { IncidentVerdict } from '../domain/incident-verdict.js';
-import type { IncidentTriage } from '../domain/triage.js';
+import type { IncidentTriage, TriageStatus } from '../domain/triage.js';
 import type { AnalyticsSession } from './analytics-session.js';
 import type { IdentityStore } from './identity-store.js';
 import type { IntelStore } from './intel-store.js';
@@ -290,12 +290,8 @@ export interface Store {
   ): Promise<void>;
   /** The incidents of a run (default: the latest run with incidents), highest score first. */
   listIncidents(opts?: IncidentListOptions): Promise<IncidentListing[]>;
-  /** One incident by id, from the latest run that holds it. */
+  /** One incident by id (or an id it had before it grew), from the latest run that holds it. */
   getIncident(id: string): Promise<StoredIncident | null>;
-  /** Records an analyst's triage of an incident (by its exact id), replacing the previous one. */
-  setTriage(triage: IncidentTriage): Promise<IncidentTriage>;
-  /** The triage of an incident by its exact id; null when never triaged (status `open`). */
-  getTriage(id: string): Promise<IncidentTriage | null>;
   /** The threat knowledge base, kept beside the telemetry so that matching is a join. */
   readonly intel: IntelStore;
   /** Users, organisations, tokens, sessions and the audit log (the team server's identity model). */
@@ -313,7 +309,32 @@ export interface IncidentListOptions {
   readonly from?: string;
   /** Only incidents active at or before this ISO instant (their first activity is not later). */
   readonly to?: string;
+  /** Only these triage statuses (`new` includes the never triaged). */
+  readonly status?: readonly TriageStatus[];
+  readonly severity?: readonly string[];
+  readonly verdict?: IncidentVerdict;
+  /** Only incidents assigned to this user. */
+  readonly assignee?: string;
+  /** Text in the id, summary, actor, a host or a server (case-insensitive). */
+  readonly q?: string;
+  /** A sort of the triage queue; absent keeps the default (suspicious first, by score). */
+  readonly sort?: IncidentSort;
+  readonly order?: 'asc' | 'desc';
+  /** Keyset cursor: the sort value and id of the last row of the previous page (needs `sort`). */
+  readonly after?: { readonly value: number | string | null; readonly id: string };
 }
+
+/** The columns the triage queue sorts by. */
+export const incidentSorts = [
+  'score',
+  'lastSeen',
+  'firstSeen',
+  'hosts',
+  'servers',
+  'bytes',
+  'severity',
+] as const;
+export type IncidentSort = (typeof incidentSorts)[number];
 
 /** One row of `mamori incidents`. */
 export interface IncidentListing {
@@ -332,6 +353,10 @@ export interface IncidentListing {
   /** The top hypothesis when it is a named actor. */
   readonly topActor: string | null;
   readonly topProbability: number | null;
+  /** The ICD 203 term of that hypothesis. */
+  readonly topTerm?: string | null;
+  /** The value the listing was sorted by (`sort`), for the next page's cursor. */
+  readonly sortValue?: number | string | null;
   /** The network (sensors, comma-separated) the incident's hosts are in. */
   readonly scope?: string;
   /** The analyst's latest decision; null when never triaged (status `open`). */

@@ -1,3 +1,4 @@
+import type { Incident } from '../domain/incident.js';
 import type { Suppression, SuppressionMatch } from '../domain/suppression.js';
 import type { IncidentNote, IncidentTriage, TriageChange, TriageStatus } from '../domain/triage.js';
 
@@ -6,6 +7,12 @@ export interface TriagePatch {
   readonly status?: TriageStatus;
   /** null unassigns. */
   readonly assignee?: string | null;
+}
+
+/** An incident of an earlier hunt, as stable identity (incidents/stable-identity.ts) matches against it. */
+export interface PriorIncident extends Pick<Incident, 'id' | 'hosts' | 'servers' | 'pairs'> {
+  /** It carries triage state (a status, assignee or note), which a merge keeps. */
+  readonly triaged: boolean;
 }
 
 /**
@@ -21,11 +28,20 @@ export interface TriageStore {
   listNotes(incidentId: string): Promise<IncidentNote[]>;
   /** Oldest first. */
   history(incidentId: string): Promise<TriageChange[]>;
+  /** Records a change made elsewhere (a suppression made from the incident) in its history. */
+  recordChange(change: TriageChange): Promise<void>;
 
   /** Records that `oldId` is now `newId` (the incident grew); its state and notes move with it. */
   alias(oldId: string, newId: string, at: string): Promise<void>;
   /** The current id of an incident known under an older id, or the id itself. */
   resolve(id: string): Promise<string>;
+  /** The older ids that now resolve to this (current) id. */
+  aliases(id: string): Promise<string[]>;
+  /**
+   * The incidents of the latest run before `beforeRunId` that stored incidents in this scope (null:
+   * incidents without a scope): what a new hunt's incidents keep their ids from.
+   */
+  priorIncidents(scope: string | null, beforeRunId: number): Promise<PriorIncident[]>;
 
   createSuppression(s: Omit<Suppression, 'id'>): Promise<Suppression>;
   updateSuppression(

@@ -62,7 +62,22 @@ const jsonArgs: Record<string, () => string[]> = {
   incidents: () => ['--data', data],
   'incidents show': () => [incidentId, '--data', data],
   report: () => [incidentId, '--data', data],
-  'incidents triage': () => [incidentId, '--status', 'confirmed', '--note', 'checked', '--data', data],
+  'incidents triage': () => [incidentId, '--status', 'true-positive', '--note', 'checked', '--data', data],
+  'incidents mark': () => [incidentId, 'investigating', '--data', data],
+  'incidents note': () => [incidentId, 'checked the proxy logs', '--data', data],
+  'incidents assign': () => [incidentId, 'alice', '--data', data],
+  'incidents history': () => [incidentId, '--data', data],
+  'suppressions list': () => ['--all', '--data', data],
+  'suppressions add': () => [
+    '--kind',
+    'destination',
+    '--destination',
+    'nothing.example',
+    '--reason',
+    'test',
+    '--data',
+    data,
+  ],
   ingest: () => [logs, '--data', data, '--no-progress'],
   stats: () => ['--data', data],
   'store batches': () => ['--data', data],
@@ -115,6 +130,8 @@ const coveredElsewhere: Record<string, string> = {
   'users token create': 'test/server/users-cli.test.ts',
   'users token list': 'test/server/users-cli.test.ts',
   'users token revoke': 'test/server/users-cli.test.ts',
+  'suppressions edit': 'needs a rule id; test/cli/triage.test.ts parses its --json',
+  'suppressions rm': 'needs a rule id; test/cli/triage.test.ts parses its --json',
 };
 
 describe('13.6 --json everywhere', () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
     { incident: hostile, attribution: hostileAttribution() },
   ]);
   await store.close();
-  expect((await run('incidents', 'triage', hostile.id, '--status', 'benign', '--data', data)).code).toBe(0);
+  expect((await run('incidents', 'mark', hostile.id, 'benign', '--data', data)).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -99,9 +99,9 @@ describe('report: safe sharing by default', () => {
       expect(refused.out).toBe('');
       expect(refused.err.split('\n')).toHaveLength(1);
       expect(refused.err).toContain(
-        `refused to export at TLP:${tlp.toUpperCase()}: ${apt10.id} is not triaged confirmed`,
+        `refused to export at TLP:${tlp.toUpperCase()}: ${apt10.id} is not triaged true-positive`,
       );
-      expect(refused.err).toContain(`mamori incidents triage ${apt10.id} --status confirmed, or add --force`);
+      expect(refused.err).toContain(`mamori incidents mark ${apt10.id} true-positive, or add --force`);
       const forced = await run(
         'report',
         apt10.id,
@@ -114,13 +114,13 @@ describe('report: safe sharing by default', () => {
         data,
       );
       expect(forced.code).toBe(0);
-      expect(forced.err).toMatch(/warning: exporting .* not triaged confirmed \(--force\)/);
+      expect(forced.err).toMatch(/warning: exporting .* not triaged true-positive \(--force\)/);
       expect(JSON.parse(forced.out).type).toBe('bundle');
     }
     const amber = await run('report', apt10.id, '--format', 'stix', '--tlp', 'amber', '--data', data);
     expect(amber.code).toBe(0);
     expect(amber.err).toBe('');
-    await run('incidents', 'triage', apt10.id, '--status', 'confirmed', '--data', data);
+    await run('incidents', 'mark', apt10.id, 'true-positive', '--data', data);
     const confirmed = await run('report', apt10.id, '--format', 'stix', '--tlp', 'green', '--data', data);
     expect(confirmed.code).toBe(0);
     expect(confirmed.err).toBe('');

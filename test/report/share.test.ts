@@ -235,7 +235,7 @@ describe('13.5: TLP:GREEN and TLP:CLEAR need confirmed incidents, or --force', (
     it(`13.5: TLP:${tlp.toUpperCase()} refuses an unconfirmed incident without --force, and warns with it`, () => {
       expect(() => planShare([open], opts({ tlp }))).toThrow(
         new RegExp(
-          `refused to export at TLP:${tlp.toUpperCase()}: ${open.incident.id} is not triaged true-positive.*mamori incidents triage ${open.incident.id} --status true-positive, or add --force`,
+          `refused to export at TLP:${tlp.toUpperCase()}: ${open.incident.id} is not triaged true-positive.*mamori incidents mark ${open.incident.id} true-positive, or add --force`,
         ),
       );
       const forced = planShare([open], opts({ tlp, force: true }));

@@ -6,6 +6,7 @@ import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { type HuntResult, huntSteps, runHunt } from '../../hunt/run-hunt.js';
+import type { SuppressionEffect } from '../../incidents/suppression/suppress-findings.js';
 import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { plural } from '../../plural.js';
@@ -42,10 +43,22 @@ interface HuntFlags extends IngestLimitFlags {
   sector?: string;
   country?: string;
   progress: boolean;
+  suppressions: boolean;
 }
 
 export const noKnowledgeBase =
   'No knowledge base is installed, so no actor can be named: every incident stays "unknown". Install one with `mamori intel import` (MITRE ATT&CK, MISP galaxies, STIX/MISP intel, IOC lists).';
+
+/** One line per active suppression: what it dropped, and what it kept because intel matched it. */
+export function describeSuppressions(effects: readonly SuppressionEffect[]): string[] {
+  const lines: string[] = [];
+  for (const e of effects) {
+    lines.push(`suppression ${e.id} (${e.kind}) dropped ${plural(e.suppressed, 'finding')}`);
+    for (const k of e.keptForIntel)
+      lines.push(`  kept ${k}: it matches a live intel indicator, which a suppression never hides`);
+  }
+  return lines;
+}
 
 /** What a hunt found, for the terminal: each incident, and what to run next. */
 export function describeHunt(r: HuntResult, shown = 5): string {
@@ -55,6 +68,7 @@ export function describeHunt(r: HuntResult, shown = 5): string {
   lines.push(
     `detected ${plural(d.findings.length, 'finding')} (run ${d.runId}; ${d.findings.filter((f) => f.score >= 0.5).length} medium or worse)`,
   );
+  if (r.suppression) lines.push(...describeSuppressions(r.suppression.effects));
   if (r.knowledgeBase === 0) lines.push('', noKnowledgeBase);
   if (r.incidents.length === 0) {
     lines.push('', 'No incidents: no finding scored medium or worse.');
@@ -117,6 +131,7 @@ export function huntCommand(): Command {
     .option('--force', 'stix: export at TLP:GREEN or TLP:CLEAR incidents not triaged true-positive')
     .option('--sector <name>', "the victim's sector, weighed against actors' known targeting")
     .option('--country <code>', "the victim's country (ISO 3166 alpha-2), weighed the same way")
+    .option('--no-suppressions', 'apply no analyst suppression in this run (mamori suppressions list)')
     .option('--no-progress', 'no progress bar');
   return addIngestLimitOptions(addConfigOption(cmd))
     .addHelpText(
@@ -191,7 +206,9 @@ Times (--from, --to): ${timeForms}.`,
           onStage: (s) => progress.step(s),
           onDetector: (d) => progress.step(`detect: ${d}`),
           settings: huntSettings(config),
+          suppressions: flags.suppressions,
         });
+        const suppressions = result.suppression?.effects;
         progress.stop();
         // As with ingest: the hunt goes on without a file it could not read, but a script must know.
         const lost = (result.ingest?.byStatus.failed ?? 0) + (result.ingest?.byStatus.unreadable ?? 0);
@@ -224,17 +241,24 @@ Times (--from, --to): ${timeForms}.`,
               tlp: flags.tlp,
               source,
               sharing: shared.sharing,
+              ...(reportFormat === 'json' && !flags.out && suppressions ? { suppressions } : {}),
             })
           : null;
         const report =
           flags.json && flags.out
-            ? renderReport(result.incidents, { format: 'json', tlp: flags.tlp, source })
+            ? renderReport(result.incidents, {
+                format: 'json',
+                tlp: flags.tlp,
+                source,
+                ...(suppressions ? { suppressions } : {}),
+              })
             : written;
         if (report !== null) {
           console.log(report.replace(/\n$/, ''));
           if (result.knowledgeBase === 0) printError(`mamori: ${noKnowledgeBase}`);
           if (warninglists.warning) printError(`mamori: ${warninglists.warning}`);
           if (hint) printError(hint);
+          for (const line of describeSuppressions(suppressions ?? [])) printError(`mamori: ${line.trim()}`);
           return;
         }
         printText(describeHunt(result));

@@ -13,6 +13,8 @@ import { formatBytes, printText, renderTable, toJson } from '../output.js';
 import { severityStyle, terminalWidth } from '../terminal.js';
 import { wrapText } from '../text-wrap.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
+import { markCommand } from './incidents-mark.js';
+import { assignCommand, historyCommand, noteCommand } from './incidents-notes.js';
 import { describeTriage, triageCommand } from './incidents-triage.js';
 
 /** What the JSON report is rendered from: stored incidents, marked as the store holds them. */
@@ -118,7 +120,9 @@ Examples:
   mamori incidents --json
   mamori incidents --from 7d
   mamori incidents show INC-1a2b3c4d
-  mamori incidents triage INC-1a2b3c4d --status true-positive
+  mamori incidents mark INC-1a2b3c4d true-positive --note "IR-2291"
+  mamori incidents mark INC-5e6f7a8b benign --suppress host-destination
+  mamori incidents history INC-1a2b3c4d
 
 Times (--from, --to): ${timeForms}.`,
     )
@@ -169,7 +173,8 @@ Times (--from, --to): ${timeForms}.`,
         await store.close();
       }
     });
-  cmd.addCommand(triageCommand());
+  for (const c of [markCommand(), noteCommand(), assignCommand(), historyCommand(), triageCommand()])
+    cmd.addCommand(c);
   for (const c of cmd.commands) c.exitOverride();
   return cmd;
 }

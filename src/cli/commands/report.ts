@@ -3,10 +3,10 @@ import { resolveDataDir } from '../../config/data-dir.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { sharedFormats } from '../../report/share/share-policy.js';
+import { techniqueNamesFrom } from '../../report/technique-names-from-store.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoredIncident } from '../../store/store.js';
 import { shareForExport } from '../incidents/share-export.js';
-import { techniqueNamesFrom } from '../incidents/technique-names-from-store.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList } from '../options.js';
 import { checkOutPath } from '../out-path.js';
@@ -69,12 +69,12 @@ Sharing (--format stix and json):
   - an incident that is likely benign or triaged benign is never exported: alone it is refused
     (exit 2), among several it is left out and counted on stderr;
   - at TLP:GREEN or TLP:CLEAR every incident must be triaged true-positive
-    (mamori incidents triage ID --status true-positive), or the export needs --force and warns.
+    (mamori incidents mark ID true-positive), or the export needs --force and warns.
   TLP:AMBER, AMBER+STRICT and RED export as before. See docs/security.md, "Reports and sharing".
 
 Examples:
   mamori report INC-1a2b3c4d --out incident.html
-  mamori incidents triage INC-1a2b3c4d --status true-positive
+  mamori incidents mark INC-1a2b3c4d true-positive
   mamori report INC-1a2b3c4d --format stix --tlp green > bundle.json
   mamori report INC-1a2b3c4d INC-5e6f7a8b --format md
   mamori report INC-1a2b3c4d --format suricata --out mamori-local.rules

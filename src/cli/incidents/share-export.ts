@@ -26,7 +26,7 @@ export async function shareForExport(
   const withTriage: AttributedIncident[] = [];
   for (const i of items) {
     const triage: IncidentTriage | null =
-      i.triage === undefined ? await store.getTriage(i.incident.id) : i.triage;
+      i.triage === undefined ? await store.triage.get(i.incident.id) : i.triage;
     withTriage.push({ incident: i.incident, attribution: i.attribution, triage });
   }
   const plan = planShare(withTriage, {

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { errorCodes, MamoriError } from '../../errors.js';
 import type { Tlp } from '../../intel/model.js';
 import { formatByName, reportFormatNames, reportFormats } from '../../report/registry.js';
-import type { AttributedIncident, SharingNote } from '../../report/report-format.js';
+import type { AttributedIncident, SharingNote, SuppressionNote } from '../../report/report-format.js';
 import type { TechniqueNames } from '../../report/technique-names.js';
 import { mamoriVersion } from '../../version.js';
 
@@ -36,6 +36,7 @@ export function renderReport(
     title?: string;
     sharing?: SharingNote;
     techniqueNames?: TechniqueNames;
+    suppressions?: readonly SuppressionNote[];
   },
 ): string | null {
   const text = formatByName(opts.format).render({
@@ -45,6 +46,7 @@ export function renderReport(
     source: opts.source,
     title: opts.title,
     ...(opts.sharing ? { sharing: opts.sharing } : {}),
+    ...(opts.suppressions ? { suppressions: opts.suppressions } : {}),
     techniqueNames: opts.techniqueNames,
     tool: { name: 'mamori', version: mamoriVersion },
   });

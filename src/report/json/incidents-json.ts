@@ -1,7 +1,7 @@
 import type { Attribution, Evidence, Hypothesis } from '../../domain/attribution.js';
 import type { Incident, IncidentServer } from '../../domain/incident.js';
 import { type IncidentTriage, type TriageStatus, triageStatusOf } from '../../domain/triage.js';
-import type { AttributedIncident, ReportInput, SharingNote } from '../report-format.js';
+import type { AttributedIncident, ReportInput, SharingNote, SuppressionNote } from '../report-format.js';
 
 /**
  * Version of the JSON contract (docs/report-json-schema.md). Bump it when a documented field changes
@@ -121,6 +121,8 @@ export interface IncidentsJson {
   readonly source?: string;
   /** Present on `report --format json` exports: what the sharing rules withheld or left out. */
   readonly sharing?: SharingNote;
+  /** Present on `hunt --json`: what each active suppression dropped before correlation. */
+  readonly suppressions?: readonly SuppressionNote[];
   readonly incidents: readonly IncidentJson[];
 }
 
@@ -233,6 +235,9 @@ export function incidentsJson(input: ReportInput): IncidentsJson {
     ...(input.source !== undefined ? { source: input.source } : {}),
     ...(input.sharing !== undefined
       ? { sharing: { ...input.sharing, leftOut: input.sharing.leftOut.map((l) => ({ ...l })) } }
+      : {}),
+    ...(input.suppressions !== undefined
+      ? { suppressions: input.suppressions.map((x) => ({ ...x, keptForIntel: [...x.keptForIntel] })) }
       : {}),
     incidents: input.incidents.map((i: AttributedIncident) =>
       incidentJson(i.incident, i.attribution, i.triage),

@@ -18,7 +18,7 @@ export type ShareRule = 'likely-benign' | 'triaged-benign' | 'unconfirmed-wide-t
 /** How an export is to be shared. */
 export interface ShareOptions {
   readonly tlp: Tlp;
-  /** Export incidents not triaged `confirmed` at TLP:GREEN or TLP:CLEAR (with a warning). */
+  /** Export incidents not triaged `true-positive` at TLP:GREEN or TLP:CLEAR (with a warning). */
   readonly force: boolean;
   /** Keep internal addresses in the export. */
   readonly includeInternal: boolean;
@@ -47,7 +47,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
   if (triageStatusOf(item.triage) === 'benign')
     return {
       rule: 'triaged-benign',
-      why: `${id} is triaged benign${item.triage?.by ? ` by ${item.triage.by}` : ''}: benign incidents are never exported (to share it, first run mamori incidents triage ${id} --status true-positive)`,
+      why: `${id} is triaged benign${item.triage?.by ? ` by ${item.triage.by}` : ''}: benign incidents are never exported (to share it, first run mamori incidents mark ${id} true-positive)`,
     };
   if (isLikelyBenign(item.incident)) {
     const reasons = item.incident.verdictReasons?.length
@@ -55,7 +55,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
       : '';
     return {
       rule: 'likely-benign',
-      why: `${id} is likely benign${reasons}: likely-benign incidents are never exported (if review shows it is real, run mamori incidents triage ${id} --status true-positive)`,
+      why: `${id} is likely benign${reasons}: likely-benign incidents are never exported (if review shows it is real, run mamori incidents mark ${id} true-positive)`,
     };
   }
   return null;
@@ -65,7 +65,7 @@ function neverShared(item: AttributedIncident): { rule: ShareRule; why: string }
  * Applies the sharing rules to the incidents of a STIX or JSON export. A likely-benign incident
  * (unless an analyst confirmed it) or one triaged benign is never exported: alone it is refused,
  * among others it is left out and counted. At TLP:GREEN or TLP:CLEAR every incident must be triaged
- * `confirmed`, or the export needs `force` and warns. Internal addresses are replaced by references
+ * `true-positive`, or the export needs `force` and warns. Internal addresses are replaced by references
  * unless `includeInternal`. Refusals are usage errors (exit 2) naming the incident and the rule.
  */
 export function planShare(items: readonly AttributedIncident[], opts: ShareOptions): SharePlan {
@@ -91,7 +91,7 @@ export function planShare(items: readonly AttributedIncident[], opts: ShareOptio
       .map((i) => i.incident.id);
     if (unconfirmed.length > 0) {
       const ids = unconfirmed.join(', ');
-      const fix = `run mamori incidents triage ${unconfirmed[0]} --status true-positive${unconfirmed.length > 1 ? ' (for each)' : ''}, or add --force`;
+      const fix = `run mamori incidents mark ${unconfirmed[0]} true-positive${unconfirmed.length > 1 ? ' (for each)' : ''}, or add --force`;
       if (!opts.force)
         throw new MamoriError(
           errorCodes.usage,

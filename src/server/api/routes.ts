@@ -3,12 +3,14 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { findingRoutes } from './routes/findings-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { incidentRoutes } from './routes/incident-routes.js';
 import { intelRoutes } from './routes/intel-routes.js';
 import { openapiRoutes } from './routes/openapi-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { pivotRoutes } from './routes/pivot-routes.js';
 import { rowsRoutes } from './routes/rows-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { suppressionRoutes } from './routes/suppression-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 
@@ -30,4 +32,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...pivotRoutes,
   ...searchRoutes,
   ...intelRoutes,
+  ...incidentRoutes,
+  ...suppressionRoutes,
 ];

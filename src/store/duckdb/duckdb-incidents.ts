@@ -3,6 +3,7 @@ import type { Attribution } from '../../domain/attribution.js';
 import type { Incident } from '../../domain/incident.js';
 import { storedTotal } from '../schema/value-ranges.js';
 import type { IncidentListing, IncidentListOptions, StoredIncident } from '../store.js';
+import { incidentFilterSql } from './duckdb-incident-filters.js';
 import { triageColumns, triageFromRow } from './duckdb-triage.js';
 import { appendRows } from './intel/duckdb-intel-append.js';
 
@@ -18,6 +19,12 @@ export const incidentsDdl = [
 function topActor(a: Attribution | null) {
   const top = a?.hypotheses[0];
   return top && top.actor !== 'unknown' ? top : null;
+}
+
+/** What the queue's text filter looks in besides id, summary and actor: hosts and servers' values. */
+function searchText(i: Incident): string {
+  const values = [...i.hosts.map((h) => h.ip), ...i.servers.flatMap((s) => [s.key, ...s.ips, ...s.domains])];
+  return values.join(' ').toLowerCase();
 }
 
 /** Replaces the run's incidents with these, in one transaction. */
@@ -50,6 +57,11 @@ export async function saveIncidents(
         'double',
         'varchar',
         'varchar',
+        // Schema v12's queue columns (team/duckdb-triage-ddl.ts).
+        'varchar',
+        'varchar',
+        'varchar',
+        'varchar',
       ],
       items.map(({ incident: i, attribution: a }) => [
         runId,
@@ -68,6 +80,10 @@ export async function saveIncidents(
         topActor(a)?.probability ?? null,
         JSON.stringify({ incident: i, attribution: a }),
         i.scope ?? null,
+        i.verdict ?? 'suspicious',
+        topActor(a) ? (a?.hypotheses[0]?.term ?? null) : null,
+        searchText(i),
+        JSON.stringify(i.verdictReasons ?? []),
       ]),
     );
     await c.run('COMMIT');
@@ -86,17 +102,32 @@ export async function listIncidents(
   opts: IncidentListOptions = {},
 ): Promise<IncidentListing[]> {
   // Times are ISO text in the table and from the caller: compared as timestamps, not as text.
+  // Filtering and ordering read only small columns; bodies are read for the page's rows alone.
+  const f = incidentFilterSql(opts);
   const r = await c.runAndReadAll(
-    `SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
-            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope,
-            coalesce(json_extract_string(body, '$.incident.verdict'), 'suspicious') AS verdict,
-            coalesce(json_extract(body, '$.incident.verdictReasons'), '[]')::VARCHAR AS verdict_reasons,
-            ${triageColumns}
-     FROM incidents LEFT JOIN incident_triage t USING (incident_id) WHERE run_id = ${runSql}
-       AND ($from::VARCHAR IS NULL OR TRY_CAST(last_seen AS TIMESTAMP) >= TRY_CAST($from::VARCHAR AS TIMESTAMP))
-       AND ($to::VARCHAR IS NULL OR TRY_CAST(first_seen AS TIMESTAMP) <= TRY_CAST($to::VARCHAR AS TIMESTAMP))
-     ORDER BY verdict = 'likely-benign', score DESC, hosts DESC, incident_id LIMIT $limit`,
-    { run: opts.runId ?? null, limit: opts.limit ?? 1000, from: opts.from ?? null, to: opts.to ?? null },
+    `WITH base AS (
+       SELECT incident_id, run_id, score, hosts, servers, bytes_out, bytes_in, first_seen, last_seen, severity,
+              coalesce(verdict, 'suspicious') AS verdict
+       FROM incidents LEFT JOIN incident_triage t USING (incident_id) WHERE run_id = ${runSql}
+         AND ($from::VARCHAR IS NULL OR TRY_CAST(last_seen AS TIMESTAMP) >= TRY_CAST($from::VARCHAR AS TIMESTAMP))
+         AND ($to::VARCHAR IS NULL OR TRY_CAST(first_seen AS TIMESTAMP) <= TRY_CAST($to::VARCHAR AS TIMESTAMP))
+         ${f.where}),
+     page AS (SELECT incident_id, run_id, ${f.sortExpr} AS sort_value, verdict AS page_verdict,
+                     row_number() OVER (ORDER BY ${f.order}) AS rn
+              FROM base QUALIFY rn <= $limit)
+     SELECT run_id, incident_id, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at, severity, score, summary,
+            first_seen, last_seen, hosts, servers, bytes_out, bytes_in, top_actor, top_probability, scope, top_term,
+            page_verdict AS verdict, coalesce(verdict_reasons, '[]') AS verdict_reasons,
+            page.sort_value, ${triageColumns}
+     FROM page JOIN incidents USING (run_id, incident_id) LEFT JOIN incident_triage t USING (incident_id)
+     ORDER BY rn`,
+    {
+      run: opts.runId ?? null,
+      limit: opts.limit ?? 1000,
+      from: opts.from ?? null,
+      to: opts.to ?? null,
+      ...f.params,
+    },
   );
   return r.getRowObjectsJson().map((x) => ({
     runId: Number(x['run_id']),
@@ -113,6 +144,9 @@ export async function listIncidents(
     bytesIn: Number(x['bytes_in']),
     topActor: x['top_actor'] === null ? null : String(x['top_actor']),
     topProbability: x['top_probability'] === null ? null : Number(x['top_probability']),
+    topTerm: x['top_term'] === null || x['top_term'] === undefined ? null : String(x['top_term']),
+    sortValue:
+      typeof x['sort_value'] === 'number' || typeof x['sort_value'] === 'string' ? x['sort_value'] : null,
     ...(x['scope'] ? { scope: String(x['scope']) } : {}),
     triage: triageFromRow(String(x['incident_id']), x),
     verdict: x['verdict'] === 'likely-benign' ? ('likely-benign' as const) : ('suspicious' as const),

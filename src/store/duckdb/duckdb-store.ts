@@ -4,7 +4,6 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb
 import type { Attribution } from '../../domain/attribution.js';
 import type { Finding } from '../../domain/finding.js';
 import type { Incident } from '../../domain/incident.js';
-import type { IncidentTriage } from '../../domain/triage.js';
 import { errorCodes, MamoriError, messageOf } from '../../errors.js';
 import type { AnalyticsSession } from '../analytics-session.js';
 import type { IdentityStore } from '../identity-store.js';
@@ -38,7 +37,6 @@ import { saveFindings } from './duckdb-findings.js';
 import { getIncident, listIncidents, saveIncidents } from './duckdb-incidents.js';
 import { DuckDBJsonStage } from './duckdb-json-load.js';
 import { migrate, readSchemaVersion, schemaVersion } from './duckdb-schema.js';
-import { getTriage, setTriage } from './duckdb-triage.js';
 import { DuckDBUnitOfWork } from './duckdb-unit-of-work.js';
 import { runUserQuery } from './duckdb-user-query.js';
 import { DuckDBIntelStore } from './intel/duckdb-intel-store.js';
@@ -362,19 +360,8 @@ export class DuckDBStore implements Store {
 
   async getIncident(id: string): Promise<StoredIncident | null> {
     await this.uow.commit();
-    return getIncident(this.conn, id);
-  }
-
-  async setTriage(triage: IncidentTriage): Promise<IncidentTriage> {
-    if (this.readOnly) throw new MamoriError(errorCodes.readOnly, 'the store was opened read-only');
-    if (this.batchOpen || this.importOpen) throw new Error('setTriage() while a batch or import is open');
-    await this.uow.commit();
-    return setTriage(this.conn, triage);
-  }
-
-  async getTriage(id: string): Promise<IncidentTriage | null> {
-    await this.uow.commit();
-    return getTriage(this.conn, id);
+    // An id an incident had before it grew finds the incident under its current id.
+    return (await getIncident(this.conn, await this.triage.resolve(id))) ?? getIncident(this.conn, id);
   }
 
   async close(): Promise<void> {

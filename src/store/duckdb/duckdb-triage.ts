@@ -1,4 +1,3 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { type IncidentTriage, parseTriageStatus } from '../../domain/triage.js';
 
 /**
@@ -26,33 +25,4 @@ export function triageFromRow(id: string, row: Record<string, unknown>): Inciden
     at: String(row['triaged_at']),
     assignee: row['assignee'] === null || row['assignee'] === undefined ? null : String(row['assignee']),
   };
-}
-
-/** Records a decision, replacing the previous one; returns it as stored. */
-export async function setTriage(c: DuckDBConnection, t: IncidentTriage): Promise<IncidentTriage> {
-  await c.run(
-    `INSERT OR REPLACE INTO incident_triage (incident_id, status, note, triaged_by, triaged_at, assignee)
-     VALUES ($id, $status, $note, $by, $at::TIMESTAMP, $assignee)`,
-    {
-      id: t.incidentId,
-      status: t.status,
-      note: t.note,
-      by: t.by,
-      at: t.at.replace(/Z$/, ''),
-      assignee: t.assignee ?? null,
-    },
-  );
-  const got = await getTriage(c, t.incidentId);
-  if (!got) throw new Error(`triage of ${t.incidentId} was not stored`);
-  return got;
-}
-
-/** The decision on one incident (by its exact id), or null. */
-export async function getTriage(c: DuckDBConnection, id: string): Promise<IncidentTriage | null> {
-  const r = await c.runAndReadAll(
-    `SELECT ${triageColumns} FROM incident_triage t WHERE t.incident_id = $id`,
-    { id },
-  );
-  const row = r.getRowObjectsJson()[0];
-  return row ? triageFromRow(id, row) : null;
 }

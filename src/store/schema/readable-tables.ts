@@ -7,7 +7,15 @@ import { telemetryTableNames } from './tables.js';
 export const readableTables = {
   telemetry: telemetryTableNames,
   ingest: ['ingest_batches', 'ingest_files', 'rejects'],
-  detection: ['detect_runs', 'findings', 'incident_triage', 'incidents', 'seen_ips', 'seen_names'],
+  detection: ['detect_runs', 'findings', 'incidents', 'seen_ips', 'seen_names'],
+  triage: [
+    'incident_triage',
+    'incident_notes',
+    'incident_history',
+    'incident_aliases',
+    'suppressions',
+    'alert_state',
+  ],
   intel: [
     'intel_sources',
     'intel_entities',

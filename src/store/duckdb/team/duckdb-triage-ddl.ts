@@ -21,4 +21,19 @@ export const triageV2Ddl = [
      old_id VARCHAR PRIMARY KEY, incident_id VARCHAR NOT NULL, aliased_at TIMESTAMP NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS alert_state (
      incident_id VARCHAR PRIMARY KEY, severity VARCHAR NOT NULL, alerted_at TIMESTAMP NOT NULL)`,
+  // The triage queue filters and sorts 10,000 incidents without parsing their bodies: the verdict,
+  // the top hypothesis's ICD 203 term, the searchable hosts and servers and the verdict's reasons get
+  // columns of their own.
+  `ALTER TABLE incidents ADD COLUMN IF NOT EXISTS verdict VARCHAR`,
+  `ALTER TABLE incidents ADD COLUMN IF NOT EXISTS top_term VARCHAR`,
+  `ALTER TABLE incidents ADD COLUMN IF NOT EXISTS search_text VARCHAR`,
+  `ALTER TABLE incidents ADD COLUMN IF NOT EXISTS verdict_reasons VARCHAR`,
+  `UPDATE incidents SET
+     verdict = coalesce(json_extract_string(body, '$.incident.verdict'), 'suspicious'),
+     top_term = CASE WHEN top_actor IS NULL THEN NULL
+                     ELSE json_extract_string(body, '$.attribution.hypotheses[0].term') END,
+     search_text = lower(json_extract(body, '$.incident.hosts')::VARCHAR || ' '
+                         || json_extract(body, '$.incident.servers')::VARCHAR),
+     verdict_reasons = coalesce(json_extract(body, '$.incident.verdictReasons'), '[]')::VARCHAR
+   WHERE verdict IS NULL`,
 ];
