@@ -5,11 +5,11 @@ import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import type { Finding } from '../../domain/finding.js';
-import { openStore } from '../../store/open-store.js';
 import { addConfigOption, commandConfig, setValue } from '../command-config.js';
 import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { openStoreForWriting } from '../read-store.js';
 import { severityStyle, terminalWidth } from '../terminal.js';
 import { wrapText } from '../text-wrap.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
@@ -134,7 +134,7 @@ Times (--from, --to): ${timeForms}.`,
       // Unset stays unset: the stages' own default networks, as without a config.
       const internal = setValue(loaded, 'network.internal', config.network.internal);
       const allow = config.allowlist.file;
-      const store = await openStore({ dataDir });
+      const store = await openStoreForWriting(dataDir);
       const only = flags.only && flags.only.length > 0 ? flags.only : detectorNames;
       const progress = createStepProgress(only.length, !flags.json);
       try {

@@ -3,8 +3,8 @@ import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { type IncidentTriage, type TriageStatus, triageStatuses } from '../../domain/triage.js';
 import { errorCodes, MamoriError } from '../../errors.js';
-import { openStore } from '../../store/open-store.js';
 import { printText, toJson } from '../output.js';
+import { openStoreForWriting } from '../read-store.js';
 import { incidentOrFail } from './incidents.js';
 
 /** Longest note kept: a sentence or a ticket reference, not a document. */
@@ -69,7 +69,7 @@ Examples:
         const globals = sub.optsWithGlobals();
         const json = flags.json ?? globals['json'] === true;
         const dataDir = resolveDataDir(flags.data ?? globals['data']);
-        const store = await openStore({ dataDir });
+        const store = await openStoreForWriting(dataDir);
         try {
           const got = await incidentOrFail(store, id);
           const stored = await store.setTriage({
