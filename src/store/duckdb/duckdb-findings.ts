@@ -51,6 +51,10 @@ export async function saveFindings(
         'varchar',
         'varchar',
         'varchar',
+        'varchar',
+        'varchar[]',
+        'bigint',
+        'varchar[]',
       ],
       findings.map((f) => [
         runId,
@@ -70,6 +74,10 @@ export async function saveFindings(
         f.explanation,
         JSON.stringify(f.links),
         f.scope ?? null,
+        null,
+        null,
+        null,
+        null,
       ]),
     );
     await c.run('COMMIT');
