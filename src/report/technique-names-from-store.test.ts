@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntitySummary, IntelStore } from '../../store/intel-store.js';
+import type { EntitySummary, IntelStore } from '../store/intel-store.js';
 import { techniqueNamesFrom } from './technique-names-from-store.js';
 
 const entity = (name: string, id: string, type = 'attack-pattern'): EntitySummary => ({

@@ -1,5 +1,5 @@
-import type { TechniqueNames } from '../../report/technique-names.js';
-import type { IntelStore } from '../../store/intel-store.js';
+import type { IntelStore } from '../store/intel-store.js';
+import type { TechniqueNames } from './technique-names.js';
 
 async function kbName(intel: IntelStore, id: string): Promise<string | null> {
   const hits = await intel.findEntities(id, { limit: 10 });
