@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { intelBench } from './intel.js';
 import { writeScaledConn } from './make-logs.js';
+import { liveLatencyBench } from './server/live-latency.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const shared = process.env['MAMORI_SHARED_DATA'] ?? resolve(repo, '../shared/data');
@@ -165,6 +166,7 @@ if (only !== 'intel') {
   );
 }
 if (only !== 'ingest') await intelBench(lines, repo, work, shared, repeat);
+if (only === undefined || only === 'live') await liveLatencyBench(lines, work);
 
 console.log(lines.join('\n'));
 if (process.env['MAMORI_BENCH_KEEP'] !== '1') rmSync(work, { recursive: true, force: true });
