@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { messageOf } from '../../errors.js';
 import { followDirectory } from '../../ingest/follow.js';
-import { defaultSensor } from '../../ingest/ingest-paths.js';
+import { defaultSensor, type IngestSummary } from '../../ingest/ingest-paths.js';
 import { log } from '../../log.js';
 import { type AlertDispatcher, createAlertDispatcher } from '../alerts/alert-dispatcher.js';
 import type { BackgroundTask, ServeOptions } from '../background-tasks.js';
@@ -40,6 +40,7 @@ export async function startLiveLoop(
   const unsubscribe = onHuntRequest(ctx, (reason) => scheduler.request(reason));
   const follow = [...new Set([...live.follow, ...opts.follow])];
   const stop = new AbortController();
+  const warned = new Set<string>();
   let following: Promise<void> = Promise.resolve();
   if (follow.length > 0) {
     // The server keeps one store open for its life; every scan still goes through ctx.write.
@@ -54,7 +55,7 @@ export async function startLiveLoop(
       json: true,
       stop: stop.signal,
       log: (line) => log.info({ follow: line }, 'live ingest'),
-      runPass: (scan) => ctx.write('ingest', () => scan()),
+      runPass: (scan) => ctx.write('ingest', () => scan()).catch((err) => skippedPass(err, warned)),
       onPass: (s) => {
         if (s.rows > 0) scheduler.dataArrived();
       },
@@ -71,6 +72,40 @@ export async function startLiveLoop(
       await scheduler.stop();
       await alerts.close();
     },
+  };
+}
+
+const noOutcomes: IngestSummary['byStatus'] = {
+  ingested: 0,
+  resumed: 0,
+  unchanged: 0,
+  empty: 0,
+  skipped: 0,
+  unreadable: 0,
+  failed: 0,
+};
+
+/**
+ * A scan that failed as a whole (a followed folder not created yet, a full disk): logged once per
+ * message, and the loop goes on, as a sensor may appear later.
+ */
+function skippedPass(err: unknown, warned: Set<string>): IngestSummary {
+  const message = messageOf(err);
+  if (!warned.has(message)) {
+    warned.add(message);
+    log.warn({ err: message }, 'a scan of the followed logs failed; retrying at the next scan');
+  }
+  return {
+    files: 0,
+    byStatus: { ...noOutcomes },
+    rowsByTable: {},
+    rows: 0,
+    rejects: 0,
+    duplicates: 0,
+    seconds: 0,
+    rawBytes: 0,
+    notes: [],
+    outcomes: [],
   };
 }
 
