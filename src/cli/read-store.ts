@@ -1,8 +1,11 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { errorCodes, MamoriError } from '../errors.js';
 import { serverFor } from '../server/server-client.js';
 import type { ServerFile } from '../server/server-file.js';
 import { readServerFile } from '../server/server-file.js';
 import type { StoreSnapshot } from '../server/store-snapshot.js';
+import { duckdbFileName } from '../store/duckdb/duckdb-store.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { printError } from './output.js';
@@ -34,6 +37,36 @@ export async function openStoreForReading(dataDir: string): Promise<Store> {
     `mamori: reading a snapshot of the live store as of ${snap.asOf}, owned by ${ownerText(client.server)}`,
   );
   return openStore({ dataDir: snap.dataDir, readOnly: true });
+}
+
+/**
+ * Opens a store that a command may write scratch tables in but must not save to (`detect
+ * --dry-run`): the store itself when nobody owns it, else a private copy of the owner's snapshot
+ * under `<data>/tmp`, deleted on close. DuckDB refuses its appender, which detection's temporary
+ * tables use, on a read-only database.
+ */
+export async function openScratchStore(dataDir: string): Promise<Store> {
+  const owner = readServerFile(dataDir);
+  const client = owner ? serverFor(dataDir) : null;
+  if (!client) return openStoreForWriting(dataDir);
+  const snap = await client.request<StoreSnapshot>('POST', '/store/snapshot');
+  printError(
+    `mamori: working on a copy of the live store as of ${snap.asOf}, owned by ${ownerText(client.server)}`,
+  );
+  const dir = join(dataDir, 'tmp', `scratch-${process.pid}-${Date.now()}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  copyFileSync(join(snap.dataDir, duckdbFileName), join(dir, duckdbFileName));
+  const store = await openStore({ dataDir: dir });
+  const close = store.close.bind(store);
+  return Object.assign(store, {
+    close: async () => {
+      try {
+        await close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  });
 }
 
 /** The error of a write command while a server owns the store, naming the owner and the way out. */

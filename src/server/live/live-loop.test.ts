@@ -160,6 +160,10 @@ describe('the live loop', () => {
       expect(r.code).toBe(0);
       expect(r.err).toMatch(/reading a snapshot of the live store as of \d{4}-/);
       expect(r.out).toContain(fresh[0]);
+      const d = await runCli('detect', '--data', dataDir, '--dry-run', '--json', '--only', 'beaconing');
+      expect(d.code).toBe(0);
+      expect(JSON.parse(d.out).runId).toBe(0);
+      expect(JSON.parse(d.out).findings.some((f: { host: string }) => f.host === '10.1.1.5')).toBe(true);
       // A write command refuses, naming the owner.
       const w = await runCli('hunt', '--data', dataDir, '--no-progress');
       expect(w.code).toBe(75);
