@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { intelBench } from './intel.js';
 import { writeScaledConn } from './make-logs.js';
+import { liveLatencyBench } from './server/live-latency.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const shared = process.env['MAMORI_SHARED_DATA'] ?? resolve(repo, '../shared/data');
@@ -105,7 +106,7 @@ lines.push('| measure | input | baseline | mamori | ratio | target |');
 lines.push('|---|---|---|---|---|---|');
 
 const only = process.env['MAMORI_BENCH_ONLY'];
-if (only !== 'intel') {
+if (only !== 'intel' && only !== 'live') {
   for (const n of sizes) {
     const file = join(work, `conn-${n}.log`);
     if (!existsSync(file)) await writeScaledConn(file, n, shared, 'tsv');
@@ -164,7 +165,8 @@ if (only !== 'intel') {
     `| re-ingest a rotated folder | rita-missing-host-beacon, 602 files, ${first.rows.toLocaleString('en')} rows | first ingest ${fmt(first.seconds)} s | ${fmt(second.seconds)} s | **${fmt(first.seconds / second.seconds, 0)}× faster** | ≥ 20× |`,
   );
 }
-if (only !== 'ingest') await intelBench(lines, repo, work, shared, repeat);
+if (only !== 'ingest' && only !== 'live') await intelBench(lines, repo, work, shared, repeat);
+if (only === undefined || only === 'live') await liveLatencyBench(lines, work);
 
 console.log(lines.join('\n'));
 if (process.env['MAMORI_BENCH_KEEP'] !== '1') rmSync(work, { recursive: true, force: true });

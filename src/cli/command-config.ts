@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { readConfigFile } from '../config/config-file.js';
-import type { MamoriConfig } from '../config/config-schema.js';
 import { resolveDataDir } from '../config/data-dir.js';
 import { type ConfigFlag, type LoadedConfig, loadConfig, parseConfig } from '../config/load-config.js';
 import { errorCodes, MamoriError } from '../errors.js';
-import type { HuntSettings } from '../hunt/run-hunt.js';
 
 /** What `--config` says in every command's help. */
 export const configOptionHelp =
@@ -62,12 +60,5 @@ export function setValue<T>(loaded: LoadedConfig, key: string, value: T): T | un
   return loaded.sources[key] === 'default' ? undefined : value;
 }
 
-/** The slices of the config a hunt hands to its stages. */
-export function huntSettings(config: MamoriConfig): HuntSettings {
-  return {
-    detectors: config.detectors,
-    warninglists: config.warninglists,
-    correlation: config.correlation,
-    attribution: config.attribution,
-  };
-}
+/** The slices of the config a hunt hands to its stages (moved to hunt/ for the live server). */
+export { huntSettings } from '../hunt/stored-hunt.js';

@@ -15,6 +15,8 @@ import { labelWarninglisted } from './suppression.js';
 /** How to run detection. */
 export interface RunDetectorsOptions {
   readonly store: Store;
+  /** False: rank the findings without storing a run (`detect --dry-run`); the run id is then 0. */
+  readonly save?: boolean;
   /** Only these detectors (default: all). */
   readonly only?: readonly DetectorName[];
   /** CIDRs of the monitored network (default RFC 1918 and friends). */
@@ -141,7 +143,10 @@ export async function runDetectors(opts: RunDetectorsOptions): Promise<DetectRun
       a.host.localeCompare(b.host) ||
       (a.scope ?? '').localeCompare(b.scope ?? ''),
   );
-  const runId = await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, labelled);
+  const runId =
+    opts.save === false
+      ? 0
+      : await opts.store.saveFindings({ detectors: names, from: opts.from, to: opts.to }, labelled);
   return {
     runId,
     findings: labelled,

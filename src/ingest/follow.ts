@@ -12,6 +12,8 @@ export interface FollowOptions extends Omit<IngestFileOptions, 'live' | 'signal'
   readonly onPass?: (s: IngestSummary) => void;
   /** Where pass lines go (stdout by default). */
   readonly log?: (line: string) => void;
+  /** Runs each scan; the server wraps it in its serialised store access (default: runs it as is). */
+  readonly runPass?: (scan: () => Promise<IngestSummary>) => Promise<IngestSummary>;
 }
 
 /**
@@ -39,7 +41,8 @@ export async function followDirectory(paths: readonly string[], opts: FollowOpti
   const warned = new Set<string>();
   try {
     while (!stopped()) {
-      const summary = await ingestPaths(paths, { ...opts, live: true, signal: hard.signal });
+      const scan = () => ingestPaths(paths, { ...opts, live: true, signal: hard.signal });
+      const summary = await (opts.runPass ? opts.runPass(scan) : scan());
       opts.onPass?.(summary);
       for (const o of summary.outcomes) {
         if (o.status !== 'unreadable' || warned.has(o.path)) continue;

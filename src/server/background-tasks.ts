@@ -1,3 +1,4 @@
+import { liveLoopTask } from './live/live-loop.js';
 import type { ServerContext } from './server-context.js';
 
 /** What `mamori serve` was started with, beyond the config. */
@@ -10,4 +11,4 @@ export interface ServeOptions {
 export type BackgroundTask = (ctx: ServerContext, opts: ServeOptions) => Promise<() => Promise<void>>;
 
 /** Started in order when the server starts, stopped in reverse when it stops. */
-export const backgroundTasks: BackgroundTask[] = [];
+export const backgroundTasks: BackgroundTask[] = [liveLoopTask];

@@ -9,15 +9,26 @@ export interface HuntRequests {
 
 const byContext = new WeakMap<ServerContext, HuntRequests>();
 
-/** A fresh set of hunt-request listeners. */
+/**
+ * A fresh set of hunt-request listeners. Requests made before anyone listens are kept and delivered
+ * to the first listener, so that a hunt asked for while the live loop starts is not lost.
+ */
 export function huntRequestEmitter(): HuntRequests {
   const listeners = new Set<(reason: string) => void>();
+  let early: string[] = [];
   return {
     on(listener) {
       listeners.add(listener);
+      const waiting = early;
+      early = [];
+      for (const reason of waiting) listener(reason);
       return () => listeners.delete(listener);
     },
     emit(reason) {
+      if (listeners.size === 0) {
+        early.push(reason);
+        return;
+      }
       for (const l of listeners) {
         try {
           l(reason);

@@ -9,13 +9,13 @@ import { incidentsJson } from '../../report/json/incidents-json.js';
 import { demoSimOptions, pastCase, writePastCaseBundle } from '../../sim/demo-past-case.js';
 import { scoreIncidents } from '../../sim/evaluation/score-incidents.js';
 import { simulate } from '../../sim/simulate.js';
-import { openStore } from '../../store/open-store.js';
 import { mamoriVersion } from '../../version.js';
 import { commandConfig, configOptionHelp, huntSettings } from '../command-config.js';
 import { renderReport } from '../incidents/write-report.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { printText, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { openStoreForWriting } from '../read-store.js';
 import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
 import { describeLabelScore, describeSetApart } from './demo-score.js';
 import { describeHunt } from './hunt.js';
@@ -101,7 +101,7 @@ Then try: mamori incidents; mamori incidents show ID; mamori report ID --format 
       say(
         `  the truth is in labels.json: ${truth.infectedHosts.length} infected PCs, ${truth.c2Servers.length} C2 names and addresses.`,
       );
-      const store = await openStore({ dataDir });
+      const store = await openStoreForWriting(dataDir);
       try {
         say(`\n$ mamori intel import ${bundle}`);
         const intel = await importIntelPaths([bundle], { store });

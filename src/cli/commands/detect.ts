@@ -5,11 +5,11 @@ import { defaultInternalNetworks } from '../../detect/internal-networks.js';
 import { type DetectorName, detectorNames } from '../../detect/registry.js';
 import { runDetectors } from '../../detect/run-detectors.js';
 import type { Finding } from '../../domain/finding.js';
-import { openStore } from '../../store/open-store.js';
 import { addConfigOption, commandConfig, setValue } from '../command-config.js';
 import { choiceListOption, commaList, numberOption, optionSchemas } from '../options.js';
 import { cellText, printText, renderTable, toJson } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { openScratchStore, openStoreForWriting } from '../read-store.js';
 import { severityStyle, terminalWidth } from '../terminal.js';
 import { wrapText } from '../text-wrap.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
@@ -26,6 +26,7 @@ interface DetectFlags {
   allow?: string;
   json?: boolean;
   sensor?: string;
+  dryRun?: boolean;
 }
 
 /** The ranked findings as a table, then one explanation line each. */
@@ -95,6 +96,7 @@ export function detectCommand(): Command {
       'comma-separated sensors to hunt as one network (default: every sensor, each a network of its own)',
     )
     .option('--allow <file>', 'allowlist of addresses, CIDRs and domains whose findings are left out')
+    .option('--dry-run', 'rank the findings without storing a run (works beside a running server)')
     .option('--limit <n>', 'findings to print', numberOption('--limit', optionSchemas.positiveInt), 25)
     .option(
       '--min-score <s>',
@@ -120,6 +122,7 @@ Examples:
   mamori detect --allow allowlist.txt   (addresses, CIDRs, domains, ja3:<md5>; one per line)
   mamori detect --internal 10.0.0.0/8,73.54.23.0/24
   mamori detect --sensor hq-dns,hq-egress
+  mamori detect --dry-run --json         (no run stored; works beside a running server)
   mamori detect --from 2016-06-02T09:00+09:00 --to 2016-06-03
 
 Times (--from, --to): ${timeForms}.`,
@@ -134,7 +137,7 @@ Times (--from, --to): ${timeForms}.`,
       // Unset stays unset: the stages' own default networks, as without a config.
       const internal = setValue(loaded, 'network.internal', config.network.internal);
       const allow = config.allowlist.file;
-      const store = await openStore({ dataDir });
+      const store = await (flags.dryRun ? openScratchStore : openStoreForWriting)(dataDir);
       const only = flags.only && flags.only.length > 0 ? flags.only : detectorNames;
       const progress = createStepProgress(only.length, !flags.json);
       try {
@@ -150,6 +153,7 @@ Times (--from, --to): ${timeForms}.`,
           allowlist: allow ? Allowlist.fromFile(allow) : undefined,
           settings: config.detectors,
           warninglists: config.warninglists,
+          save: !flags.dryRun,
         });
         progress.stop();
         const shown = run.findings.filter((f) => f.score >= flags.minScore);
@@ -175,7 +179,7 @@ Times (--from, --to): ${timeForms}.`,
           const hidden = run.findings.length - shown.length;
           if (hidden > 0) printText(`(${hidden} lower-scoring findings not shown: --min-score 0 lists them)`);
           printText(
-            `\nrun ${run.runId}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
+            `\n${flags.dryRun ? 'dry run (not saved)' : `run ${run.runId}`}: ${run.detectors.map((d) => `${d.name} ${d.findings} (${d.seconds.toFixed(1)} s)`).join(', ')}${run.allowlisted ? `; ${run.allowlisted} allowlisted` : ''}`,
           );
           if (hints.length > 0) printText(`\n${describeHints(hints, run.scopes.length)}`);
           printText(`\n${noticeLine(warninglists)}`);

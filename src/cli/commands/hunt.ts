@@ -10,7 +10,6 @@ import type { SuppressionEffect } from '../../incidents/suppression/suppress-fin
 import { defaultSensor } from '../../ingest/ingest-paths.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { plural } from '../../plural.js';
-import { openStore } from '../../store/open-store.js';
 import { addConfigOption, commandConfig, givenOption, huntSettings, setValue } from '../command-config.js';
 import { describeIncident } from '../incidents/describe-incident.js';
 import { shareForExport } from '../incidents/share-export.js';
@@ -20,6 +19,7 @@ import { choiceListOption, commaList, numberOption, optionSchemas } from '../opt
 import { checkOutPath } from '../out-path.js';
 import { cellText, printError, printText } from '../output.js';
 import { createStepProgress } from '../progress.js';
+import { openStoreForWriting } from '../read-store.js';
 import { paint, terminalWidth } from '../terminal.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 import { noticeLine, prepareWarninglists } from '../warninglist-notice.js';
@@ -183,7 +183,7 @@ Times (--from, --to): ${timeForms}.`,
       const reportFormat = reporting ? reportFormatFor(format, flags.out) : null;
       const toStdout = (reportFormat !== null && !flags.out) || flags.json === true;
       if (flags.out) checkOutPath(flags.out, dataDir);
-      const store = await openStore({ dataDir });
+      const store = await openStoreForWriting(dataDir);
       const progress = createStepProgress(huntSteps, flags.progress && !toStdout);
       try {
         const warninglists = await prepareWarninglists(store, config.warninglists);

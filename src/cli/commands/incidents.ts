@@ -4,12 +4,12 @@ import type { Severity } from '../../domain/finding.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { incidentsJson } from '../../report/json/incidents-json.js';
 import type { ReportInput } from '../../report/report-format.js';
-import { openStore } from '../../store/open-store.js';
 import type { IncidentListing, Store, StoredIncident } from '../../store/store.js';
 import { mamoriVersion } from '../../version.js';
 import { describeIncident, verdictLabel } from '../incidents/describe-incident.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
+import { openStoreForReading } from '../read-store.js';
 import { severityStyle, terminalWidth } from '../terminal.js';
 import { wrapText } from '../text-wrap.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
@@ -128,7 +128,7 @@ Times (--from, --to): ${timeForms}.`,
     )
     .action(async (flags: ListFlags) => {
       checkTimeWindow(flags);
-      const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
+      const store = await openStoreForReading(resolveDataDir(flags.data));
       try {
         const rows = await store.listIncidents({
           runId: flags.run,
@@ -161,7 +161,7 @@ Times (--from, --to): ${timeForms}.`,
       // to the parent, so they are read from both.
       const all = sub.optsWithGlobals<{ data?: string; json?: boolean }>();
       const dataDir = resolveDataDir(flags.data ?? all.data);
-      const store = await openStore({ dataDir, readOnly: true });
+      const store = await openStoreForReading(dataDir);
       try {
         const got = await incidentOrFail(store, id);
         if (flags.json || all.json) printText(toJson(incidentsJson(jsonInput([got]))));

@@ -5,11 +5,12 @@ import { followDirectory } from '../../ingest/follow.js';
 import { defaultSensor, type IngestSummary, ingestPaths } from '../../ingest/ingest-paths.js';
 import { type EngineChoice, engineChoices } from '../../ingest/registry.js';
 import { findInputFiles } from '../../io/input-files.js';
-import { openStore } from '../../store/open-store.js';
+import { createSerialiser, startSnapshotListener } from '../../server/snapshot-listener.js';
 import { addIngestLimitOptions, type IngestLimitFlags, ingestLimits } from '../ingest-limit-options.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { cellText, formatBytes, printText, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { openStoreForWriting } from '../read-store.js';
 
 interface IngestFlags extends IngestLimitFlags {
   data?: string;
@@ -115,7 +116,7 @@ Examples:
     )
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const store = await openStore({ dataDir });
+      const store = await openStoreForWriting(dataDir);
       const common = {
         store,
         sensor: flags.sensor ?? defaultSensor(paths),
@@ -129,12 +130,20 @@ Examples:
       };
       try {
         if (flags.follow) {
-          await followDirectory(paths, {
-            ...common,
-            intervalSeconds: flags.interval,
-            json: flags.json ?? false,
-            log: printText,
-          });
+          // A long-lived owner of the store: read commands get snapshots from it (docs/live.md).
+          const serialise = createSerialiser();
+          const listener = await startSnapshotListener({ dataDir, store, serialise });
+          try {
+            await followDirectory(paths, {
+              ...common,
+              intervalSeconds: flags.interval,
+              json: flags.json ?? false,
+              log: printText,
+              runPass: (scan) => serialise(scan),
+            });
+          } finally {
+            await listener.close();
+          }
           return;
         }
         const files = await findInputFiles(paths, [dataDir]);

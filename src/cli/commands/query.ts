@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
-import { openStore } from '../../store/open-store.js';
 import { readableTables } from '../../store/schema/readable-tables.js';
 import { AbandonedQueryError, memorySizePattern, userQueryDefaults } from '../../store/user-query.js';
 import { memorySizeOption, numberOption, optionSchemas } from '../options.js';
@@ -13,6 +12,7 @@ import {
   renderTable,
   toJson,
 } from '../output.js';
+import { openStoreForReading } from '../read-store.js';
 
 /** The store's tables by group, one group a line: generated from the schema, so it cannot drift. */
 export function tableHelp(): string {
@@ -76,7 +76,7 @@ A query that runs past --timeout or needs more than --memory-limit stops with an
           memoryLimit: string;
         },
       ) => {
-        const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
+        const store = await openStoreForReading(resolveDataDir(flags.data));
         let abandoned = false;
         try {
           const r = await store

@@ -4,13 +4,13 @@ import { errorCodes, MamoriError } from '../../errors.js';
 import { type Tlp, tlpLevels } from '../../intel/model.js';
 import { sharedFormats } from '../../report/share/share-policy.js';
 import { techniqueNamesFrom } from '../../report/technique-names-from-store.js';
-import { openStore } from '../../store/open-store.js';
 import type { StoredIncident } from '../../store/store.js';
 import { shareForExport } from '../incidents/share-export.js';
 import { renderReport, reportFormatFor, reportFormatNames } from '../incidents/write-report.js';
 import { commaList } from '../options.js';
 import { checkOutPath } from '../out-path.js';
 import { printText, toJson } from '../output.js';
+import { openStoreForReading } from '../read-store.js';
 import { incidentOrFail } from './incidents.js';
 
 interface ReportFlags {
@@ -97,7 +97,7 @@ none. Suricata rules use local sids from 9000000.`,
       );
       const dataDir = resolveDataDir(flags.data);
       if (flags.out) checkOutPath(flags.out, dataDir);
-      const store = await openStore({ dataDir, readOnly: true });
+      const store = await openStoreForReading(dataDir);
       try {
         const items: StoredIncident[] = [];
         for (const id of ids) items.push(await incidentOrFail(store, id));

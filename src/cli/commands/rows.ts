@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { errorCodes, MamoriError } from '../../errors.js';
 import { rowsCsv, rowsJsonLines } from '../../report/rows-export.js';
-import { openStore } from '../../store/open-store.js';
 import {
   decodeRowsCursor,
   encodeRowsCursor,
@@ -13,6 +12,7 @@ import {
 import { type PivotRequest, pivotRows } from '../../store/pivot/rows-pivot.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { cellText, printError, printText, renderTable, toJson } from '../output.js';
+import { openStoreForReading } from '../read-store.js';
 import { checkTimeWindow, timeForms, timeOption } from '../time-option.js';
 
 interface RowsFlags {
@@ -131,7 +131,7 @@ stderr with --csv and --jsonl; as nextCursor with --json): pass it back with --c
           `--cursor ${cellText(flags.cursor)} is not a cursor mamori rows printed`,
         );
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const store = await openStore({ dataDir, readOnly: true });
+      const store = await openStoreForReading(dataDir);
       try {
         const page = await pivotRows(store.analytics, req, {
           table: flags.table,

@@ -2,10 +2,10 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { suggestInternal } from '../../detect/internal-hint.js';
 import { type NetworkEvidence, networkEvidence } from '../../detect/network-scope/network-scope-query.js';
-import { openStore } from '../../store/open-store.js';
 import type { StoreStats } from '../../store/store.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { formatBytes, printText, renderTable, toJson } from '../output.js';
+import { openStoreForReading } from '../read-store.js';
 
 /** Human description of what the store holds. */
 export function describeStats(s: StoreStats, dataDir: string): string {
@@ -80,7 +80,7 @@ export function statsCommand(): Command {
     .option('--json', 'print as JSON')
     .action(async (flags: { data?: string; top: number; json?: boolean }) => {
       const dataDir = resolveDataDir(flags.data);
-      const store = await openStore({ dataDir, readOnly: true });
+      const store = await openStoreForReading(dataDir);
       try {
         const s = await store.stats({ top: flags.top });
         const networks = await networkEvidence(store.analytics, { limit: flags.top });

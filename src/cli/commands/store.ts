@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { resolveDataDir } from '../../config/data-dir.js';
 import { errorCodes, MamoriError } from '../../errors.js';
-import { openStore } from '../../store/open-store.js';
 import type { BatchDeletion, BatchInfo } from '../../store/store.js';
 import { numberOption, optionSchemas } from '../options.js';
 import { printText, renderTable, toJson } from '../output.js';
+import { openStoreForReading, openStoreForWriting } from '../read-store.js';
 
 const dataOption = ['-d, --data <dir>', 'data directory (env MAMORI_DATA, default ./mamori-data)'] as const;
 
@@ -66,7 +66,7 @@ function batchesCommand(): Command {
     .option('--limit <n>', 'batches to list', numberOption('--limit', optionSchemas.positiveInt), 50)
     .option('--json', 'print as JSON')
     .action(async (flags: { data?: string; limit: number; json?: boolean }) => {
-      const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: true });
+      const store = await openStoreForReading(resolveDataDir(flags.data));
       try {
         const batches = await store.listBatches({ limit: flags.limit });
         printText(flags.json ? toJson({ batches }) : batchesTable(batches));
@@ -99,7 +99,7 @@ Examples:
     )
     .action(async (flags: { data?: string; batch: number; dryRun?: boolean; json?: boolean }) => {
       const dryRun = flags.dryRun ?? false;
-      const store = await openStore({ dataDir: resolveDataDir(flags.data), readOnly: dryRun });
+      const store = await (dryRun ? openStoreForReading : openStoreForWriting)(resolveDataDir(flags.data));
       try {
         const done = await store.deleteBatch(flags.batch, { dryRun });
         if (!done) {

@@ -11,8 +11,8 @@ import {
   removeRule,
 } from '../../incidents/triage-actions.js';
 import { serverFor } from '../../server/server-client.js';
-import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
+import { openStoreForReading, openStoreForWriting } from '../read-store.js';
 
 /** What a mark did, as the CLI prints it. */
 export interface MarkOutcome {
@@ -50,8 +50,9 @@ export async function withTriageBackend<T>(
   fn: (b: TriageBackend) => Promise<T>,
 ): Promise<T> {
   const client = serverFor(dataDir);
-  if (client) return fn(apiBackend(client.request.bind(client)));
-  const store = await openStore({ dataDir, readOnly: !write });
+  if (client?.server.kind === 'serve') return fn(apiBackend(client.request.bind(client)));
+  // No server, or `ingest --follow` (which answers only snapshots): reads take a snapshot, writes wait.
+  const store = write ? await openStoreForWriting(dataDir) : await openStoreForReading(dataDir);
   try {
     return await fn(storeBackend(store, actor));
   } finally {

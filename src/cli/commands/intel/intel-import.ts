@@ -9,10 +9,10 @@ import { lookUpActor } from '../../../intel/merge/actor-lookup.js';
 import { classOfType, type EntityType, type Tlp, tlpLevels } from '../../../intel/model.js';
 import { type ImporterName, importerNames } from '../../../intel/registry.js';
 import { defaultLiveScope } from '../../../net/live-scope.js';
-import { openStore } from '../../../store/open-store.js';
 import type { Store } from '../../../store/store.js';
 import { numberOption } from '../../options.js';
 import { cellText, printError, printText, renderTable, toJson } from '../../output.js';
+import { openStoreForWriting } from '../../read-store.js';
 import { terminalWidth } from '../../terminal.js';
 import { wrapText } from '../../text-wrap.js';
 import { describeConflicts } from './intel-show.js';
@@ -212,7 +212,7 @@ Examples:
     )
     .action(async (paths: string[], flags: ImportFlags, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const store = await openStore({ dataDir });
+      const store = await openStoreForWriting(dataDir);
       try {
         if (flags.actor !== undefined && !flags.newActor) flags.actor = await checkActor(store, flags.actor);
       } catch (err) {

@@ -4,8 +4,8 @@ import { errorCodes, MamoriError } from '../../../errors.js';
 import { detectIndicator } from '../../../intel/indicators/normalize.js';
 import { warninglistMembership } from '../../../intel/warninglists/warninglist-membership.js';
 import { tryIpRange } from '../../../net/ip-range.js';
-import { openStore } from '../../../store/open-store.js';
 import { cellText, printText, renderTable, toJson } from '../../output.js';
+import { openStoreForReading } from '../../read-store.js';
 import { incidentsWith, printIncidents, printMembership } from './intel-search-context.js';
 
 /** `mamori intel search`. */
@@ -29,7 +29,7 @@ the incidents of the latest hunt. Exit 1 when the value is in none of them.`,
       if (!n.ok)
         throw new MamoriError(errorCodes.usage, `cannot search for "${cellText(value)}": ${n.reason}`);
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const store = await openStore({ dataDir, readOnly: true });
+      const store = await openStoreForReading(dataDir);
       try {
         const range =
           n.type === 'ipv4' || n.type === 'ipv6' || n.type === 'cidr' ? tryIpRange(n.value) : null;

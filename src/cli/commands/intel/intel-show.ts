@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { clip } from '../../../clip.js';
 import { resolveDataDir } from '../../../config/data-dir.js';
 import type { EntityDetail, EntitySummary, LinkedEntity, NameConflict } from '../../../store/intel-store.js';
-import { openStore } from '../../../store/open-store.js';
 import { cellText, printError, printText, toJson } from '../../output.js';
+import { openStoreForReading } from '../../read-store.js';
 
 const label = (e: { name: string; attackIds: readonly string[] }) =>
   `${cellText(e.name)}${e.attackIds.length ? ` (${e.attackIds.join(', ')})` : ''}`;
@@ -120,7 +120,7 @@ export function intelShowCommand(): Command {
     .option('--json', 'print as JSON')
     .action(async (words: string[], flags: { data?: string; json?: boolean }, cmd: Command) => {
       const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-      const store = await openStore({ dataDir, readOnly: true });
+      const store = await openStoreForReading(dataDir);
       try {
         const query = words.join(' ');
         const found = await store.intel.findEntities(query);

@@ -7,9 +7,9 @@ import {
   warninglistWarning,
 } from '../../../intel/warninglists/warninglist-status.js';
 import type { IntelStats } from '../../../store/intel-store.js';
-import { openStore } from '../../../store/open-store.js';
 import { addConfigOption, commandConfig } from '../../command-config.js';
 import { printText, renderTable, toJson } from '../../output.js';
+import { openStoreForReading } from '../../read-store.js';
 
 const n = (v: number) => v.toLocaleString('en');
 
@@ -82,7 +82,7 @@ export function intelStatsCommand(): Command {
     // The config's warninglist age limit applies here as in hunt, so the two never disagree.
     const { config, dataDir } = commandConfig(command);
     const staleDays = config.warninglists.staleAfterDays;
-    const store = await openStore({ dataDir, readOnly: true });
+    const store = await openStoreForReading(dataDir);
     try {
       const s = await store.intel.stats();
       const status = warninglistStatus(await store.intel.warninglistOrigins());

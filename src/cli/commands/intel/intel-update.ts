@@ -3,8 +3,8 @@ import { resolveDataDir } from '../../../config/data-dir.js';
 import { errorCodes, MamoriError } from '../../../errors.js';
 import { SourcesUnreachable } from '../../../intel/update/fetch-sources.js';
 import { updateIntel } from '../../../intel/update-intel.js';
-import { openStore } from '../../../store/open-store.js';
 import { cellText, formatBytes, printText, toJson } from '../../output.js';
+import { openStoreForWriting } from '../../read-store.js';
 import { describeOutcome } from './intel-import.js';
 
 /** `mamori intel update`. */
@@ -34,7 +34,7 @@ as DIR/lists/<name>/list.json (a clone of MISP/misp-warninglists) or DIR/<name>.
     .action(
       async (flags: { data?: string; sources?: string; offline?: boolean; json?: boolean }, cmd: Command) => {
         const dataDir = resolveDataDir(flags.data ?? cmd.optsWithGlobals()['data']);
-        const store = await openStore({ dataDir });
+        const store = await openStoreForWriting(dataDir);
         const ac = new AbortController();
         const onSigint = () => ac.abort();
         process.once('SIGINT', onSigint);

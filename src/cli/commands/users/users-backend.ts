@@ -6,9 +6,9 @@ import { ApiError } from '../../../server/api/api-error.js';
 import { createTokenFor } from '../../../server/auth/token-admin.js';
 import { addUser, changeUser } from '../../../server/auth/user-admin.js';
 import { serverFor } from '../../../server/server-client.js';
-import { openStore } from '../../../store/open-store.js';
 import type { Store } from '../../../store/store.js';
 import { commandConfig } from '../../command-config.js';
+import { openStoreForWriting } from '../../read-store.js';
 
 /** A user change as the CLI gives it. */
 export interface UserPatch {
@@ -136,7 +136,7 @@ async function allPages<T>(
 /** The user commands' backend: the running server's API when one owns the store, else the store. */
 export async function usersBackend(dataDir: string): Promise<UsersBackend> {
   const client = serverFor(dataDir);
-  if (!client) return direct(await openStore({ dataDir }));
+  if (client?.server.kind !== 'serve') return direct(await openStoreForWriting(dataDir));
   const q = (cursor: string | null, extra = '') =>
     `?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}${extra}`;
   const list = () => allPages<User>((c) => client.request('GET', `/users${q(c)}`));
