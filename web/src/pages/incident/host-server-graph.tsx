@@ -1,0 +1,197 @@
+import cytoscape, { type Core, type LayoutOptions, type StylesheetJson } from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
+import type { Incident } from '../../api/types.js';
+import { bytes } from '../../ui/format.js';
+import { T } from '../../ui/safe-text.js';
+import { effectiveTheme } from '../../ui/theme.js';
+import { type GraphNode, graphElements } from './graph-elements.js';
+
+const palette = {
+  light: {
+    host: '#3b6ea5',
+    c2: '#c0392b',
+    delivery: '#d68910',
+    exfiltration: '#7d3c98',
+    text: '#1d2330',
+    edge: '#9aa5b1',
+  },
+  dark: {
+    host: '#6fa8dc',
+    c2: '#ff6b5b',
+    delivery: '#f5b041',
+    exfiltration: '#bb8fce',
+    text: '#e6e9ef',
+    edge: '#5c6773',
+  },
+};
+
+/** Past this many nodes, layouts and drawing switch to their fast forms. */
+const big = 250;
+
+function styleFor(n: number): StylesheetJson {
+  const c = palette[effectiveTheme()];
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': c.host,
+        label: n > big ? '' : 'data(label)',
+        color: c.text,
+        'font-size': 10,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'min-zoomed-font-size': 8,
+      },
+    },
+    { selector: 'node[kind = "server"]', style: { shape: 'round-rectangle', label: 'data(label)' } },
+    { selector: 'node[role = "c2"]', style: { 'background-color': c.c2 } },
+    { selector: 'node[role = "delivery"]', style: { 'background-color': c.delivery } },
+    { selector: 'node[role = "exfiltration"]', style: { 'background-color': c.exfiltration } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': c.text } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': c.edge,
+        opacity: 0.7,
+        'curve-style': n > big ? 'haystack' : 'bezier',
+      },
+    },
+  ];
+}
+
+function layoutFor(n: number): LayoutOptions {
+  if (n <= 120)
+    return {
+      name: 'cose',
+      animate: false,
+      randomize: false,
+      nodeDimensionsIncludeLabels: true,
+      numIter: 600,
+    };
+  // Servers in the middle, hosts around them: linear time, readable at a thousand hosts.
+  return {
+    name: 'concentric',
+    animate: false,
+    concentric: (node) => (node.data('kind') === 'server' ? 2 : 1),
+    levelWidth: () => 1,
+    minNodeSpacing: 4,
+    avoidOverlap: n <= 600,
+  } as LayoutOptions;
+}
+
+interface Hover {
+  readonly x: number;
+  readonly y: number;
+  readonly node: GraphNode['data'];
+}
+
+/**
+ * The incident's hosts and servers on a canvas (Cytoscape draws labels as canvas text, so attacker
+ * strings are never HTML). Elements go in one batch and the layout runs without animation, so a
+ * thousand-host incident is interactive at once. Clicking a node opens its page.
+ */
+export default function HostServerGraph({
+  incident,
+  onOpen,
+  onReady,
+}: {
+  incident: Incident;
+  onOpen: (node: { kind: 'host' | 'server'; value: string }) => void;
+  onReady: () => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const readyRef = useRef(onReady);
+  readyRef.current = onReady;
+
+  // A triage change reloads the incident; rebuild the graph only when its shape changed.
+  const shape = `${incident.id}|${incident.hosts.length}|${incident.servers.length}|${incident.lastSeen}`;
+  const incidentRef = useRef(incident);
+  incidentRef.current = incident;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shape stands for the incident's graph
+  useEffect(() => {
+    if (!box.current) return;
+    const { nodes, edges } = graphElements(incidentRef.current);
+    const n = nodes.length;
+    const cy = cytoscape({
+      container: box.current,
+      elements: {
+        nodes: nodes.map((x) => ({ data: { ...x.data } })),
+        edges: edges.map((x) => ({ data: { ...x.data } })),
+      },
+      style: styleFor(n),
+      layout: { name: 'preset' },
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      textureOnViewport: n > big,
+      hideEdgesOnViewport: n > big,
+      pixelRatio: n > big ? 1 : 'auto',
+    });
+    cyRef.current = cy;
+    const layout = cy.layout(layoutFor(n));
+    layout.one('layoutstop', () => {
+      cy.fit(undefined, 20);
+      readyRef.current();
+    });
+    layout.run();
+    cy.on('tap', 'node', (e) => {
+      const d = e.target.data() as GraphNode['data'];
+      openRef.current({ kind: d.kind, value: d.value });
+    });
+    cy.on('mouseover', 'node', (e) => {
+      const p = e.target.renderedPosition() as { x: number; y: number };
+      setHover({ x: p.x, y: p.y, node: e.target.data() as GraphNode['data'] });
+    });
+    cy.on('mouseout', 'node', () => setHover(null));
+    cy.on('viewport', () => setHover(null));
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, [shape]);
+
+  return (
+    <div className="graph-wrap">
+      <div
+        ref={box}
+        className="graph"
+        data-testid="incident-graph"
+        data-nodes={incident.hosts.length + incident.servers.length}
+        role="img"
+        aria-label={`Graph of ${incident.hosts.length} hosts and ${incident.servers.length} servers`}
+      />
+      {hover && (
+        <div
+          className="graph-tip"
+          style={{ left: hover.x + 12, top: hover.y + 12 }}
+          data-testid="graph-tooltip"
+        >
+          <div>
+            <strong>{hover.node.kind === 'host' ? 'host' : `server (${hover.node.role})`}</strong>{' '}
+            <T v={hover.node.label} max={60} />
+          </div>
+          <div className="muted">
+            {bytes(hover.node.bytes)} · <T v={hover.node.detail} max={80} />
+          </div>
+        </div>
+      )}
+      <div className="legend small" aria-hidden="true">
+        <span className="dot host" /> host <span className="dot c2" /> C2 <span className="dot delivery" />{' '}
+        delivery <span className="dot exfiltration" /> exfiltration · size = bytes · click to open
+      </div>
+      <div className="graph-controls">
+        <button type="button" className="ghost" onClick={() => cyRef.current?.fit(undefined, 20)}>
+          Fit
+        </button>
+      </div>
+    </div>
+  );
+}
