@@ -37,7 +37,7 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
               <td>
                 <T v={f.detector} max={30} />
               </td>
-              <td>
+              <td className="nowrap">
                 <HostLink ip={f.host} max={40} />
               </td>
               <td>

@@ -1,10 +1,14 @@
 import type { Incident, IncidentServer } from '../../api/types.js';
+import { clipped } from '../../ui/display-text.js';
+import { incidentPairs } from './incident-pairs.js';
 
 /** A node of the host–server graph, as plain data (Cytoscape reads `data`). */
 export interface GraphNode {
   readonly data: {
     readonly id: string;
     readonly label: string;
+    /** The whole name, for the tooltip. */
+    readonly name: string;
     readonly kind: 'host' | 'server';
     readonly role: IncidentServer['role'] | 'host';
     /** The value its page is keyed by (host IP, or the server's domain or IP). */
@@ -30,31 +34,15 @@ export interface GraphElements {
   readonly edges: GraphEdge[];
 }
 
+/** A short label for the canvas (controls made visible, cut); the tooltip and pages show it whole. */
+function canvasLabel(v: string): string {
+  return clipped(v, 32).shown;
+}
+
 /** Node diameter from bytes, on a log scale so one huge transfer does not hide the rest. */
 function sizeOf(bytes: number, maxBytes: number): number {
   if (maxBytes <= 0) return 16;
   return 14 + 34 * (Math.log10(1 + bytes) / Math.log10(1 + maxBytes));
-}
-
-/** Pairs from the incident, or (for incidents stored before pairs) from its findings. */
-function pairsOf(incident: Incident): { host: string; server: string; bytes: number }[] {
-  if (incident.pairs && incident.pairs.length > 0) {
-    return incident.pairs.map((p) => ({ host: p.host, server: p.server, bytes: p.bytesOut + p.bytesIn }));
-  }
-  const byValue = new Map<string, string>();
-  for (const s of incident.servers) {
-    for (const v of [...s.ips, ...s.domains, s.key]) byValue.set(v, s.key);
-  }
-  const sums = new Map<string, { host: string; server: string; bytes: number }>();
-  for (const f of incident.findings) {
-    const server =
-      (f.endpointDomain && byValue.get(f.endpointDomain)) || (f.endpointIp && byValue.get(f.endpointIp));
-    if (!server) continue;
-    const k = `${f.host}\u0000${server}`;
-    const prev = sums.get(k) ?? { host: f.host, server, bytes: 0 };
-    sums.set(k, { ...prev, bytes: prev.bytes + (f.bytesOut ?? 0) + (f.bytesIn ?? 0) });
-  }
-  return [...sums.values()];
 }
 
 /** The graph of an incident: one node per host and per server, one edge per pair that talked. */
@@ -70,7 +58,8 @@ export function graphElements(incident: Incident): GraphElements {
     nodes.push({
       data: {
         id: `h:${h.ip}`,
-        label: h.ip,
+        label: canvasLabel(h.ip),
+        name: h.ip,
         kind: 'host',
         role: 'host',
         value: h.ip,
@@ -85,7 +74,8 @@ export function graphElements(incident: Incident): GraphElements {
     nodes.push({
       data: {
         id: `s:${s.key}`,
-        label: s.key,
+        label: canvasLabel(s.key),
+        name: s.key,
         kind: 'server',
         role: s.role,
         value: s.domains[0] ?? s.ips[0] ?? s.key,
@@ -96,7 +86,7 @@ export function graphElements(incident: Incident): GraphElements {
     });
   }
   const known = new Set(nodes.map((n) => n.data.id));
-  const pairs = pairsOf(incident);
+  const pairs = incidentPairs(incident);
   const maxPair = Math.max(1, ...pairs.map((p) => p.bytes));
   const edges: GraphEdge[] = [];
   for (const p of pairs) {

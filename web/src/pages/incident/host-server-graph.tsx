@@ -1,10 +1,11 @@
-import cytoscape, { type Core, type LayoutOptions, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import type { Incident } from '../../api/types.js';
 import { bytes } from '../../ui/format.js';
 import { T } from '../../ui/safe-text.js';
 import { effectiveTheme } from '../../ui/theme.js';
-import { type GraphNode, graphElements } from './graph-elements.js';
+import { type GraphElements, type GraphNode, graphElements } from './graph-elements.js';
+import { ringPositions } from './graph-rings.js';
 
 const palette = {
   light: {
@@ -26,7 +27,21 @@ const palette = {
 };
 
 /** Past this many nodes, layouts and drawing switch to their fast forms. */
-const big = 250;
+const big = 150;
+/** In a big graph only this many servers (the heaviest) carry a label; hover shows the rest. */
+const labelledServers = 25;
+
+/**
+ * Cytoscape adds a <style> element to the page unless one with this id exists; the CSP forbids
+ * inline styles, so a placeholder stands in and styles.css carries its one rule.
+ */
+function preventInlineStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  document.head.append(placeholder);
+}
 
 function styleFor(n: number): StylesheetJson {
   const c = palette[effectiveTheme()];
@@ -37,7 +52,7 @@ function styleFor(n: number): StylesheetJson {
         width: 'data(size)',
         height: 'data(size)',
         'background-color': c.host,
-        label: n > big ? '' : 'data(label)',
+        label: '',
         color: c.text,
         'font-size': 10,
         'text-valign': 'bottom',
@@ -45,7 +60,8 @@ function styleFor(n: number): StylesheetJson {
         'min-zoomed-font-size': 8,
       },
     },
-    { selector: 'node[kind = "server"]', style: { shape: 'round-rectangle', label: 'data(label)' } },
+    { selector: 'node[kind = "server"]', style: { shape: 'round-rectangle' } },
+    { selector: 'node[?labelled]', style: { label: 'data(label)' } },
     { selector: 'node[role = "c2"]', style: { 'background-color': c.c2 } },
     { selector: 'node[role = "delivery"]', style: { 'background-color': c.delivery } },
     { selector: 'node[role = "exfiltration"]', style: { 'background-color': c.exfiltration } },
@@ -62,24 +78,27 @@ function styleFor(n: number): StylesheetJson {
   ];
 }
 
-function layoutFor(n: number): LayoutOptions {
-  if (n <= 120)
-    return {
-      name: 'cose',
-      animate: false,
-      randomize: false,
-      nodeDimensionsIncludeLabels: true,
-      numIter: 600,
-    };
-  // Servers in the middle, hosts around them: linear time, readable at a thousand hosts.
-  return {
-    name: 'concentric',
-    animate: false,
-    concentric: (node) => (node.data('kind') === 'server' ? 2 : 1),
-    levelWidth: () => 1,
-    minNodeSpacing: 4,
-    avoidOverlap: n <= 600,
-  } as LayoutOptions;
+/**
+ * Which nodes carry a label: all of a small graph; in a big one only the heaviest servers, since
+ * measuring a thousand labels costs more than drawing the graph.
+ */
+function withLabels(g: GraphElements): cytoscape.ElementDefinition[] {
+  const small = g.nodes.length <= big;
+  const heavy = new Set(
+    g.nodes
+      .filter((x) => x.data.kind === 'server')
+      .sort((a, b) => b.data.bytes - a.data.bytes)
+      .slice(0, labelledServers)
+      .map((x) => x.data.id),
+  );
+  const at = ringPositions(g);
+  return [
+    ...g.nodes.map((x) => ({
+      data: { ...x.data, labelled: small || heavy.has(x.data.id) },
+      position: at.get(x.data.id) ?? { x: 0, y: 0 },
+    })),
+    ...g.edges.map((x) => ({ data: { ...x.data } })),
+  ];
 }
 
 interface Hover {
@@ -90,8 +109,8 @@ interface Hover {
 
 /**
  * The incident's hosts and servers on a canvas (Cytoscape draws labels as canvas text, so attacker
- * strings are never HTML). Elements go in one batch and the layout runs without animation, so a
- * thousand-host incident is interactive at once. Clicking a node opens its page.
+ * strings are never HTML). Elements go in one batch, already placed (ringPositions: linear time,
+ * deterministic), so a thousand-host incident is interactive at once. Clicking a node opens its page.
  */
 export default function HostServerGraph({
   incident,
@@ -118,30 +137,24 @@ export default function HostServerGraph({
   // biome-ignore lint/correctness/useExhaustiveDependencies: shape stands for the incident's graph
   useEffect(() => {
     if (!box.current) return;
-    const { nodes, edges } = graphElements(incidentRef.current);
-    const n = nodes.length;
+    const g = graphElements(incidentRef.current);
+    const n = g.nodes.length;
+    preventInlineStylesheet();
+    // One batch: every element goes in with the constructor, placed (big graphs) before any frame.
     const cy = cytoscape({
       container: box.current,
-      elements: {
-        nodes: nodes.map((x) => ({ data: { ...x.data } })),
-        edges: edges.map((x) => ({ data: { ...x.data } })),
-      },
+      elements: withLabels(g),
       style: styleFor(n),
       layout: { name: 'preset' },
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       textureOnViewport: n > big,
       hideEdgesOnViewport: n > big,
       pixelRatio: n > big ? 1 : 'auto',
     });
     cyRef.current = cy;
-    const layout = cy.layout(layoutFor(n));
-    layout.one('layoutstop', () => {
-      cy.fit(undefined, 20);
-      readyRef.current();
-    });
-    layout.run();
+    cy.fit(undefined, 20);
+    cy.one('render', () => readyRef.current());
     cy.on('tap', 'node', (e) => {
       const d = e.target.data() as GraphNode['data'];
       openRef.current({ kind: d.kind, value: d.value });
@@ -176,7 +189,7 @@ export default function HostServerGraph({
         >
           <div>
             <strong>{hover.node.kind === 'host' ? 'host' : `server (${hover.node.role})`}</strong>{' '}
-            <T v={hover.node.label} max={60} />
+            <T v={hover.node.name} max={120} />
           </div>
           <div className="muted">
             {bytes(hover.node.bytes)} · <T v={hover.node.detail} max={80} />

@@ -90,7 +90,13 @@ export function IncidentPage({ id }: { id: string }) {
   const incident = data.incident;
   const ready = graphReady && chartsReady && !loading;
   return (
-    <article className="incident" data-testid="incident-page" data-ready={ready ? 'true' : 'false'}>
+    <article
+      className="incident"
+      data-testid="incident-page"
+      data-ready={ready ? 'true' : 'false'}
+      data-graph-ready={graphReady ? 'true' : 'false'}
+      data-charts-ready={chartsReady ? 'true' : 'false'}
+    >
       <Header detail={data} />
       <div className="incident-grid">
         <section className="card graph-card">

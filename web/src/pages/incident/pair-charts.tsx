@@ -6,11 +6,12 @@ import { echarts } from './echarts-setup.js';
 
 type Option = Parameters<ReturnType<typeof echarts.init>['setOption']>[0];
 
-/** "90 s", "5 min", "2 h": an interval bucket's label. */
+/** "90 s", "2.5 min", "2 h": an interval bucket's label (one decimal, so neighbours differ). */
 function secondsLabel(s: number): string {
-  if (s < 120) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  return `${Math.round(s / 3600)} h`;
+  const one = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+  if (s < 120) return `${one(s)} s`;
+  if (s < 7200) return `${one(Math.round(s / 6) / 10)} min`;
+  return `${one(Math.round(s / 360) / 10)} h`;
 }
 
 // Tooltips render as canvas rich text (renderMode 'richText'), never HTML, and the formatters only
@@ -97,8 +98,9 @@ function Chart({
     const chart = echarts.init(box.current, effectiveTheme() === 'dark' ? 'dark' : undefined, {
       renderer: 'canvas',
     });
-    chart.setOption(option);
+    // Without animation the first frame renders inside setOption: listen first.
     chart.on('finished', () => done.current());
+    chart.setOption(option);
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {

@@ -30,7 +30,7 @@ export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }
           {uniqueKeys(shown, (e) => `${e.ts}-${e.host}-${e.detector}`).map(([key, e]) => (
             <tr key={key}>
               <td className="mono small">{time(e.ts)}</td>
-              <td>
+              <td className="nowrap">
                 <HostLink ip={e.host} max={40} />
               </td>
               <td>
