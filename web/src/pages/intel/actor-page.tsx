@@ -88,6 +88,7 @@ export function ActorPage({ id }: { id: string }) {
       <div className="two-col">
         <section className="card">
           <h2>Malware</h2>
+          {(data.malware?.length ?? 0) === 0 && <p className="muted">None known.</p>}
           <ul className="plain">
             {(data.malware ?? []).map((m) => (
               <li key={m.id}>
