@@ -4,6 +4,7 @@ import { SeverityTag } from '../../ui/badges.js';
 import { count } from '../../ui/format.js';
 import { EndpointLink, HostLink } from '../../ui/links.js';
 import { T } from '../../ui/safe-text.js';
+import { useShowMore } from '../../ui/show-more.js';
 
 /** The raw rows behind a finding, in the UI's rows view. */
 export function rowsHref(filter: Readonly<Record<string, string>>): string {
@@ -12,6 +13,7 @@ export function rowsHref(filter: Readonly<Record<string, string>>): string {
 
 /** The findings of an incident or a pivot page. */
 export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
+  const { shown, more } = useShowMore(findings, 200);
   if (findings.length === 0) return <p className="muted">No findings.</p>;
   return (
     <div className="scroll-x">
@@ -29,7 +31,7 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
           </tr>
         </thead>
         <tbody>
-          {findings.map((f, i) => (
+          {shown.map((f, i) => (
             <tr key={f.id ?? `${f.detector}-${f.host}-${i}`} data-testid="finding-row">
               <td className="mono small">
                 <T v={f.id ?? '–'} max={16} />
@@ -67,6 +69,7 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
           ))}
         </tbody>
       </table>
+      {more}
     </div>
   );
 }

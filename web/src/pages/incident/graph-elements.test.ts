@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../api/types.js';
 import { graphElements } from './graph-elements.js';
-import { ringPositions } from './graph-rings.js';
+import { fitViewport, ringPositions } from './graph-rings.js';
 import { c2Pairs, incidentPairs } from './incident-pairs.js';
 
 const t = '2024-05-01T00:00:00Z';
@@ -119,5 +119,25 @@ describe('incident graph', () => {
   it('15.6: the charted pairs are the C2 ones, heaviest first', () => {
     const pairs = c2Pairs(incident(6, 2));
     expect(pairs.map((p) => p.host)).toEqual(['10.0.0.4', '10.0.0.2', '10.0.0.0']);
+  });
+
+  it('15.6: the first viewport fits every node into the box without measuring labels', () => {
+    const at = [
+      { x: -100, y: -50 },
+      { x: 300, y: 150 },
+    ];
+    const v = fitViewport(at, 20, 840, 460, 20);
+    const screen = (p: { x: number; y: number }) => ({
+      x: p.x * v.zoom + v.pan.x,
+      y: p.y * v.zoom + v.pan.y,
+    });
+    for (const p of at) {
+      const s = screen(p);
+      expect(s.x).toBeGreaterThanOrEqual(20);
+      expect(s.x).toBeLessThanOrEqual(820);
+      expect(s.y).toBeGreaterThanOrEqual(20);
+      expect(s.y).toBeLessThanOrEqual(440);
+    }
+    expect(fitViewport([], 20, 800, 400).zoom).toBe(1);
   });
 });

@@ -53,3 +53,31 @@ export function ringPositions(g: GraphElements): Map<string, { x: number; y: num
   });
   return out;
 }
+
+/**
+ * The zoom and pan that fit `positions` (nodes up to `maxSize` wide) into a `width` × `height`
+ * box: Cytoscape's own fit measures every label, which costs more than drawing a big graph.
+ */
+export function fitViewport(
+  positions: Iterable<{ x: number; y: number }>,
+  maxSize: number,
+  width: number,
+  height: number,
+  padding = 20,
+): { zoom: number; pan: { x: number; y: number } } {
+  let x1 = Number.POSITIVE_INFINITY;
+  let y1 = Number.POSITIVE_INFINITY;
+  let x2 = Number.NEGATIVE_INFINITY;
+  let y2 = Number.NEGATIVE_INFINITY;
+  for (const p of positions) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  if (!Number.isFinite(x1)) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  const w = x2 - x1 + maxSize;
+  const h = y2 - y1 + maxSize;
+  const zoom = Math.min(2, Math.max(0.02, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  return { zoom, pan: { x: width / 2 - zoom * ((x1 + x2) / 2), y: height / 2 - zoom * ((y1 + y2) / 2) } };
+}

@@ -1,11 +1,11 @@
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import type { Incident } from '../../api/types.js';
 import { bytes } from '../../ui/format.js';
 import { T } from '../../ui/safe-text.js';
 import { effectiveTheme } from '../../ui/theme.js';
 import { type GraphElements, type GraphNode, graphElements } from './graph-elements.js';
-import { ringPositions } from './graph-rings.js';
+import { fitViewport, ringPositions } from './graph-rings.js';
 
 const palette = {
   light: {
@@ -82,7 +82,10 @@ function styleFor(n: number): StylesheetJson {
  * Which nodes carry a label: all of a small graph; in a big one only the heaviest servers, since
  * measuring a thousand labels costs more than drawing the graph.
  */
-function withLabels(g: GraphElements): cytoscape.ElementDefinition[] {
+function withLabels(
+  g: GraphElements,
+  at: ReadonlyMap<string, { x: number; y: number }>,
+): ElementDefinition[] {
   const small = g.nodes.length <= big;
   const heavy = new Set(
     g.nodes
@@ -91,7 +94,6 @@ function withLabels(g: GraphElements): cytoscape.ElementDefinition[] {
       .slice(0, labelledServers)
       .map((x) => x.data.id),
   );
-  const at = ringPositions(g);
   return [
     ...g.nodes.map((x) => ({
       data: { ...x.data, labelled: small || heavy.has(x.data.id) },
@@ -141,19 +143,22 @@ export default function HostServerGraph({
     const n = g.nodes.length;
     preventInlineStylesheet();
     // One batch: every element goes in with the constructor, placed (big graphs) before any frame.
+    const at = ringPositions(g);
+    const view = fitViewport(at.values(), 48, box.current.clientWidth, box.current.clientHeight);
     const cy = cytoscape({
       container: box.current,
-      elements: withLabels(g),
+      elements: withLabels(g, at),
       style: styleFor(n),
-      layout: { name: 'preset' },
-      minZoom: 0.05,
+      layout: { name: 'preset', fit: false },
+      zoom: view.zoom,
+      pan: view.pan,
+      minZoom: 0.02,
       maxZoom: 4,
       textureOnViewport: n > big,
       hideEdgesOnViewport: n > big,
       pixelRatio: n > big ? 1 : 'auto',
     });
     cyRef.current = cy;
-    cy.fit(undefined, 20);
     cy.one('render', () => readyRef.current());
     cy.on('tap', 'node', (e) => {
       const d = e.target.data() as GraphNode['data'];

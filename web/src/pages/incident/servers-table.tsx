@@ -2,9 +2,11 @@ import type { IncidentServer } from '../../api/types.js';
 import { bytes, time } from '../../ui/format.js';
 import { EndpointLink } from '../../ui/links.js';
 import { T } from '../../ui/safe-text.js';
+import { useShowMore } from '../../ui/show-more.js';
 
 /** The incident's external servers: the keyboard's way into what the graph shows. */
 export function ServersTable({ servers }: { servers: readonly IncidentServer[] }) {
+  const { shown, more } = useShowMore(servers, 100);
   return (
     <div className="scroll-y">
       <table className="grid" data-testid="servers-table">
@@ -19,7 +21,7 @@ export function ServersTable({ servers }: { servers: readonly IncidentServer[] }
           </tr>
         </thead>
         <tbody>
-          {servers.map((s) => (
+          {shown.map((s) => (
             <tr key={s.key}>
               <td>
                 <span className={`tag role-${s.role}`}>{s.role}</span>
@@ -62,6 +64,7 @@ export function ServersTable({ servers }: { servers: readonly IncidentServer[] }
           ))}
         </tbody>
       </table>
+      {more}
     </div>
   );
 }

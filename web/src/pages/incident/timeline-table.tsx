@@ -1,18 +1,17 @@
-import { useState } from 'react';
 import type { TimelineEntry } from '../../api/types.js';
 import { SeverityTag } from '../../ui/badges.js';
 import { time } from '../../ui/format.js';
 import { EndpointLink, HostLink } from '../../ui/links.js';
 import { T } from '../../ui/safe-text.js';
+import { useShowMore } from '../../ui/show-more.js';
 import { uniqueKeys } from '../../ui/unique-keys.js';
 
 const first = 200;
 
 /** The incident's activity, oldest first; long timelines show their start until asked. */
 export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }) {
-  const [all, setAll] = useState(false);
+  const { shown, more } = useShowMore(entries, first);
   if (entries.length === 0) return <p className="muted">No activity recorded.</p>;
-  const shown = all ? entries : entries.slice(0, first);
   return (
     <div className="scroll-y" data-testid="timeline">
       <table className="grid">
@@ -49,11 +48,7 @@ export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }
           ))}
         </tbody>
       </table>
-      {!all && entries.length > first && (
-        <button type="button" onClick={() => setAll(true)}>
-          Show all {entries.length} events
-        </button>
-      )}
+      {more}
     </div>
   );
 }
