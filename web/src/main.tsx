@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { AuthProvider } from './auth/auth-context.js';
+import './styles.css';
+import { applyTheme, storedTheme } from './ui/theme.js';
+
+applyTheme(storedTheme());
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AuthProvider>
+        <App />
+      </AuthProvider>
+    </StrictMode>,
+  );
+}

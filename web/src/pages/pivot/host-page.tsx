@@ -1,0 +1,48 @@
+import { seg } from '../../api/client.js';
+import type { HostView } from '../../api/types.js';
+import { useApi } from '../../api/use-api.js';
+import { hrefs } from '../../ui/links.js';
+import { T } from '../../ui/safe-text.js';
+import { ErrorBox, Loading } from '../../ui/status-box.js';
+import { FindingsTable } from '../incident/findings-table.js';
+import { IncidentsList, IntelMatches, TallyTable, Telemetry } from './pivot-parts.js';
+import { RowsTable } from './rows-table.js';
+
+/** Everything known about one internal host (GET /hosts/:ip). */
+export function HostPage({ ip }: { ip: string }) {
+  const { data, error } = useApi<HostView>(`/hosts/${seg(ip)}`);
+  return (
+    <section data-testid="host-page">
+      <h1>
+        Host <T v={ip} max={60} />
+      </h1>
+      <ErrorBox error={error} />
+      {!data && !error && <Loading />}
+      {data && (
+        <>
+          <div className="two-col">
+            <div className="card">
+              <h2>Telemetry</h2>
+              <Telemetry v={data} />
+              <TallyTable title="Top destinations" items={data.topDestinations} href={hrefs.endpoint} />
+            </div>
+            <div className="card">
+              <h2>Incidents</h2>
+              <IncidentsList items={data.incidents} />
+              <h2>Intel matches</h2>
+              <IntelMatches items={data.intelMatches} />
+            </div>
+          </div>
+          <section className="card">
+            <h2>Findings</h2>
+            <FindingsTable findings={data.findings ?? []} />
+          </section>
+        </>
+      )}
+      <section className="card">
+        <h2>Raw rows</h2>
+        <RowsTable filter={{ host: ip }} />
+      </section>
+    </section>
+  );
+}
