@@ -33,6 +33,8 @@ const mayName = (file: string) =>
 const roleWords: Readonly<Record<string, readonly string[]>> = {
   'domain/incident.ts': ['exfiltration'],
   'incidents/assemble-incident.ts': ['exfiltration'],
+  // The API's mirror of IncidentServer.role.
+  'server/api/schemas/incident-schemas.ts': ['exfiltration'],
 };
 
 const unknownLead: Hypothesis = {

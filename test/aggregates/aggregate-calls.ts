@@ -62,6 +62,7 @@ import * as oddities from '../../src/detect/tls-http-oddities/tls-http-oddities-
 import type { FindingEvidence } from '../../src/domain/finding.js';
 import type { IncidentFacts, IncidentFactsOptions } from '../../src/incidents/incident-facts-query.js';
 import * as facts from '../../src/incidents/incident-facts-query.js';
+import * as ja3 from '../../src/incidents/suppression/ja3-pairs-query.js';
 import type { TelemetryWindow } from '../../src/store/analytics-session.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -124,6 +125,7 @@ export const aggregateNames = [
   'networkEvidence',
   'incidentFacts',
   'findingEvidence',
+  'ja3Pairs',
 ] as const;
 
 /** An aggregate's name. */
@@ -240,3 +242,7 @@ export const findingEvidence = (
   store: Store,
   opts: evidence.FindingEvidenceOptions,
 ): Promise<FindingEvidence[]> => evidence.findingEvidence(store.analytics, opts);
+
+/** Which finding pairs' TLS client hellos all carry one JA3 (a JA3 suppression's test). */
+export const ja3Pairs = (store: Store, opts: ja3.Ja3PairsOptions): Promise<number[]> =>
+  ja3.ja3Pairs(store.analytics, opts);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fakeServerContext, memoryTriage, withTriage } from '../../../test/helpers/fake-server-context.js';
+import { fakeServerContext } from '../../../test/helpers/fake-server-context.js';
 import { runCli } from '../../cli/run-cli.test-helper.js';
 import { defaultConfig } from '../../config/config-schema.js';
 import { openStore } from '../../store/open-store.js';
@@ -121,7 +121,7 @@ describe('the live loop', () => {
         ],
       },
     };
-    const store = withTriage(await openStore({ dataDir }), memoryTriage());
+    const store = await openStore({ dataDir });
     const ctx = fakeServerContext(store, dataDir, config);
     // The snapshot route of the owner, as `ingest --follow` answers it, serialised with the loop's writes.
     const serialise = createSerialiser();

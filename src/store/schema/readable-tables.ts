@@ -16,6 +16,8 @@ export const readableTables = {
     'suppressions',
     'alert_state',
   ],
+  // Passwords and token secrets are stored only as scrypt and SHA-256 hashes.
+  team: ['organisations', 'users', 'api_tokens', 'sessions', 'audit_log'],
   intel: [
     'intel_sources',
     'intel_entities',

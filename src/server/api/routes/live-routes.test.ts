@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeServerContext, memoryTriage, withTriage } from '../../../../test/helpers/fake-server-context.js';
+import { fakeServerContext } from '../../../../test/helpers/fake-server-context.js';
 import { defaultConfig, type MamoriConfig } from '../../../config/config-schema.js';
 import type { Principal, Role } from '../../../domain/identity.js';
 import { huntStored } from '../../../hunt/stored-hunt.js';
@@ -111,7 +111,7 @@ beforeAll(async () => {
       ],
     },
   };
-  store = withTriage(await openStore({ dataDir }), memoryTriage());
+  store = await openStore({ dataDir });
   ctx = fakeServerContext(store, dataDir, config);
   onHuntRequest(ctx, (reason) => hunts.push(reason));
 });
