@@ -78,6 +78,7 @@ async function uiRows(lines: string[], url: string, bigId: string): Promise<void
   try {
     const queue: number[] = [];
     const incident: number[] = [];
+    const phases: number[][] = [];
     for (let i = 0; i < 3; i++) {
       for (const which of ['queue', 'incident'] as const) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -88,15 +89,26 @@ async function uiRows(lines: string[], url: string, bigId: string): Promise<void
           queue.push(performance.now() - t0);
         } else {
           await page.goto(`${url}/incidents/${bigId}`);
-          await page.waitForSelector('[data-ready="true"]', { timeout: 60_000 });
-          incident.push(performance.now() - t0);
+          // Each phase's time (a phase already reached is seen at once): where the time goes.
+          const at: number[] = [];
+          for (const sel of [
+            '[data-testid="incident-page"]',
+            '[data-graph-ready="true"]',
+            '[data-ready="true"]',
+          ]) {
+            await page.waitForSelector(sel, { timeout: 60_000 });
+            at.push(performance.now() - t0);
+          }
+          incident.push(at[2] as number);
+          phases.push(at);
         }
         await page.close();
       }
     }
     const best = Math.min(...incident);
+    const [shown, graph] = phases[incident.indexOf(best)] as number[];
     lines.push(
-      `| incident page ready (graph, charts), headless Chromium | 1,000 hosts × 200 servers | queue page to its first row: ${ms(Math.min(...queue))} | ${ms(best)} | ${(best / Math.min(...queue)).toFixed(1)}× | < 2 s: **${best < 2000 ? 'pass' : 'FAIL'}** |`,
+      `| incident page ready (graph, charts), headless Chromium | 1,000 hosts × 200 servers | queue page to its first row: ${ms(Math.min(...queue))} | ${ms(best)} (page shown ${ms(shown as number)}, graph laid out ${ms(graph as number)}) | ${(best / Math.min(...queue)).toFixed(1)}× | < 2 s: **${best < 2000 ? 'pass' : 'FAIL'}** |`,
     );
   } finally {
     await browser.close();
