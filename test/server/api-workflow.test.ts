@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFormatNames, reportFormats } from '../../src/report/registry.js';
+import { viewerReportFormats } from '../../src/server/api/routes/report-routes.js';
 import { type ApiDataset, startApiDataset } from './api-dataset.js';
 
 type Json = Record<string, unknown>;
@@ -94,7 +95,14 @@ describe('15.5: report downloads', () => {
         `attachment; filename="${incidentId}.${format.extension}"`,
       );
       expect((await r.text()).length, name).toBeGreaterThan(50);
+      // A viewer reads the md and html reports; exports that leave the team (json, stix…) need an analyst.
+      const asViewer = await fetch(`${d.t.api}/incidents/${incidentId}/report?format=${name}`, {
+        headers: auth('vera'),
+      });
+      expect(asViewer.status, `${name} as a viewer`).toBe(viewerReportFormats.includes(name) ? 200 : 403);
     }
+    const audit = await json('/audit?action=report.export&limit=100');
+    expect((audit['items'] as Json[]).length).toBe(reportFormatNames.length - viewerReportFormats.length);
   });
 });
 
