@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { intelBench } from './intel.js';
 import { writeScaledConn } from './make-logs.js';
 import { liveLatencyBench } from './server/live-latency.js';
+import { serverBench } from './server/run.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const shared = process.env['MAMORI_SHARED_DATA'] ?? resolve(repo, '../shared/data');
@@ -106,7 +107,7 @@ lines.push('| measure | input | baseline | mamori | ratio | target |');
 lines.push('|---|---|---|---|---|---|');
 
 const only = process.env['MAMORI_BENCH_ONLY'];
-if (only !== 'intel' && only !== 'live') {
+if (only === undefined || only === 'ingest') {
   for (const n of sizes) {
     const file = join(work, `conn-${n}.log`);
     if (!existsSync(file)) await writeScaledConn(file, n, shared, 'tsv');
@@ -165,7 +166,8 @@ if (only !== 'intel' && only !== 'live') {
     `| re-ingest a rotated folder | rita-missing-host-beacon, 602 files, ${first.rows.toLocaleString('en')} rows | first ingest ${fmt(first.seconds)} s | ${fmt(second.seconds)} s | **${fmt(first.seconds / second.seconds, 0)}× faster** | ≥ 20× |`,
   );
 }
-if (only !== 'ingest' && only !== 'live') await intelBench(lines, repo, work, shared, repeat);
+if (only === undefined || only === 'intel') await intelBench(lines, repo, work, shared, repeat);
+if (only === undefined || only === 'server') await serverBench(lines, work);
 if (only === undefined || only === 'live') await liveLatencyBench(lines, work);
 
 console.log(lines.join('\n'));

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { defaultConfig } from '../../src/config/config-schema.js';
 import { startLiveLoop } from '../../src/server/live/live-loop.js';
 import { openStore } from '../../src/store/open-store.js';
-import { fakeServerContext, memoryTriage, withTriage } from '../../test/helpers/fake-server-context.js';
+import { fakeServerContext } from '../../test/helpers/fake-server-context.js';
 
 const header = [
   '#separator \\x09',
@@ -95,7 +95,8 @@ export async function liveLatencyBench(lines: string[], work: string): Promise<v
     alerts: { ...base.alerts, minSeverity: 'low' as const, includeLikelyBenign: true, jsonlFile: jsonl },
   };
   const dataDir = join(dir, 'data');
-  const store = withTriage(await openStore({ dataDir }), memoryTriage());
+  // The store's own triage: hunts read its suppressions, alerts its alert state.
+  const store = await openStore({ dataDir });
   const ctx = fakeServerContext(store, dataDir, config);
   const loop = await startLiveLoop(ctx, { follow: [] });
   let writing = true;

@@ -50,6 +50,10 @@ export function mountRoute(
       // A form post needs no CORS preflight: routes that take no files refuse it outright.
       if (!route.upload && req.isMultipart())
         throw new ApiError('unsupportedMedia', 'this endpoint takes JSON (Content-Type: application/json)');
+      // Fastify parses text/plain too; a JSON API takes JSON (a plain-text post needs no preflight).
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (req.body !== undefined && !req.isMultipart() && type !== 'application/json')
+        throw new ApiError('unsupportedMedia', 'this endpoint takes JSON (Content-Type: application/json)');
       if (route.upload && req.isMultipart()) {
         const spooled = await spoolUploads(req, deps.uploadDir);
         files = spooled.files;

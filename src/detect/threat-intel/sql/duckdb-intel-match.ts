@@ -84,7 +84,8 @@ async function matchWithTempTables(s: AnalyticsSession, opts: MatchOptions): Pro
      FROM (SELECT key, field, observed, orig_h, resp_h, count(*) AS n,
                   strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS last,
                   min(uid) AS uid
-           FROM (${hits}) GROUP BY ALL ORDER BY n DESC, key, orig_h LIMIT $limit)`,
+           -- Named here: the union takes its column names from its first part, which varies.
+           FROM (${hits}) AS h(key, field, observed, orig_h, resp_h, ts, uid) GROUP BY ALL ORDER BY n DESC, key, orig_h LIMIT $limit)`,
     params,
   );
   const rows = JSON.parse(String(grouped[0]?.[0] ?? '[]')) as (string | null)[][];
