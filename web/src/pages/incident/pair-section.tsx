@@ -15,7 +15,7 @@ export function PairSection({ incident, onRendered }: { incident: Incident; onRe
   const pair = pairs[index];
   const series = useApi<PairSeries>(
     pair ? '/pairs/series' : null,
-    pair ? { host: pair.host, server: pair.server } : undefined,
+    pair ? { host: pair.host, server: pair.server, scope: incident.scope } : undefined,
   );
   // Nothing to draw is also "rendered", so the page can say it is ready.
   useEffect(() => {
