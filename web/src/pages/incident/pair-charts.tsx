@@ -89,11 +89,14 @@ function Chart({
   option,
   testId,
   label,
+  points,
   onRendered,
 }: {
   option: Option;
   testId: string;
   label: string;
+  /** How many values it plots above zero (a page reader's check that it is not empty). */
+  points: number;
   onRendered: () => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -114,7 +117,16 @@ function Chart({
       chart.dispose();
     };
   }, [option]);
-  return <div ref={box} className="chart" data-testid={testId} role="img" aria-label={label} />;
+  return (
+    <div
+      ref={box}
+      className="chart"
+      data-testid={testId}
+      data-points={points}
+      role="img"
+      aria-label={label}
+    />
+  );
 }
 
 /**
@@ -139,6 +151,7 @@ export default function PairCharts({ data, onRendered }: { data: PairSeries; onR
         <Chart
           option={histogram}
           testId="beacon-histogram"
+          points={data.intervals.filter((b) => b.count > 0).length}
           label="Histogram of seconds between connections"
           onRendered={() => mark('h')}
         />
@@ -148,6 +161,7 @@ export default function PairCharts({ data, onRendered }: { data: PairSeries; onR
         <Chart
           option={traffic}
           testId="bytes-chart"
+          points={data.series.filter((r) => r.bytesOut + r.bytesIn > 0).length}
           label="Bytes out and in over time"
           onRendered={() => mark('b')}
         />
