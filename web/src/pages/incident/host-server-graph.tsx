@@ -157,6 +157,7 @@ export default function HostServerGraph({
       textureOnViewport: n > big,
       hideEdgesOnViewport: n > big,
       pixelRatio: n > big ? 1 : 'auto',
+      motionBlur: false,
     });
     cyRef.current = cy;
     cy.one('render', () => {
