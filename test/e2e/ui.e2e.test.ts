@@ -167,10 +167,22 @@ describeWithWebUi('15.8: the web UI against the real API (demo store + hostile l
     const bar = page.getByTestId('attribution-bar').first();
     expect(await bar.getAttribute('data-actor')).toBe('APT10');
     expect(Number(await bar.getAttribute('data-probability'))).toBe(top?.probability);
-    expect(await bar.locator('.term').innerText()).toBe(top?.term);
-    expect(await bar.innerText()).toContain(`${Math.round((top?.probability ?? 0) * 100)}%`);
+    expect(await bar.locator('.term').textContent()).toBe(top?.term);
+    expect(await bar.textContent()).toContain(`${Math.round((top?.probability ?? 0) * 100)}%`);
     await page.getByTestId('attribution').scrollIntoViewIfNeeded();
     await shot(page, 'incident-attribution');
+
+    // Every report format is a download link, and every link downloads.
+    const hrefs = await page
+      .getByTestId('export-buttons')
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs).toHaveLength(7);
+    for (const href of hrefs) {
+      const res = await s.context.request.get(`${t.url}${href}`);
+      expect(res.status(), href).toBe(200);
+      expect(res.headers()['content-disposition'], href).toMatch(/^attachment/);
+    }
     expect(s.problems).toEqual([]);
 
     const dark = await session('ana', 'dark');
@@ -203,7 +215,7 @@ describeWithWebUi('15.8: the web UI against the real API (demo store + hostile l
     // The attacker's text is there, as text.
     await page.goto(`${t.url}/rows?host=${hostileHost}&table=http`);
     await page.locator('[data-testid="rows"] tbody tr').first().waitFor();
-    expect(await page.getByTestId('rows').innerText()).toContain('/gate.php?id=<script>');
+    expect(await page.getByTestId('rows').textContent()).toContain('/gate.php?id=<script>');
     await page.goto(`${t.url}/hosts/${hostileHost}`);
     await page.getByTestId('telemetry').waitFor();
     await shot(page, 'host');
@@ -232,6 +244,10 @@ describeWithWebUi('15.8: the web UI against the real API (demo store + hostile l
       await apiGet<ListPage<{ match: Record<string, string>; incidentId: string | null }>>('/suppressions');
     const rule = rules.items.find((r) => r.incidentId === hostile.id);
     expect(rule?.match).toMatchObject({ kind: 'host-destination', host: hostileHost });
+    // A benign incident is never shared: its JSON and STIX are offered as disabled, not as links.
+    for (const f of ['json', 'stix']) {
+      expect(await page.getByTestId(`export-${f}`).evaluate((e) => e.tagName), f).toBe('SPAN');
+    }
     await expectInert(s, 'after marking benign');
   });
 
@@ -260,6 +276,9 @@ describeWithWebUi('15.8: the web UI against the real API (demo store + hostile l
     expect(await v.page.getByTestId('mark-benign').isDisabled()).toBe(true);
     expect(await v.page.getByTestId('triage-status').isDisabled()).toBe(true);
     expect(await v.page.getByTestId('note-form').locator('textarea').isDisabled()).toBe(true);
+    // Viewers may download the readable reports only.
+    expect(await v.page.getByTestId('export-html').evaluate((e) => e.tagName)).toBe('A');
+    expect(await v.page.getByTestId('export-stix').evaluate((e) => e.tagName)).toBe('SPAN');
     const me = (await (await v.context.request.get(`${t.api}/auth/me`)).json()) as { csrfToken: string };
     const forced = await v.context.request.patch(`${t.api}/incidents/${apt10.id}/triage`, {
       headers: { 'x-csrf-token': me.csrfToken },

@@ -141,7 +141,7 @@ export function IncidentPage({ id }: { id: string }) {
       </section>
       <section className="card">
         <h2>Export</h2>
-        <ExportButtons incidentId={incident.id} />
+        <ExportButtons incidentId={incident.id} benign={data.triage?.status === 'benign'} />
       </section>
       {benignOpen && (
         <MarkBenignDialog
