@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 import { skipMarker, skippedSuffix } from './skip-reasons.js';
 
@@ -29,6 +30,32 @@ export function describeWithChromium(name: string, fn: () => void): void {
   if (process.env.MAMORI_REQUIRE_CHROMIUM === '1') {
     describe(name, () => {
       it('has Chromium', () => {
+        throw new Error(`MAMORI_REQUIRE_CHROMIUM=1 but ${reason}`);
+      });
+    });
+    return;
+  }
+  console.warn(`Skipping "${name}": ${reason}`);
+  describe.skip(`${name}${skippedSuffix(reason)}`, fn);
+}
+
+/** The built UI the server serves (`npm run build` or `npm run build:web` writes it). */
+export const webIndexPath = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+
+/**
+ * A describe block that drives the built UI in Chromium: as describeWithChromium, and also skipped
+ * with a printed reason when dist/web is not built, unless MAMORI_REQUIRE_CHROMIUM=1, where that
+ * is a failure too.
+ */
+export function describeWithWebUi(name: string, fn: () => void): void {
+  if (existsSync(webIndexPath) || !existsSync(chromiumPath)) {
+    describeWithChromium(name, fn);
+    return;
+  }
+  const reason = `${skipMarker.webUi}: ${webIndexPath} not found (run npm run build)`;
+  if (process.env.MAMORI_REQUIRE_CHROMIUM === '1') {
+    describe(name, () => {
+      it('has the built web UI', () => {
         throw new Error(`MAMORI_REQUIRE_CHROMIUM=1 but ${reason}`);
       });
     });

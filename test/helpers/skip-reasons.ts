@@ -5,6 +5,7 @@
 export const skipMarker = {
   sharedData: 'needs ../shared/data',
   chromium: 'needs Chromium',
+  webUi: 'needs the built web UI',
 } as const;
 
 /** The suffix a skipped suite's name carries. */

@@ -4,6 +4,7 @@ import { skipMarker } from './skip-reasons.js';
 const hints: Record<keyof typeof skipMarker, string> = {
   sharedData: 'set MAMORI_SHARED_DATA to a copy of ../shared/data to run them',
   chromium: 'install Chromium, or set MAMORI_CHROMIUM to it, to run them',
+  webUi: 'run `npm run build` (dist/web) to run them',
 };
 
 /**

@@ -1,9 +1,19 @@
 /**
  * The shapes the UI reads. Incident types come from the server's zod schemas (type-only: no server
- * code reaches the bundle); the rest follow the API plan of issue 15 and are written here until their
- * schemas exist. Every string in them is attacker-controlled: render through ui/safe-text.
+ * code reaches the bundle); so are the rest (the server's zod
+ * schemas are the contract). Every string in them is attacker-controlled: render through ui/safe-text.
  */
 import type { z } from 'zod';
+import type { ingestJobSchema } from '../../../src/server/api/routes/ingest-routes.js';
+import type { settingsBody } from '../../../src/server/api/routes/settings-routes.js';
+import type { findingListItem, incidentMention } from '../../../src/server/api/schemas/finding-schemas.js';
+import type {
+  apiTokenSchema,
+  createTokenReply,
+  meReply,
+  roleSchema,
+  userSchema,
+} from '../../../src/server/api/schemas/identity-schemas.js';
 import type {
   attributionSchema,
   findingSchema,
@@ -14,6 +24,19 @@ import type {
   triageChangeSchema,
   triageSchema,
 } from '../../../src/server/api/schemas/incident-schemas.js';
+import type {
+  entityProfile,
+  entitySummary,
+  indicatorHit,
+  indicatorLookup,
+} from '../../../src/server/api/schemas/intel-schemas.js';
+import type { endpointView, hostView, pairSeries } from '../../../src/server/api/schemas/pivot-schemas.js';
+import type { rawRow, rowsPage } from '../../../src/server/api/schemas/rows-schemas.js';
+import type { searchResult } from '../../../src/server/api/schemas/search-schemas.js';
+import type {
+  suppressionMatchSchema,
+  suppressionSchema,
+} from '../../../src/server/api/schemas/suppression-schemas.js';
 
 export type IncidentListItem = z.infer<typeof incidentListItem>;
 export type IncidentDetail = z.infer<typeof incidentDetail>;
@@ -28,7 +51,7 @@ export type TimelineEntry = Incident['timeline'][number];
 export type Severity = Incident['severity'];
 export type TriageStatus = Triage['status'];
 
-export type Role = 'viewer' | 'analyst' | 'admin';
+export type Role = z.infer<typeof roleSchema>;
 
 /** A page of any list. */
 export interface Page<T> {
@@ -36,213 +59,37 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-export interface UserInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly displayName?: string;
-  readonly role: Role;
-  readonly orgId?: string;
-  readonly disabled?: boolean;
-  readonly createdAt?: string;
-}
-
+export type UserInfo = z.infer<typeof userSchema>;
 /** GET /auth/me. */
-export interface Me {
-  readonly user: UserInfo | null;
-  readonly role: Role | null;
-  readonly csrfToken: string | null;
-  readonly authRequired: boolean;
-}
-
-export interface ApiTokenInfo {
-  readonly id: string;
-  readonly label: string;
-  readonly role: Role;
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-  readonly lastUsedAt: string | null;
-}
-
-export type SuppressionMatch =
-  | { readonly kind: 'host-destination'; readonly host: string; readonly destination: string }
-  | { readonly kind: 'destination'; readonly destination: string }
-  | { readonly kind: 'ja3'; readonly ja3: string }
-  | { readonly kind: 'detector-destination'; readonly detector: string; readonly destination: string };
-
-export interface Suppression {
-  readonly id: string;
-  readonly match: SuppressionMatch;
-  readonly scope: string | null;
-  readonly author: string;
-  readonly reason: string;
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-  readonly incidentId: string | null;
-}
-
+export type Me = z.infer<typeof meReply>;
+export type ApiTokenInfo = z.infer<typeof apiTokenSchema>;
+export type CreatedToken = z.infer<typeof createTokenReply>;
+export type SuppressionMatch = z.infer<typeof suppressionMatchSchema>;
+export type Suppression = z.infer<typeof suppressionSchema>;
 /** GET /pairs/series: the beacon's intervals and the pair's traffic over time. */
-export interface PairSeries {
-  readonly intervals: readonly { readonly seconds: number; readonly count: number }[];
-  readonly series: readonly {
-    readonly t: string;
-    readonly bytesOut: number;
-    readonly bytesIn: number;
-    readonly connections: number;
-  }[];
-}
-
-/** A count of things keyed by a value (top destinations, ports…). */
-export interface Tally {
-  readonly value: string;
-  readonly connections?: number;
-  readonly bytes?: number;
-  readonly count?: number;
-}
-
-export interface IntelMatch {
-  readonly indicator: string;
-  readonly type?: string;
-  readonly entityId?: string | null;
-  readonly entityName?: string | null;
-  readonly source?: string | null;
-}
-
+export type PairSeries = z.infer<typeof pairSeries>;
+export type IndicatorHit = z.infer<typeof indicatorHit>;
+export type IncidentMention = z.infer<typeof incidentMention>;
+export type FindingListItem = z.infer<typeof findingListItem>;
 /** GET /hosts/:ip. */
-export interface HostView {
-  readonly ip: string;
-  readonly firstSeen: string | null;
-  readonly lastSeen: string | null;
-  readonly connections: number;
-  readonly bytesOut: number;
-  readonly bytesIn: number;
-  readonly topDestinations?: readonly Tally[];
-  readonly findings?: readonly Finding[];
-  readonly incidents?: readonly IncidentListItem[];
-  readonly intelMatches?: readonly IntelMatch[];
-}
-
+export type HostView = z.infer<typeof hostView>;
 /** GET /endpoints/:value. */
-export interface EndpointView {
-  readonly value: string;
-  readonly kind?: 'ip' | 'domain';
-  readonly firstSeen: string | null;
-  readonly lastSeen: string | null;
-  readonly connections: number;
-  readonly bytesOut: number;
-  readonly bytesIn: number;
-  readonly clients?: readonly Tally[];
-  readonly ports?: readonly Tally[];
-  readonly names?: readonly string[];
-  readonly addresses?: readonly string[];
-  readonly certificates?: readonly {
-    readonly subject?: string;
-    readonly issuer?: string;
-    readonly sha1?: string;
-  }[];
-  readonly findings?: readonly Finding[];
-  readonly incidents?: readonly IncidentListItem[];
-  readonly intelMatches?: readonly IntelMatch[];
-  readonly warninglists?: readonly string[];
-}
-
-/** One hit of GET /search. */
-export interface SearchHit {
-  readonly kind: string;
-  readonly value: string;
-  readonly label?: string;
-  readonly detail?: string;
-  readonly href?: string;
-}
-
-export interface SearchResult {
-  readonly q: string;
-  readonly groups: readonly { readonly kind: string; readonly hits: readonly SearchHit[] }[];
-}
-
-export interface IntelEntity {
-  readonly id: string;
-  readonly type: string;
-  readonly name: string;
-  readonly aliases?: readonly string[];
-  readonly description?: string | null;
-}
-
-export interface IntelIndicator {
-  readonly value: string;
-  readonly type: string;
-  readonly source?: string | null;
-  readonly entityId?: string | null;
-  readonly entityName?: string | null;
-  readonly firstSeen?: string | null;
-  readonly lastSeen?: string | null;
-}
-
+export type EndpointView = z.infer<typeof endpointView>;
+/** GET /search. */
+export type SearchResult = z.infer<typeof searchResult>;
+export type EntitySummary = z.infer<typeof entitySummary>;
 /** GET /intel/entities/:id. */
-export interface ActorProfile extends IntelEntity {
-  readonly malware?: readonly { readonly id: string; readonly name: string }[];
-  readonly techniques?: readonly { readonly id: string; readonly name: string }[];
-  readonly indicators?: Page<IntelIndicator>;
-  readonly reports?: readonly {
-    readonly title: string;
-    readonly url?: string | null;
-    readonly published?: string | null;
-  }[];
-  readonly sightings?: readonly {
-    readonly indicator: string;
-    readonly host?: string;
-    readonly last?: string;
-    readonly incidentId?: string | null;
-  }[];
-}
-
+export type ActorProfile = z.infer<typeof entityProfile>;
 /** GET /intel/indicators/:value. */
-export interface IndicatorLookup {
-  readonly value: string;
-  readonly matches: readonly IntelIndicator[];
-  readonly sightings?: ActorProfile['sightings'];
-  readonly warninglists?: readonly string[];
-}
-
-export interface IngestFileOutcome {
-  readonly file: string;
-  readonly format?: string | null;
-  readonly rows: number;
-  readonly rejects: number;
-  readonly error?: string | null;
-}
-
+export type IndicatorLookup = z.infer<typeof indicatorLookup>;
+/** GET /rows. */
+export type RowsPage = z.infer<typeof rowsPage>;
+export type RawRow = z.infer<typeof rawRow>;
 /** GET /ingest/jobs/:id. */
-export interface IngestJob {
-  readonly id: string;
-  readonly state: 'queued' | 'running' | 'done' | 'failed';
-  readonly bytes?: number;
-  readonly totalBytes?: number;
-  readonly rows: number;
-  readonly rejects: number;
-  readonly files?: readonly IngestFileOutcome[];
-  readonly firstRejects?: readonly {
-    readonly file: string;
-    readonly line?: number;
-    readonly reason: string;
-  }[];
-  readonly error?: string | null;
-}
-
+export type IngestJob = z.infer<typeof ingestJobSchema>;
+export type IngestFileOutcome = IngestJob['files'][number];
 /** GET /settings: the effective configuration, secrets redacted. */
-export interface SettingsView {
-  readonly internalNetworks?: readonly string[];
-  readonly intelSources?: readonly {
-    readonly name: string;
-    readonly kind?: string;
-    readonly entities?: number;
-    readonly indicators?: number;
-    readonly loadedAt?: string | null;
-  }[];
-  readonly warninglists?: readonly { readonly name: string; readonly entries?: number }[];
-  readonly allowlists?: readonly { readonly name?: string; readonly value: string }[];
-  readonly alertTargets?: readonly { readonly kind: string; readonly target: string }[];
-  readonly config?: unknown;
-}
+export type SettingsView = z.infer<typeof settingsBody>;
 
 /** One message of GET /events (the server's ServerEvent). */
 export type ServerEvent =

@@ -36,7 +36,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [tick]);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => setMe({ user: null, role: null, csrfToken: null, authRequired: true }));
+    setUnauthorizedHandler(() =>
+      setMe({ user: null, role: null, via: null, csrfToken: null, authRequired: true }),
+    );
     return () => setUnauthorizedHandler(null);
   }, []);
 
@@ -45,7 +47,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       body: { name, password },
     });
     setCsrfToken(r.csrfToken);
-    setMe({ user: r.user, role: r.user.role, csrfToken: r.csrfToken, authRequired: true });
+    setMe({ user: r.user, role: r.user.role, via: 'session', csrfToken: r.csrfToken, authRequired: true });
   }, []);
 
   const logout = useCallback(async () => {

@@ -35,7 +35,8 @@ export function alertTargetList(config: MamoriConfig, dataDir: string): { kind: 
   ];
 }
 
-const settingsBody = z
+/** The body of GET /settings. */
+export const settingsBody = z
   .object({
     config: z.record(z.string(), z.unknown()).describe('the effective config, secrets redacted'),
     internalNetworks: z.array(z.string()),

@@ -60,9 +60,7 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
                 {f.id ? (
                   <Link href={rowsHref({ finding: f.id })}>rows</Link>
                 ) : (
-                  <Link href={rowsHref({ host: f.host, server: f.endpointIp ?? f.endpointDomain ?? '' })}>
-                    rows
-                  </Link>
+                  <Link href={rowsHref({ host: f.host })}>rows</Link>
                 )}
               </td>
             </tr>

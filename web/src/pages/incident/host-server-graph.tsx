@@ -157,9 +157,19 @@ export default function HostServerGraph({
       textureOnViewport: n > big,
       hideEdgesOnViewport: n > big,
       pixelRatio: n > big ? 1 : 'auto',
+      motionBlur: false,
     });
     cyRef.current = cy;
-    cy.one('render', () => readyRef.current());
+    cy.one('render', () => {
+      // What was drawn, for tests and tools that read the page (the canvas itself is opaque).
+      const el = box.current;
+      if (el) {
+        el.dataset['hostNodes'] = String(cy.nodes('[kind = "host"]').length);
+        el.dataset['serverNodes'] = String(cy.nodes('[kind = "server"]').length);
+        el.dataset['edges'] = String(cy.edges().length);
+      }
+      readyRef.current();
+    });
     cy.on('tap', 'node', (e) => {
       const d = e.target.data() as GraphNode['data'];
       openRef.current({ kind: d.kind, value: d.value });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { seg } from '../../api/client.js';
 import { useServerEvents } from '../../api/events.js';
@@ -13,13 +13,14 @@ import { AttributionPanel } from './attribution-panel.js';
 import { ExportButtons } from './export-buttons.js';
 import { FindingsTable } from './findings-table.js';
 import { MarkBenignDialog } from './mark-benign-dialog.js';
-import { PairSection } from './pair-section.js';
+import { loadPairCharts, PairSection } from './pair-section.js';
 import { ServersTable } from './servers-table.js';
 import { TechniquesList } from './techniques-list.js';
 import { TimelineTable } from './timeline-table.js';
 import { TriagePanel } from './triage-panel.js';
 
-const HostServerGraph = lazy(() => import('./host-server-graph.js'));
+const loadGraph = () => import('./host-server-graph.js');
+const HostServerGraph = lazy(loadGraph);
 
 function Header({ detail }: { detail: IncidentDetail }) {
   const i = detail.incident;
@@ -66,6 +67,11 @@ function Header({ detail }: { detail: IncidentDetail }) {
 export function IncidentPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const { data, error, loading, reload } = useApi<IncidentDetail>(`/incidents/${seg(id)}`);
+  // Fetch and parse the graph and chart code while the incident itself loads, not after.
+  useEffect(() => {
+    void loadGraph();
+    void loadPairCharts();
+  }, []);
   const [graphReady, setGraphReady] = useState(false);
   const [chartsReady, setChartsReady] = useState(false);
   const [benignOpen, setBenignOpen] = useState(false);
@@ -135,7 +141,7 @@ export function IncidentPage({ id }: { id: string }) {
       </section>
       <section className="card">
         <h2>Export</h2>
-        <ExportButtons incidentId={incident.id} />
+        <ExportButtons incidentId={incident.id} benign={data.triage?.status === 'benign'} />
       </section>
       {benignOpen && (
         <MarkBenignDialog

@@ -91,16 +91,15 @@ export function MarkBenignDialog({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const body: Record<string, string> = { kind, reason: reason.trim() };
+    // One call: the rule and the benign mark are stored together (and audited as one change).
+    const body: Record<string, string> = { kind, reason: reason.trim(), status: 'benign' };
     if (kind === 'host-destination') Object.assign(body, { host, destination });
     if (kind === 'destination') Object.assign(body, { destination });
     if (kind === 'detector-destination') Object.assign(body, { detector, destination });
     if (kind === 'ja3') Object.assign(body, { ja3: ja3.trim() });
     if (expires) body['expiresAt'] = new Date(`${expires}T23:59:59Z`).toISOString();
     try {
-      const path = `/incidents/${seg(incident.id)}`;
-      await api('POST', `${path}/suppress`, { body });
-      await api('PATCH', `${path}/triage`, { body: { status: 'benign' } });
+      await api('POST', `/incidents/${seg(incident.id)}/suppress`, { body });
       onDone();
     } catch (err) {
       setError(err);

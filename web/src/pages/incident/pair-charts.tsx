@@ -8,6 +8,7 @@ type Option = Parameters<ReturnType<typeof echarts.init>['setOption']>[0];
 
 /** "90 s", "2.5 min", "2 h": an interval bucket's label (one decimal, so neighbours differ). */
 function secondsLabel(s: number): string {
+  if (!Number.isFinite(s)) return 'longer';
   const one = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
   if (s < 120) return `${one(s)} s`;
   if (s < 7200) return `${one(Math.round(s / 6) / 10)} min`;
@@ -17,7 +18,10 @@ function secondsLabel(s: number): string {
 // Tooltips render as canvas rich text (renderMode 'richText'), never HTML, and the formatters only
 // print numbers and our own words; no string from the data reaches a chart.
 function histogramOption(data: PairSeries): Option {
-  const labels = data.intervals.map((b) => secondsLabel(b.seconds));
+  // Buckets are [from, to) seconds, log-spaced: label each by its lower edge (the last is open).
+  const labels = data.intervals.map((b) =>
+    b.to === null ? `≥ ${secondsLabel(b.from)}` : secondsLabel(b.from),
+  );
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 24, bottom: 40 },
@@ -27,7 +31,9 @@ function histogramOption(data: PairSeries): Option {
       formatter: (p: unknown) => {
         const first = (Array.isArray(p) ? p[0] : p) as { dataIndex: number } | undefined;
         const b = first ? data.intervals[first.dataIndex] : undefined;
-        return b ? `${b.count} gap(s) of about ${secondsLabel(b.seconds)}` : '';
+        if (!b) return '';
+        const upper = b.to === null ? 'longer' : secondsLabel(b.to);
+        return `${b.count} gap(s) of ${secondsLabel(b.from)} to ${upper}`;
       },
     },
     xAxis: {
@@ -83,11 +89,14 @@ function Chart({
   option,
   testId,
   label,
+  points,
   onRendered,
 }: {
   option: Option;
   testId: string;
   label: string;
+  /** How many values it plots above zero (a page reader's check that it is not empty). */
+  points: number;
   onRendered: () => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -108,7 +117,16 @@ function Chart({
       chart.dispose();
     };
   }, [option]);
-  return <div ref={box} className="chart" data-testid={testId} role="img" aria-label={label} />;
+  return (
+    <div
+      ref={box}
+      className="chart"
+      data-testid={testId}
+      data-points={points}
+      role="img"
+      aria-label={label}
+    />
+  );
 }
 
 /**
@@ -133,6 +151,7 @@ export default function PairCharts({ data, onRendered }: { data: PairSeries; onR
         <Chart
           option={histogram}
           testId="beacon-histogram"
+          points={data.intervals.filter((b) => b.count > 0).length}
           label="Histogram of seconds between connections"
           onRendered={() => mark('h')}
         />
@@ -142,6 +161,7 @@ export default function PairCharts({ data, onRendered }: { data: PairSeries; onR
         <Chart
           option={traffic}
           testId="bytes-chart"
+          points={data.series.filter((r) => r.bytesOut + r.bytesIn > 0).length}
           label="Bytes out and in over time"
           onRendered={() => mark('b')}
         />

@@ -6,7 +6,9 @@ import { bytes } from '../../ui/format.js';
 import { ErrorBox, Loading } from '../../ui/status-box.js';
 import { c2Pairs } from './incident-pairs.js';
 
-const PairCharts = lazy(() => import('./pair-charts.js'));
+/** The chart code (ECharts), loaded on demand; the incident page starts it early. */
+export const loadPairCharts = () => import('./pair-charts.js');
+const PairCharts = lazy(loadPairCharts);
 
 /** Pick a pair; see its beacon histogram and its bytes over time (GET /pairs/series). */
 export function PairSection({ incident, onRendered }: { incident: Incident; onRendered: () => void }) {
@@ -15,7 +17,7 @@ export function PairSection({ incident, onRendered }: { incident: Incident; onRe
   const pair = pairs[index];
   const series = useApi<PairSeries>(
     pair ? '/pairs/series' : null,
-    pair ? { host: pair.host, server: pair.server } : undefined,
+    pair ? { host: pair.host, server: pair.server, scope: incident.scope } : undefined,
   );
   // Nothing to draw is also "rendered", so the page can say it is ready.
   useEffect(() => {

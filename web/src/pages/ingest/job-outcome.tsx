@@ -24,10 +24,10 @@ export function JobOutcome({ job }: { job: IngestJob }) {
           <thead>
             <tr>
               <th>File</th>
-              <th>Format</th>
+              <th>Status</th>
               <th>Rows</th>
               <th>Rejects</th>
-              <th>Error</th>
+              <th>Message</th>
             </tr>
           </thead>
           <tbody>
@@ -37,12 +37,12 @@ export function JobOutcome({ job }: { job: IngestJob }) {
                   <T v={f.file} max={60} />
                 </td>
                 <td>
-                  <T v={f.format} max={20} />
+                  <T v={f.status} max={20} />
                 </td>
                 <td className="num">{count(f.rows)}</td>
                 <td className="num">{count(f.rejects)}</td>
                 <td>
-                  <T v={f.error} max={120} />
+                  <T v={f.message} max={120} />
                 </td>
               </tr>
             ))}

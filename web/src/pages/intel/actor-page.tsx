@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { get, seg } from '../../api/client.js';
-import type { ActorProfile, IntelIndicator, Page } from '../../api/types.js';
+import type { ActorProfile } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { time } from '../../ui/format.js';
 import { hrefs } from '../../ui/links.js';
@@ -11,16 +11,16 @@ import { uniqueKeys } from '../../ui/unique-keys.js';
 import { TechniquesList } from '../incident/techniques-list.js';
 
 function Indicators({ id, first }: { id: string; first: ActorProfile['indicators'] }) {
-  // The profile carries the first page; later ones come from the entity's indicator list.
-  const [extra, setExtra] = useState<IntelIndicator[]>([]);
+  // The profile carries the first page; later ones come from the profile again, `indicatorsCursor` on.
+  const [extra, setExtra] = useState<ActorProfile['indicators']['items']>([]);
   const [cursor, setCursor] = useState<string | null>(first?.nextCursor ?? null);
   const [error, setError] = useState<unknown>(null);
   const loadMore = () => {
     if (!cursor) return;
-    get<Page<IntelIndicator>>(`/intel/entities/${seg(id)}/indicators`, { query: { cursor } })
+    get<ActorProfile>(`/intel/entities/${seg(id)}`, { query: { indicatorsCursor: cursor } })
       .then((p) => {
-        setExtra((x) => [...x, ...p.items]);
-        setCursor(p.nextCursor);
+        setExtra((x) => [...x, ...p.indicators.items]);
+        setCursor(p.indicators.nextCursor);
       })
       .catch(setError);
   };
@@ -33,7 +33,8 @@ function Indicators({ id, first }: { id: string; first: ActorProfile['indicators
           <tr>
             <th>Indicator</th>
             <th>Type</th>
-            <th>Source</th>
+            <th>Confidence</th>
+            <th>Last seen</th>
           </tr>
         </thead>
         <tbody>
@@ -47,9 +48,8 @@ function Indicators({ id, first }: { id: string; first: ActorProfile['indicators
               <td>
                 <T v={x.type} max={20} />
               </td>
-              <td className="small">
-                <T v={x.source} max={40} />
-              </td>
+              <td className="num">{x.confidence ?? ''}</td>
+              <td className="small">{time(x.lastSeen)}</td>
             </tr>
           ))}
         </tbody>
@@ -108,30 +108,20 @@ export function ActorPage({ id }: { id: string }) {
           <h2>Seen in our telemetry</h2>
           {(data.sightings?.length ?? 0) === 0 && <p className="muted">No sightings.</p>}
           <ul className="plain small" data-testid="actor-sightings">
-            {uniqueKeys(data.sightings ?? [], (s) => `${s.indicator}-${s.host ?? ''}`).map(([key, s]) => (
+            {uniqueKeys(data.sightings, (s) => `${s.type}-${s.value}`).map(([key, s]) => (
               <li key={key}>
-                <T v={s.indicator} max={60} />
-                {s.host && (
-                  <>
-                    {' '}
-                    from <Link href={hrefs.host(s.host)}>{<T v={s.host} max={40} />}</Link>
-                  </>
-                )}{' '}
-                {time(s.last)}
-                {s.incidentId && (
-                  <>
-                    {' '}
-                    in <Link href={hrefs.incident(s.incidentId)}>{<T v={s.incidentId} max={20} />}</Link>
-                  </>
-                )}
+                <Link href={hrefs.search(s.value)}>
+                  <T v={s.value} max={60} />
+                </Link>{' '}
+                <span className="muted">({s.type})</span> first seen {time(s.firstSeen)}
               </li>
             ))}
           </ul>
           <h2>Reports</h2>
           <ul className="plain small">
-            {uniqueKeys(data.reports ?? [], (r) => r.title).map(([key, r]) => (
+            {uniqueKeys(data.reports, (r) => r.id).map(([key, r]) => (
               <li key={key}>
-                <SourceLink href={r.url} label={r.title} max={120} />{' '}
+                <SourceLink href={r.url} label={r.name} max={120} />{' '}
                 <span className="muted">{r.published ?? ''}</span>
               </li>
             ))}

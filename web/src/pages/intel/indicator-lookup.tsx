@@ -35,42 +35,41 @@ export function IndicatorLookup() {
       {loading && <Loading />}
       {data && (
         <>
-          {data.matches.length === 0 && <p className="muted">Not in the knowledge base.</p>}
-          <ul className="plain">
-            {uniqueKeys(data.matches, (m) => `${m.value}-${m.entityId ?? ''}`).map(([key, m]) => (
+          <p className="muted small">
+            Read as {data.query.type}: <T v={data.query.value} max={120} />
+          </p>
+          {data.hits.length === 0 && <p className="muted">Not in the knowledge base.</p>}
+          <ul className="plain" data-testid="indicator-hits">
+            {uniqueKeys(data.hits, (h) => `${h.type}-${h.value}-${h.port ?? ''}`).map(([key, h]) => (
               <li key={key}>
-                <T v={m.value} max={80} /> <span className="muted">({m.type})</span>{' '}
-                {m.entityId && (
-                  <Link href={hrefs.actor(m.entityId)}>
-                    <T v={m.entityName ?? m.entityId} max={40} />
-                  </Link>
-                )}{' '}
-                {m.source && (
-                  <span className="muted small">
-                    from <T v={m.source} max={40} />
+                <T v={h.value} max={80} />{' '}
+                <span className="muted">
+                  ({h.type}, {h.match})
+                </span>{' '}
+                {h.entities.map((e) => (
+                  <span key={e.id}>
+                    <Link href={hrefs.actor(e.id)}>
+                      <T v={e.name} max={40} />
+                    </Link>{' '}
                   </span>
-                )}
+                ))}
+                <span className="muted small">
+                  from <T v={h.sources.map((x) => x.source).join(', ')} max={80} />
+                </span>
               </li>
             ))}
           </ul>
-          {(data.warninglists?.length ?? 0) > 0 && (
+          {data.warninglists.length > 0 && (
             <p className="notice">
-              On warninglist(s): <T v={data.warninglists?.join(', ')} max={200} />
+              On warninglist(s): <T v={data.warninglists.join(', ')} max={200} />
             </p>
           )}
-          {(data.sightings?.length ?? 0) > 0 && (
-            <>
-              <h3>Seen in our telemetry</h3>
-              <ul className="plain small">
-                {uniqueKeys(data.sightings ?? [], (s) => `${s.indicator}-${s.host ?? ''}`).map(([key, s]) => (
-                  <li key={key}>
-                    {s.host && <Link href={hrefs.host(s.host)}>{<T v={s.host} max={40} />}</Link>}{' '}
-                    {time(s.last)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <p className="small" data-testid="indicator-sighting">
+            {data.sighting
+              ? `First seen in our telemetry ${time(data.sighting.firstSeen)}.`
+              : 'Not seen in our telemetry.'}{' '}
+            <Link href={hrefs.search(data.query.value)}>Search it</Link>
+          </p>
         </>
       )}
     </section>

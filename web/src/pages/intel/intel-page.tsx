@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
-import type { IntelEntity } from '../../api/types.js';
+import type { EntitySummary } from '../../api/types.js';
 import { usePages } from '../../api/use-pages.js';
 import { useListKeys } from '../../ui/keys.js';
 import { hrefs } from '../../ui/links.js';
@@ -13,7 +13,8 @@ export function IntelPage() {
   const [, navigate] = useLocation();
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState({ q: '', type: 'intrusion-set' });
-  const list = usePages<IntelEntity>('/intel/entities', { ...filter, limit: 100 });
+  // The API finds entities by name, alias or ATT&CK id: nothing is listed until one is given.
+  const list = usePages<EntitySummary>(filter.q ? '/intel/entities' : null, { ...filter, limit: 100 });
   const open = (i: number) => {
     const e = list.items[i];
     if (e) navigate(hrefs.actor(e.id));
@@ -42,18 +43,23 @@ export function IntelPage() {
           </select>
           <input
             aria-label="Name"
-            placeholder="name or alias"
+            placeholder="name, alias or ATT&CK id (e.g. APT10)"
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />
           <button type="submit">Filter</button>
         </form>
         <ErrorBox error={list.error} />
-        <table className="grid">
+        {!filter.q && <p className="muted">Give a name, an alias or an ATT&amp;CK id.</p>}
+        {filter.q && !list.loading && list.items.length === 0 && !list.error && (
+          <p className="muted">No entity matches.</p>
+        )}
+        <table className="grid" data-testid="intel-entities">
           <thead>
             <tr>
               <th>Name</th>
               <th>Type</th>
+              <th>ATT&amp;CK</th>
               <th>Aliases</th>
             </tr>
           </thead>
@@ -75,8 +81,11 @@ export function IntelPage() {
                 <td className="muted">
                   <T v={e.type} max={20} />
                 </td>
+                <td className="mono small">
+                  <T v={e.attackIds.join(', ')} max={40} />
+                </td>
                 <td className="small">
-                  <T v={(e.aliases ?? []).join(', ')} max={100} />
+                  <T v={e.aliases.join(', ')} max={100} />
                 </td>
               </tr>
             ))}

@@ -1,12 +1,13 @@
 import { seg } from '../../api/client.js';
 import type { EndpointView } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
+import { count, time } from '../../ui/format.js';
 import { EndpointLink, hrefs } from '../../ui/links.js';
 import { T } from '../../ui/safe-text.js';
 import { ErrorBox, Loading } from '../../ui/status-box.js';
 import { uniqueKeys } from '../../ui/unique-keys.js';
 import { FindingsTable } from '../incident/findings-table.js';
-import { IncidentsList, IntelMatches, TallyTable, Telemetry } from './pivot-parts.js';
+import { IncidentsList, IntelMatches, PeerTable, Telemetry } from './pivot-parts.js';
 import { RowsTable } from './rows-table.js';
 
 function Names({ title, values }: { title: string; values: readonly string[] | undefined }) {
@@ -37,17 +38,23 @@ export function EndpointPage({ value }: { value: string }) {
       {!data && !error && <Loading />}
       {data && (
         <>
-          {(data.warninglists?.length ?? 0) > 0 && (
+          {data.warninglists.length > 0 && (
             <p className="notice">
-              On warninglist(s): <T v={data.warninglists?.join(', ')} max={200} />
+              On warninglist(s): <T v={data.warninglists.join(', ')} max={200} />
             </p>
           )}
           <div className="two-col">
             <div className="card">
               <h2>Telemetry</h2>
-              <Telemetry v={data} />
-              <TallyTable title="Internal clients" items={data.clients} href={hrefs.host} />
-              <TallyTable title="Ports" items={data.ports} />
+              <Telemetry v={data.totals} />
+              {data.ports.length > 0 && (
+                <p className="small">
+                  Ports:{' '}
+                  {data.ports
+                    .map((p) => `${p.port}${p.proto ? `/${p.proto}` : ''} (${count(p.connections)})`)
+                    .join(', ')}
+                </p>
+              )}
               <Names title="Names" values={data.names} />
               <Names title="Addresses" values={data.addresses} />
             </div>
@@ -55,17 +62,20 @@ export function EndpointPage({ value }: { value: string }) {
               <h2>Incidents</h2>
               <IncidentsList items={data.incidents} />
               <h2>Intel matches</h2>
-              <IntelMatches items={data.intelMatches} />
-              {(data.certificates?.length ?? 0) > 0 && (
+              <IntelMatches items={data.intel} />
+              {data.certificates.length > 0 && (
                 <>
                   <h2>Certificates</h2>
                   <ul className="plain small">
-                    {uniqueKeys(data.certificates ?? [], (c) => c.sha1 ?? c.subject ?? '').map(([key, c]) => (
+                    {uniqueKeys(
+                      data.certificates,
+                      (c) => `${c.serverName ?? ''}|${c.subject ?? ''}|${c.issuer ?? ''}`,
+                    ).map(([key, c]) => (
                       <li key={key}>
-                        <T v={c.subject} max={100} /> <span className="muted">issued by</span>{' '}
-                        <T v={c.issuer} max={80} />{' '}
-                        <span className="mono muted">
-                          <T v={c.sha1} max={40} />
+                        <T v={c.serverName} max={80} /> <T v={c.subject} max={100} />{' '}
+                        <span className="muted">issued by</span> <T v={c.issuer} max={80} />{' '}
+                        <span className="muted">
+                          {count(c.sessions)} session(s), last {time(c.last)}
                         </span>
                       </li>
                     ))}
@@ -76,7 +86,10 @@ export function EndpointPage({ value }: { value: string }) {
           </div>
           <section className="card">
             <h2>Findings</h2>
-            <FindingsTable findings={data.findings ?? []} />
+            <FindingsTable findings={data.findings.map((f) => f.finding)} />
+          </section>
+          <section className="card">
+            <PeerTable title="Internal clients" items={data.clients} href={hrefs.host} />
           </section>
         </>
       )}

@@ -1,29 +1,28 @@
 import { Link } from 'wouter';
-import type { IncidentListItem, IntelMatch, Tally } from '../../api/types.js';
-import { SeverityTag, StatusTag, VerdictTag } from '../../ui/badges.js';
+import type { IncidentMention, IndicatorHit, Severity } from '../../api/types.js';
+import { SeverityTag } from '../../ui/badges.js';
 import { bytes, count, time } from '../../ui/format.js';
 import { hrefs, IncidentLink } from '../../ui/links.js';
 import { T } from '../../ui/safe-text.js';
 import { uniqueKeys } from '../../ui/unique-keys.js';
 
+/** Traffic totals of one direction (GET /hosts and /endpoints `outbound`, `inbound`, `totals`). */
+export interface Totals {
+  readonly first: string | null;
+  readonly last: string | null;
+  readonly connections: number;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+}
+
 /** First and last seen, connections and bytes of one IP or domain. */
-export function Telemetry({
-  v,
-}: {
-  v: {
-    firstSeen: string | null;
-    lastSeen: string | null;
-    connections: number;
-    bytesOut: number;
-    bytesIn: number;
-  };
-}) {
+export function Telemetry({ v, testId = 'telemetry' }: { v: Totals; testId?: string }) {
   return (
-    <dl className="facts" data-testid="telemetry">
+    <dl className="facts" data-testid={testId}>
       <dt>First seen</dt>
-      <dd>{time(v.firstSeen)}</dd>
+      <dd>{time(v.first)}</dd>
       <dt>Last seen</dt>
-      <dd>{time(v.lastSeen)}</dd>
+      <dd>{time(v.last)}</dd>
       <dt>Connections</dt>
       <dd>{count(v.connections)}</dd>
       <dt>Bytes out / in</dt>
@@ -34,42 +33,55 @@ export function Telemetry({
   );
 }
 
-/** A value → count list, each value linked by `href`. */
-export function TallyTable({
+/** A peer of a host or endpoint: its address (linked by `href`), ports, names and traffic. */
+export interface PeerRow extends Totals {
+  readonly ip: string;
+  readonly ports: readonly number[];
+  readonly names?: readonly string[];
+}
+
+/** Peers, most connections first, each linked by `href`. */
+export function PeerTable({
   title,
   items,
   href,
 }: {
   title: string;
-  items: readonly Tally[] | undefined;
-  href?: (v: string) => string;
+  items: readonly PeerRow[];
+  href: (v: string) => string;
 }) {
-  if (!items || items.length === 0) return null;
+  if (items.length === 0) return null;
   return (
     <div>
       <h3>{title}</h3>
-      <table className="grid">
+      <table className="grid" data-testid="peers">
         <thead>
           <tr>
-            <th>Value</th>
+            <th>Address</th>
+            <th>Names</th>
+            <th>Ports</th>
             <th>Connections</th>
-            <th>Bytes</th>
+            <th>Bytes out / in</th>
+            <th>Last</th>
           </tr>
         </thead>
         <tbody>
-          {items.map((t) => (
-            <tr key={t.value}>
+          {items.map((p) => (
+            <tr key={p.ip}>
               <td>
-                {href ? (
-                  <Link href={href(t.value)}>
-                    <T v={t.value} max={60} />
-                  </Link>
-                ) : (
-                  <T v={t.value} max={60} />
-                )}
+                <Link href={href(p.ip)}>
+                  <T v={p.ip} max={45} />
+                </Link>
               </td>
-              <td className="num">{count(t.connections ?? t.count)}</td>
-              <td className="num">{bytes(t.bytes)}</td>
+              <td className="small">
+                <T v={(p.names ?? []).join(', ')} max={80} />
+              </td>
+              <td className="small mono">{p.ports.join(', ')}</td>
+              <td className="num">{count(p.connections)}</td>
+              <td className="num">
+                {bytes(p.bytesOut)} / {bytes(p.bytesIn)}
+              </td>
+              <td className="small">{time(p.last)}</td>
             </tr>
           ))}
         </tbody>
@@ -78,15 +90,15 @@ export function TallyTable({
   );
 }
 
-/** Incidents that involve a host or endpoint. */
-export function IncidentsList({ items }: { items: readonly IncidentListItem[] | undefined }) {
-  if (!items || items.length === 0) return <p className="muted">In no incident.</p>;
+/** Incidents of the latest hunt that involve a host or endpoint. */
+export function IncidentsList({ items }: { items: readonly IncidentMention[] }) {
+  if (items.length === 0) return <p className="muted">In no incident.</p>;
   return (
-    <ul className="plain">
+    <ul className="plain" data-testid="incident-mentions">
       {items.map((i) => (
         <li key={i.id}>
-          <IncidentLink id={i.id} /> <SeverityTag severity={i.severity} /> <StatusTag status={i.status} />{' '}
-          <VerdictTag verdict={i.verdict} /> <T v={i.summary} max={100} />
+          <IncidentLink id={i.id} /> <SeverityTag severity={i.severity as Severity} />{' '}
+          <span className="muted small">as {i.as}</span> <T v={i.summary} max={100} />
         </li>
       ))}
     </ul>
@@ -94,23 +106,27 @@ export function IncidentsList({ items }: { items: readonly IncidentListItem[] | 
 }
 
 /** Knowledge-base indicators a value matched. */
-export function IntelMatches({ items }: { items: readonly IntelMatch[] | undefined }) {
-  if (!items || items.length === 0) return <p className="muted">No intel matches.</p>;
+export function IntelMatches({ items }: { items: readonly IndicatorHit[] }) {
+  if (items.length === 0) return <p className="muted">No intel matches.</p>;
   return (
     <ul className="plain" data-testid="intel-matches">
-      {uniqueKeys(items, (m) => `${m.indicator}-${m.entityId ?? ''}`).map(([key, m]) => (
+      {uniqueKeys(items, (m) => `${m.type}-${m.value}-${m.port ?? ''}`).map(([key, m]) => (
         <li key={key}>
-          <T v={m.indicator} max={60} /> {m.type && <span className="muted">({m.type})</span>}{' '}
-          {m.entityId ? (
-            <Link href={hrefs.actor(m.entityId)}>
-              <T v={m.entityName ?? m.entityId} max={40} />
-            </Link>
-          ) : (
-            <T v={m.entityName} max={40} />
-          )}{' '}
-          {m.source && (
+          <T v={m.value} max={60} /> <span className="muted">({m.type})</span>{' '}
+          {m.entities.map((e) => (
+            <span key={e.id}>
+              <Link href={hrefs.actor(e.id)}>
+                <T v={e.name} max={40} />
+              </Link>{' '}
+            </span>
+          ))}
+          <span className="muted small">
+            from <T v={m.sources.map((s) => s.source).join(', ')} max={60} />
+          </span>
+          {m.warninglists.length > 0 && (
             <span className="muted small">
-              from <T v={m.source} max={40} />
+              {' '}
+              (on <T v={m.warninglists.join(', ')} max={60} />)
             </span>
           )}
         </li>

@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { apiUrl } from '../../api/client.js';
+import type { RawRow } from '../../api/types.js';
 import { usePages } from '../../api/use-pages.js';
 import { T } from '../../ui/safe-text.js';
 import { ErrorBox, Loading } from '../../ui/status-box.js';
 
-export const rowTables = ['conn', 'dns', 'http', 'ssl', 'files'] as const;
+export const rowTables = ['conn', 'dns', 'http', 'ssl', 'files', 'alerts', 'events'] as const;
 export type RowTable = (typeof rowTables)[number];
 
 /** What the rows are for: one of finding, host, server or indicator (GET /rows filters). */
 export type RowsFilter = Readonly<
   Partial<Record<'finding' | 'host' | 'server' | 'indicator' | 'from' | 'to', string>>
 >;
-
-type Row = Readonly<Record<string, unknown>>;
 
 /** A cell: scalars as text; arrays and objects as compact JSON text (never HTML). */
 function cell(v: unknown): string {
@@ -26,8 +25,8 @@ function cell(v: unknown): string {
 export function RowsTable({ filter, initial = 'conn' }: { filter: RowsFilter; initial?: RowTable }) {
   const [table, setTable] = useState<RowTable>(initial);
   const query = { ...filter, table, limit: 100 };
-  const rows = usePages<Row>('/rows', query);
-  const columns = rows.items.length > 0 ? Object.keys(rows.items[0]!) : [];
+  const rows = usePages<RawRow>('/rows', query);
+  const columns = rows.items.length > 0 ? Object.keys(rows.items[0]!.values) : [];
   return (
     <div data-testid="rows">
       <div className="row">
@@ -78,7 +77,7 @@ export function RowsTable({ filter, initial = 'conn' }: { filter: RowsFilter; in
               <tr key={i}>
                 {columns.map((c) => (
                   <td key={c} className="small mono">
-                    <T v={cell(r[c])} max={60} />
+                    <T v={cell(r.values[c])} max={60} />
                   </td>
                 ))}
               </tr>

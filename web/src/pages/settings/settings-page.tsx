@@ -38,30 +38,31 @@ function ServerSettings() {
       <h2>Server</h2>
       <div className="two-col">
         <List title="Internal networks" values={data.internalNetworks} />
-        <List
-          title="Allowlists"
-          values={data.allowlists?.map((a) => (a.name ? `${a.name}: ${a.value}` : a.value))}
-        />
+        <List title="Followed folders" values={data.follow} />
+        <List title="Ingest roots (uploads by path)" values={data.ingestRoots} />
         <div>
           <h3>Knowledge sources</h3>
           <ul className="plain small">
-            {data.intelSources?.map((s) => (
-              <li key={s.name}>
-                <T v={s.name} max={60} /> <span className="muted">{s.kind ?? ''}</span>{' '}
-                {s.entities !== undefined && `${count(s.entities)} entities`}{' '}
-                {s.indicators !== undefined && `${count(s.indicators)} indicators`}{' '}
-                {s.loadedAt && time(s.loadedAt)}
+            {uniqueKeys(data.intelSources, (s) => `${s.source}-${s.kind}`).map(([key, s]) => (
+              <li key={key}>
+                <T v={s.source} max={60} /> <span className="muted">{s.kind}</span>{' '}
+                {`${count(s.entities)} entities, ${count(s.indicators)} indicators`}, imported{' '}
+                {time(s.importedAt)}
               </li>
             ))}
           </ul>
         </div>
         <div>
           <h3>Warninglists</h3>
+          <p className="muted small">
+            {count(data.warninglists.lists.length)} lists
+            {data.warninglists.asOf ? `, as of ${data.warninglists.asOf}` : ''}
+            {data.warninglists.ageDays !== null ? ` (${data.warninglists.ageDays} days old)` : ''}
+          </p>
           <ul className="plain small">
-            {data.warninglists?.map((w) => (
+            {data.warninglists.lists.slice(0, 30).map((w) => (
               <li key={w.name}>
-                <T v={w.name} max={60} />{' '}
-                {w.entries !== undefined && <span className="muted">{count(w.entries)} entries</span>}
+                <T v={w.name} max={60} /> <span className="muted">{count(w.entries)} entries</span>
               </li>
             ))}
           </ul>
@@ -69,7 +70,7 @@ function ServerSettings() {
         <div>
           <h3>Alert targets</h3>
           <ul className="plain small">
-            {uniqueKeys(data.alertTargets ?? [], (a) => `${a.kind}-${a.target}`).map(([key, a]) => (
+            {uniqueKeys(data.alertTargets, (a) => `${a.kind}-${a.target}`).map(([key, a]) => (
               <li key={key}>
                 {a.kind} <T v={a.target} max={80} />
               </li>
