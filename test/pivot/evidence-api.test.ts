@@ -266,5 +266,12 @@ describe('15.3 evidence API', () => {
       topQueries: { name: string }[];
     };
     expect(dns.topQueries.map((q) => q.name)).toContain(`x.${hostile.script}.example`.toLowerCase());
+    // A server name is whatever the traffic wrote, spaces and markup included; its page still opens.
+    const named = (await call(ctx, 'getEndpoint', {
+      params: { value: `x.${hostile.script}.example` },
+      query: {},
+    })) as { value: string; kind: string };
+    expect(named).toMatchObject({ value: `x.${hostile.script}.example`.toLowerCase(), kind: 'domain' });
+    await expect(call(ctx, 'getEndpoint', { params: { value: '  ' }, query: {} })).rejects.toThrow(ApiError);
   });
 });

@@ -65,8 +65,10 @@ export const pivotRoutes = [
     async handler({ params, query, ctx }) {
       const ip = isAddress(params.value);
       const value = ip ? params.value : params.value.toLowerCase().replace(/\.$/, '');
-      if (!ip && !/^[^\s/]+$/.test(value))
-        throw new ApiError('badRequest', 'not an IP address or domain', 'params.value');
+      // A server name is whatever the traffic called it (Host, SNI, DNS), hostile ones included: it
+      // is only ever a bound parameter, so any non-blank text is looked up.
+      if (!value.trim())
+        throw new ApiError('badRequest', 'an IP address or server name is required', 'params.value');
       const sensors = scopeSensorList(query.scope);
       return ctx.read(async (store) => {
         const s = store.analytics;
