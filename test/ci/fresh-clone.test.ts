@@ -16,7 +16,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'mamori-fresh-clone-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const usesData = /describeWithSharedData\(/;
-const usesChromium = /describeWithChromium\(/;
+const usesChromium = /describeWith(Chromium|WebUi)\(/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
