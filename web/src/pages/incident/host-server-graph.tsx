@@ -192,16 +192,18 @@ export default function HostServerGraph({
       motionBlur: false,
     });
     cyRef.current = cy;
-    cy.one('render', () => {
-      // What was drawn, for tests and tools that read the page (the canvas itself is opaque).
+    // What was drawn, for tests and tools that read the page (the canvas itself is opaque). Host
+    // and server counts are the incident's, drawn alone or in groups; drawn-nodes is the canvas.
+    const describe = () => {
       const el = box.current;
-      // Host and server counts are the incident's, drawn alone or in groups; drawn-nodes is the canvas.
-      if (el) {
-        el.dataset['hostNodes'] = String(g.hosts);
-        el.dataset['serverNodes'] = String(cy.nodes('[kind = "server"]').length);
-        el.dataset['drawnNodes'] = String(cy.nodes().length);
-        el.dataset['edges'] = String(cy.edges().length);
-      }
+      if (!el) return;
+      el.dataset['hostNodes'] = String(g.hosts);
+      el.dataset['serverNodes'] = String(cy.nodes('[kind = "server"]').length);
+      el.dataset['drawnNodes'] = String(cy.nodes().length);
+      el.dataset['edges'] = String(cy.edges().length);
+    };
+    cy.one('render', () => {
+      describe();
       readyRef.current();
     });
     cy.on('tap', 'node', (e) => {
@@ -210,6 +212,7 @@ export default function HostServerGraph({
       else if ((d.hosts?.length ?? 0) <= expandableGroup) {
         setHover(null);
         expand(cy, g, d.id);
+        describe();
       } else setListed(d);
     });
     cy.on('mouseover', 'node', (e) => {
