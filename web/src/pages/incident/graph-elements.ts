@@ -1,6 +1,7 @@
 import type { Incident, IncidentServer } from '../../api/types.js';
 import { clipped } from '../../ui/display-text.js';
-import { incidentPairs } from './incident-pairs.js';
+import { groupHostsAbove, hostGroups } from './graph-groups.js';
+import { type HostServerPair, incidentPairs } from './incident-pairs.js';
 
 /** A node of the host–server graph, as plain data (Cytoscape reads `data`). */
 export interface GraphNode {
@@ -9,13 +10,15 @@ export interface GraphNode {
     readonly label: string;
     /** The whole name, for the tooltip. */
     readonly name: string;
-    readonly kind: 'host' | 'server';
+    readonly kind: 'host' | 'server' | 'group';
     readonly role: IncidentServer['role'] | 'host';
     /** The value its page is keyed by (host IP, or the server's domain or IP). */
     readonly value: string;
     readonly bytes: number;
     readonly size: number;
     readonly detail: string;
+    /** A group's host IPs, heaviest first. */
+    readonly hosts?: readonly string[];
   };
 }
 
@@ -32,6 +35,10 @@ export interface GraphEdge {
 export interface GraphElements {
   readonly nodes: GraphNode[];
   readonly edges: GraphEdge[];
+  /** Each group node's hosts and their edges, by group id (empty when hosts are drawn one by one). */
+  readonly members: ReadonlyMap<string, GraphElements>;
+  /** How many of the incident's hosts the graph stands for, drawn alone or in groups. */
+  readonly hosts: number;
 }
 
 /** A short label for the canvas (controls made visible, cut); the tooltip and pages show it whole. */
@@ -45,30 +52,105 @@ function sizeOf(bytes: number, maxBytes: number): number {
   return 14 + 34 * (Math.log10(1 + bytes) / Math.log10(1 + maxBytes));
 }
 
-/** The graph of an incident: one node per host and per server, one edge per pair that talked. */
-export function graphElements(incident: Incident): GraphElements {
+function hostNode(ip: string, bytes: number, findings: number, maxBytes: number): GraphNode {
+  return {
+    data: {
+      id: `h:${ip}`,
+      label: canvasLabel(ip),
+      name: ip,
+      kind: 'host',
+      role: 'host',
+      value: ip,
+      bytes,
+      size: sizeOf(bytes, maxBytes),
+      detail: `${findings} finding(s)`,
+    },
+  };
+}
+
+function edge(source: string, target: string, bytes: number, maxPair: number): GraphEdge {
+  return {
+    data: {
+      id: `e:${source}\u0000${target}`,
+      source,
+      target,
+      bytes,
+      width: 1 + 5 * (Math.log10(1 + bytes) / Math.log10(1 + maxPair)),
+    },
+  };
+}
+
+/**
+ * The graph of an incident: one node per server; one per host, or past `groupAbove` hosts one per
+ * host group (see hostGroups); one edge per host (or group) and server that talked, bytes summed.
+ * `members` holds each group's hosts and their edges, for expanding it in place.
+ */
+export function graphElements(incident: Incident, groupAbove = groupHostsAbove): GraphElements {
+  const hostBytes = incident.hosts.map((h) => ({ ip: h.ip, bytes: h.bytesOut + h.bytesIn }));
+  const pairs = incidentPairs(incident);
+  const groups = hostGroups(hostBytes, pairs, groupAbove) ?? [];
   const maxBytes = Math.max(
     1,
-    ...incident.hosts.map((h) => h.bytesOut + h.bytesIn),
+    ...hostBytes.map((h) => h.bytes),
+    ...groups.map((g) => g.bytes),
     ...incident.servers.map((s) => s.bytesOut + s.bytesIn),
   );
+  const maxPair = Math.max(
+    1,
+    ...pairs.map((p) => p.bytes),
+    ...groups.flatMap((g) => [...g.bytesTo.values()]),
+  );
+  const servers = new Set(incident.servers.map((s) => s.key));
+  const byIp = new Map(incident.hosts.map((h) => [h.ip, h]));
+  const pairsOf = new Map<string, HostServerPair[]>();
+  for (const p of pairs) {
+    if (!servers.has(p.server) || !byIp.has(p.host)) continue;
+    const list = pairsOf.get(p.host);
+    if (list) list.push(p);
+    else pairsOf.set(p.host, [p]);
+  }
+  const hostsAndEdges = (ips: readonly string[]): GraphElements => {
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    for (const ip of ips) {
+      const h = byIp.get(ip);
+      if (!h) continue;
+      nodes.push(hostNode(ip, h.bytesOut + h.bytesIn, h.findings, maxBytes));
+      for (const p of pairsOf.get(ip) ?? []) edges.push(edge(`h:${ip}`, `s:${p.server}`, p.bytes, maxPair));
+    }
+    return { nodes, edges, members: new Map(), hosts: nodes.length };
+  };
+
+  const single = groups.length === 0 ? incident.hosts.map((h) => h.ip) : [];
   const nodes: GraphNode[] = [];
-  for (const h of incident.hosts) {
-    const b = h.bytesOut + h.bytesIn;
+  const edges: GraphEdge[] = [];
+  const members = new Map<string, GraphElements>();
+  for (const g of groups) {
+    if (g.hosts.length === 1) {
+      single.push(...g.hosts);
+      continue;
+    }
     nodes.push({
       data: {
-        id: `h:${h.ip}`,
-        label: canvasLabel(h.ip),
-        name: h.ip,
-        kind: 'host',
+        id: g.id,
+        label: `${g.hosts.length} hosts`,
+        name: `${g.hosts.length} hosts`,
+        kind: 'group',
         role: 'host',
-        value: h.ip,
-        bytes: b,
-        size: sizeOf(b, maxBytes),
-        detail: `${h.findings} finding(s)`,
+        value: g.id,
+        bytes: g.bytes,
+        size: sizeOf(g.bytes, maxBytes),
+        detail: `reaching ${g.servers.length} server(s)`,
+        hosts: g.hosts,
       },
     });
+    for (const s of g.servers)
+      if (servers.has(s)) edges.push(edge(g.id, `s:${s}`, g.bytesTo.get(s) ?? 0, maxPair));
+    members.set(g.id, hostsAndEdges(g.hosts));
   }
+  const alone = hostsAndEdges(single);
+  nodes.unshift(...alone.nodes);
+  edges.unshift(...alone.edges);
   for (const s of incident.servers) {
     const b = s.bytesOut + s.bytesIn;
     nodes.push({
@@ -85,23 +167,5 @@ export function graphElements(incident: Incident): GraphElements {
       },
     });
   }
-  const known = new Set(nodes.map((n) => n.data.id));
-  const pairs = incidentPairs(incident);
-  const maxPair = Math.max(1, ...pairs.map((p) => p.bytes));
-  const edges: GraphEdge[] = [];
-  for (const p of pairs) {
-    const source = `h:${p.host}`;
-    const target = `s:${p.server}`;
-    if (!known.has(source) || !known.has(target)) continue;
-    edges.push({
-      data: {
-        id: `e:${p.host}\u0000${p.server}`,
-        source,
-        target,
-        bytes: p.bytes,
-        width: 1 + 5 * (Math.log10(1 + p.bytes) / Math.log10(1 + maxPair)),
-      },
-    });
-  }
-  return { nodes, edges };
+  return { nodes, edges, members, hosts: incident.hosts.length };
 }

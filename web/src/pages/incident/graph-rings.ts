@@ -19,7 +19,7 @@ function ring(count: number, radius: number, start = -Math.PI / 2, span = 2 * Ma
 export function ringPositions(g: GraphElements): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
   const servers = g.nodes.filter((n) => n.data.kind === 'server').sort((a, b) => b.data.bytes - a.data.bytes);
-  const hosts = g.nodes.filter((n) => n.data.kind === 'host');
+  const hosts = g.nodes.filter((n) => n.data.kind !== 'server');
   const innerRadius = Math.max(130, (servers.length * spacing * 1.6) / (2 * Math.PI));
   const angleOf = new Map<string, number>();
   ring(servers.length, innerRadius).forEach((p, i) => {

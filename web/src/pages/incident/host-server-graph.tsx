@@ -2,9 +2,11 @@ import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } fro
 import { useEffect, useRef, useState } from 'react';
 import type { Incident } from '../../api/types.js';
 import { bytes } from '../../ui/format.js';
+import { HostLink } from '../../ui/links.js';
 import { T } from '../../ui/safe-text.js';
 import { effectiveTheme } from '../../ui/theme.js';
 import { type GraphElements, type GraphNode, graphElements } from './graph-elements.js';
+import { expandableGroup, groupHostsAbove } from './graph-groups.js';
 import { fitViewport, ringPositions } from './graph-rings.js';
 
 const palette = {
@@ -61,6 +63,7 @@ function styleFor(n: number): StylesheetJson {
       },
     },
     { selector: 'node[kind = "server"]', style: { shape: 'round-rectangle' } },
+    { selector: 'node[kind = "group"]', style: { 'border-width': 2, 'border-color': c.text } },
     { selector: 'node[?labelled]', style: { label: 'data(label)' } },
     { selector: 'node[role = "c2"]', style: { 'background-color': c.c2 } },
     { selector: 'node[role = "delivery"]', style: { 'background-color': c.delivery } },
@@ -87,13 +90,13 @@ function withLabels(
   at: ReadonlyMap<string, { x: number; y: number }>,
 ): ElementDefinition[] {
   const small = g.nodes.length <= big;
-  const heavy = new Set(
+  const heaviest = (kind: GraphNode['data']['kind']) =>
     g.nodes
-      .filter((x) => x.data.kind === 'server')
+      .filter((x) => x.data.kind === kind)
       .sort((a, b) => b.data.bytes - a.data.bytes)
       .slice(0, labelledServers)
-      .map((x) => x.data.id),
-  );
+      .map((x) => x.data.id);
+  const heavy = new Set([...heaviest('server'), ...heaviest('group')]);
   return [
     ...g.nodes.map((x) => ({
       data: { ...x.data, labelled: small || heavy.has(x.data.id) },
@@ -102,6 +105,34 @@ function withLabels(
     ...g.edges.map((x) => ({ data: { ...x.data } })),
   ];
 }
+
+/**
+ * Puts a group's hosts (and their edges) where the group was, on a small ring around its spot, and
+ * takes the group out.
+ */
+function expand(cy: Core, g: GraphElements, id: string): void {
+  const group = cy.getElementById(id);
+  const part = g.members.get(id);
+  if (!part || group.empty()) return;
+  const c = group.position();
+  const r = Math.max(30, (part.nodes.length * 26) / (2 * Math.PI));
+  cy.batch(() => {
+    group.remove();
+    cy.add([
+      ...part.nodes.map((x, i) => {
+        const a = (2 * Math.PI * i) / part.nodes.length;
+        return {
+          data: { ...x.data, labelled: true },
+          position: { x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a) },
+        };
+      }),
+      ...part.edges.map((x) => ({ data: { ...x.data } })),
+    ]);
+  });
+}
+
+/** The hosts a group tooltip names before "and N more". */
+const tipHosts = 8;
 
 interface Hover {
   readonly x: number;
@@ -126,6 +157,7 @@ export default function HostServerGraph({
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [listed, setListed] = useState<GraphNode['data'] | null>(null);
   const openRef = useRef(onOpen);
   openRef.current = onOpen;
   const readyRef = useRef(onReady);
@@ -160,19 +192,28 @@ export default function HostServerGraph({
       motionBlur: false,
     });
     cyRef.current = cy;
-    cy.one('render', () => {
-      // What was drawn, for tests and tools that read the page (the canvas itself is opaque).
+    // What was drawn, for tests and tools that read the page (the canvas itself is opaque). Host
+    // and server counts are the incident's, drawn alone or in groups; drawn-nodes is the canvas.
+    const describe = () => {
       const el = box.current;
-      if (el) {
-        el.dataset['hostNodes'] = String(cy.nodes('[kind = "host"]').length);
-        el.dataset['serverNodes'] = String(cy.nodes('[kind = "server"]').length);
-        el.dataset['edges'] = String(cy.edges().length);
-      }
+      if (!el) return;
+      el.dataset['hostNodes'] = String(g.hosts);
+      el.dataset['serverNodes'] = String(cy.nodes('[kind = "server"]').length);
+      el.dataset['drawnNodes'] = String(cy.nodes().length);
+      el.dataset['edges'] = String(cy.edges().length);
+    };
+    cy.one('render', () => {
+      describe();
       readyRef.current();
     });
     cy.on('tap', 'node', (e) => {
       const d = e.target.data() as GraphNode['data'];
-      openRef.current({ kind: d.kind, value: d.value });
+      if (d.kind !== 'group') openRef.current({ kind: d.kind, value: d.value });
+      else if ((d.hosts?.length ?? 0) <= expandableGroup) {
+        setHover(null);
+        expand(cy, g, d.id);
+        describe();
+      } else setListed(d);
     });
     cy.on('mouseover', 'node', (e) => {
       const p = e.target.renderedPosition() as { x: number; y: number };
@@ -181,6 +222,7 @@ export default function HostServerGraph({
     cy.on('mouseout', 'node', () => setHover(null));
     cy.on('viewport', () => setHover(null));
     return () => {
+      setListed(null);
       cy.destroy();
       cyRef.current = null;
     };
@@ -203,17 +245,50 @@ export default function HostServerGraph({
           data-testid="graph-tooltip"
         >
           <div>
-            <strong>{hover.node.kind === 'host' ? 'host' : `server (${hover.node.role})`}</strong>{' '}
+            <strong>
+              {hover.node.kind === 'server'
+                ? `server (${hover.node.role})`
+                : hover.node.kind === 'group'
+                  ? 'host group'
+                  : 'host'}
+            </strong>{' '}
             <T v={hover.node.name} max={120} />
           </div>
           <div className="muted">
             {bytes(hover.node.bytes)} · <T v={hover.node.detail} max={80} />
           </div>
+          {hover.node.hosts && (
+            <div className="small">
+              <T v={hover.node.hosts.slice(0, tipHosts).join(', ')} max={200} />
+              {hover.node.hosts.length > tipHosts && ` and ${hover.node.hosts.length - tipHosts} more`} ·{' '}
+              {hover.node.hosts.length <= expandableGroup ? 'click to expand' : 'click to list'}
+            </div>
+          )}
+        </div>
+      )}
+      {listed?.hosts && (
+        <div className="graph-group-list" data-testid="graph-group-list">
+          <div>
+            <strong>{listed.hosts.length} hosts</strong> <T v={listed.detail} max={80} /> ·{' '}
+            {bytes(listed.bytes)}{' '}
+            <button type="button" className="ghost" onClick={() => setListed(null)}>
+              Close
+            </button>
+          </div>
+          <ul>
+            {listed.hosts.map((ip) => (
+              <li key={ip}>
+                <HostLink ip={ip} max={40} />
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <div className="legend small" aria-hidden="true">
         <span className="dot host" /> host <span className="dot c2" /> C2 <span className="dot delivery" />{' '}
         delivery <span className="dot exfiltration" /> exfiltration · size = bytes · click to open
+        {incident.hosts.length > groupHostsAbove &&
+          ' · ringed: a group of hosts that reached the same servers (click to expand or list)'}
       </div>
       <div className="graph-controls">
         <button type="button" className="ghost" onClick={() => cyRef.current?.fit(undefined, 20)}>
