@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Attribution } from '../../api/types.js';
 import { percent } from '../../ui/format.js';
 import { SourceLink, T } from '../../ui/safe-text.js';
@@ -60,7 +61,11 @@ function EvidenceItem({ e }: { e: Evidence }) {
 }
 
 /** Who is behind the incident: probability bars, the ACH matrix and every piece of evidence. */
-export function AttributionPanel({ attribution }: { attribution: Attribution | null }) {
+export const AttributionPanel = memo(function AttributionPanel({
+  attribution,
+}: {
+  attribution: Attribution | null;
+}) {
   if (!attribution) {
     return (
       <section className="card" data-testid="attribution">
@@ -99,4 +104,4 @@ export function AttributionPanel({ attribution }: { attribution: Attribution | n
       <p className="muted small">model {attribution.modelVersion}</p>
     </section>
   );
-}
+});

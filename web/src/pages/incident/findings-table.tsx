@@ -12,8 +12,8 @@ export function rowsHref(filter: Readonly<Record<string, string>>): string {
 }
 
 /** The findings of an incident or a pivot page. */
-export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
-  const { shown, more } = useShowMore(findings, 200);
+export function FindingsTable({ findings, first = 200 }: { findings: readonly Finding[]; first?: number }) {
+  const { shown, more } = useShowMore(findings, first);
   if (findings.length === 0) return <p className="muted">No findings.</p>;
   return (
     <div className="scroll-x">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { seg } from '../../api/client.js';
 import { useServerEvents } from '../../api/events.js';
@@ -11,18 +11,17 @@ import { T } from '../../ui/safe-text.js';
 import { ErrorBox, Loading } from '../../ui/status-box.js';
 import { AttributionPanel } from './attribution-panel.js';
 import { ExportButtons } from './export-buttons.js';
-import { FindingsTable } from './findings-table.js';
+import { IncidentTables } from './incident-tables.js';
 import { MarkBenignDialog } from './mark-benign-dialog.js';
 import { loadPairCharts, PairSection } from './pair-section.js';
-import { ServersTable } from './servers-table.js';
 import { TechniquesList } from './techniques-list.js';
-import { TimelineTable } from './timeline-table.js';
 import { TriagePanel } from './triage-panel.js';
 
 const loadGraph = () => import('./host-server-graph.js');
-const HostServerGraph = lazy(loadGraph);
+// Memoised: the page re-renders when the graph or charts say they are drawn; the graph need not.
+const HostServerGraph = lazy(() => loadGraph().then((m) => ({ default: memo(m.default) })));
 
-function Header({ detail }: { detail: IncidentDetail }) {
+const Header = memo(function Header({ detail }: { detail: IncidentDetail }) {
   const i = detail.incident;
   return (
     <header className="incident-head">
@@ -61,7 +60,7 @@ function Header({ detail }: { detail: IncidentDetail }) {
       )}
     </header>
   );
-}
+});
 
 /** The incident: who, what, when, why we think it is who we think, and the analyst's controls. */
 export function IncidentPage({ id }: { id: string }) {
@@ -77,6 +76,7 @@ export function IncidentPage({ id }: { id: string }) {
   const [benignOpen, setBenignOpen] = useState(false);
   const onGraphReady = useCallback(() => setGraphReady(true), []);
   const onChartsReady = useCallback(() => setChartsReady(true), []);
+  const openBenign = useCallback(() => setBenignOpen(true), []);
   const openNode = useCallback(
     (n: { kind: 'host' | 'server'; value: string }) =>
       navigate(n.kind === 'host' ? hrefs.host(n.value) : hrefs.endpoint(n.value)),
@@ -115,7 +115,7 @@ export function IncidentPage({ id }: { id: string }) {
           key={data.triage?.at ?? 'untriaged'}
           detail={data}
           onChanged={reload}
-          onMarkBenign={() => setBenignOpen(true)}
+          onMarkBenign={openBenign}
         />
       </div>
       <section className="card">
@@ -127,18 +127,7 @@ export function IncidentPage({ id }: { id: string }) {
         <h2>ATT&amp;CK techniques</h2>
         <TechniquesList ids={incident.techniques} names={data.techniqueNames} />
       </section>
-      <section className="card">
-        <h2>Servers ({incident.servers.length})</h2>
-        <ServersTable servers={incident.servers} />
-      </section>
-      <section className="card">
-        <h2>Timeline ({incident.timeline.length})</h2>
-        <TimelineTable entries={incident.timeline} />
-      </section>
-      <section className="card">
-        <h2>Findings ({incident.findings.length})</h2>
-        <FindingsTable findings={incident.findings} />
-      </section>
+      <IncidentTables incident={incident} pageReady={ready} />
       <section className="card">
         <h2>Export</h2>
         <ExportButtons incidentId={incident.id} benign={data.triage?.status === 'benign'} />

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Incident, PairSeries } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { displayText } from '../../ui/display-text.js';
@@ -11,7 +11,13 @@ export const loadPairCharts = () => import('./pair-charts.js');
 const PairCharts = lazy(loadPairCharts);
 
 /** Pick a pair; see its beacon histogram and its bytes over time (GET /pairs/series). */
-export function PairSection({ incident, onRendered }: { incident: Incident; onRendered: () => void }) {
+export const PairSection = memo(function PairSection({
+  incident,
+  onRendered,
+}: {
+  incident: Incident;
+  onRendered: () => void;
+}) {
   const pairs = useMemo(() => c2Pairs(incident), [incident]);
   const [index, setIndex] = useState(0);
   const pair = pairs[index];
@@ -50,4 +56,4 @@ export function PairSection({ incident, onRendered }: { incident: Incident; onRe
       )}
     </div>
   );
-}
+});

@@ -5,8 +5,14 @@ import { T } from '../../ui/safe-text.js';
 import { useShowMore } from '../../ui/show-more.js';
 
 /** The incident's external servers: the keyboard's way into what the graph shows. */
-export function ServersTable({ servers }: { servers: readonly IncidentServer[] }) {
-  const { shown, more } = useShowMore(servers, 100);
+export function ServersTable({
+  servers,
+  first = 100,
+}: {
+  servers: readonly IncidentServer[];
+  first?: number;
+}) {
+  const { shown, more } = useShowMore(servers, first);
   return (
     <div className="scroll-y">
       <table className="grid" data-testid="servers-table">

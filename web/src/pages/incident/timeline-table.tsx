@@ -6,10 +6,14 @@ import { T } from '../../ui/safe-text.js';
 import { useShowMore } from '../../ui/show-more.js';
 import { uniqueKeys } from '../../ui/unique-keys.js';
 
-const first = 200;
-
 /** The incident's activity, oldest first; long timelines show their start until asked. */
-export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }) {
+export function TimelineTable({
+  entries,
+  first = 200,
+}: {
+  entries: readonly TimelineEntry[];
+  first?: number;
+}) {
   const { shown, more } = useShowMore(entries, first);
   if (entries.length === 0) return <p className="muted">No activity recorded.</p>;
   return (

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, memo, useState } from 'react';
 import { api, seg } from '../../api/client.js';
 import type { IncidentDetail, TriageStatus } from '../../api/types.js';
 import { useAuth } from '../../auth/auth-context.js';
@@ -52,7 +52,7 @@ function NoteForm({
 }
 
 /** Status, assignee, notes and history of an incident; writes need the analyst role. */
-export function TriagePanel({
+export const TriagePanel = memo(function TriagePanel({
   detail,
   onChanged,
   onMarkBenign,
@@ -152,4 +152,4 @@ export function TriagePanel({
       </details>
     </section>
   );
-}
+});
