@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { get } from './client.js';
+import { takePrefetched } from './prefetch.js';
 
 export interface Loaded<T> {
   readonly data: T | null;
@@ -20,14 +21,18 @@ export function useApi<T>(
   const [tick, setTick] = useState(0);
   const queryKey = JSON.stringify(query ?? {});
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for query; tick forces a reload
+  // queryKey stands for query; tick forces a reload.
   useEffect(() => {
     if (path === null) return;
     const ctl = new AbortController();
     setLoading(true);
     setError(null);
-    get<T>(path, { query: JSON.parse(queryKey), signal: ctl.signal })
+    const fetchNow = () => get<T>(path, { query: JSON.parse(queryKey), signal: ctl.signal });
+    // A page's first load may have started before the app did (prefetch.ts); if it failed, ask again.
+    const early = tick === 0 && queryKey === '{}' ? takePrefetched<T>(path) : null;
+    (early ? early.catch(fetchNow) : fetchNow())
       .then((d) => {
+        if (ctl.signal.aborted) return;
         setData(d);
         setLoading(false);
       })

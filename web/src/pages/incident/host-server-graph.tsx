@@ -131,6 +131,21 @@ function expand(cy: Core, g: GraphElements, id: string): void {
   });
 }
 
+/**
+ * Cytoscape's first frame draws every element twice: into its element textures and, synchronously,
+ * into the layered textures it reuses while panning (about half a 400-node first frame). Marking
+ * that first request as not-first makes it queue the layers for idle frames and draw from the
+ * element textures now. An internal of cytoscape 3.x's canvas renderer: if it is missing, nothing
+ * changes.
+ */
+function drawFirstFrameWithoutLayers(cy: Core): void {
+  const renderer = (
+    cy as unknown as { renderer?: () => { data?: { lyrTxrCache?: { firstGet?: boolean } } } }
+  ).renderer?.();
+  const layers = renderer?.data?.lyrTxrCache;
+  if (layers && typeof layers.firstGet === 'boolean') layers.firstGet = false;
+}
+
 /** The hosts a group tooltip names before "and N more". */
 const tipHosts = 8;
 
@@ -192,6 +207,7 @@ export default function HostServerGraph({
       motionBlur: false,
     });
     cyRef.current = cy;
+    if (n > big) drawFirstFrameWithoutLayers(cy);
     // What was drawn, for tests and tools that read the page (the canvas itself is opaque). Host
     // and server counts are the incident's, drawn alone or in groups; drawn-nodes is the canvas.
     const describe = () => {
