@@ -5,7 +5,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('prefetch', () => {
   it('15.8: the incident page URL starts its incident fetch once; the page takes it once', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ id: 'INC-1' }), { status: 200 }));
+    const fetch = vi.fn(
+      async (_url: string) => new Response(JSON.stringify({ id: 'INC-1' }), { status: 200 }),
+    );
     vi.stubGlobal('fetch', fetch);
     prefetchForRoute('/incidents/INC-1');
     prefetchForRoute('/incidents/INC-1');
