@@ -1,5 +1,15 @@
+import { userInfo } from 'node:os';
 import { errorCodes, MamoriError } from '../errors.js';
 import { readServerFile, type ServerFile } from './server-file.js';
+
+/** The OS user running the CLI, for the server's audit log (`local:NAME`); empty when unknown. */
+function osUser(): string {
+  try {
+    return userInfo().username || process.env['USER'] || '';
+  } catch {
+    return process.env['USER'] ?? '';
+  }
+}
 
 /** The CLI's way to the running server that owns a store: JSON requests with the local token. */
 export interface ServerClient {
@@ -21,6 +31,7 @@ export function serverFor(dataDir: string): ServerClient | null {
           method,
           headers: {
             authorization: `Bearer ${server.token}`,
+            'x-mamori-actor': osUser(),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),

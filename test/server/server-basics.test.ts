@@ -131,6 +131,23 @@ describe('15.7: server.json and the bind rule', () => {
       await fetch(`${t.api}/auth/me`, { headers: { authorization: `Bearer ${s?.token}` } })
     ).json()) as Record<string, unknown>;
     expect(me).toMatchObject({ role: 'admin', via: 'local' });
+    // The CLI names its OS user: the audit log reads local:NAME. Anyone else's header is ignored.
+    const org = (name: string, headers: Record<string, string>) =>
+      fetch(`${t.api}/organisations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ name }),
+      });
+    expect((await org('p1', { authorization: `Bearer ${s?.token}`, 'x-mamori-actor': 'alice' })).status).toBe(
+      201,
+    );
+    expect(
+      (await org('p2', { authorization: `Bearer ${s?.token}`, 'x-mamori-actor': 'a b<c>' })).status,
+    ).toBe(201);
+    const audit = (await (
+      await fetch(`${t.api}/audit?action=organisation.`, { headers: { authorization: `Bearer ${s?.token}` } })
+    ).json()) as { items: { actor: string; target: string }[] };
+    expect(audit.items.map((e) => e.actor).sort()).toEqual(['local', 'local:alice']);
     await t.close();
     expect(existsSync(file)).toBe(false);
   });

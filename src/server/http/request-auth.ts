@@ -39,6 +39,17 @@ function sameOrigin(req: FastifyRequest): boolean {
  * The onRequest hook of a route: authenticates, then enforces the role and CSRF. Runs before the
  * body is read, so nobody unauthenticated makes the server parse or spool anything.
  */
+const actorName = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The local CLI (the token of server.json, readable only by the server's OS user) may say which OS
+ * user runs it, so the audit log reads `local:alice` rather than `local`. Nobody else may.
+ */
+function onBehalfOf(p: Principal, header: string | string[] | undefined): Principal {
+  if (p.via !== 'local' || typeof header !== 'string' || !actorName.test(header)) return p;
+  return { ...p, userName: `local:${header}` };
+}
+
 export function authHook(auth: AuthService, route: ApiRoute) {
   // Public routes outside auth/ (health, the OpenAPI document) never read who is asking: they skip
   // the store, so they answer at once even while a hunt holds it.
@@ -51,7 +62,11 @@ export function authHook(auth: AuthService, route: ApiRoute) {
       host: req.headers.host,
       origin: req.ip,
     });
-    if (result.ok) found.set(req, { principal: result.principal, session: result.session });
+    if (result.ok)
+      found.set(req, {
+        principal: onBehalfOf(result.principal, req.headers['x-mamori-actor']),
+        session: result.session,
+      });
     if (route.role === 'public') return;
     if (!result.ok) {
       if (result.reason === 'rate-limited') {
